@@ -1,0 +1,72 @@
+"""Forms in DKFDS dress: every form renders through these templates and classes."""
+
+import uuid
+
+from django import forms
+from django.forms.renderers import DjangoTemplates
+
+INPUT_CLASS = {
+    forms.Select: "form-select",
+    forms.SelectMultiple: "form-select",
+    forms.CheckboxInput: "form-checkbox",
+    forms.ClearableFileInput: "form-file-input",
+    forms.FileInput: "form-file-input",
+}
+
+
+class FormRenderer(DjangoTemplates):
+    form_template_name = "forms/form.html"
+    field_template_name = "forms/field.html"
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class DecimalCommaField(forms.DecimalField):
+    """Reads "12,5" as 12.5 whatever the interface language: Danish habits are read as meant."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.widget = forms.TextInput(attrs={"inputmode": "decimal"})
+
+    def to_python(self, value):
+        if isinstance(value, str) and "," in value and "." not in value:
+            value = value.replace(",", ".")
+        return super().to_python(value)
+
+
+DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y"]
+
+
+class StyledForm:
+    """Adds DKFDS classes to widgets. Mix into a Form or ModelForm before it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            css = next((c for kind, c in INPUT_CLASS.items() if type(widget) is kind), "form-input")
+            widget.attrs.setdefault("class", css)
+            if isinstance(field, forms.DateField):
+                field.widget = DateInput(attrs={"class": "form-input input-width-s"})
+                field.input_formats = DATE_INPUT_FORMATS
+            if isinstance(widget, forms.Textarea):
+                widget.attrs.setdefault("rows", 4)
+
+
+class SubmittedOnceForm(StyledForm, forms.ModelForm):
+    """A create form that carries the id it was shown with, so a double submit makes one record."""
+
+    submission = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("submission", uuid.uuid4())
+
+    def submission_id(self) -> uuid.UUID:
+        return self.cleaned_data.get("submission") or uuid.uuid4()

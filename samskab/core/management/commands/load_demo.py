@@ -1,0 +1,17 @@
+from django.core.management.base import BaseCommand
+
+from samskab.core import demo
+
+
+class Command(BaseCommand):
+    help = "Load Demo Kommune once (running it again changes nothing) and print the demo logins."
+
+    def handle(self, *args, **options) -> None:
+        if demo.load():
+            self.stdout.write(self.style.SUCCESS("Demo Kommune loaded."))
+        else:
+            self.stdout.write("Demo Kommune is already loaded; nothing changed.")
+        self.stdout.write("\nSamskab runs on http://127.0.0.1:8000 — demo logins (password: %s):" % demo.DEMO_PASSWORD)
+        for persona in demo.PERSONAS:
+            self.stdout.write(f"  {persona.username:<12} {persona.first_name} {persona.last_name}: {persona.description}")
+        self.stdout.write("")

@@ -1,0 +1,33 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from samskab.organisations.models import MedCommittee, Membership, Organisation, Unit
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "data_controller", "dpo_email"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Unit)
+class UnitAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "parent", "organisation"]
+    list_filter = ["organisation", "kind"]
+    search_fields = ["name"]
+    autocomplete_fields = ["parent"]
+
+
+@admin.register(Membership)
+class MembershipAdmin(SimpleHistoryAdmin):
+    list_display = ["user", "role", "unit"]
+    list_filter = ["role", "unit__organisation"]
+    search_fields = ["user__username", "user__first_name", "user__last_name", "unit__name"]
+    autocomplete_fields = ["user", "unit"]
+
+
+@admin.register(MedCommittee)
+class MedCommitteeAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "unit"]
+    filter_horizontal = ["members"]
+    autocomplete_fields = ["unit"]

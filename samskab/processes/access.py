@@ -1,0 +1,97 @@
+"""Every view reaches forløb and their content through these functions.
+
+Not visible is a 404; visible but not allowed is a 403.
+"""
+
+from enum import IntEnum
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from samskab.organisations.access import scope_for, under_any
+from samskab.organisations.models import EDITING_ROLES
+from samskab.processes.models import Challenge, FollowUp, Indicator, Process, Solution
+
+
+class Access(IntEnum):
+    NONE = 0
+    READ = 1  # unit members, MED-udvalg members
+    CONTRIBUTE = 2  # participants: read and add follow-ups
+    EDIT = 3  # facilitators and leaders
+
+
+def process_access(user, process: Process) -> Access:
+    scope = scope_for(user)
+    if scope.organisation_id is None:
+        return Access.NONE
+    if process.unit.organisation_id != scope.organisation_id:
+        return Access.NONE
+    role_in_process = scope.participations.get(process.pk)
+    if role_in_process in EDITING_ROLES:
+        return Access.EDIT
+    if scope.edits_unit(process.unit):
+        return Access.EDIT
+    if role_in_process is not None:
+        return Access.CONTRIBUTE
+    if scope.reads_unit(process.unit):
+        return Access.READ
+    return Access.NONE
+
+
+def visible_processes(user) -> QuerySet[Process]:
+    scope = scope_for(user)
+    if scope.organisation_id is None:
+        return Process.objects.none()
+    reach = under_any(scope.paths() + scope.med_paths, "unit__path") | Q(pk__in=list(scope.participations))
+    return Process.objects.filter(reach, unit__organisation_id=scope.organisation_id)
+
+
+def require(user, process: Process, need: Access) -> Access:
+    access = process_access(user, process)
+    if access == Access.NONE:
+        raise Http404
+    if access < need:
+        raise PermissionDenied
+    return access
+
+
+def get_process_for_user(user, pk: int, need: Access = Access.READ) -> Process:
+    process = Process.objects.select_related("unit", "unit__organisation").filter(pk=pk).first()
+    if process is None:
+        raise Http404
+    require(user, process, need)
+    return process
+
+
+def get_challenge_for_user(user, pk: int, need: Access = Access.READ) -> Challenge:
+    challenge = Challenge.objects.select_related("process__unit__organisation").filter(pk=pk).first()
+    if challenge is None:
+        raise Http404
+    require(user, challenge.process, need)
+    return challenge
+
+
+def get_solution_for_user(user, pk: int, need: Access = Access.READ) -> Solution:
+    solution = (
+        Solution.objects.select_related("challenge__process__unit__organisation", "owner").filter(pk=pk).first()
+    )
+    if solution is None:
+        raise Http404
+    require(user, solution.challenge.process, need)
+    return solution
+
+
+def get_indicator_for_user(user, pk: int, need: Access = Access.READ) -> Indicator:
+    indicator = (
+        Indicator.objects.select_related("solution__challenge__process__unit__organisation").filter(pk=pk).first()
+    )
+    if indicator is None:
+        raise Http404
+    require(user, indicator.solution.challenge.process, need)
+    return indicator
+
+
+def can_create_process(user, unit) -> bool:
+    scope = scope_for(user)
+    return scope.organisation_id == unit.organisation_id and scope.edits_unit(unit)

@@ -1,0 +1,69 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from samskab.accounts.models import User
+from samskab.core.forms import DecimalCommaField, StyledForm, SubmittedOnceForm
+from samskab.processes.models import Challenge, FollowUp, Indicator, Measurement, Participant, Process, Solution
+
+
+class ProcessForm(SubmittedOnceForm):
+    class Meta:
+        model = Process
+        fields = ["title", "purpose", "frame", "start_date", "end_date", "step", "next_evaluation"]
+
+
+class ParticipantForm(StyledForm, forms.ModelForm):
+    class Meta:
+        model = Participant
+        fields = ["user", "role", "is_ambassador"]
+
+    def __init__(self, *args, process: Process, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.process = process
+        already = process.participants.values_list("user_id", flat=True)
+        self.fields["user"].queryset = User.objects.filter(
+            organisation_id=process.unit.organisation_id, is_active=True
+        ).exclude(pk__in=already)
+
+    def save(self, commit: bool = True) -> Participant:
+        self.instance.process = self.process
+        return super().save(commit)
+
+
+class ChallengeForm(SubmittedOnceForm):
+    class Meta:
+        model = Challenge
+        fields = ["title", "description", "why_problem", "affected", "priority"]
+
+
+class SolutionForm(SubmittedOnceForm):
+    class Meta:
+        model = Solution
+        fields = ["title", "description", "expected_effect", "owner", "start_date", "status"]
+
+    def __init__(self, *args, process: Process, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The owner is one of the forløb's participants: nobody from outside it.
+        self.fields["owner"].queryset = User.objects.filter(participations__process=process)
+        self.fields["owner"].help_text = _("One of the process's participants.")
+
+
+class FollowUpForm(SubmittedOnceForm):
+    class Meta:
+        model = FollowUp
+        fields = ["date", "status", "happened", "blockers"]
+        help_texts = {"status": _("The solution's status now. Saving the follow-up updates it.")}
+
+
+class IndicatorForm(SubmittedOnceForm):
+    class Meta:
+        model = Indicator
+        fields = ["name", "unit"]
+
+
+class MeasurementForm(SubmittedOnceForm):
+    class Meta:
+        model = Measurement
+        fields = ["phase", "value", "date", "note"]
+        field_classes = {"value": DecimalCommaField}
+        help_texts = {"value": _("A number. A decimal comma is fine, for example 12,5.")}

@@ -1,0 +1,53 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from samskab.core.once import create_once
+from samskab.processes.access import Access, get_indicator_for_user, get_solution_for_user
+from samskab.processes.forms import IndicatorForm, MeasurementForm
+
+
+def _saved(instance):
+    instance.save()
+    return instance
+
+
+@login_required
+def indicator_create(request, solution_pk: int):
+    solution = get_solution_for_user(request.user, solution_pk, Access.EDIT)
+    form = IndicatorForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        form.instance.solution = solution
+        create_once(form, _saved)
+        messages.success(request, _("The indicator has been added."))
+        return redirect(solution)
+    return render(
+        request,
+        "processes/indicator_form.html",
+        {"form": form, "solution": solution, "challenge": solution.challenge, "process": solution.challenge.process},
+    )
+
+
+@login_required
+def measurement_create(request, indicator_pk: int):
+    indicator = get_indicator_for_user(request.user, indicator_pk, Access.CONTRIBUTE)
+    solution = indicator.solution
+    form = MeasurementForm(request.POST or None, initial={"date": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        form.instance.indicator = indicator
+        create_once(form, _saved)
+        messages.success(request, _("The measurement has been saved."))
+        return redirect(solution)
+    return render(
+        request,
+        "processes/measurement_form.html",
+        {
+            "form": form,
+            "indicator": indicator,
+            "solution": solution,
+            "challenge": solution.challenge,
+            "process": solution.challenge.process,
+        },
+    )

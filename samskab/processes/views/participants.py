@@ -1,0 +1,44 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samskab.processes.access import Access, get_process_for_user, process_access
+from samskab.processes.forms import ParticipantForm
+
+
+@login_required
+def participants(request, pk: int):
+    """The forløb's participants; facilitators and leaders add and remove them."""
+    process = get_process_for_user(request.user, pk)
+    can_edit = process_access(request.user, process) >= Access.EDIT
+    form = None
+    if can_edit:
+        form = ParticipantForm(request.POST or None, process=process)
+        if request.method == "POST" and form.is_valid():
+            participant = form.save()
+            messages.success(request, _("%(person)s has been added.") % {"person": participant.user})
+            return redirect("participants", pk=process.pk)
+    elif request.method == "POST":
+        get_process_for_user(request.user, pk, Access.EDIT)  # raises 403
+    return render(
+        request,
+        "processes/participants.html",
+        {
+            "process": process,
+            "participants": process.participants.select_related("user"),
+            "form": form,
+            "can_edit": can_edit,
+        },
+    )
+
+
+@login_required
+@require_POST
+def participant_remove(request, pk: int, participant_pk: int):
+    process = get_process_for_user(request.user, pk, Access.EDIT)
+    participant = get_object_or_404(process.participants, pk=participant_pk)
+    participant.delete()
+    messages.success(request, _("%(person)s no longer takes part.") % {"person": participant.user})
+    return redirect("participants", pk=process.pk)

@@ -1,0 +1,105 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from samskab.core.history import HISTORY_LIMIT, history_entries
+from samskab.core.once import create_once
+from samskab.organisations.access import get_unit_for_user
+from samskab.processes import services
+from samskab.processes.access import Access, can_create_process, get_process_for_user, process_access, visible_processes
+from samskab.processes.forms import ProcessForm
+from samskab.processes.models import FollowUp, Participant, Solution, SolutionStatus
+
+
+@login_required
+def dashboard(request):
+    """"Mine forløb": the forløb I take part in, then the others I can see."""
+    processes = visible_processes(request.user).select_related("unit").order_by("-start_date", "title")
+    mine = [p for p in processes if p.pk in request.user._samskab_scope.participations]
+    others = [p for p in processes if p.pk not in request.user._samskab_scope.participations]
+    return render(request, "processes/dashboard.html", {"mine": mine, "others": others, "nav": "dashboard"})
+
+
+@login_required
+def process_create(request, unit_pk: int):
+    unit = get_unit_for_user(request.user, unit_pk)
+    if not can_create_process(request.user, unit):
+        raise PermissionDenied
+    form = ProcessForm(request.POST or None, initial={"start_date": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        form.instance.unit = unit
+        process = create_once(form, lambda p: services.process_create(process=p, by=request.user))
+        messages.success(request, _("The process has been created."))
+        return redirect(process)
+    return render(request, "processes/process_form.html", {"form": form, "unit": unit})
+
+
+def solutions_with_last_follow_up():
+    """Solutions annotated with their newest follow-up, for lists that must not query per row."""
+    newest = FollowUp.objects.filter(solution=OuterRef("pk")).order_by("-date", "-pk")
+    return Solution.objects.select_related("owner").annotate(
+        last_follow_up_date=Subquery(newest.values("date")[:1]),
+        last_follow_up_text=Subquery(newest.values("happened")[:1]),
+        follow_up_count=Count("follow_ups"),
+    )
+
+
+@login_required
+def process_detail(request, pk: int):
+    """The forløb overview: challenges with their solutions; stalled and silent ones marked."""
+    process = get_process_for_user(request.user, pk)
+    access = process_access(request.user, process)
+    challenges = list(
+        process.challenges.prefetch_related(Prefetch("solutions", queryset=solutions_with_last_follow_up()))
+    )
+    today = timezone.localdate()
+    days = process.unit.organisation.silent_after_days
+    counts = {"solutions": 0, "stalled": 0, "silent": 0}
+    for challenge in challenges:
+        for solution in challenge.solutions.all():
+            solution.silent = solution.is_silent(solution.last_follow_up_date, today, days)
+            counts["solutions"] += 1
+            counts["stalled"] += solution.status == SolutionStatus.STALLED
+            counts["silent"] += solution.silent
+    participants = process.participants.select_related("user")
+    return render(
+        request,
+        "processes/process_detail.html",
+        {
+            "process": process,
+            "challenges": challenges,
+            "participants": participants,
+            "counts": counts,
+            "silent_after_days": days,
+            "can_edit": access >= Access.EDIT,
+        },
+    )
+
+
+@login_required
+def process_edit(request, pk: int):
+    process = get_process_for_user(request.user, pk, Access.EDIT)
+    form = ProcessForm(request.POST or None, instance=process)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The process has been saved."))
+        return redirect(process)
+    return render(request, "processes/process_form.html", {"form": form, "process": process, "unit": process.unit})
+
+
+@login_required
+def process_history(request, pk: int):
+    process = get_process_for_user(request.user, pk)
+    entries = history_entries(process.history.select_related("history_user")[:HISTORY_LIMIT])
+    participant_entries = history_entries(
+        Participant.history.filter(process_id=process.pk).select_related("history_user", "user")[:HISTORY_LIMIT]
+    )
+    return render(
+        request,
+        "processes/process_history.html",
+        {"process": process, "entries": entries, "participant_entries": participant_entries},
+    )

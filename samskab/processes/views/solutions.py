@@ -1,0 +1,111 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from samskab.core.history import HISTORY_LIMIT, history_entries
+from samskab.core.once import create_once
+from samskab.processes import charts, services
+from samskab.processes.access import Access, get_challenge_for_user, get_solution_for_user, process_access
+from samskab.processes.forms import FollowUpForm, SolutionForm
+from samskab.processes.models import Solution
+
+
+def _saved(solution: Solution) -> Solution:
+    solution.save()
+    return solution
+
+
+@login_required
+def solution_create(request, challenge_pk: int):
+    challenge = get_challenge_for_user(request.user, challenge_pk, Access.EDIT)
+    process = challenge.process
+    form = SolutionForm(request.POST or None, process=process)
+    if request.method == "POST" and form.is_valid():
+        form.instance.challenge = challenge
+        solution = create_once(form, _saved)
+        messages.success(request, _("The solution has been created."))
+        return redirect(solution)
+    return render(
+        request, "processes/solution_form.html", {"form": form, "process": process, "challenge": challenge}
+    )
+
+
+@login_required
+def solution_detail(request, pk: int):
+    """A solution: its follow-up timeline, measurements and history."""
+    solution = get_solution_for_user(request.user, pk)
+    challenge = solution.challenge
+    process = challenge.process
+    access = process_access(request.user, process)
+    follow_ups = list(solution.follow_ups.select_related("author"))
+    indicators = list(solution.indicators.prefetch_related("measurements"))
+    today = timezone.localdate()
+    last = follow_ups[0].date if follow_ups else None
+    entries = history_entries(solution.history.select_related("history_user")[:HISTORY_LIMIT])
+    follow_up_form = None
+    if access >= Access.CONTRIBUTE:
+        follow_up_form = FollowUpForm(initial={"date": today, "status": solution.status})
+    return render(
+        request,
+        "processes/solution_detail.html",
+        {
+            "solution": solution,
+            "challenge": challenge,
+            "process": process,
+            "follow_ups": follow_ups,
+            "indicators": [(indicator, charts.before_after(indicator)) for indicator in indicators],
+            "silent": solution.is_silent(last, today, process.unit.organisation.silent_after_days),
+            "entries": entries,
+            "follow_up_form": follow_up_form,
+            "can_edit": access >= Access.EDIT,
+        },
+    )
+
+
+@login_required
+def solution_edit(request, pk: int):
+    solution = get_solution_for_user(request.user, pk, Access.EDIT)
+    process = solution.challenge.process
+    form = SolutionForm(request.POST or None, instance=solution, process=process)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The solution has been saved."))
+        return redirect(solution)
+    return render(
+        request,
+        "processes/solution_form.html",
+        {"form": form, "process": process, "challenge": solution.challenge, "solution": solution},
+    )
+
+
+@login_required
+def solution_delete(request, pk: int):
+    solution = get_solution_for_user(request.user, pk, Access.EDIT)
+    challenge = solution.challenge
+    if request.method == "POST":
+        solution.delete()
+        messages.success(request, _("The solution has been deleted."))
+        return redirect(challenge)
+    return render(
+        request,
+        "processes/confirm_delete.html",
+        {"object": solution, "process": challenge.process, "cancel_url": solution.get_absolute_url()},
+    )
+
+
+@login_required
+def follow_up_create(request, solution_pk: int):
+    """Participants, facilitators and leaders add follow-ups. HTMX swaps the timeline in place."""
+    solution = get_solution_for_user(request.user, solution_pk, Access.CONTRIBUTE)
+    form = FollowUpForm(request.POST or None, initial={"date": timezone.localdate(), "status": solution.status})
+    if request.method == "POST" and form.is_valid():
+        create_once(form, lambda f: services.follow_up_add(follow_up=f, solution=solution, by=request.user))
+        messages.success(request, _("The follow-up has been saved."))
+        return redirect(solution)
+    return render(
+        request,
+        "processes/follow_up_form.html",
+        {"form": form, "solution": solution, "challenge": solution.challenge, "process": solution.challenge.process},
+    )

@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+urlpatterns = [
+    path("", include("samskab.core.urls")),
+    path("", include("samskab.accounts.urls")),
+    path("", include("samskab.organisations.urls")),
+    path("", include("samskab.processes.urls")),
+    path("i18n/sprog/", set_language, name="set_language"),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "samskab.core.views.permission_denied"
+handler404 = "samskab.core.views.page_not_found"
+handler500 = "samskab.core.views.server_error"
