@@ -38,3 +38,8 @@ def page_not_found(request, exception=None):
 def server_error(request):
     # Rendered without the request: whatever failed (the database, say) must not fail again here.
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+def csrf_failure(request, reason: str = ""):
+    """A form that was open too long, or sent from elsewhere: say so in plain words, in the site's design."""
+    return render(request, "403_csrf.html", status=403)

@@ -1,0 +1,41 @@
+from asgiref.sync import iscoroutinefunction
+from django.conf import settings
+from django.utils import translation
+from django.utils.decorators import sync_and_async_middleware
+
+SUPPORTED = {code for code, _name in settings.LANGUAGES}
+
+
+def _activate(request) -> None:
+    language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    if language not in SUPPORTED:
+        language = settings.LANGUAGE_CODE
+    translation.activate(language)
+    request.LANGUAGE_CODE = language
+
+
+def _finish(response):
+    response.headers.setdefault("Content-Language", translation.get_language())
+    return response
+
+
+@sync_and_async_middleware
+def danish_first(get_response):
+    """Danish unless the person chose English with the language switch (a cookie).
+
+    Unlike Django's LocaleMiddleware, the browser's Accept-Language is not consulted: a
+    municipal PC set up in English still shows the Danish interface the staff expect.
+    """
+    if iscoroutinefunction(get_response):
+
+        async def middleware(request):
+            _activate(request)
+            return _finish(await get_response(request))
+
+    else:
+
+        def middleware(request):
+            _activate(request)
+            return _finish(get_response(request))
+
+    return middleware
