@@ -34,9 +34,13 @@ def envlist(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = envbool("DEBUG")
+# Production: behind TLS, with the secure cookie and HSTS settings below.
+SECURE = envbool("SECURE", "False")
 SECRET_KEY = envsecret("SECRET_KEY")
 if not SECRET_KEY:
-    if not DEBUG and not envbool("SAMSKAB_INSECURE_DEV_KEY", "True"):
+    # `make run` and the tests may use a fixed development key; production (SECURE=1, or
+    # SAMSKAB_INSECURE_DEV_KEY=0) refuses to start without a real one.
+    if SECURE or not envbool("SAMSKAB_INSECURE_DEV_KEY", "True"):
         raise RuntimeError("SECRET_KEY (or SECRET_KEY_FILE) must be set in production.")
     SECRET_KEY = "dev-only-insecure-key-never-use-in-production-" + "x" * 20
 
@@ -154,7 +158,6 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Samskab <noreply@sams
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Security. Behind TLS (production) these are switched on by SECURE=1.
-SECURE = envbool("SECURE", "False")
 SESSION_COOKIE_SECURE = SECURE
 CSRF_COOKIE_SECURE = SECURE
 SECURE_SSL_REDIRECT = SECURE and envbool("SECURE_SSL_REDIRECT", "True")
