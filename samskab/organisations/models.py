@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.db.models import Value
+from django.db.models.functions import Concat, Substr
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -80,17 +82,23 @@ class Unit(models.Model):
 
     @transaction.atomic
     def save(self, *args, **kwargs) -> None:
-        old_path = self.path
+        # Paths are read from the database, not from this instance or its parent: either may
+        # have been loaded before a move, and a stale path would cut the subtree loose.
+        stored = Unit.objects.filter(pk=self.pk).values_list("path", flat=True).first() if self.pk else None
+        old_path = stored or ""
+        parent_path = Unit.objects.values_list("path", flat=True).get(pk=self.parent_id) if self.parent_id else ""
+        if old_path and parent_path.startswith(old_path):
+            raise ValueError("A unit cannot be placed below itself.")
         super().save(*args, **kwargs)
-        new_path = f"{self.parent.path if self.parent_id else ''}{self.pk}/"
-        if new_path == old_path:
-            return
-        Unit.objects.filter(pk=self.pk).update(path=new_path)
-        self.path = new_path
-        if old_path:
-            # Moved: rewrite the paths of everything below.
-            for unit in Unit.objects.filter(path__startswith=old_path).exclude(pk=self.pk):
-                Unit.objects.filter(pk=unit.pk).update(path=new_path + unit.path[len(old_path) :])
+        new_path = f"{parent_path}{self.pk}/"
+        if self.path != new_path:
+            Unit.objects.filter(pk=self.pk).update(path=new_path)
+            self.path = new_path
+        if old_path and old_path != new_path:
+            # Moved: rewrite the paths of everything below in one statement.
+            Unit.objects.filter(path__startswith=old_path).exclude(pk=self.pk).update(
+                path=Concat(Value(new_path), Substr("path", len(old_path) + 1))
+            )
 
     def ancestors_and_self(self) -> models.QuerySet["Unit"]:
         ids = [int(part) for part in self.path.split("/") if part]

@@ -3,8 +3,10 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -102,7 +104,7 @@ class Challenge(SubmittedOnce):
     why_problem = models.TextField(_("why is it a problem?"), max_length=5000, blank=True)
     affected = models.CharField(_("who is affected?"), max_length=300, blank=True)
     priority = models.PositiveSmallIntegerField(
-        _("priority"), default=1, help_text=_("1 is the highest priority.")
+        _("priority"), default=1, validators=[MinValueValidator(1)], help_text=_("1 is the highest priority.")
     )
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
@@ -197,7 +199,7 @@ class Solution(SubmittedOnce):
         """Under way, and nothing has been followed up for more than `days` days ("uden opfølgning")."""
         if self.status not in UNDER_WAY:
             return False
-        since = last_follow_up or self.created_at.date()
+        since = last_follow_up or timezone.localdate(self.created_at)
         return since < today - timedelta(days=days)
 
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from samskab.core.history import HISTORY_LIMIT, history_entries
 from samskab.core.once import create_once
-from samskab.organisations.access import get_unit_for_user
+from samskab.organisations.access import get_unit_for_user, scope_for
 from samskab.processes import services
 from samskab.processes.access import Access, can_create_process, get_process_for_user, process_access, visible_processes
 from samskab.processes.forms import ProcessForm
@@ -19,8 +19,9 @@ from samskab.processes.models import FollowUp, Participant, Solution, SolutionSt
 def dashboard(request):
     """"Mine forløb": the forløb I take part in, then the others I can see."""
     processes = visible_processes(request.user).select_related("unit").order_by("-start_date", "title")
-    mine = [p for p in processes if p.pk in request.user._samskab_scope.participations]
-    others = [p for p in processes if p.pk not in request.user._samskab_scope.participations]
+    taking_part = scope_for(request.user).participations
+    mine = [p for p in processes if p.pk in taking_part]
+    others = [p for p in processes if p.pk not in taking_part]
     return render(request, "processes/dashboard.html", {"mine": mine, "others": others, "nav": "dashboard"})
 
 
