@@ -1,9 +1,14 @@
 """Writes that span several records. Plain CRUD stays in the views."""
 
-from django.db import transaction
+import uuid
+
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from simple_history.utils import bulk_create_with_history
 
 from samskab.organisations.models import Role
-from samskab.processes.models import FollowUp, Participant, Process, Solution
+from samskab.processes.excel_import import ImportRows
+from samskab.processes.models import Challenge, FollowUp, Indicator, Measurement, Participant, Process, Solution
 
 
 @transaction.atomic
@@ -27,3 +32,80 @@ def follow_up_add(*, follow_up: FollowUp, solution: Solution, by) -> FollowUp:
         solution.status = follow_up.status
         solution.save(update_fields=["status"])
     return follow_up
+
+
+def _submission_ids(submission_id: uuid.UUID, kind: str, count: int) -> list[uuid.UUID]:
+    """Ids derived from the upload's form, so that the same submission makes the same records."""
+    return [uuid.uuid5(submission_id, f"{kind}:{index}") for index in range(count)]
+
+
+def import_workbook(*, process: Process, rows: ImportRows, submission_id: uuid.UUID, by) -> bool:
+    """Create everything in an Excel import at once. Returns False when this submission was imported already.
+
+    Follow-ups are history: the solution's status is the one its own row gives.
+    """
+    # Every import has a challenge, and its records are created together: the first one tells.
+    first = Challenge.objects.filter(submission_id=_submission_ids(submission_id, "challenge", 1)[0])
+    if first.exists():
+        return False
+    try:
+        with transaction.atomic():
+            _import(process, rows, submission_id, by)
+    except IntegrityError:
+        # The same submission, imported at the same moment by a second request.
+        if first.exists():
+            return False
+        raise
+    return True
+
+
+def _import(process: Process, rows: ImportRows, submission_id: uuid.UUID, by) -> None:
+    next_priority = (process.challenges.aggregate(highest=Max("priority"))["highest"] or 0) + 1
+    challenges = []
+    for row, key in zip(rows.challenges, _submission_ids(submission_id, "challenge", len(rows.challenges))):
+        priority = row.priority
+        if priority is None:
+            priority, next_priority = next_priority, next_priority + 1
+        challenges.append(Challenge(
+            process=process, submission_id=key, title=row.title, description=row.description,
+            why_problem=row.why_problem, affected=row.affected, priority=priority,
+        ))
+    challenges = bulk_create_with_history(challenges, Challenge, default_user=by)
+    challenge_by_number = {row.number: challenge for row, challenge in zip(rows.challenges, challenges)}
+
+    solutions = [
+        Solution(
+            challenge=challenge_by_number[row.challenge], submission_id=key, title=row.title,
+            description=row.description, expected_effect=row.expected_effect, owner=row.owner,
+            start_date=row.start_date, status=row.status,
+        )
+        for row, key in zip(rows.solutions, _submission_ids(submission_id, "solution", len(rows.solutions)))
+    ]
+    solutions = bulk_create_with_history(solutions, Solution, default_user=by)
+    solution_by_number = {row.number: solution for row, solution in zip(rows.solutions, solutions)}
+
+    follow_ups = [
+        FollowUp(
+            solution=solution_by_number[row.solution], submission_id=key, date=row.date,
+            status=row.status or solution_by_number[row.solution].status, happened=row.happened,
+            blockers=row.blockers, author=by,
+        )
+        for row, key in zip(rows.follow_ups, _submission_ids(submission_id, "follow-up", len(rows.follow_ups)))
+    ]
+    bulk_create_with_history(follow_ups, FollowUp, default_user=by)
+
+    indicators = [
+        Indicator(solution=solution_by_number[row.solution], submission_id=key, name=row.name, unit=row.unit)
+        for row, key in zip(rows.indicators, _submission_ids(submission_id, "indicator", len(rows.indicators)))
+    ]
+    indicators = bulk_create_with_history(indicators, Indicator, default_user=by)
+    indicator_for = {id(row): indicator for row, indicator in zip(rows.indicators, indicators)}
+
+    measurements = [
+        Measurement(
+            indicator=indicator_for[id(row.indicator)], submission_id=key, phase=row.phase, value=row.value,
+            date=row.date, note=row.note,
+        )
+        for row, key in zip(rows.measurements, _submission_ids(submission_id, "measurement", len(rows.measurements)))
+    ]
+    bulk_create_with_history(measurements, Measurement, default_user=by)
