@@ -148,3 +148,14 @@ def test_markup_in_a_follow_up_is_shown_as_text(demo, client_as):
         assert "<img src=x onerror=alert(1)>" not in page
         assert "&lt;img src=x onerror=alert(1)&gt;" in page
     assert FollowUp.objects.filter(happened="<img src=x onerror=alert(1)>").exists()
+
+
+def test_it_rejects_a_date_in_the_future(demo, client_as):
+    """A follow-up tells what has happened; a mistyped year would otherwise stay "newest" for ever."""
+    solution = solution_of(demo)
+    tomorrow = (today() + timedelta(days=1)).isoformat()
+    response = client_as("tr").post(url(solution), data(date=tomorrow, status=SolutionStatus.STOPPED))
+    assert_form_error(response, "date")
+    solution.refresh_from_db()
+    assert solution.status == SolutionStatus.TRIAL
+    assert solution.follow_ups.count() == 3

@@ -6,7 +6,17 @@ from django.urls import reverse
 from django.utils import timezone
 
 from samskab.organisations.models import Role
-from samskab.processes.models import Challenge, FollowUp, Participant, Process, Solution, SolutionStatus
+from samskab.processes.models import (
+    Challenge,
+    FollowUp,
+    Indicator,
+    Measurement,
+    MeasurementPhase,
+    Participant,
+    Process,
+    Solution,
+    SolutionStatus,
+)
 from tests.helpers import html, row, today
 
 
@@ -155,3 +165,20 @@ def test_the_number_of_queries_of_the_dashboard_does_not_grow_with_the_processes
     after_response = client.get(reverse("dashboard"))
     assert "Forløb 4" in html(after_response)
     assert count_queries(client, reverse("dashboard")) == before
+
+
+def test_the_number_of_queries_of_a_solution_does_not_grow_with_its_follow_ups_and_measurements(
+    demo, client_as, personas
+):
+    small = build(new_process(demo, personas, "Lille"), 1, 1, 1, personas["tr"])
+    large = build(new_process(demo, personas, "Stor"), 1, 1, 12, personas["leder"])
+    for process, indicators in ((small, 1), (large, 4)):
+        solution = Solution.objects.get(challenge__process=process)
+        for n in range(indicators):
+            indicator = Indicator.objects.create(solution=solution, name=f"Indikator {n}")
+            for phase in MeasurementPhase:
+                Measurement.objects.create(indicator=indicator, phase=phase, value=n + 1, date=today())
+    client = client_as("konsulent")
+    assert count_queries(client, Solution.objects.get(challenge__process=small).get_absolute_url()) == count_queries(
+        client, Solution.objects.get(challenge__process=large).get_absolute_url()
+    )

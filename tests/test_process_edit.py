@@ -35,7 +35,8 @@ def test_the_form_shows_what_is_saved(demo, client_as):
 
 def test_the_facilitator_edits_the_process(demo, client_as):
     client = client_as("konsulent")
-    response = client.post(url(demo), data(demo, title="Mere tid hos borgerne", purpose="Et nyt formål.", step=Step.EVALUATE))
+    values = data(demo, title="Mere tid hos borgerne", purpose="Et nyt formål.", step=Step.EVALUATE)
+    response = client.post(url(demo), values)
     assert response.status_code == 302
     assert response.url == demo.get_absolute_url()
     demo.refresh_from_db()

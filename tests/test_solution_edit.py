@@ -59,7 +59,8 @@ def test_the_history_shows_who_changed_what(demo, client_as, personas):
 
 def test_it_rejects_an_owner_who_does_not_take_part(demo, client_as, personas):
     solution = solution_of(demo)
-    response = client_as("konsulent").post(url(solution), data(solution, owner=personas["central"].pk, title="Ny titel"))
+    values = data(solution, owner=personas["central"].pk, title="Ny titel")
+    response = client_as("konsulent").post(url(solution), values)
     assert_form_error(response, "owner")
     assert 'value="Ny titel"' in html(response)
     solution.refresh_from_db()
@@ -98,3 +99,23 @@ def test_a_participant_may_not_delete_a_solution(demo, client_as):
     solution = solution_of(demo)
     assert client_as("tr").post(reverse("solution_delete", args=[solution.pk])).status_code == 403
     assert Solution.objects.filter(pk=solution.pk).exists()
+
+
+def test_an_owner_who_no_longer_takes_part_stays_until_changed(demo, client_as, personas):
+    solution = solution_of(demo)
+    demo.participants.filter(user=personas["leder"]).delete()
+    client = client_as("konsulent")
+    form = client.get(url(solution))
+    assert f'<option value="{personas["leder"].pk}" selected>' in html(form)
+    response = client.post(url(solution), data(solution, description="Kun beskrivelsen er ændret"))
+    assert response.status_code == 302
+    solution.refresh_from_db()
+    assert solution.owner == personas["leder"]
+    # Others who do not take part are still refused.
+    assert_form_error(client.post(url(solution), data(solution, owner=personas["central"].pk)), "owner")
+
+
+def test_each_participant_is_offered_once(demo, client_as, personas):
+    solution = solution_of(demo)
+    owners = list(client_as("konsulent").get(url(solution)).context["form"].fields["owner"].queryset)
+    assert len(owners) == len(set(owners)) == demo.participants.count()

@@ -11,7 +11,8 @@ TODAY = date(2026, 6, 15)
 
 
 def solution(status: SolutionStatus, created: date = date(2026, 1, 2)) -> Solution:
-    return Solution(title="Løsning", status=status, created_at=datetime.combine(created, datetime.min.time(), timezone.utc))
+    created_at = datetime.combine(created, datetime.min.time(), timezone.utc)
+    return Solution(title="Løsning", status=status, created_at=created_at)
 
 
 @pytest.mark.parametrize("status", [SolutionStatus.NOT_STARTED, SolutionStatus.TRIAL, SolutionStatus.STALLED])

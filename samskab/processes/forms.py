@@ -1,4 +1,8 @@
+from datetime import date
+
 from django import forms
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samskab.accounts.models import User
@@ -43,8 +47,10 @@ class SolutionForm(SubmittedOnceForm):
 
     def __init__(self, *args, process: Process, **kwargs):
         super().__init__(*args, **kwargs)
-        # The owner is one of the forløb's participants: nobody from outside it.
-        self.fields["owner"].queryset = User.objects.filter(participations__process=process)
+        # The owner is one of the forløb's participants: nobody from outside it. An owner who has
+        # since left the forløb stays on offer, so that saving other changes does not drop them.
+        taking_part = Q(pk__in=process.participants.values("user_id"))
+        self.fields["owner"].queryset = User.objects.filter(taking_part | Q(pk=self.instance.owner_id))
         self.fields["owner"].help_text = _("One of the process's participants.")
 
 
@@ -53,6 +59,14 @@ class FollowUpForm(SubmittedOnceForm):
         model = FollowUp
         fields = ["date", "status", "happened", "blockers"]
         help_texts = {"status": _("The solution's status now. Saving the follow-up updates it.")}
+
+    def clean_date(self) -> date:
+        # A follow-up tells what has happened. A date ahead (a mistyped year) would stay the newest
+        # follow-up for ever and keep deciding the solution's status.
+        value = self.cleaned_data["date"]
+        if value > timezone.localdate():
+            raise forms.ValidationError(_("The date of a follow-up cannot be in the future."))
+        return value
 
 
 class IndicatorForm(SubmittedOnceForm):
