@@ -1,0 +1,239 @@
+"""Every page of the app, who may open it, and how to show it with errors.
+
+Two tests walk this registry: tests/test_access_walk.py opens every page as every demo
+persona and checks the status each gets; tests/browser/test_axe_walk.py runs axe-core on
+every page (and its error state) at desktop and phone width. A new URL pattern must be
+added here, or tests/test_page_registry.py fails.
+
+Who may open a page is said with an *audience*: a set of demo personas (see
+samskab/core/demo.py), read against the demo forløb at Hjemmeplejen Nord. From it:
+
+- a persona in the audience gets `ok` (200 unless the page says otherwise);
+- a persona who can see the forløb (`seen_by`, the READERS by default) but is not in the
+  audience gets 403;
+- anybody else gets 404: what you may not see does not exist;
+- an anonymous visitor is sent to the login page (302), unless the page is public.
+
+`overrides` set a persona's status where a page behaves otherwise (the login page sends
+people who are logged in on to their dashboard, for instance).
+"""
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from django.contrib.auth.tokens import default_token_generator
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from samskab.accounts.models import User
+from samskab.core.demo import DEMO_SLUG, PERSONAS
+from samskab.organisations.models import Organisation, Unit
+from samskab.processes.models import Challenge, Indicator, Participant, Process, Solution
+
+ANONYMOUS = "anonymous"
+
+# The demo personas, by what they may do in the forløb at Hjemmeplejen Nord.
+EDITORS = frozenset({"konsulent", "leder", "central"})
+CONTRIBUTORS = EDITORS | {"medarbejder", "tr", "amr"}
+READERS = CONTRIBUTORS | {"med"}
+OUTSIDERS = frozenset({"leder-syd", "nabo", "admin"})  # another unit, another municipality, no municipality
+LOGGED_IN = frozenset(persona.username for persona in PERSONAS)
+PUBLIC = LOGGED_IN | {ANONYMOUS}
+
+
+@dataclass(frozen=True)
+class World:
+    """The demo objects that pages are about."""
+
+    organisation: Organisation
+    unit: Unit
+    process: Process
+    challenge: Challenge
+    solution: Solution
+    indicator: Indicator
+    participant: Participant  # the one the participant-removal endpoint removes
+
+    @classmethod
+    def build(cls) -> "World":
+        """The demo world, after `samskab.core.demo.load()`."""
+        process = Process.objects.select_related("unit__organisation").get(
+            unit__organisation__slug=DEMO_SLUG, unit__name="Hjemmeplejen Nord"
+        )
+        indicator = Indicator.objects.filter(solution__challenge__process=process).select_related("solution").first()
+        solution = indicator.solution
+        return cls(
+            organisation=process.unit.organisation,
+            unit=process.unit,
+            process=process,
+            challenge=solution.challenge,
+            solution=solution,
+            indicator=indicator,
+            participant=process.participants.get(user__username="amr"),
+        )
+
+
+def _reset_link(username: str) -> str:
+    """A valid password-reset link, made when it is asked for (a login makes older links invalid)."""
+    user = User.objects.get(username=username)
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    return reverse("password_reset_confirm", args=[uid, default_token_generator.make_token(user)])
+
+
+def _expired_reset_link(username: str) -> str:
+    uid = urlsafe_base64_encode(force_bytes(User.objects.get(username=username).pk))
+    return reverse("password_reset_confirm", args=[uid, "expired-link"])
+
+
+def _everyone_but(status: int, *, keep: frozenset[str] = frozenset()) -> Mapping[str, int]:
+    """Every logged-in persona, except `keep`, gets `status`."""
+    return MappingProxyType({username: status for username in LOGGED_IN - keep})
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str  # unique; the URL name, with ":something" when one URL has several entries
+    url: Callable[[World], str]
+    audience: frozenset[str]
+    seen_by: frozenset[str] = READERS
+    method: str = "GET"  # a POST entry is posted `invalid` (or nothing) and expects `ok` for its audience
+    ok: int = 200
+    # The error state: POST data that makes the page's form come back with errors (status 200).
+    # An empty value for a file field sends no file.
+    invalid: Mapping[str, str] | None = None
+    overrides: Mapping[str, int] = field(default_factory=dict)
+    # A POST that deletes: only refusals are checked, so walks can share one world.
+    destructive: bool = False
+    html: bool = True  # False for downloads
+
+    @property
+    def url_name(self) -> str:
+        return self.name.split(":")[0]
+
+    @property
+    def public(self) -> bool:
+        return ANONYMOUS in self.audience
+
+    def expected(self, who: str) -> int | None:
+        """The status `who` gets for the page; None when it is not checked (a destructive success)."""
+        if who in self.overrides:
+            return self.overrides[who]
+        if who in self.audience:
+            return None if self.destructive else self.ok
+        if who == ANONYMOUS:
+            return 302  # to the login page
+        if who in self.seen_by:
+            return 403
+        return 404
+
+    def expected_invalid(self, who: str) -> int | None:
+        """The status `who` gets when posting the invalid data: the form again (200), or a refusal."""
+        if who in self.audience and who not in self.overrides:
+            return 200
+        return self.expected(who)
+
+    def viewer(self) -> str:
+        """One persona who may open the page: anonymous for public pages, else the one who sees most."""
+        for who in (ANONYMOUS, "konsulent", "central", "leder", "medarbejder", "med", *sorted(self.audience)):
+            if who in self.audience and who not in self.overrides:
+                return who
+        raise ValueError(f"nobody may open {self.name}")
+
+
+def _p(name: str, *args: str) -> Callable[[World], str]:
+    """A URL function: _p("challenge", "challenge") reverses "challenge" with world.challenge.pk."""
+
+    def url(world: World) -> str:
+        return reverse(name, args=[getattr(world, arg).pk for arg in args])
+
+    return url
+
+
+PAGES: list[Page] = [
+    # Public by design: log-in, password reset, privacy, accessibility statement.
+    Page(
+        "login",
+        lambda w: reverse("login"),
+        audience=PUBLIC,
+        overrides=_everyone_but(302),  # already logged in: on to the dashboard
+        invalid={"username": "konsulent", "password": "not-the-password"},
+    ),
+    Page("logout", lambda w: reverse("logout"), audience=PUBLIC, method="POST", ok=302),
+    Page("set_language", lambda w: reverse("set_language"), audience=PUBLIC, method="POST", ok=302),
+    Page("password_reset", lambda w: reverse("password_reset"), audience=PUBLIC, invalid={"email": "not an address"}),
+    Page("password_reset_done", lambda w: reverse("password_reset_done"), audience=PUBLIC),
+    # A valid link is swapped for a link without the token (302), which shows the form.
+    Page(
+        "password_reset_confirm",
+        lambda w: _reset_link("amr"),
+        audience=PUBLIC,
+        ok=302,
+        invalid={"new_password1": "kort", "new_password2": "anderledes"},
+    ),
+    Page("password_reset_confirm:expired", lambda w: _expired_reset_link("amr"), audience=PUBLIC),
+    Page("password_reset_complete", lambda w: reverse("password_reset_complete"), audience=PUBLIC),
+    Page(
+        "privacy_index",
+        lambda w: reverse("privacy_index"),
+        audience=PUBLIC,
+        overrides=_everyone_but(302, keep=frozenset({"admin"})),  # on to their own municipality's page
+    ),
+    Page("privacy", lambda w: reverse("privacy", args=[w.organisation.slug]), audience=PUBLIC),
+    Page("accessibility", lambda w: reverse("accessibility"), audience=PUBLIC),
+    # Everyone logged in has these, showing only what they may see.
+    Page("dashboard", lambda w: reverse("dashboard"), audience=LOGGED_IN),
+    Page("units", lambda w: reverse("units"), audience=LOGGED_IN),
+    Page("unit", _p("unit", "unit"), audience=READERS),
+    Page("process_create", _p("process_create", "unit"), audience=EDITORS, invalid={"title": ""}),
+    # The forløb.
+    Page("process", _p("process", "process"), audience=READERS),
+    Page("process_edit", _p("process_edit", "process"), audience=EDITORS, invalid={"title": ""}),
+    Page("process_history", _p("process_history", "process"), audience=READERS),
+    Page("participants", _p("participants", "process"), audience=READERS),
+    # Readers see the participants; editors add them with the form on the same page.
+    Page("participants:add", _p("participants", "process"), audience=EDITORS, method="POST", invalid={"user": ""}),
+    Page(
+        "participant_remove",
+        _p("participant_remove", "process", "participant"),
+        audience=EDITORS,
+        method="POST",
+        destructive=True,
+    ),
+    Page("process_import", _p("process_import", "process"), audience=EDITORS, invalid={"file": ""}),
+    Page("import_template", _p("import_template", "process"), audience=EDITORS, html=False),
+    # Challenges.
+    Page("challenge_create", _p("challenge_create", "process"), audience=EDITORS, invalid={"title": ""}),
+    Page("challenge", _p("challenge", "challenge"), audience=READERS),
+    Page("challenge_edit", _p("challenge_edit", "challenge"), audience=EDITORS, invalid={"title": ""}),
+    Page("challenge_delete", _p("challenge_delete", "challenge"), audience=EDITORS),
+    Page(
+        "challenge_delete:post",
+        _p("challenge_delete", "challenge"),
+        audience=EDITORS,
+        method="POST",
+        destructive=True,
+    ),
+    # Solutions, follow-ups, indicators and measurements.
+    Page("solution_create", _p("solution_create", "challenge"), audience=EDITORS, invalid={"title": ""}),
+    Page("solution", _p("solution", "solution"), audience=READERS),
+    Page("solution_edit", _p("solution_edit", "solution"), audience=EDITORS, invalid={"title": ""}),
+    Page("solution_delete", _p("solution_delete", "solution"), audience=EDITORS),
+    Page(
+        "solution_delete:post",
+        _p("solution_delete", "solution"),
+        audience=EDITORS,
+        method="POST",
+        destructive=True,
+    ),
+    Page("follow_up_create", _p("follow_up_create", "solution"), audience=CONTRIBUTORS, invalid={"happened": ""}),
+    Page("indicator_create", _p("indicator_create", "solution"), audience=EDITORS, invalid={"name": ""}),
+    Page(
+        "measurement_create",
+        _p("measurement_create", "indicator"),
+        audience=CONTRIBUTORS,
+        invalid={"value": "not a number"},
+    ),
+]
+
+BY_NAME: dict[str, Page] = {page.name: page for page in PAGES}

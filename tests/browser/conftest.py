@@ -1,0 +1,137 @@
+"""Browser tests: Debian's Chromium, driven by Playwright, against pytest-django's live server.
+
+One browser per test module (see `browser`). `page_as("konsulent")` gives a tab logged in
+through the real login form, at 1280 px unless a width is given; a test reuses one tab per
+persona and width. `axe_violations(tab)`
+runs axe-core on what the tab shows. Mark browser tests with `@pytest.mark.browser`.
+"""
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from samskab.core import demo
+from samskab.core.pages import ANONYMOUS, World
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+DESKTOP = 1280
+PHONE = 375
+AXE_SCRIPT = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Chromium, for the tests of one module.
+
+    While Playwright's sync API runs, its event loop counts as running in this thread, and
+    Django refuses ORM calls unless DJANGO_ALLOW_ASYNC_UNSAFE is set. The tests' ORM calls
+    between two browser steps are synchronous and safe. The variable is set only while the
+    browser runs: for a whole session it would hide real async-safety bugs from later tests
+    and reach their subprocesses (`check --deploy` fails on it).
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()
+
+
+@pytest.fixture
+def live_world(live_server) -> World:
+    """Demo Kommune in the live server's database (the flush after each test removes it)."""
+    demo.load()
+    return World.build()
+
+
+def log_in(tab: Page, username: str) -> None:
+    """Log in through the login form, as a person would."""
+    tab.goto("/log-ind/")
+    form = tab.locator("main form")
+    form.locator("[name=username]").fill(username)
+    form.locator("[name=password]").fill(demo.DEMO_PASSWORD)
+    with tab.expect_navigation():
+        form.locator("[type=submit]").click()
+    assert "/log-ind/" not in tab.url, f"{username} could not log in"
+
+
+@pytest.fixture
+def page_as(browser: Browser, live_server, live_world) -> Iterator[Callable[..., Page]]:
+    """page_as("leder", width=375): a tab logged in as that persona (ANONYMOUS: not logged in)."""
+    tabs: dict[tuple[str, int], Page] = {}
+
+    def open_as(username: str, width: int = DESKTOP) -> Page:
+        if (username, width) not in tabs:
+            context = browser.new_context(
+                base_url=live_server.url, viewport={"width": width, "height": 900}, accept_downloads=True
+            )
+            context.set_default_timeout(15_000)
+            tab = context.new_page()
+            if username != ANONYMOUS:
+                log_in(tab, username)
+            tabs[username, width] = tab
+        return tabs[username, width]
+
+    yield open_as
+    for tab in tabs.values():
+        tab.context.close()
+
+
+@dataclass
+class Violation:
+    """One axe-core rule that fails, and where."""
+
+    rule: str
+    impact: str
+    help: str
+    help_url: str
+    nodes: list[str]
+
+    def __str__(self) -> str:
+        where = "\n".join(f"    {node}" for node in self.nodes[:5])
+        more = f"\n    … and {len(self.nodes) - 5} more" if len(self.nodes) > 5 else ""
+        return f"{self.rule} ({self.impact}): {self.help} <{self.help_url}>\n{where}{more}"
+
+
+def axe_violations(tab: Page) -> list[Violation]:
+    """The WCAG 2.1 A and AA violations axe-core finds in what the tab shows now."""
+    if not tab.evaluate("() => typeof window.axe !== 'undefined'"):
+        tab.add_script_tag(path=str(AXE_SCRIPT))
+    results = tab.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        AXE_TAGS,
+    )
+    return [
+        Violation(
+            rule=found["id"],
+            impact=found["impact"] or "",
+            help=found["help"],
+            help_url=found["helpUrl"],
+            nodes=[f"{' '.join(node['target'])}: {node['failureSummary']}".replace("\n", " ") for node in found["nodes"]],
+        )
+        for found in results["violations"]
+    ]
+
+
+def describe(violations: list[Violation]) -> str:
+    return "\n".join(str(violation) for violation in violations)
+
+
+@pytest.fixture(name="axe_violations")
+def axe_violations_fixture() -> Callable[[Page], list[Violation]]:
+    return axe_violations

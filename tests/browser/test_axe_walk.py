@@ -1,0 +1,78 @@
+"""axe-core finds no WCAG 2.1 A/AA violation on any page, at desktop and at phone width.
+
+Every page of the registry (samskab/core/pages.py) is opened as one persona who may see it
+(anonymously when it is public), and each form is also shown with its errors.
+"""
+
+import pytest
+from playwright.sync_api import Page as Tab
+from playwright.sync_api import expect
+
+from samskab.core.pages import PAGES, Page, World
+from tests.browser.conftest import AXE_SCRIPT, DESKTOP, PHONE, axe_violations, describe
+
+# Where a page shows errors: DKFDS's field message or the error summary.
+ERRORS = ".form-error-message, .alert-error"
+
+
+def _send_invalid(tab: Tab, page: Page) -> None:
+    """Fill the page's form with the registry's invalid data and send it, as a person would."""
+    fields = list(page.invalid)
+    form = tab.locator(f'main form:has([name="{fields[0]}"])')
+    for name, value in page.invalid.items():
+        field = form.locator(f'[name="{name}"]')
+        kind = field.evaluate("element => element.type")
+        if kind.startswith("select"):
+            field.select_option(value)
+        elif kind == "file":
+            field.set_input_files([])
+        else:
+            field.fill(value)
+    form.locator('[type="submit"]').click()
+    expect(tab.locator(ERRORS).first).to_be_visible()
+    tab.wait_for_load_state()
+
+
+def _prepare(tab: Tab) -> list[str]:
+    """Load axe-core with every page the tab opens, and watch for stylesheets, scripts and images
+    that fail to load (axe would judge a page without them)."""
+    tab.context.add_init_script(path=str(AXE_SCRIPT))
+    broken: list[str] = []
+    tab.on("response", lambda response: response.status >= 400 and "/static/" in response.url and broken.append(response.url))
+    tab.on("requestfailed", lambda request: broken.append(request.url))
+    return broken
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_no_page_has_wcag_violations(width, page_as, live_world: World, subtests):
+    assets: dict[str, list[str]] = {}
+    for page in PAGES:
+        if not page.html or (page.method == "POST" and not page.invalid):
+            continue
+        viewer = page.viewer()
+        tab = page_as(viewer, width)
+        if viewer not in assets:
+            assets[viewer] = _prepare(tab)
+        url = page.url(live_world)
+        if page.method == "GET":
+            with subtests.test(page=page.name, viewer=viewer):
+                response = tab.goto(url)
+                assert response is not None and response.status == 200
+                violations = axe_violations(tab)
+                assert not violations, f"{url}\n{describe(violations)}"
+        if page.invalid:
+            with subtests.test(page=f"{page.name} with errors", viewer=viewer):
+                if page.method == "POST":  # the form is on the page of the same address
+                    tab.goto(url)
+                _send_invalid(tab, page)
+                violations = axe_violations(tab)
+                assert not violations, f"{tab.url} with errors\n{describe(violations)}"
+    assert not [url for broken in assets.values() for url in broken]
+
+
+@pytest.mark.browser
+def test_the_live_server_serves_the_design_system(page_as, live_server):
+    tab = page_as("medarbejder")
+    for path in ("/static/vendor/dkfds/css/dkfds.min.css", "/static/samskab.css", "/static/vendor/htmx/htmx.min.js"):
+        assert tab.request.get(live_server.url + path).status == 200, path
