@@ -8,11 +8,16 @@ import pytest
 from playwright.sync_api import Page as Tab
 from playwright.sync_api import expect
 
-from samskab.core.pages import PAGES, Page, World
+from samskab.core.pages import ANONYMOUS, LOGGED_IN, PAGES, Page, World
 from tests.browser.conftest import AXE_SCRIPT, DESKTOP, PHONE, axe_violations, describe
 
 # Where a page shows errors: DKFDS's field message or the error summary.
 ERRORS = ".form-error-message, .alert-error"
+
+
+def _assert_accessible(tab: Tab, where: str = "") -> None:
+    violations = axe_violations(tab)
+    assert not violations, f"{where or tab.url}\n{describe(violations)}"
 
 
 def _send_invalid(tab: Tab, page: Page) -> None:
@@ -39,7 +44,7 @@ def _prepare(tab: Tab) -> list[str]:
     tab.context.add_init_script(path=str(AXE_SCRIPT))
     broken: list[str] = []
     tab.on("response", lambda response: response.status >= 400 and "/static/" in response.url and broken.append(response.url))
-    tab.on("requestfailed", lambda request: broken.append(request.url))
+    tab.on("requestfailed", lambda request: "/static/" in request.url and broken.append(request.url))
     return broken
 
 
@@ -59,16 +64,49 @@ def test_no_page_has_wcag_violations(width, page_as, live_world: World, subtests
             with subtests.test(page=page.name, viewer=viewer):
                 response = tab.goto(url)
                 assert response is not None and response.status == 200
-                violations = axe_violations(tab)
-                assert not violations, f"{url}\n{describe(violations)}"
+                _assert_accessible(tab, url)
         if page.invalid:
             with subtests.test(page=f"{page.name} with errors", viewer=viewer):
                 if page.method == "POST":  # the form is on the page of the same address
                     tab.goto(url)
                 _send_invalid(tab, page)
-                violations = axe_violations(tab)
-                assert not violations, f"{tab.url} with errors\n{describe(violations)}"
+                _assert_accessible(tab, f"{url} with errors")
     assert not [url for broken in assets.values() for url in broken]
+
+
+def _refused(status: int) -> tuple[Page, str]:
+    """A page, and a persona it refuses with `status`."""
+    return next(
+        (page, who)
+        for page in PAGES
+        if page.method == "GET"
+        for who in sorted(LOGGED_IN)
+        if page.expected(who) == status
+    )
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_the_refusal_pages_have_no_wcag_violations(width, page_as, live_world: World, subtests):
+    for status in (403, 404):
+        page, who = _refused(status)
+        with subtests.test(status=status, page=page.name, viewer=who):
+            tab = page_as(who, width)
+            response = tab.goto(page.url(live_world))
+            assert response is not None and response.status == status
+            _assert_accessible(tab)
+    anonymous = page_as(ANONYMOUS, width)
+    with subtests.test(status=404, viewer=ANONYMOUS):
+        response = anonymous.goto("/findes-ikke/")
+        assert response is not None and response.status == 404
+        _assert_accessible(anonymous)
+    with subtests.test(status="403 csrf", viewer=ANONYMOUS):
+        anonymous.goto("/log-ind/")
+        anonymous.context.clear_cookies()  # the form was open too long: its CSRF cookie is gone
+        with anonymous.expect_navigation() as navigation:
+            anonymous.locator('main form [type="submit"]').click()
+        assert navigation.value is not None and navigation.value.status == 403
+        _assert_accessible(anonymous)
 
 
 @pytest.mark.browser
