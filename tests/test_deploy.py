@@ -11,7 +11,9 @@ import socket
 import subprocess
 import sys
 import time
+from http.cookies import SimpleCookie
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 
@@ -71,21 +73,35 @@ def free_port() -> int:
 
 
 def get(port: int, path: str) -> tuple[int, str, bytes]:
+    status, headers, body = request(port, "GET", path)
+    return status, headers.get("Content-Type", ""), body
+
+
+def request(port: int, method: str, path: str, body: str = "", headers: dict | None = None):
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     try:
-        conn.request("GET", path)
+        conn.request(method, path, body=body.encode(), headers=headers or {})
         response = conn.getresponse()
-        return response.status, response.getheader("Content-Type", ""), response.read()
+        return response.status, response.headers, response.read()
     finally:
         conn.close()
 
 
-@pytest.fixture
-def server(tmp_path):
-    """`make run`'s server on a free port, with a freshly migrated temporary SQLite database."""
+def cookies(headers) -> dict[str, str]:
+    jar = SimpleCookie()
+    for header in headers.get_all("Set-Cookie") or []:
+        jar.load(header)
+    return {name: morsel.value for name, morsel in jar.items()}
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """`make run`'s server on a free port: a fresh temporary SQLite database, migrated, with the demo."""
+    tmp_path = tmp_path_factory.mktemp("server")
     env = environment(tmp_path)
-    migrated = run([PYTHON, "manage.py", "migrate", "--noinput"], env)
-    assert migrated.returncode == 0, migrated.stderr
+    for command in (["migrate", "--noinput"], ["load_demo"]):
+        done = run([PYTHON, "manage.py", *command], env)
+        assert done.returncode == 0, done.stderr
     port = free_port()
     log = tmp_path / "uvicorn.log"
     with log.open("wb") as output:
@@ -137,6 +153,25 @@ def test_the_server_started_like_make_run_serves_static_files(server):
     assert status == 200
     assert content_type.startswith("text/css")
     assert len(body) > 10_000
+
+
+def test_a_persona_logs_in_through_the_server_and_sees_their_processes(server):
+    status, headers, body = request(server, "GET", "/log-ind/")
+    token = body.split(b'name="csrfmiddlewaretoken" value="', 1)[1].split(b'"', 1)[0].decode()
+    jar = cookies(headers)
+    form = urlencode({"csrfmiddlewaretoken": token, "username": "konsulent", "password": "samskab-demo"})
+    status, headers, _ = request(
+        server,
+        "POST",
+        "/log-ind/",
+        form,
+        {"Content-Type": "application/x-www-form-urlencoded", "Cookie": f"csrftoken={jar['csrftoken']}"},
+    )
+    assert status == 302
+    session = cookies(headers)["sessionid"]
+    status, _, body = request(server, "GET", headers["Location"], headers={"Cookie": f"sessionid={session}"})
+    assert status == 200
+    assert "Mindre bøvl, mere tid hos borgerne" in body.decode()
 
 
 def test_the_secret_key_is_read_from_the_file_named_by_secret_key_file(tmp_path):

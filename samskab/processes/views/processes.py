@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models import OuterRef, Prefetch, Subquery
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -45,7 +45,6 @@ def solutions_with_last_follow_up():
     return Solution.objects.select_related("owner").annotate(
         last_follow_up_date=Subquery(newest.values("date")[:1]),
         last_follow_up_text=Subquery(newest.values("happened")[:1]),
-        follow_up_count=Count("follow_ups"),
     )
 
 

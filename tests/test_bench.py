@@ -1,0 +1,34 @@
+"""The process benchmark (`make bench-process`) runs end to end and ends with its JSON line.
+
+Only a few requests, and no times asserted: this checks that the benchmark still works.
+"""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_the_process_benchmark_prints_one_json_line_last():
+    # A temporary SQLite database, whatever database the suite itself runs on.
+    env = {name: value for name, value in os.environ.items() if name not in ("DATABASE_URL", "REDIS_URL")}
+    result = subprocess.run(
+        [sys.executable, "bench/bench_process.py", "--requests", "5", "--warmup", "1"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert list(report) == ["bench", "median_ms", "p95_ms", "floor_median_ms", "ratio", "queries", "rss_mb"]
+    assert report["bench"] == "process"
+    assert report["median_ms"] > 0 and report["floor_median_ms"] > 0 and report["rss_mb"] > 0
+    assert report["ratio"] == pytest.approx(report["median_ms"] / report["floor_median_ms"], rel=0.01)
+    assert 0 < report["queries"] < 20, "the forløb page should not query once per challenge or solution"
