@@ -57,7 +57,7 @@ lock:
 
 # Refresh the translation catalogues after changing user-facing strings.
 messages: install
-	$(MANAGE) makemessages --locale da --locale en --ignore ".venv/*" --ignore "node_modules/*" --no-location --no-obsolete
+	$(MANAGE) makemessages --locale da --locale en --ignore ".venv/*" --ignore "node_modules/*" --ignore "tests/*" --ignore "bench/*" --no-location --no-obsolete
 
 clean:
 	rm -rf $(VENV) node_modules $(VENDOR) staticfiles

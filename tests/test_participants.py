@@ -141,3 +141,24 @@ def test_the_history_shows_who_added_and_removed_participants(demo, client_as, p
     ]
     assert entries[0].kind != entries[1].kind
     assert str(personas["central"]) in entries[0].label
+
+
+def test_an_editor_makes_a_participant_an_ambassador_and_back(demo, client_as):
+    participant = demo.participants.get(user__username="amr")
+    assert not participant.is_ambassador
+    client = client_as("konsulent")
+    url = f"/forloeb/{demo.pk}/deltagere/{participant.pk}/ambassadoer/"
+    assert client.post(url).status_code == 302
+    participant.refresh_from_db()
+    assert participant.is_ambassador
+    client.post(url)
+    participant.refresh_from_db()
+    assert not participant.is_ambassador
+
+
+def test_a_participant_cannot_make_anyone_an_ambassador(demo, client_as):
+    participant = demo.participants.get(user__username="amr")
+    response = client_as("medarbejder").post(f"/forloeb/{demo.pk}/deltagere/{participant.pk}/ambassadoer/")
+    assert response.status_code == 403
+    participant.refresh_from_db()
+    assert not participant.is_ambassador

@@ -200,6 +200,13 @@ PAGES: list[Page] = [
         method="POST",
         destructive=True,
     ),
+    Page(
+        "participant_ambassador",
+        _p("participant_ambassador", "process", "participant"),
+        audience=EDITORS,
+        method="POST",
+        ok=302,
+    ),
     Page("process_import", _p("process_import", "process"), audience=EDITORS, invalid={"file": ""}),
     Page("import_template", _p("import_template", "process"), audience=EDITORS, html=False),
     # Challenges.

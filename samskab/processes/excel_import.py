@@ -539,7 +539,7 @@ class _Validation:
         person = self.people.get(text.casefold())
         if person is None:
             names = ", ".join(self.usernames[:10]) + (" …" if len(self.usernames) > 10 else "")
-            message = _("'%(value)s' does not take part in the process. Write the username or e-mail of "
+            message = _("'%(value)s' does not take part in the process. Write the username or email of "
                         "a participant (%(people)s), or leave the cell empty.")
             row.problem("owner", message % {"value": shown(text), "people": names or "–"})
         return person

@@ -136,7 +136,7 @@ def _guide(worksheet: Worksheet, process: Process, people: Sequence) -> None:
             line(column.header, _("yes") if column.required else _("no"), hint)
     line()
     line(_("Participants who can own a solution"), bold=True)
-    line(_("Username"), _("Name"), _("E-mail"), bold=True)
+    line(_("Username"), _("Name"), _("Email"), bold=True)
     for person in people:
         line(person.username, person.get_full_name(), person.email)
 

@@ -41,7 +41,7 @@ class Process(SubmittedOnce):
     title = models.CharField(_("title"), max_length=200)
     purpose = models.TextField(_("purpose"), max_length=5000, blank=True)
     frame = models.TextField(
-        _("frame"), max_length=5000, blank=True, help_text=_("What cannot be changed in this process?")
+        _("frame"), max_length=5000, blank=True, help_text=_("For example laws, the budget or agreements that stay as they are.")
     )
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"), null=True, blank=True)
@@ -92,7 +92,7 @@ class Participant(models.Model):
         constraints = [models.UniqueConstraint(fields=["process", "user"], name="unique_participant")]
 
     def __str__(self) -> str:
-        return f"{self.user} ({self.get_role_display()})"
+        return f"{self.user}, {self.get_role_display()}"
 
 
 class Challenge(SubmittedOnce):

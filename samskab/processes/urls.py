@@ -16,6 +16,11 @@ urlpatterns = [
     ),
     path("forloeb/<int:pk>/import/", imports.process_import, name="process_import"),
     path("forloeb/<int:pk>/import/skabelon.xlsx", imports.import_template, name="import_template"),
+    path(
+        "forloeb/<int:pk>/deltagere/<int:participant_pk>/ambassadoer/",
+        participants.participant_ambassador,
+        name="participant_ambassador",
+    ),
     path("forloeb/<int:process_pk>/udfordringer/ny/", challenges.challenge_create, name="challenge_create"),
     path("udfordringer/<int:pk>/", challenges.challenge_detail, name="challenge"),
     path("udfordringer/<int:pk>/rediger/", challenges.challenge_edit, name="challenge_edit"),

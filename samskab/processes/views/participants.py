@@ -42,3 +42,19 @@ def participant_remove(request, pk: int, participant_pk: int):
     participant.delete()
     messages.success(request, _("%(person)s no longer takes part.") % {"person": participant.user})
     return redirect("participants", pk=process.pk)
+
+
+@login_required
+@require_POST
+def participant_ambassador(request, pk: int, participant_pk: int):
+    """Make a participant an ambassador, or no longer one."""
+    process = get_process_for_user(request.user, pk, Access.EDIT)
+    participant = get_object_or_404(process.participants.select_related("user"), pk=participant_pk)
+    participant.is_ambassador = not participant.is_ambassador
+    participant.save(update_fields=["is_ambassador"])
+    if participant.is_ambassador:
+        message = _("%(person)s is now an ambassador.")
+    else:
+        message = _("%(person)s is no longer an ambassador.")
+    messages.success(request, message % {"person": participant.user})
+    return redirect("participants", pk=process.pk)
