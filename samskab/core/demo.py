@@ -237,6 +237,10 @@ def _load(today: date) -> None:
     Participant.objects.create(process=south_process, user=users["leder-syd"], role=Role.LEADER)
     Challenge.objects.create(process=south_process, title="Ugeskemaer udfyldes tre steder", priority=1)
 
+    # The demo's history reads as the facilitator's work, not "unknown".
+    for model in (Process, Participant, Challenge, Solution, FollowUp, Indicator, Measurement):
+        model.history.filter(history_user=None).update(history_user=users["konsulent"])
+
     neighbour = Organisation.objects.create(name="Nabo Kommune", slug="nabo-kommune", data_controller="Nabo Kommune")
     neighbour_root = Unit.objects.create(organisation=neighbour, name="Nabo Kommune", kind=UnitKind.MUNICIPALITY)
     nabo = users["nabo"]
