@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "samskab.accounts",
     "samskab.organisations",
     "samskab.processes",
+    "samskab.workshops",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

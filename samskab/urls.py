@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("samskab.accounts.urls")),
     path("", include("samskab.organisations.urls")),
     path("", include("samskab.processes.urls")),
+    path("", include("samskab.workshops.urls")),
     path("i18n/sprog/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]

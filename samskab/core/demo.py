@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import translation
 
 from samskab.accounts.models import User
 from samskab.organisations.models import MedCommittee, Membership, Organisation, Role, Unit, UnitKind
@@ -24,6 +25,8 @@ from samskab.processes.models import (
     SolutionStatus,
     Step,
 )
+from samskab.workshops.models import Attendance, AttendanceStatus, EvaluationRound, Workshop
+from samskab.workshops.template import add_template_sections
 
 DEMO_PASSWORD = "samskab-demo"
 DEMO_SLUG = "demo-kommune"
@@ -237,8 +240,23 @@ def _load(today: date) -> None:
     Participant.objects.create(process=south_process, user=users["leder-syd"], role=Role.LEADER)
     Challenge.objects.create(process=south_process, title="Ugeskemaer udfyldes tre steder", priority=1)
 
+    # Step 6 has begun: round 1 is open and its workshop is being prepared by the facilitator.
+    evaluation_round = EvaluationRound.objects.create(process=process, number=1, opened_on=ago(14))
+    workshop = Workshop.objects.create(
+        round=evaluation_round,
+        title="Evalueringsworkshop: et år med mindre bøvl",
+        date=today + timedelta(days=7),
+        place="Mødelokale 2, Hjemmeplejen Nord",
+    )
+    workshop.facilitators.add(users["konsulent"])
+    with translation.override("da"):
+        add_template_sections(workshop)
+    Attendance.objects.create(
+        workshop=workshop, participant=process.participants.get(user=users["amr"]), status=AttendanceStatus.APOLOGIES
+    )
+
     # The demo's history reads as the facilitator's work, not "unknown".
-    for model in (Process, Participant, Challenge, Solution, FollowUp, Indicator, Measurement):
+    for model in (Process, Participant, Challenge, Solution, FollowUp, Indicator, Measurement, EvaluationRound, Workshop):
         model.history.filter(history_user=None).update(history_user=users["konsulent"])
 
     neighbour = Organisation.objects.create(name="Nabo Kommune", slug="nabo-kommune", data_controller="Nabo Kommune")

@@ -73,6 +73,7 @@ def process_detail(request, pk: int):
             "process": process,
             "challenges": challenges,
             "participants": participants,
+            "rounds": process.rounds.all(),
             "counts": counts,
             "silent_after_days": days,
             "can_edit": access >= Access.EDIT,

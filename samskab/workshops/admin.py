@@ -1,0 +1,24 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from samskab.workshops.models import EvaluationRound, Section, Workshop
+
+
+@admin.register(EvaluationRound)
+class EvaluationRoundAdmin(SimpleHistoryAdmin):
+    list_display = ["process", "number", "status", "opened_on", "closed_on"]
+    list_filter = ["status"]
+
+
+class SectionInline(admin.TabularInline):
+    model = Section
+    extra = 0
+    fields = ["order", "kind", "title"]
+
+
+@admin.register(Workshop)
+class WorkshopAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "round", "date", "status", "anonymous"]
+    list_filter = ["status", "anonymous"]
+    filter_horizontal = ["facilitators"]
+    inlines = [SectionInline]

@@ -1,0 +1,180 @@
+"""Step 6: the evaluation round (evalueringsrunde) of a forløb and its evaluation workshop.
+
+A round holds one pass through step 6: the workshop now; the anchoring check, decisions and
+action plan in later work, so that two rounds of the same forløb can be compared.
+"""
+
+import secrets
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from samskab.processes.models import Participant, Process, SubmittedOnce
+
+
+class RoundStatus(models.TextChoices):
+    OPEN = "aaben", _("open")
+    CLOSED = "afsluttet", _("closed")
+
+
+class EvaluationRound(models.Model):
+    """An evalueringsrunde: open until the facilitator closes it or the next round starts."""
+
+    process = models.ForeignKey(Process, on_delete=models.CASCADE, related_name="rounds")
+    number = models.PositiveSmallIntegerField(_("number"))
+    status = models.CharField(_("status"), max_length=20, choices=RoundStatus.choices, default=RoundStatus.OPEN)
+    opened_on = models.DateField(_("opened"))
+    closed_on = models.DateField(_("closed"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("evaluation round")
+        verbose_name_plural = _("evaluation rounds")
+        ordering = ["process", "-number"]
+        constraints = [models.UniqueConstraint(fields=["process", "number"], name="unique_round_number")]
+
+    def __str__(self) -> str:
+        return str(_("Evaluation round %(number)s") % {"number": self.number})
+
+    def get_absolute_url(self) -> str:
+        return reverse("round", args=[self.pk])
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == RoundStatus.OPEN
+
+
+# Join codes: no 0/O or 1/I/L to mix up when read off a projector. 31 symbols, 6 of them.
+JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+JOIN_CODE_LENGTH = 6
+
+
+def new_join_code() -> str:
+    return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
+
+
+class WorkshopStatus(models.TextChoices):
+    PLANNED = "planlagt", _("planned")
+    RUNNING = "igang", _("running")
+    CLOSED = "lukket", _("closed")
+
+
+class Workshop(SubmittedOnce):
+    """The evaluation workshop of a round ("workshop eller evalueringsmøde")."""
+
+    round = models.OneToOneField(EvaluationRound, on_delete=models.CASCADE, related_name="workshop")
+    title = models.CharField(_("title"), max_length=200)
+    date = models.DateField(_("date"))
+    starts_at = models.TimeField(_("starts at"), null=True, blank=True)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    facilitators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("facilitators"), related_name="facilitated_workshops"
+    )
+    anonymous = models.BooleanField(
+        _("anonymous"),
+        default=True,
+        help_text=_("Cards and ratings are stored without names. Participants see this when they join."),
+    )
+    min_group_size = models.PositiveSmallIntegerField(
+        _("smallest group shown"),
+        default=5,
+        validators=[MinValueValidator(3), MaxValueValidator(50)],
+        help_text=_("Averages and distributions of ratings are shown only for at least this many people (never under 3)."),
+    )
+    votes_per_participant = models.PositiveSmallIntegerField(
+        _("votes per participant"), default=5, validators=[MinValueValidator(1), MaxValueValidator(20)]
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=WorkshopStatus.choices, default=WorkshopStatus.PLANNED
+    )
+    join_code = models.CharField(_("join code"), max_length=12, unique=True, default=new_join_code, editable=False)
+    history = HistoricalRecords(m2m_fields=[facilitators])
+
+    class Meta:
+        verbose_name = _("evaluation workshop")
+        verbose_name_plural = _("evaluation workshops")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("workshop", args=[self.pk])
+
+
+class SectionKind(models.TextChoices):
+    STATUS = "status", _("status round")
+    BOARD = "kortvaeg", _("card board")
+    RATING = "vurdering", _("rating")
+
+
+class Section(models.Model):
+    """A part of the workshop: a status round, a card board or a rating."""
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="sections")
+    kind = models.CharField(_("type"), max_length=20, choices=SectionKind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    intro = models.TextField(
+        _("introduction"), max_length=2000, blank=True, help_text=_("Shown to everyone, for example reflection questions.")
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("section_edit", args=[self.pk])
+
+
+class PromptRole(models.TextChoices):
+    COLUMN = "kolonne", _("column")  # a card board's columns: Gør igen, Gør anderledes, Undgå, or a question
+    THEME = "tema", _("theme")  # a card board's rows: Metoden, Resultaterne, …
+    STATEMENT = "udsagn", _("statement")  # a rating's statements on the 1–5 scale
+
+
+class Prompt(models.Model):
+    """A column, theme or statement of a section."""
+
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="prompts")
+    role = models.CharField(_("kind"), max_length=20, choices=PromptRole.choices)
+    text = models.CharField(_("text"), max_length=300)
+    key = models.CharField(
+        max_length=30, blank=True, help_text="Stable key of a template prompt (keep/change/avoid, an anchoring factor)."
+    )
+    order = models.PositiveSmallIntegerField(_("position"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        ordering = ["role", "order", "pk"]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class AttendanceStatus(models.TextChoices):
+    ATTENDED = "fremmoede", _("attended")
+    APOLOGIES = "afbud", _("sent apologies")
+
+
+class Attendance(models.Model):
+    """Fremmøde: which of the forløb's participants came, and who sent afbud."""
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="attendance")
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="attendance")
+    status = models.CharField(_("attendance"), max_length=20, choices=AttendanceStatus.choices)
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        constraints = [models.UniqueConstraint(fields=["workshop", "participant"], name="unique_attendance")]

@@ -1,0 +1,49 @@
+"""Writes of step 6 that span several records."""
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from samskab.processes.models import Process
+from samskab.workshops.models import EvaluationRound, RoundStatus, Section, Workshop
+from samskab.workshops.template import add_template_sections
+
+
+@transaction.atomic
+def round_start(*, process: Process) -> EvaluationRound:
+    """Start the forløb's next evaluation round; the round before it is closed."""
+    today = timezone.localdate()
+    process.rounds.filter(status=RoundStatus.OPEN).update(status=RoundStatus.CLOSED, closed_on=today)
+    number = (process.rounds.aggregate(Max("number"))["number__max"] or 0) + 1
+    return EvaluationRound.objects.create(process=process, number=number, opened_on=today)
+
+
+def round_close(*, evaluation_round: EvaluationRound) -> None:
+    evaluation_round.status = RoundStatus.CLOSED
+    evaluation_round.closed_on = timezone.localdate()
+    evaluation_round.save(update_fields=["status", "closed_on"])
+
+
+@transaction.atomic
+def workshop_create(*, workshop: Workshop, evaluation_round: EvaluationRound, by) -> Workshop:
+    """Create the round's workshop from the step-6 template, with its creator as facilitator."""
+    workshop.round = evaluation_round
+    workshop.save()
+    workshop.facilitators.add(by)
+    add_template_sections(workshop)
+    return workshop
+
+
+@transaction.atomic
+def section_move(*, section: Section, up: bool) -> None:
+    """Swap a section with its neighbour above or below."""
+    sections = list(section.workshop.sections.all())
+    index = sections.index(section)
+    other = index - 1 if up else index + 1
+    if not 0 <= other < len(sections):
+        return
+    sections[index], sections[other] = sections[other], sections[index]
+    for order, item in enumerate(sections):
+        if item.order != order:
+            item.order = order
+            item.save(update_fields=["order"])

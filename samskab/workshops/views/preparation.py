@@ -1,0 +1,150 @@
+"""The facilitator prepares the workshop: details, sections and their questions, attendance."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.db.models import Max
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samskab.workshops import services
+from samskab.workshops.access import get_section_for_facilitator, get_workshop_for_facilitator
+from samskab.workshops.forms import AttendanceForm, PromptFormSet, SectionEditForm, SectionForm, WorkshopEditForm
+from samskab.workshops.models import Attendance, PromptRole, SectionKind
+
+
+def _context(workshop, **extra) -> dict:
+    return {"workshop": workshop, "round": workshop.round, "process": workshop.round.process, **extra}
+
+
+@login_required
+def workshop_detail(request, pk: int):
+    workshop = get_workshop_for_facilitator(request.user, pk)
+    sections = list(workshop.sections.prefetch_related("prompts"))
+    attendance = workshop.attendance.values_list("status", flat=True)
+    return render(
+        request,
+        "workshops/workshop_detail.html",
+        _context(
+            workshop,
+            sections=sections,
+            facilitators=workshop.facilitators.all(),
+            attended=sum(1 for status in attendance if status == "fremmoede"),
+            apologies=sum(1 for status in attendance if status == "afbud"),
+            section_form=SectionForm(),
+        ),
+    )
+
+
+@login_required
+def workshop_edit(request, pk: int):
+    workshop = get_workshop_for_facilitator(request.user, pk)
+    form = WorkshopEditForm(request.POST or None, instance=workshop)
+    if request.method == "POST" and form.is_valid():
+        workshop = form.save()
+        if not workshop.facilitators.exists():
+            workshop.facilitators.add(request.user)
+        messages.success(request, _("The workshop has been saved."))
+        return redirect(workshop)
+    return render(request, "workshops/workshop_edit.html", _context(workshop, form=form))
+
+
+@login_required
+def section_create(request, pk: int):
+    workshop = get_workshop_for_facilitator(request.user, pk)
+    form = SectionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        section = form.save(commit=False)
+        section.workshop = workshop
+        section.order = (workshop.sections.aggregate(Max("order"))["order__max"] or 0) + 1
+        section.save()
+        messages.success(request, _("The section has been added."))
+        return redirect(section.get_absolute_url() if section.kind != SectionKind.STATUS else workshop.get_absolute_url())
+    return render(request, "workshops/section_create.html", _context(workshop, form=form))
+
+
+@login_required
+def section_edit(request, pk: int):
+    """A section's title and introduction, and its questions (columns, themes or statements)."""
+    section = get_section_for_facilitator(request.user, pk)
+    form = SectionEditForm(request.POST or None, instance=section, prefix="section")
+    formsets = _prompt_formsets(section, request.POST or None)
+    if request.method == "POST" and form.is_valid() and all(formset.is_valid() for _r, _l, formset in formsets):
+        with transaction.atomic():
+            form.save()
+            next_order = (section.prompts.aggregate(Max("order"))["order__max"] or 0) + 1
+            for role, _label, formset in formsets:
+                for prompt in formset.save(commit=False):
+                    prompt.role = role
+                    if prompt.pk is None and not prompt.order:
+                        prompt.order, next_order = next_order, next_order + 1
+                    prompt.save()
+                for prompt in formset.deleted_objects:
+                    prompt.delete()
+        messages.success(request, _("The section has been saved."))
+        return redirect(section.workshop)
+    return render(
+        request, "workshops/section_edit.html", _context(section.workshop, section=section, form=form, formsets=formsets)
+    )
+
+
+def _roles(section) -> list[tuple[str, str]]:
+    """The kinds of question a section has, with a heading for each."""
+    if section.kind == SectionKind.BOARD:
+        return [(PromptRole.COLUMN, _("Columns")), (PromptRole.THEME, _("Themes (rows, optional)"))]
+    if section.kind == SectionKind.RATING:
+        return [(PromptRole.STATEMENT, _("Statements, rated from 1 (not at all) to 5 (to a high degree)"))]
+    return []
+
+
+def _prompt_formsets(section, data) -> list:
+    """One formset per kind of question: (role, heading, formset). New questions go last."""
+    return [
+        (role, label, PromptFormSet(data, instance=section, prefix=role, queryset=section.prompts.filter(role=role)))
+        for role, label in _roles(section)
+    ]
+
+
+@login_required
+@require_POST
+def section_move(request, pk: int):
+    section = get_section_for_facilitator(request.user, pk)
+    services.section_move(section=section, up=request.POST.get("direction") == "up")
+    return redirect(section.workshop)
+
+
+@login_required
+def section_delete(request, pk: int):
+    section = get_section_for_facilitator(request.user, pk)
+    workshop = section.workshop
+    if request.method == "POST":
+        section.delete()
+        messages.success(request, _("The section has been left out."))
+        return redirect(workshop)
+    return render(
+        request,
+        "processes/confirm_delete.html",
+        {**_context(workshop), "object": section, "cancel_url": workshop.get_absolute_url()},
+    )
+
+
+@login_required
+def attendance(request, pk: int):
+    """Fremmøde: tick who of the forløb's participants came and who sent afbud."""
+    workshop = get_workshop_for_facilitator(request.user, pk)
+    participants = workshop.round.process.participants.select_related("user")
+    recorded = dict(workshop.attendance.values_list("participant_id", "status"))
+    form = AttendanceForm(request.POST or None, participants=participants, recorded=recorded)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            for participant, status in form.statuses().items():
+                if status:
+                    Attendance.objects.update_or_create(
+                        workshop=workshop, participant=participant, defaults={"status": status}
+                    )
+                else:
+                    Attendance.objects.filter(workshop=workshop, participant=participant).delete()
+        messages.success(request, _("The attendance has been saved."))
+        return redirect(workshop)
+    return render(request, "workshops/attendance.html", _context(workshop, form=form))

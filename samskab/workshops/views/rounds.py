@@ -1,0 +1,77 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samskab.core.once import create_once
+from samskab.processes.access import Access, get_process_for_user, process_access
+from samskab.workshops import services
+from samskab.workshops.access import get_round_for_user
+from samskab.workshops.forms import WorkshopForm
+from samskab.workshops.models import Workshop
+
+
+@login_required
+@require_POST
+def round_start(request, pk: int):
+    process = get_process_for_user(request.user, pk, Access.EDIT)
+    evaluation_round = services.round_start(process=process)
+    messages.success(request, _("%(round)s has started.") % {"round": evaluation_round})
+    return redirect(evaluation_round)
+
+
+@login_required
+def round_detail(request, pk: int):
+    evaluation_round = get_round_for_user(request.user, pk)
+    workshop = Workshop.objects.filter(round=evaluation_round).prefetch_related("facilitators").first()
+    facilitating = workshop is not None and request.user in workshop.facilitators.all()
+    return render(
+        request,
+        "workshops/round_detail.html",
+        {
+            "round": evaluation_round,
+            "process": evaluation_round.process,
+            "workshop": workshop,
+            "facilitating": facilitating,
+            "can_edit": process_access(request.user, evaluation_round.process) >= Access.EDIT,
+        },
+    )
+
+
+@login_required
+@require_POST
+def round_close(request, pk: int):
+    evaluation_round = get_round_for_user(request.user, pk, Access.EDIT)
+    if evaluation_round.is_open:
+        services.round_close(evaluation_round=evaluation_round)
+        messages.success(request, _("%(round)s has been closed.") % {"round": evaluation_round})
+    return redirect(evaluation_round)
+
+
+@login_required
+def workshop_create(request, pk: int):
+    """Create the round's evaluation workshop from the step-6 template."""
+    evaluation_round = get_round_for_user(request.user, pk, Access.EDIT)
+    existing = Workshop.objects.filter(round=evaluation_round).first()
+    if existing is not None:
+        return redirect(existing if request.user in existing.facilitators.all() else evaluation_round)
+    if not evaluation_round.is_open:
+        messages.error(request, _("The round is closed. Start a new round to hold a workshop."))
+        return redirect(evaluation_round)
+    form = WorkshopForm(
+        request.POST or None,
+        initial={"title": _("Evaluation workshop"), "date": timezone.localdate()},
+    )
+    if request.method == "POST" and form.is_valid():
+        workshop = create_once(
+            form, lambda w: services.workshop_create(workshop=w, evaluation_round=evaluation_round, by=request.user)
+        )
+        messages.success(request, _("The workshop has been created from the step 6 template. Adjust it as you like."))
+        return redirect(workshop)
+    return render(
+        request,
+        "workshops/workshop_form.html",
+        {"form": form, "round": evaluation_round, "process": evaluation_round.process},
+    )
