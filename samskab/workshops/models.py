@@ -57,6 +57,10 @@ def new_join_code() -> str:
     return "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
 
 
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
 class WorkshopStatus(models.TextChoices):
     PLANNED = "planlagt", _("planned")
     RUNNING = "igang", _("running")
@@ -92,6 +96,9 @@ class Workshop(SubmittedOnce):
         _("status"), max_length=20, choices=WorkshopStatus.choices, default=WorkshopStatus.PLANNED
     )
     join_code = models.CharField(_("join code"), max_length=12, unique=True, default=new_join_code, editable=False)
+    current_section = models.ForeignKey(
+        "Section", verbose_name=_("current section"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     history = HistoricalRecords(m2m_fields=[facilitators])
 
     class Meta:
@@ -111,6 +118,17 @@ class SectionKind(models.TextChoices):
     RATING = "vurdering", _("rating")
 
 
+class Phase(models.TextChoices):
+    """The phases a section moves through, controlled by the facilitator."""
+
+    WRITE = "skriv", _("write")
+    SHOW = "vis", _("show")
+    GROUP = "grupper", _("group")
+    VOTE = "stem", _("vote")
+    DISCUSS = "droeft", _("discuss")
+    CONCLUDE = "konkluder", _("conclude")
+
+
 class Section(models.Model):
     """A part of the workshop: a status round, a card board or a rating."""
 
@@ -121,6 +139,9 @@ class Section(models.Model):
         _("introduction"), max_length=2000, blank=True, help_text=_("Shown to everyone, for example reflection questions.")
     )
     order = models.PositiveSmallIntegerField(default=0)
+    phase = models.CharField(_("phase"), max_length=20, choices=Phase.choices, default=Phase.WRITE)
+    phase_ends_at = models.DateTimeField(_("phase timer ends"), null=True, blank=True)
+    locked = models.BooleanField(_("locked"), default=False, help_text=_("Participants can no longer change their cards."))
     history = HistoricalRecords()
 
     class Meta:
@@ -178,3 +199,107 @@ class Attendance(models.Model):
         verbose_name = _("attendance")
         verbose_name_plural = _("attendance")
         constraints = [models.UniqueConstraint(fields=["workshop", "participant"], name="unique_attendance")]
+
+
+class AttendeeRole(models.TextChoices):
+    LEADER = "leder", _("leader")
+    EMPLOYEE = "medarbejder", _("employee")
+    TR = "tr", _("union representative (TR)")
+    AMR = "amr", _("health and safety representative (AMR)")
+    OTHER = "andet", _("other")
+
+
+class Attendee(models.Model):
+    """Someone who joined the workshop with the code, usually on their own phone.
+
+    In an anonymous workshop nothing links an attendee to a person: no user, no name, no IP
+    address; only the random `token`, kept in the attendee's browser, lets them edit their own
+    cards. The facilitator is an attendee too when typing in paper notes for someone.
+    """
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="attendees")
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    role = models.CharField(_("role"), max_length=20, choices=AttendeeRole.choices, blank=True)
+    name = models.CharField(_("name"), max_length=100, blank=True, help_text=_("Only in a named workshop."))
+    on_paper = models.BooleanField(default=False, help_text="Typed in by the facilitator from a paper note.")
+    joined_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("workshop participant")
+        verbose_name_plural = _("workshop participants")
+
+
+class CardGroup(models.Model):
+    """A named group of cards on a board, made while grouping."""
+
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="groups")
+    name = models.CharField(_("name"), max_length=200)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("group")
+        verbose_name_plural = _("groups")
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+CARD_MAX_LENGTH = 500
+
+
+class Card(models.Model):
+    """A kort: one input on a board. Stored once per client-made id, whatever the retries."""
+
+    client_id = models.UUIDField(unique=True, editable=False)
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="cards")
+    column = models.ForeignKey(
+        Prompt, verbose_name=_("column"), on_delete=models.SET_NULL, null=True, blank=True, related_name="cards"
+    )
+    theme = models.ForeignKey(
+        Prompt, verbose_name=_("theme"), on_delete=models.SET_NULL, null=True, blank=True, related_name="themed_cards"
+    )
+    attendee = models.ForeignKey(Attendee, on_delete=models.SET_NULL, null=True, blank=True, related_name="cards")
+    text = models.TextField(_("text"), max_length=CARD_MAX_LENGTH)
+    group = models.ForeignKey(CardGroup, on_delete=models.SET_NULL, null=True, blank=True, related_name="cards")
+    hidden = models.BooleanField(
+        _("hidden"), default=False, help_text=_("Hidden cards stay out of the board on the projector and out of the minutes.")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("card")
+        verbose_name_plural = _("cards")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class Vote(models.Model):
+    """A dot vote on a card. Stored once per client-made id."""
+
+    client_id = models.UUIDField(unique=True, editable=False)
+    card = models.ForeignKey(Card, on_delete=models.CASCADE, related_name="votes")
+    attendee = models.ForeignKey(Attendee, on_delete=models.CASCADE, related_name="votes")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("vote")
+        verbose_name_plural = _("votes")
+
+
+class Rating(models.Model):
+    """A rating of a statement on the 1–5 scale; one per attendee and statement (changing it replaces it)."""
+
+    client_id = models.UUIDField(unique=True, editable=False)
+    prompt = models.ForeignKey(Prompt, on_delete=models.CASCADE, related_name="ratings")
+    attendee = models.ForeignKey(Attendee, on_delete=models.CASCADE, related_name="ratings")
+    value = models.PositiveSmallIntegerField(_("rating"), validators=[MinValueValidator(1), MaxValueValidator(5)])
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("rating")
+        verbose_name_plural = _("ratings")
+        constraints = [models.UniqueConstraint(fields=["prompt", "attendee"], name="one_rating_per_statement")]
