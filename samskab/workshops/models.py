@@ -11,6 +11,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from samskab.processes.models import Participant, Process, SubmittedOnce
@@ -121,12 +122,12 @@ class SectionKind(models.TextChoices):
 class Phase(models.TextChoices):
     """The phases a section moves through, controlled by the facilitator."""
 
-    WRITE = "skriv", _("write")
-    SHOW = "vis", _("show")
-    GROUP = "grupper", _("group")
-    VOTE = "stem", _("vote")
-    DISCUSS = "droeft", _("discuss")
-    CONCLUDE = "konkluder", _("conclude")
+    WRITE = "skriv", pgettext_lazy("workshop phase", "write")
+    SHOW = "vis", pgettext_lazy("workshop phase", "show")
+    GROUP = "grupper", pgettext_lazy("workshop phase", "group")
+    VOTE = "stem", pgettext_lazy("workshop phase", "vote")
+    DISCUSS = "droeft", pgettext_lazy("workshop phase", "discuss")
+    CONCLUDE = "konkluder", pgettext_lazy("workshop phase", "conclude")
 
 
 class Section(models.Model):

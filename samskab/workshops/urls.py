@@ -1,6 +1,6 @@
 from django.urls import path
 
-from samskab.workshops.views import preparation, rounds
+from samskab.workshops.views import preparation, rounds, run
 
 urlpatterns = [
     path("forloeb/<int:pk>/runder/ny/", rounds.round_start, name="round_start"),
@@ -14,4 +14,10 @@ urlpatterns = [
     path("sektioner/<int:pk>/rediger/", preparation.section_edit, name="section_edit"),
     path("sektioner/<int:pk>/flyt/", preparation.section_move, name="section_move"),
     path("sektioner/<int:pk>/slet/", preparation.section_delete, name="section_delete"),
+    path("workshops/<int:pk>/afvikl/", run.run, name="workshop_run"),
+    path("workshops/<int:pk>/status/", run.workshop_status, name="workshop_status"),
+    path("workshops/<int:pk>/projektor/", run.projector, name="projector"),
+    path("sektioner/<int:pk>/vis/", run.section_show, name="section_show"),
+    path("sektioner/<int:pk>/fase/", run.section_phase, name="section_phase"),
+    path("kort/<int:pk>/skjul/", run.card_hide, name="card_hide"),
 ]

@@ -1,0 +1,124 @@
+"""The facilitator runs the workshop: status, current section, phases, timer, and the projector."""
+
+from datetime import timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samskab.workshops.access import get_section_for_facilitator, get_workshop_for_facilitator
+from samskab.workshops.models import Card, Phase, Section, WorkshopStatus
+from samskab.workshops.state import board_state
+
+TIMER_CHOICES = [2, 3, 5, 10, 15]  # minutes
+
+
+@login_required
+def run(request, pk: int):
+    workshop = get_workshop_for_facilitator(request.user, pk)
+    sections = list(workshop.sections.all())
+    current = next((s for s in sections if s.pk == workshop.current_section_id), None)
+    return render(
+        request,
+        "workshops/run.html",
+        {
+            "workshop": workshop,
+            "round": workshop.round,
+            "process": workshop.round.process,
+            "sections": sections,
+            "current": current,
+            "phases": Phase.choices,
+            "timer_choices": TIMER_CHOICES,
+            "board": board_state(current, for_facilitator=True) if current else None,
+            "join_url": request.build_absolute_uri(f"/w/{workshop.join_code}/"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def workshop_status(request, pk: int):
+    """Start, close or reopen the workshop. A closed workshop is read-only and its code stops working."""
+    workshop = get_workshop_for_facilitator(request.user, pk)
+    status = request.POST.get("status")
+    if status not in WorkshopStatus.values:
+        return redirect("workshop_run", pk=workshop.pk)
+    workshop.status = status
+    if status == WorkshopStatus.RUNNING and workshop.current_section_id is None:
+        workshop.current_section = workshop.sections.first()
+    workshop.save(update_fields=["status", "current_section"])
+    messages.success(request, _("The workshop is now %(status)s.") % {"status": workshop.get_status_display()})
+    return redirect("workshop_run", pk=workshop.pk)
+
+
+@login_required
+@require_POST
+def section_show(request, pk: int):
+    """Make a section the one everybody works on now."""
+    section = get_section_for_facilitator(request.user, pk)
+    workshop = section.workshop
+    workshop.current_section = section
+    workshop.save(update_fields=["current_section"])
+    return redirect("workshop_run", pk=workshop.pk)
+
+
+@login_required
+@require_POST
+def section_phase(request, pk: int):
+    """Move the section to a phase, optionally with a timer; lock or unlock its cards."""
+    section = get_section_for_facilitator(request.user, pk)
+    fields = []
+    phase = request.POST.get("phase")
+    if phase:
+        if phase not in Phase.values:
+            raise Http404
+        section.phase = phase
+        section.phase_ends_at = None
+        fields += ["phase", "phase_ends_at"]
+    minutes = request.POST.get("minutes")
+    if minutes:
+        if not minutes.isdigit() or int(minutes) not in TIMER_CHOICES:
+            raise Http404
+        section.phase_ends_at = timezone.now() + timedelta(minutes=int(minutes))
+        fields.append("phase_ends_at")
+    if "locked" in request.POST:
+        section.locked = request.POST["locked"] == "1"
+        fields.append("locked")
+    if fields:
+        section.save(update_fields=sorted(set(fields)))
+    return redirect("workshop_run", pk=section.workshop.pk)
+
+
+@login_required
+def projector(request, pk: int):
+    """The wall on the projector. It polls itself for changes (HTMX) until live pushes arrive."""
+    workshop = get_workshop_for_facilitator(request.user, pk)
+    current = Section.objects.filter(pk=workshop.current_section_id).first()
+    context = {
+        "workshop": workshop,
+        "current": current,
+        "board": board_state(current, for_facilitator=False) if current else None,
+        "join_url": request.build_absolute_uri(f"/w/{workshop.join_code}/"),
+    }
+    if request.htmx:
+        return render(request, "workshops/includes/projector_board.html", context)
+    return render(request, "workshops/projector.html", context)
+
+
+
+@login_required
+@require_POST
+def card_hide(request, pk: int):
+    """Hide a card from the projector and the referat (a card naming a colleague), or show it again."""
+    card = Card.objects.filter(pk=pk).only("section_id").first()
+    if card is None:
+        raise Http404
+    section = get_section_for_facilitator(request.user, card.section_id)
+    card = section.cards.get(pk=pk)
+    card.hidden = request.POST.get("hidden") == "1"
+    card.save(update_fields=["hidden", "updated_at"])
+    return redirect("workshop_run", pk=section.workshop.pk)
