@@ -1,0 +1,139 @@
+"""The facilitator runs the workshop: status, current section, phases, timer, lock, hidden cards, projector."""
+
+import uuid
+
+import pytest
+from django.utils import timezone
+
+from samskab.workshops.models import Attendee, Card, Phase, Rating, SectionKind, Workshop, WorkshopStatus
+
+
+@pytest.fixture
+def workshop(demo) -> Workshop:
+    return Workshop.objects.get(round__process=demo)
+
+
+@pytest.fixture
+def board(workshop):
+    return workshop.sections.get(kind=SectionKind.BOARD, order=1)
+
+
+def _card(section, text: str, *, hidden: bool = False) -> Card:
+    return Card.objects.create(client_id=uuid.uuid4(), section=section, text=text, hidden=hidden)
+
+
+def test_starting_the_workshop_makes_the_first_section_current(workshop, client_as):
+    response = client_as("konsulent").post(f"/workshops/{workshop.pk}/status/", {"status": WorkshopStatus.RUNNING})
+    assert response.status_code == 302
+    workshop.refresh_from_db()
+    assert workshop.status == WorkshopStatus.RUNNING
+    assert workshop.current_section == workshop.sections.first()
+
+
+def test_closing_and_reopening_the_workshop(workshop, client_as):
+    client = client_as("konsulent")
+    client.post(f"/workshops/{workshop.pk}/status/", {"status": WorkshopStatus.CLOSED})
+    workshop.refresh_from_db()
+    assert workshop.status == WorkshopStatus.CLOSED
+    client.post(f"/workshops/{workshop.pk}/status/", {"status": WorkshopStatus.RUNNING})
+    workshop.refresh_from_db()
+    assert workshop.status == WorkshopStatus.RUNNING
+
+
+def test_an_unknown_status_changes_nothing(workshop, client_as):
+    client_as("konsulent").post(f"/workshops/{workshop.pk}/status/", {"status": "<script>"})
+    workshop.refresh_from_db()
+    assert workshop.status == WorkshopStatus.PLANNED
+
+
+@pytest.mark.parametrize("username, status", [("leder", 403), ("central", 403), ("med", 403), ("nabo", 404)])
+def test_only_the_facilitators_run_the_workshop(workshop, client_as, username, status):
+    client = client_as(username)
+    assert client.get(f"/workshops/{workshop.pk}/afvikl/").status_code == status
+    assert client.post(f"/workshops/{workshop.pk}/status/", {"status": WorkshopStatus.RUNNING}).status_code == status
+    workshop.refresh_from_db()
+    assert workshop.status == WorkshopStatus.PLANNED
+
+
+def test_the_facilitator_moves_a_section_through_its_phases_with_a_timer_and_a_lock(board, client_as):
+    client = client_as("konsulent")
+    client.post(f"/sektioner/{board.pk}/vis/")
+    client.post(f"/sektioner/{board.pk}/fase/", {"phase": Phase.VOTE})
+    board.refresh_from_db()
+    assert board.phase == Phase.VOTE
+    assert board.workshop.current_section_id == board.pk
+    before = timezone.now()
+    client.post(f"/sektioner/{board.pk}/fase/", {"minutes": "5"})
+    board.refresh_from_db()
+    assert (board.phase_ends_at - before).total_seconds() == pytest.approx(300, abs=5)
+    client.post(f"/sektioner/{board.pk}/fase/", {"locked": "1"})
+    board.refresh_from_db()
+    assert board.locked
+
+
+@pytest.mark.parametrize("data", [{"phase": "dance"}, {"minutes": "999"}, {"minutes": "abc"}])
+def test_an_unknown_phase_or_timer_is_refused(board, client_as, data):
+    response = client_as("konsulent").post(f"/sektioner/{board.pk}/fase/", data)
+    assert response.status_code == 404
+    board.refresh_from_db()
+    assert board.phase == Phase.WRITE
+    assert board.phase_ends_at is None
+
+
+def test_the_projector_shows_only_a_count_until_the_cards_are_revealed(workshop, board, client_as):
+    _card(board, "Tavlemøderne virker")
+    workshop.current_section = board
+    workshop.save()
+    client = client_as("konsulent")
+    page = client.get(f"/workshops/{workshop.pk}/projektor/").content.decode()
+    assert "Tavlemøderne virker" not in page
+    client.post(f"/sektioner/{board.pk}/fase/", {"phase": Phase.SHOW})
+    page = client.get(f"/workshops/{workshop.pk}/projektor/").content.decode()
+    assert "Tavlemøderne virker" in page
+
+
+def test_a_hidden_card_stays_off_the_projector_but_the_facilitator_sees_it(workshop, board, client_as):
+    card = _card(board, "Navnet på en kollega")
+    workshop.current_section = board
+    workshop.save()
+    board.phase = Phase.SHOW
+    board.save()
+    client = client_as("konsulent")
+    assert client.post(f"/kort/{card.pk}/skjul/", {"hidden": "1"}).status_code == 302
+    card.refresh_from_db()
+    assert card.hidden
+    assert "Navnet på en kollega" not in client.get(f"/workshops/{workshop.pk}/projektor/").content.decode()
+    assert "Navnet på en kollega" in client.get(f"/workshops/{workshop.pk}/afvikl/").content.decode()
+
+
+def test_an_outsider_cannot_hide_a_card(board, client_as):
+    card = _card(board, "Et kort")
+    assert client_as("nabo").post(f"/kort/{card.pk}/skjul/", {"hidden": "1"}).status_code == 404
+    assert client_as("leder").post(f"/kort/{card.pk}/skjul/", {"hidden": "1"}).status_code == 403
+    card.refresh_from_db()
+    assert not card.hidden
+
+
+def test_ratings_are_summarised_only_from_the_smallest_group_up(workshop, client_as):
+    rating = workshop.sections.get(kind=SectionKind.RATING)
+    statement = rating.prompts.first()
+    workshop.current_section = rating
+    workshop.save()
+    client = client_as("konsulent")
+    for value in (1, 2, 3, 4):
+        attendee = Attendee.objects.create(workshop=workshop)
+        Rating.objects.create(client_id=uuid.uuid4(), prompt=statement, attendee=attendee, value=value)
+    page = client.get(f"/workshops/{workshop.pk}/projektor/").content.decode()
+    assert "2,5" not in page and "2.5" not in page
+    Rating.objects.create(
+        client_id=uuid.uuid4(), prompt=statement, attendee=Attendee.objects.create(workshop=workshop), value=5
+    )
+    page = client.get(f"/workshops/{workshop.pk}/projektor/").content.decode()
+    assert "3,0" in page or "3.0" in page
+
+
+def test_the_projector_refreshes_itself_as_an_htmx_fragment(workshop, client_as):
+    response = client_as("konsulent").get(f"/workshops/{workshop.pk}/projektor/", headers={"HX-Request": "true"})
+    assert response.status_code == 200
+    assert "<html" not in response.content.decode()
+    assert 'id="projector"' in response.content.decode()
