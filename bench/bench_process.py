@@ -7,7 +7,8 @@ starts `uvicorn samskab.asgi:application` on a free port, and times GET /forloeb
 forløb's facilitator against a "floor" measured in the same run: /bench/floor/, a page that
 exists only in the benchmark (bench/urls.py) and returns two bytes of text with no template,
 database query or session read, so it costs only uvicorn, the ASGI handler, the middleware and
-URL routing. Requests alternate between the two pages on one keep-alive connection.
+URL routing. Requests alternate between the two pages on one keep-alive connection, each
+followed by an untimed floor request that absorbs the server's clean-up after the response.
 
 The database is a temporary SQLite file, or the one DATABASE_URL names (the benchmark loads the
 demo municipality there if missing and deletes its own forløb afterwards). REDIS_URL, if set, is
@@ -269,6 +270,9 @@ def main() -> None:
                 if status != 200:
                     fail(f"{target} answered {status} during the run")
                 times.append(elapsed)
+                # The server closes a request's database connection after it has sent the
+                # response; an untimed request lets that finish before the next timed one.
+                timed_get(conn, FLOOR_PATH, cookie)
         conn.close()
         memory = rss_mb(server.pid)
     finally:
