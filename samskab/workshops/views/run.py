@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from samskab.workshops.access import get_section_for_facilitator, get_workshop_for_facilitator
 from samskab.workshops.models import Card, Phase, Section, WorkshopStatus
+from samskab.workshops.qr import join_qr
 from samskab.workshops.state import board_state
 
 TIMER_CHOICES = [2, 3, 5, 10, 15]  # minutes
@@ -98,15 +99,16 @@ def projector(request, pk: int):
     """The wall on the projector. It polls itself for changes (HTMX) until live pushes arrive."""
     workshop = get_workshop_for_facilitator(request.user, pk)
     current = Section.objects.filter(pk=workshop.current_section_id).first()
+    join_url = request.build_absolute_uri(f"/w/{workshop.join_code}/")
     context = {
         "workshop": workshop,
         "current": current,
         "board": board_state(current, for_facilitator=False) if current else None,
-        "join_url": request.build_absolute_uri(f"/w/{workshop.join_code}/"),
+        "join_url": join_url,
     }
     if request.htmx:
         return render(request, "workshops/includes/projector_board.html", context)
-    return render(request, "workshops/projector.html", context)
+    return render(request, "workshops/projector.html", {**context, "qr": join_qr(join_url)})
 
 
 
