@@ -1,5 +1,6 @@
 """Readable change history from django-simple-history records: who, when, what."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import models
@@ -43,8 +44,15 @@ def _related(record, model_field: models.ForeignKey) -> str:
         return "–"
 
 
-def history_entries(records) -> list[Entry]:
-    """Turn history records (newest first) into entries with field-by-field changes."""
+def _own_name(record) -> str:
+    return str(record.instance)
+
+
+def history_entries(records, label: Callable[..., str] = _own_name) -> list[Entry]:
+    """Turn history records (newest first) into entries with field-by-field changes.
+
+    `label(record)` names what changed; give one where the object's own name would query related rows.
+    """
     entries = []
     previous = {}  # object id -> its record just before the one at hand
     for record in reversed(list(records)):
@@ -52,7 +60,7 @@ def history_entries(records) -> list[Entry]:
             when=record.history_date,
             who=record.history_user,
             kind=str(KIND.get(record.history_type, "")),
-            label=str(record.instance),
+            label=label(record),
         )
         older = previous.get(record.id)
         if record.history_type == "~" and older is not None:

@@ -30,7 +30,7 @@ from django.utils.http import urlsafe_base64_encode
 from samskab.accounts.models import User
 from samskab.core.demo import DEMO_SLUG, PERSONAS
 from samskab.organisations.models import Organisation, Unit
-from samskab.processes.models import Challenge, Indicator, Participant, Process, Solution
+from samskab.processes.models import Challenge, FollowUp, Indicator, Measurement, Participant, Process, Solution
 
 ANONYMOUS = "anonymous"
 
@@ -53,6 +53,8 @@ class World:
     challenge: Challenge
     solution: Solution
     indicator: Indicator
+    measurement: Measurement
+    follow_up: FollowUp  # written by the facilitator, like every demo follow-up
     participant: Participant  # the one the participant-removal endpoint removes
 
     @classmethod
@@ -70,6 +72,8 @@ class World:
             challenge=solution.challenge,
             solution=solution,
             indicator=indicator,
+            measurement=indicator.measurements.first(),
+            follow_up=solution.follow_ups.first(),
             participant=process.participants.get(user__username="amr"),
         )
 
@@ -234,12 +238,37 @@ PAGES: list[Page] = [
         destructive=True,
     ),
     Page("follow_up_create", _p("follow_up_create", "solution"), audience=CONTRIBUTORS, invalid={"happened": ""}),
+    # Participants edit the follow-ups they wrote; the facilitator wrote this one.
+    Page("follow_up_edit", _p("follow_up_edit", "follow_up"), audience=EDITORS, invalid={"happened": ""}),
     Page("indicator_create", _p("indicator_create", "solution"), audience=EDITORS, invalid={"name": ""}),
+    Page("indicator_edit", _p("indicator_edit", "indicator"), audience=EDITORS, invalid={"name": ""}),
+    Page("indicator_delete", _p("indicator_delete", "indicator"), audience=EDITORS),
+    Page(
+        "indicator_delete:post",
+        _p("indicator_delete", "indicator"),
+        audience=EDITORS,
+        method="POST",
+        destructive=True,
+    ),
     Page(
         "measurement_create",
         _p("measurement_create", "indicator"),
         audience=CONTRIBUTORS,
         invalid={"value": "not a number"},
+    ),
+    Page(
+        "measurement_edit",
+        _p("measurement_edit", "measurement"),
+        audience=CONTRIBUTORS,
+        invalid={"value": "not a number"},
+    ),
+    Page("measurement_delete", _p("measurement_delete", "measurement"), audience=CONTRIBUTORS),
+    Page(
+        "measurement_delete:post",
+        _p("measurement_delete", "measurement"),
+        audience=CONTRIBUTORS,
+        method="POST",
+        destructive=True,
     ),
 ]
 

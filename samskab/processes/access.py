@@ -11,7 +11,7 @@ from django.http import Http404
 
 from samskab.organisations.access import scope_for, under_any
 from samskab.organisations.models import EDITING_ROLES
-from samskab.processes.models import Challenge, FollowUp, Indicator, Process, Solution
+from samskab.processes.models import Challenge, FollowUp, Indicator, Measurement, Process, Solution
 
 
 class Access(IntEnum):
@@ -90,6 +90,38 @@ def get_indicator_for_user(user, pk: int, need: Access = Access.READ) -> Indicat
         raise Http404
     require(user, indicator.solution.challenge.process, need)
     return indicator
+
+
+def may_edit_follow_up(user, follow_up: FollowUp, access: Access) -> bool:
+    """Editors edit every follow-up; a participant edits the ones they wrote, while they take part."""
+    if access >= Access.EDIT:
+        return True
+    return access == Access.CONTRIBUTE and follow_up.author_id == user.pk
+
+
+def get_follow_up_for_user(user, pk: int, need: Access = Access.READ) -> FollowUp:
+    """A follow-up. Asking for CONTRIBUTE or more means editing it: see `may_edit_follow_up`."""
+    follow_up = (
+        FollowUp.objects.select_related("solution__challenge__process__unit__organisation").filter(pk=pk).first()
+    )
+    if follow_up is None:
+        raise Http404
+    access = require(user, follow_up.solution.challenge.process, need)
+    if need >= Access.CONTRIBUTE and not may_edit_follow_up(user, follow_up, access):
+        raise PermissionDenied
+    return follow_up
+
+
+def get_measurement_for_user(user, pk: int, need: Access = Access.READ) -> Measurement:
+    measurement = (
+        Measurement.objects.select_related("indicator__solution__challenge__process__unit__organisation")
+        .filter(pk=pk)
+        .first()
+    )
+    if measurement is None:
+        raise Http404
+    require(user, measurement.indicator.solution.challenge.process, need)
+    return measurement
 
 
 def can_create_process(user, unit) -> bool:

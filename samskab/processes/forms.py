@@ -69,6 +69,11 @@ class FollowUpForm(SubmittedOnceForm):
         return value
 
 
+class FollowUpEditForm(FollowUpForm):
+    class Meta(FollowUpForm.Meta):
+        help_texts = {"status": _("The status at the time. When this is the newest follow-up, the solution takes it.")}
+
+
 class IndicatorForm(SubmittedOnceForm):
     class Meta:
         model = Indicator

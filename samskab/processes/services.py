@@ -21,16 +21,44 @@ def process_create(*, process: Process, by) -> Process:
     return process
 
 
+def _newest_follow_up(solution: Solution) -> FollowUp | None:
+    return solution.follow_ups.order_by("-date", "-pk").first()
+
+
+def _follow_the_newest(solution: Solution, follow_up: FollowUp, *, was_newest: bool = False) -> None:
+    """The solution takes the status of its newest follow-up, when `follow_up` is (or was) that one.
+
+    A change to an older follow-up leaves the status alone: it may have been set by hand since.
+    """
+    newest = _newest_follow_up(solution)
+    if newest is None or (newest != follow_up and not was_newest):
+        return
+    if solution.status != newest.status:
+        solution.status = newest.status
+        solution.save(update_fields=["status"])
+
+
 @transaction.atomic
 def follow_up_add(*, follow_up: FollowUp, solution: Solution, by) -> FollowUp:
     """Record a follow-up; the solution takes the status it reports when it is the newest."""
     follow_up.solution = solution
     follow_up.author = by
     follow_up.save()
-    newest = solution.follow_ups.order_by("-date", "-pk").first()
-    if newest == follow_up and solution.status != follow_up.status:
-        solution.status = follow_up.status
-        solution.save(update_fields=["status"])
+    _follow_the_newest(solution, follow_up)
+    return follow_up
+
+
+@transaction.atomic
+def follow_up_edit(*, follow_up: FollowUp) -> FollowUp:
+    """Save a changed follow-up. When it is the newest, or was until its date changed, the solution
+    takes the status of the newest one.
+
+    Follow-ups are never deleted: they are the record of what happened. A wrong one is corrected.
+    """
+    solution = follow_up.solution
+    was_newest = _newest_follow_up(solution) == follow_up  # read before the new date is saved
+    follow_up.save()
+    _follow_the_newest(solution, follow_up, was_newest=was_newest)
     return follow_up
 
 

@@ -30,6 +30,11 @@ urlpatterns = [
     path("loesninger/<int:pk>/rediger/", solutions.solution_edit, name="solution_edit"),
     path("loesninger/<int:pk>/slet/", solutions.solution_delete, name="solution_delete"),
     path("loesninger/<int:solution_pk>/opfoelgning/ny/", solutions.follow_up_create, name="follow_up_create"),
+    path("opfoelgninger/<int:pk>/rediger/", solutions.follow_up_edit, name="follow_up_edit"),
     path("loesninger/<int:solution_pk>/indikatorer/ny/", measurements.indicator_create, name="indicator_create"),
+    path("indikatorer/<int:pk>/rediger/", measurements.indicator_edit, name="indicator_edit"),
+    path("indikatorer/<int:pk>/slet/", measurements.indicator_delete, name="indicator_delete"),
     path("indikatorer/<int:indicator_pk>/maalinger/ny/", measurements.measurement_create, name="measurement_create"),
+    path("maalinger/<int:pk>/rediger/", measurements.measurement_edit, name="measurement_edit"),
+    path("maalinger/<int:pk>/slet/", measurements.measurement_delete, name="measurement_delete"),
 ]

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samskab.core.once import create_once
-from samskab.processes.access import Access, get_indicator_for_user, get_solution_for_user
+from samskab.processes.access import Access, get_indicator_for_user, get_measurement_for_user, get_solution_for_user
 from samskab.processes.forms import IndicatorForm, MeasurementForm
 
 
@@ -31,6 +31,50 @@ def indicator_create(request, solution_pk: int):
 
 
 @login_required
+def indicator_edit(request, pk: int):
+    indicator = get_indicator_for_user(request.user, pk, Access.EDIT)
+    solution = indicator.solution
+    form = IndicatorForm(request.POST or None, instance=indicator)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The indicator has been saved."))
+        return redirect(solution)
+    return render(
+        request,
+        "processes/indicator_form.html",
+        {
+            "form": form,
+            "indicator": indicator,
+            "solution": solution,
+            "challenge": solution.challenge,
+            "process": solution.challenge.process,
+        },
+    )
+
+
+@login_required
+def indicator_delete(request, pk: int):
+    """Deleting an indicator deletes its measurements with it."""
+    indicator = get_indicator_for_user(request.user, pk, Access.EDIT)
+    solution = indicator.solution
+    if request.method == "POST":
+        indicator.delete()
+        messages.success(request, _("The indicator has been deleted."))
+        return redirect(solution)
+    return render(
+        request,
+        "processes/confirm_delete.html",
+        {
+            "object": indicator,
+            "solution": solution,
+            "challenge": solution.challenge,
+            "process": solution.challenge.process,
+            "cancel_url": solution.get_absolute_url(),
+        },
+    )
+
+
+@login_required
 def measurement_create(request, indicator_pk: int):
     indicator = get_indicator_for_user(request.user, indicator_pk, Access.CONTRIBUTE)
     solution = indicator.solution
@@ -49,5 +93,53 @@ def measurement_create(request, indicator_pk: int):
             "solution": solution,
             "challenge": solution.challenge,
             "process": solution.challenge.process,
+        },
+    )
+
+
+# Whoever may add a measurement (participants, facilitators and leaders) may correct or delete one.
+
+
+@login_required
+def measurement_edit(request, pk: int):
+    measurement = get_measurement_for_user(request.user, pk, Access.CONTRIBUTE)
+    indicator = measurement.indicator
+    solution = indicator.solution
+    form = MeasurementForm(request.POST or None, instance=measurement)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The measurement has been saved."))
+        return redirect(solution)
+    return render(
+        request,
+        "processes/measurement_form.html",
+        {
+            "form": form,
+            "measurement": measurement,
+            "indicator": indicator,
+            "solution": solution,
+            "challenge": solution.challenge,
+            "process": solution.challenge.process,
+        },
+    )
+
+
+@login_required
+def measurement_delete(request, pk: int):
+    measurement = get_measurement_for_user(request.user, pk, Access.CONTRIBUTE)
+    solution = measurement.indicator.solution
+    if request.method == "POST":
+        measurement.delete()
+        messages.success(request, _("The measurement has been deleted."))
+        return redirect(solution)
+    return render(
+        request,
+        "processes/confirm_delete.html",
+        {
+            "object": measurement,
+            "solution": solution,
+            "challenge": solution.challenge,
+            "process": solution.challenge.process,
+            "cancel_url": solution.get_absolute_url(),
         },
     )

@@ -2,14 +2,22 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from samskab.core.history import HISTORY_LIMIT, history_entries
+from samskab.core.history import HISTORY_LIMIT, Entry, history_entries
 from samskab.core.once import create_once
 from samskab.processes import charts, services
-from samskab.processes.access import Access, get_challenge_for_user, get_solution_for_user, process_access
-from samskab.processes.forms import FollowUpForm, SolutionForm
-from samskab.processes.models import Solution
+from samskab.processes.access import (
+    Access,
+    get_challenge_for_user,
+    get_follow_up_for_user,
+    get_solution_for_user,
+    may_edit_follow_up,
+    process_access,
+)
+from samskab.processes.forms import FollowUpEditForm, FollowUpForm, SolutionForm
+from samskab.processes.models import FollowUp, Indicator, Measurement, MeasurementPhase, Solution
 
 
 def _saved(solution: Solution) -> Solution:
@@ -32,6 +40,44 @@ def solution_create(request, challenge_pk: int):
     )
 
 
+def _history(solution: Solution) -> list[Entry]:
+    """Changes to the solution and to its follow-ups, indicators and measurements, newest first.
+
+    The labels are made from the history rows alone (one query per kind, however long the
+    history): deleted indicators keep their name, and no row is looked up one by one.
+    """
+    indicator_names = dict(
+        Indicator.history.filter(solution_id=solution.pk).order_by("history_date").values_list("id", "name")
+    )
+
+    def follow_up(record) -> str:
+        return _("Follow-up of %(date)s") % {"date": date_format(record.date, "j. F Y")}
+
+    def indicator(record) -> str:
+        return _('Indicator "%(name)s"') % {"name": record.name}
+
+    def measurement(record) -> str:
+        return _('Measurement of "%(indicator)s" (%(phase)s, %(date)s)') % {
+            "indicator": indicator_names.get(record.indicator_id, "–"),
+            "phase": MeasurementPhase(record.phase).label,
+            "date": date_format(record.date, "j. F Y"),
+        }
+
+    def newest(history, **where):
+        return history.filter(**where).select_related("history_user").order_by("-history_date", "-history_id")[
+            :HISTORY_LIMIT
+        ]
+
+    entries = [
+        *history_entries(newest(solution.history)),
+        *history_entries(newest(FollowUp.history, solution_id=solution.pk), follow_up),
+        *history_entries(newest(Indicator.history, solution_id=solution.pk), indicator),
+        *history_entries(newest(Measurement.history, indicator_id__in=list(indicator_names)), measurement),
+    ]
+    entries.sort(key=lambda entry: entry.when, reverse=True)
+    return entries[:HISTORY_LIMIT]
+
+
 @login_required
 def solution_detail(request, pk: int):
     """A solution: its follow-up timeline, measurements and history."""
@@ -40,10 +86,12 @@ def solution_detail(request, pk: int):
     process = challenge.process
     access = process_access(request.user, process)
     follow_ups = list(solution.follow_ups.select_related("author"))
+    for follow_up in follow_ups:
+        follow_up.may_edit = may_edit_follow_up(request.user, follow_up, access)
     indicators = list(solution.indicators.prefetch_related("measurements"))
     today = timezone.localdate()
     last = follow_ups[0].date if follow_ups else None
-    entries = history_entries(solution.history.select_related("history_user")[:HISTORY_LIMIT])
+    entries = _history(solution)
     follow_up_form = None
     if access >= Access.CONTRIBUTE:
         follow_up_form = FollowUpForm(initial={"date": today, "status": solution.status})
@@ -60,6 +108,7 @@ def solution_detail(request, pk: int):
             "entries": entries,
             "follow_up_form": follow_up_form,
             "can_edit": access >= Access.EDIT,
+            "can_contribute": access >= Access.CONTRIBUTE,
         },
     )
 
@@ -108,4 +157,28 @@ def follow_up_create(request, solution_pk: int):
         request,
         "processes/follow_up_form.html",
         {"form": form, "solution": solution, "challenge": solution.challenge, "process": solution.challenge.process},
+    )
+
+
+@login_required
+def follow_up_edit(request, pk: int):
+    """Its author, while taking part, or an editor corrects a follow-up. There is no delete: follow-ups
+    are the record of what happened, and the history shows every correction."""
+    follow_up = get_follow_up_for_user(request.user, pk, Access.CONTRIBUTE)
+    solution = follow_up.solution
+    form = FollowUpEditForm(request.POST or None, instance=follow_up)
+    if request.method == "POST" and form.is_valid():
+        services.follow_up_edit(follow_up=form.instance)
+        messages.success(request, _("The follow-up has been saved."))
+        return redirect(solution)
+    return render(
+        request,
+        "processes/follow_up_edit.html",
+        {
+            "form": form,
+            "follow_up": follow_up,
+            "solution": solution,
+            "challenge": solution.challenge,
+            "process": solution.challenge.process,
+        },
     )
