@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import Q
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
@@ -22,8 +23,13 @@ class WorkshopEditForm(WorkshopForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         process = self.instance.round.process
-        # Facilitators come from the forløb's participants.
-        self.fields["facilitators"].queryset = User.objects.filter(participations__process=process)
+        # Facilitators come from the forløb's participants. A facilitator who does not take part
+        # (the central konsulent who created the workshop) stays on offer, so saving keeps them.
+        taking_part = Q(pk__in=process.participants.values("user_id"))
+        facilitating = Q(pk__in=self.instance.facilitators.values("pk"))
+        self.fields["facilitators"].queryset = User.objects.filter(taking_part | facilitating)
+        # Unticking everyone is allowed: the view keeps the one who saved as facilitator.
+        self.fields["facilitators"].required = False
         self.fields["facilitators"].help_text = _("Only facilitators see the workshop's content until the minutes are approved.")
 
 

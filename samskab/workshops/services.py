@@ -5,13 +5,15 @@ from django.db.models import Max
 from django.utils import timezone
 
 from samskab.processes.models import Process
-from samskab.workshops.models import EvaluationRound, RoundStatus, Section, Workshop
+from samskab.workshops.models import EvaluationRound, RoundStatus, Section, Workshop, new_join_code
 from samskab.workshops.template import add_template_sections
 
 
 @transaction.atomic
 def round_start(*, process: Process) -> EvaluationRound:
     """Start the forløb's next evaluation round; the round before it is closed."""
+    # One start at a time per forløb, so that two at once do not both take the same number.
+    Process.objects.select_for_update().only("pk").get(pk=process.pk)
     today = timezone.localdate()
     process.rounds.filter(status=RoundStatus.OPEN).update(status=RoundStatus.CLOSED, closed_on=today)
     number = (process.rounds.aggregate(Max("number"))["number__max"] or 0) + 1
@@ -28,6 +30,9 @@ def round_close(*, evaluation_round: EvaluationRound) -> None:
 def workshop_create(*, workshop: Workshop, evaluation_round: EvaluationRound, by) -> Workshop:
     """Create the round's workshop from the step-6 template, with its creator as facilitator."""
     workshop.round = evaluation_round
+    # Codes are drawn at random: should one already be in use, draw again rather than fail.
+    while Workshop.objects.filter(join_code=workshop.join_code).exists():
+        workshop.join_code = new_join_code()
     workshop.save()
     workshop.facilitators.add(by)
     add_template_sections(workshop)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samskab.workshops import services
-from samskab.workshops.access import get_section_for_facilitator, get_workshop_for_facilitator
+from samskab.workshops.access import get_section_for_facilitator, get_workshop_for_facilitator, is_facilitator
 from samskab.workshops.forms import AttendanceForm, PromptFormSet, SectionEditForm, SectionForm, WorkshopEditForm
 from samskab.workshops.models import Attendance, PromptRole, SectionKind
 
@@ -46,7 +46,8 @@ def workshop_edit(request, pk: int):
         if not workshop.facilitators.exists():
             workshop.facilitators.add(request.user)
         messages.success(request, _("The workshop has been saved."))
-        return redirect(workshop)
+        # Who handed the workshop over to others may no longer open it: show them the round.
+        return redirect(workshop if is_facilitator(request.user, workshop) else workshop.round)
     return render(request, "workshops/workshop_edit.html", _context(workshop, form=form))
 
 
@@ -73,12 +74,9 @@ def section_edit(request, pk: int):
     if request.method == "POST" and form.is_valid() and all(formset.is_valid() for _r, _l, formset in formsets):
         with transaction.atomic():
             form.save()
-            next_order = (section.prompts.aggregate(Max("order"))["order__max"] or 0) + 1
             for role, _label, formset in formsets:
                 for prompt in formset.save(commit=False):
                     prompt.role = role
-                    if prompt.pk is None and not prompt.order:
-                        prompt.order, next_order = next_order, next_order + 1
                     prompt.save()
                 for prompt in formset.deleted_objects:
                     prompt.delete()
@@ -99,11 +97,15 @@ def _roles(section) -> list[tuple[str, str]]:
 
 
 def _prompt_formsets(section, data) -> list:
-    """One formset per kind of question: (role, heading, formset). New questions go last."""
-    return [
-        (role, label, PromptFormSet(data, instance=section, prefix=role, queryset=section.prompts.filter(role=role)))
-        for role, label in _roles(section)
-    ]
+    """One formset per kind of question: (role, heading, formset). A new question is offered the last position."""
+    formsets = []
+    for role, label in _roles(section):
+        prompts = section.prompts.filter(role=role)
+        last = prompts.aggregate(Max("order"))["order__max"]
+        after_last = 0 if last is None else last + 1
+        formset = PromptFormSet(data, instance=section, prefix=role, queryset=prompts, initial=[{"order": after_last}])
+        formsets.append((role, label, formset))
+    return formsets
 
 
 @login_required

@@ -1,0 +1,126 @@
+from django.contrib.messages import get_messages
+from django.urls import reverse
+from django.utils import formats, translation
+from django.utils.html import escape
+
+from samskab.processes.models import Process
+from samskab.workshops.models import EvaluationRound, RoundStatus, Workshop
+from tests.helpers import html, today
+
+READERS = ("konsulent", "leder", "medarbejder", "tr", "amr", "med", "central")
+
+
+def round_of(process: Process) -> EvaluationRound:
+    return process.rounds.get()
+
+
+def url(evaluation_round: EvaluationRound) -> str:
+    return reverse("round", args=[evaluation_round.pk])
+
+
+def close_url(evaluation_round: EvaluationRound) -> str:
+    return reverse("round_close", args=[evaluation_round.pk])
+
+
+def test_every_reader_of_the_process_sees_the_workshop_but_not_its_sections(demo, client_as, personas):
+    workshop = Workshop.objects.get(round__process=demo)
+    for username in READERS:
+        response = client_as(username).get(url(round_of(demo)))
+        assert response.status_code == 200, username
+        page = html(response)
+        assert escape(workshop.title) in page
+        assert escape(workshop.place) in page
+        with translation.override(response.wsgi_request.LANGUAGE_CODE):
+            assert formats.date_format(workshop.date, "j. F Y") in page
+        assert str(personas["konsulent"]) in page
+        for section in workshop.sections.all():
+            assert escape(section.title) not in page, (username, section.title)
+        for prompt_text in workshop.sections.values_list("prompts__text", flat=True):
+            assert prompt_text is None or escape(prompt_text) not in page
+
+
+def test_only_facilitators_get_the_link_to_prepare_the_workshop(demo, client_as):
+    workshop = Workshop.objects.get(round__process=demo)
+    assert workshop.get_absolute_url() in html(client_as("konsulent").get(url(round_of(demo))))
+    for username in ("leder", "central", "medarbejder", "med"):
+        assert workshop.get_absolute_url() not in html(client_as(username).get(url(round_of(demo)))), username
+
+    workshop.facilitators.add(demo.participants.get(user__username="leder").user)
+    assert workshop.get_absolute_url() in html(client_as("leder").get(url(round_of(demo))))
+
+
+def test_editors_are_offered_a_workshop_when_the_round_has_none(demo, client_as):
+    Workshop.objects.filter(round__process=demo).delete()
+    create = reverse("workshop_create", args=[round_of(demo).pk])
+    for username in ("konsulent", "leder", "central"):
+        assert create in html(client_as(username).get(url(round_of(demo)))), username
+    for username in ("medarbejder", "med"):
+        page = html(client_as(username).get(url(round_of(demo))))
+        assert create not in page
+        assert close_url(round_of(demo)) not in page
+
+
+def test_others_do_not_find_the_round(demo, client_as):
+    for username in ("leder-syd", "nabo", "admin"):
+        assert client_as(username).get(url(round_of(demo))).status_code == 404
+    assert client_as("konsulent").get(reverse("round", args=[999999])).status_code == 404
+
+
+def test_an_editor_closes_the_round(demo, client_as):
+    evaluation_round = round_of(demo)
+    client = client_as("leder")
+    response = client.post(close_url(evaluation_round))
+    assert response.status_code == 302
+    assert response.url == evaluation_round.get_absolute_url()
+    evaluation_round.refresh_from_db()
+    assert evaluation_round.status == RoundStatus.CLOSED
+    assert evaluation_round.closed_on == today()
+    assert [m.level_tag for m in get_messages(response.wsgi_request)] == ["success"]
+
+    response = client.get(response.url)
+    page = html(response)
+    assert close_url(evaluation_round) not in page
+    with translation.override(response.wsgi_request.LANGUAGE_CODE):
+        assert formats.date_format(today(), "j. F Y") in page
+        assert str(RoundStatus.CLOSED.label) in html(client.get(demo.get_absolute_url()))
+
+
+def test_a_closed_round_is_not_closed_again(demo, client_as):
+    evaluation_round = round_of(demo)
+    evaluation_round.status = RoundStatus.CLOSED
+    evaluation_round.closed_on = evaluation_round.opened_on
+    evaluation_round.save()
+    response = client_as("konsulent").post(close_url(evaluation_round))
+    assert response.status_code == 302
+    evaluation_round.refresh_from_db()
+    assert evaluation_round.closed_on == evaluation_round.opened_on
+    assert list(get_messages(response.wsgi_request)) == []
+
+
+def test_a_closed_round_without_a_workshop_offers_none(demo, client_as):
+    Workshop.objects.filter(round__process=demo).delete()
+    evaluation_round = round_of(demo)
+    client_as("konsulent").post(close_url(evaluation_round))
+    page = html(client_as("konsulent").get(url(evaluation_round)))
+    assert reverse("workshop_create", args=[evaluation_round.pk]) not in page
+    assert close_url(evaluation_round) not in page
+
+
+def test_editors_see_the_close_button_and_readers_do_not(demo, client_as):
+    for username in ("konsulent", "leder", "central"):
+        assert close_url(round_of(demo)) in html(client_as(username).get(url(round_of(demo)))), username
+    for username in ("medarbejder", "tr", "amr", "med"):
+        assert close_url(round_of(demo)) not in html(client_as(username).get(url(round_of(demo)))), username
+
+
+def test_participants_and_med_members_may_not_close_the_round(demo, client_as):
+    for username in ("medarbejder", "tr", "amr", "med"):
+        assert client_as(username).post(close_url(round_of(demo))).status_code == 403
+    for username in ("leder-syd", "nabo", "admin"):
+        assert client_as(username).post(close_url(round_of(demo))).status_code == 404
+    assert round_of(demo).status == RoundStatus.OPEN
+
+
+def test_closing_rejects_get(demo, client_as):
+    assert client_as("konsulent").get(close_url(round_of(demo))).status_code == 405
+    assert round_of(demo).status == RoundStatus.OPEN

@@ -1,0 +1,89 @@
+from django.urls import reverse
+
+from samskab.processes.models import Process
+from samskab.workshops.models import EvaluationRound, RoundStatus
+from tests.helpers import html, today
+
+
+def url(process: Process) -> str:
+    return reverse("round_start", args=[process.pk])
+
+
+def test_the_facilitator_starts_the_next_round(demo, client_as):
+    first = demo.rounds.get()
+    client = client_as("konsulent")
+    response = client.post(url(demo))
+    latest = demo.rounds.latest("number")
+    assert response.status_code == 302
+    assert response.url == latest.get_absolute_url()
+    assert latest.number == 2
+    assert latest.status == RoundStatus.OPEN
+    assert latest.opened_on == today()
+    assert latest.closed_on is None
+
+    first.refresh_from_db()
+    assert first.status == RoundStatus.CLOSED
+    assert first.closed_on == today()
+
+    assert f"<h1>{latest}</h1>" in html(client.get(response.url))
+    assert latest.get_absolute_url() in html(client.get(demo.get_absolute_url()))
+
+
+def test_each_editor_starts_a_round_numbered_after_the_last(demo, client_as):
+    demo.rounds.all().delete()
+    for username in ("konsulent", "leder", "central"):
+        assert client_as(username).post(url(demo)).status_code == 302
+    rounds = list(demo.rounds.order_by("number"))
+    assert [r.number for r in rounds] == [1, 2, 3]
+    assert [r.status for r in rounds] == [RoundStatus.CLOSED, RoundStatus.CLOSED, RoundStatus.OPEN]
+    assert [r.closed_on for r in rounds] == [today(), today(), None]
+
+
+def test_a_round_closed_earlier_keeps_its_closing_date(demo, client_as):
+    first = demo.rounds.get()
+    first.status = RoundStatus.CLOSED
+    first.closed_on = first.opened_on
+    first.save()
+    client_as("konsulent").post(url(demo))
+    first.refresh_from_db()
+    assert first.closed_on == first.opened_on
+    assert demo.rounds.latest("number").number == 2
+
+
+def test_rounds_of_one_process_leave_other_processes_alone(demo, client_as):
+    south = Process.objects.get(title="Færre faste skemaer")
+    assert client_as("leder-syd").post(url(south)).status_code == 302
+    assert south.rounds.get().number == 1
+    assert demo.rounds.get().status == RoundStatus.OPEN
+
+
+def test_participants_and_med_members_may_not_start_a_round(demo, client_as):
+    for username in ("medarbejder", "tr", "amr", "med"):
+        assert client_as(username).post(url(demo)).status_code == 403
+    assert demo.rounds.count() == 1
+    assert demo.rounds.get().status == RoundStatus.OPEN
+
+
+def test_others_do_not_find_the_process(demo, client_as):
+    for username in ("leder-syd", "nabo", "admin"):
+        assert client_as(username).post(url(demo)).status_code == 404
+    assert client_as("konsulent").post(reverse("round_start", args=[999999])).status_code == 404
+    assert demo.rounds.count() == 1
+
+
+def test_it_rejects_get(demo, client_as):
+    assert client_as("konsulent").get(url(demo)).status_code == 405
+    assert demo.rounds.count() == 1
+
+
+def test_anonymous_visitors_are_sent_to_the_login_page(demo, client):
+    response = client.post(url(demo))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+    assert EvaluationRound.objects.filter(process=demo).count() == 1
+
+
+def test_readers_see_the_button_only_when_they_may_start_a_round(demo, client_as):
+    assert url(demo) in html(client_as("leder").get(demo.get_absolute_url()))
+    assert url(demo) not in html(client_as("med").get(demo.get_absolute_url()))
+    assert url(demo) not in html(client_as("medarbejder").get(demo.get_absolute_url()))
