@@ -126,7 +126,7 @@ def section_delete(request, pk: int):
         return redirect(workshop)
     return render(
         request,
-        "processes/confirm_delete.html",
+        "workshops/section_delete.html",
         {**_context(workshop), "object": section, "cancel_url": workshop.get_absolute_url()},
     )
 
