@@ -3,7 +3,8 @@
     make bench-process            # or: .venv/bin/python bench/bench_process.py [--requests N]
 
 It fills one forløb with 50 challenges, 150 solutions, 1,500 follow-ups and some measurements,
-starts `uvicorn samskab.asgi:application` on a free port, and times GET /forloeb/<pk>/ as the
+starts `uvicorn samskab.asgi:application` on a free port (DEBUG off, no access log, settings
+bench/settings.py: the real ones plus the floor's URL), and times GET /forloeb/<pk>/ as the
 forløb's facilitator against a "floor" measured in the same run: /bench/floor/, a page that
 exists only in the benchmark (bench/urls.py) and returns two bytes of text with no template,
 database query or session read, so it costs only uvicorn, the ASGI handler, the middleware and
