@@ -188,6 +188,13 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Domain settings
 SILENT_AFTER_DAYS_DEFAULT = 60
 
+# Wrong workshop join codes allowed per window (seconds): per browser session, per address
+# (a whole room on guest Wi-Fi shares one), and from everybody together.
+JOIN_TRIES_WINDOW = envint("JOIN_TRIES_WINDOW", "600")
+JOIN_TRIES_PER_SESSION = envint("JOIN_TRIES_PER_SESSION", "10")
+JOIN_TRIES_PER_ADDRESS = envint("JOIN_TRIES_PER_ADDRESS", "300")
+JOIN_TRIES_GLOBAL = envint("JOIN_TRIES_GLOBAL", "5000")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

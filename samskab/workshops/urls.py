@@ -1,6 +1,6 @@
 from django.urls import path
 
-from samskab.workshops.views import preparation, rounds, run
+from samskab.workshops.views import join, phone, preparation, rounds, run
 
 urlpatterns = [
     path("forloeb/<int:pk>/runder/ny/", rounds.round_start, name="round_start"),
@@ -20,4 +20,14 @@ urlpatterns = [
     path("sektioner/<int:pk>/vis/", run.section_show, name="section_show"),
     path("sektioner/<int:pk>/fase/", run.section_phase, name="section_phase"),
     path("kort/<int:pk>/skjul/", run.card_hide, name="card_hide"),
+    # The participants' side: public join pages, then the phone page of someone who has joined.
+    path("w/", join.join, name="join"),
+    path("w/<str:code>/", join.join_code, name="join_code"),
+    path("w/<str:code>/deltag/", phone.phone, name="phone"),
+    path("w/<str:code>/tilstand/", phone.state, name="phone_state"),
+    path("w/<str:code>/kort/", phone.card_add, name="phone_card_add"),
+    path("w/<str:code>/kort/<uuid:card>/ret/", phone.card_edit, name="phone_card_edit"),
+    path("w/<str:code>/kort/<uuid:card>/slet/", phone.card_delete, name="phone_card_delete"),
+    path("w/<str:code>/kort/<uuid:card>/stem/", phone.vote, name="phone_vote"),
+    path("w/<str:code>/vurderinger/", phone.ratings, name="phone_ratings"),
 ]

@@ -1,0 +1,273 @@
+"""What participants send during a workshop: cards, edits, deletes, votes and ratings.
+
+Each write comes with an id the client made (`client_id`), and a retry of the same write
+stores nothing new and answers as the first one did: a phone that lost the answer, or lost
+its connection, simply sends again. Cards, votes and ratings keep their id in the database.
+An edit sets the card's text (sending it twice changes nothing the second time), and a
+delete of a card that is already gone answers as the first delete did.
+
+A refusal raises `Refused`, with a message for the participant and an HTTP status. Every
+write that changes something tells `live.changed()` once its transaction has committed.
+"""
+
+import uuid
+from functools import partial
+
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from samskab.workshops import live, privacy
+from samskab.workshops.models import (
+    CARD_MAX_LENGTH,
+    Attendee,
+    Card,
+    Phase,
+    Prompt,
+    PromptRole,
+    Rating,
+    Section,
+    SectionKind,
+    Vote,
+    WorkshopStatus,
+)
+
+# Phases in which participants add cards (while the section is not locked).
+WRITING = (Phase.WRITE, Phase.SHOW, Phase.GROUP)
+RATING_VALUES = range(1, 6)
+# How long a replaced rating's id is remembered, so that it cannot come back late and undo a newer one.
+REPLACED_FOR = 24 * 3600
+
+
+class Refused(Exception):
+    """The workshop does not take this write now. `message` is for the participant."""
+
+    def __init__(self, message: str, *, status: int = 409, confirm: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.status = status
+        self.confirm = confirm  # a privacy.sensitive() reason: sent again with confirmation, it is taken
+
+
+def not_found() -> Refused:
+    return Refused(_("We cannot find that card. It may have been deleted."), status=404)
+
+
+def privacy_warning(reason: str) -> str:
+    if reason == privacy.CPR_NUMBER:
+        return _(
+            "The card looks like it contains a CPR number. Cards may be shared across the municipality later, "
+            "so please leave out anything that identifies a citizen. Send it anyway?"
+        )
+    return _(
+        "The card looks like it names a citizen. Cards may be shared across the municipality later, "
+        "so please leave out anything that identifies a citizen. Send it anyway?"
+    )
+
+
+def _changed(workshop_id: int) -> None:
+    transaction.on_commit(partial(live.changed, workshop_id))
+
+
+def _check_open(section: Section) -> None:
+    """Participants may change the section now: the workshop runs and the section is not locked."""
+    status = section.workshop.status
+    if status == WorkshopStatus.CLOSED:
+        raise Refused(_("The workshop has been closed, so nothing more can be sent. Your text has not been saved."))
+    if status != WorkshopStatus.RUNNING:
+        raise Refused(_("The workshop has not started yet. Your text has not been saved; send it when it starts."))
+    if section.locked:
+        raise Refused(_("The facilitator has locked this part of the workshop. Your text has not been saved."))
+
+
+def _clean_text(text: str) -> str:
+    text = (text or "").replace("\r\n", "\n").strip()
+    if not text:
+        raise Refused(_("Write something on the card first."), status=422)
+    if len(text) > CARD_MAX_LENGTH:
+        raise Refused(
+            _("A card holds at most %(limit)d characters; yours has %(count)d. Please shorten it.")
+            % {"limit": CARD_MAX_LENGTH, "count": len(text)},
+            status=422,
+        )
+    return text
+
+
+def _check_privacy(text: str, confirmed: bool) -> None:
+    reason = privacy.sensitive(text)
+    if reason and not confirmed:
+        raise Refused(privacy_warning(reason), status=422, confirm=reason)
+
+
+def _check_prompts(section: Section, column: Prompt | None, theme: Prompt | None) -> None:
+    if column is not None and (column.section_id != section.pk or column.role != PromptRole.COLUMN):
+        raise Refused(_("Choose one of the board's columns."), status=422)
+    if theme is not None and (theme.section_id != section.pk or theme.role != PromptRole.THEME):
+        raise Refused(_("Choose one of the board's themes."), status=422)
+
+
+def _own_card(attendee: Attendee, card_id: uuid.UUID) -> Card | None:
+    """The card with this id if it is the attendee's; None if there is no such card; 404 if it is someone else's."""
+    card = Card.objects.select_related("section__workshop").filter(client_id=card_id).first()
+    if card is not None and card.attendee_id != attendee.pk:
+        raise not_found()
+    return card
+
+
+def card_add(
+    *,
+    attendee: Attendee,
+    section: Section,
+    client_id: uuid.UUID,
+    text: str,
+    column: Prompt | None = None,
+    theme: Prompt | None = None,
+    confirmed: bool = False,
+) -> Card:
+    """Put a card on a board. A card already stored with this client_id is returned as it is."""
+    existing = _own_card(attendee, client_id)
+    if existing is not None:
+        return existing
+    if section.workshop_id != attendee.workshop_id or section.kind != SectionKind.BOARD:
+        raise not_found()
+    _check_open(section)
+    if section.phase not in WRITING:
+        raise Refused(_("Cards cannot be added in this phase. Your text has not been saved."))
+    text = _clean_text(text)
+    _check_prompts(section, column, theme)
+    _check_privacy(text, confirmed)
+    try:
+        with transaction.atomic():
+            card = Card.objects.create(
+                client_id=client_id, section=section, attendee=attendee, text=text, column=column, theme=theme
+            )
+            _changed(section.workshop_id)
+    except IntegrityError:  # the same card, sent twice at the same moment: the other request stored it
+        card = _own_card(attendee, client_id)
+        if card is None:
+            raise
+    return card
+
+
+_UNCHANGED = object()
+
+
+def card_edit(
+    *,
+    attendee: Attendee,
+    card_id: uuid.UUID,
+    text: str,
+    column=_UNCHANGED,
+    theme=_UNCHANGED,
+    confirmed: bool = False,
+) -> Card:
+    """Change the text (and column or theme) of one of the attendee's own cards, until the section is locked."""
+    card = _own_card(attendee, card_id)
+    if card is None:
+        raise not_found()
+    text = _clean_text(text)
+    column = card.column if column is _UNCHANGED else column
+    theme = card.theme if theme is _UNCHANGED else theme
+    if (card.text, card.column_id, card.theme_id) == (text, getattr(column, "pk", None), getattr(theme, "pk", None)):
+        return card  # nothing to change: a repeat of an edit answers as the edit did
+    _check_open(card.section)
+    _check_prompts(card.section, column, theme)
+    if text != card.text:
+        _check_privacy(text, confirmed)
+    card.text, card.column, card.theme = text, column, theme
+    with transaction.atomic():
+        card.save(update_fields=["text", "column", "theme", "updated_at"])
+        _changed(card.section.workshop_id)
+    return card
+
+
+def card_delete(*, attendee: Attendee, card_id: uuid.UUID) -> None:
+    """Delete one of the attendee's own cards, until the section is locked. A card already gone is fine."""
+    card = _own_card(attendee, card_id)
+    if card is None:
+        return
+    _check_open(card.section)
+    with transaction.atomic():
+        card.delete()
+        _changed(card.section.workshop_id)
+
+
+def votes_left(attendee: Attendee, section: Section) -> int:
+    used = Vote.objects.filter(attendee=attendee, card__section=section).count()
+    return max(attendee.workshop.votes_per_participant - used, 0)
+
+
+def vote_cast(*, attendee: Attendee, card_id: uuid.UUID, client_id: uuid.UUID) -> Vote:
+    """A dot vote on a visible card of a section in the vote phase, within the votes each participant has."""
+    existing = Vote.objects.filter(client_id=client_id).first()
+    if existing is not None:
+        if existing.attendee_id != attendee.pk:
+            raise not_found()
+        return existing
+    card = (
+        Card.objects.select_related("section__workshop")
+        .filter(client_id=card_id, section__workshop_id=attendee.workshop_id, hidden=False)
+        .first()
+    )
+    if card is None:
+        raise not_found()
+    section = card.section
+    _check_open(section)
+    if section.phase != Phase.VOTE:
+        raise Refused(_("Voting is not open now."))
+    try:
+        with transaction.atomic():
+            # One vote at a time per attendee, so that two quick taps cannot pass the limit together.
+            Attendee.objects.select_for_update().filter(pk=attendee.pk).first()
+            if votes_left(attendee, section) <= 0:
+                raise Refused(_("You have used all your votes."))
+            vote = Vote.objects.create(client_id=client_id, card=card, attendee=attendee)
+            _changed(section.workshop_id)
+    except IntegrityError:
+        vote = Vote.objects.filter(client_id=client_id, attendee=attendee).first()
+        if vote is None:
+            raise
+    return vote
+
+
+def _replaced_key(client_id: uuid.UUID) -> str:
+    return f"samskab:rating-replaced:{client_id}"
+
+
+def rating_set(*, attendee: Attendee, prompt: Prompt, client_id: uuid.UUID, value: int) -> Rating:
+    """Rate a statement from 1 to 5. A new rating of the same statement replaces the attendee's earlier one."""
+    existing = Rating.objects.filter(client_id=client_id).first()
+    if existing is not None:
+        if existing.attendee_id != attendee.pk:
+            raise not_found()
+        return existing
+    section = prompt.section
+    if (
+        section.workshop_id != attendee.workshop_id
+        or section.kind != SectionKind.RATING
+        or prompt.role != PromptRole.STATEMENT
+    ):
+        raise Refused(_("We cannot find that statement."), status=404)
+    current = Rating.objects.filter(prompt=prompt, attendee=attendee).first()
+    if current is not None and cache.get(_replaced_key(client_id)):
+        return current  # an older rating arriving late: the newer one stands
+    _check_open(section)
+    if value not in RATING_VALUES:
+        raise Refused(_("Choose a rating from 1 to 5."), status=422)
+    try:
+        with transaction.atomic():
+            current = Rating.objects.select_for_update().filter(prompt=prompt, attendee=attendee).first()
+            if current is None:
+                rating = Rating.objects.create(client_id=client_id, prompt=prompt, attendee=attendee, value=value)
+            else:
+                # Safe to remember before the commit: while the row keeps this id, it is found by it first.
+                cache.set(_replaced_key(current.client_id), True, REPLACED_FOR)
+                current.client_id, current.value = client_id, value
+                current.save(update_fields=["client_id", "value", "updated_at"])
+                rating = current
+            _changed(section.workshop_id)
+    except IntegrityError:
+        rating = Rating.objects.filter(client_id=client_id, attendee=attendee).first()
+        if rating is None:
+            raise
+    return rating

@@ -1,0 +1,90 @@
+"""Joining a workshop with its code, and knowing the attendee again on the next request.
+
+The attendee's random token is kept in the participant's browser in a signed, HttpOnly cookie
+per workshop, not in Django's session: a logged-in person's session row holds their user id,
+and an anonymous attendee's token must never sit beside it in the database. The cookie also
+outlives logging out, and one phone can take part in two workshops.
+"""
+
+import re
+from collections.abc import Callable
+from functools import wraps
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from samskab.workshops.models import Attendee, Workshop
+
+COOKIE_SALT = "samskab.workshops.attendee"
+COOKIE_PATH = "/w/"
+COOKIE_MAX_AGE = 2 * 24 * 3600  # a workshop is one day; a day more to read it again afterwards
+
+
+def normalise_code(code: str) -> str:
+    """Codes are read off a projector: any case, with or without spaces and dashes."""
+    return re.sub(r"[\s-]+", "", code or "").upper()
+
+
+def find_workshop(code: str) -> Workshop | None:
+    code = normalise_code(code)
+    if not code:
+        return None
+    return Workshop.objects.select_related("round__process__unit__organisation").filter(join_code=code).first()
+
+
+def cookie_name(workshop: Workshop) -> str:
+    return f"samskab_deltager_{workshop.pk}"
+
+
+def remember(response: HttpResponse, attendee: Attendee) -> None:
+    response.set_signed_cookie(
+        cookie_name(attendee.workshop),
+        attendee.token,
+        salt=COOKIE_SALT,
+        max_age=COOKIE_MAX_AGE,
+        path=COOKIE_PATH,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+
+
+def attendee_for(request: HttpRequest, workshop: Workshop | None) -> Attendee | None:
+    """The attendee whose cookie this browser holds for the workshop, if any."""
+    if workshop is None:
+        return None
+    token = request.get_signed_cookie(cookie_name(workshop), default=None, salt=COOKIE_SALT, max_age=COOKIE_MAX_AGE)
+    if not token:
+        return None
+    attendee = Attendee.objects.filter(workshop=workshop, token=token).first()
+    if attendee is not None:
+        attendee.workshop = workshop
+    return attendee
+
+
+def wants_json(request: HttpRequest) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def attendee_required(view: Callable) -> Callable:
+    """Give the view the attendee (`view(request, attendee, ...)`), or send the browser to join.
+
+    Whether the code exists or not, a browser without the cookie is sent to the join page, which
+    counts wrong codes: these pages must not tell a guesser which codes are real.
+    """
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, code: str, *args, **kwargs) -> HttpResponse:
+        attendee = attendee_for(request, find_workshop(code))
+        if attendee is None:
+            join_url = reverse("join_code", args=[normalise_code(code) or "-"])
+            if wants_json(request):
+                message = _("You are no longer joined to the workshop. Join again with the code.")
+                return JsonResponse({"ok": False, "message": message, "join": join_url}, status=403)
+            return redirect(join_url)
+        return view(request, attendee, *args, **kwargs)
+
+    return wrapper

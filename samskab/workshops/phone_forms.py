@@ -1,0 +1,116 @@
+"""Forms of the join pages and the participant's phone. They validate input and nothing else."""
+
+import uuid
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from samskab.core.forms import StyledForm
+from samskab.workshops.joining import normalise_code
+from samskab.workshops.models import CARD_MAX_LENGTH, AttendeeRole, Prompt, PromptRole, Section
+
+TEXT_ERRORS = {
+    "required": _("Write something on the card first."),
+    "max_length": _("A card holds at most %(limit_value)d characters; yours has %(show_value)d. Please shorten it."),
+}
+
+
+class CodeForm(StyledForm, forms.Form):
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=40,
+        help_text=_("The code is shown on the projector. Capital or small letters, either will do."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
+    )
+
+    def clean_code(self) -> str:
+        return normalise_code(self.cleaned_data["code"])
+
+
+class JoinForm(StyledForm, forms.Form):
+    """The participant's role, if they want to say it, and in a named workshop their name."""
+
+    role = forms.ChoiceField(
+        label=_("Your role"), choices=[("", _("I would rather not say")), *AttendeeRole.choices], required=False
+    )
+    name = forms.CharField(label=_("Your name"), max_length=100, widget=forms.TextInput(attrs={"autocomplete": "name"}))
+
+    def __init__(self, *args, named: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not named:
+            del self.fields["name"]
+
+
+def _prompts(section: Section, role: str):
+    return Prompt.objects.filter(section=section, role=role)
+
+
+class CardForm(forms.Form):
+    """A new card, or a change to one (`edit=True`: no section field, client id optional)."""
+
+    client_id = forms.UUIDField(widget=forms.HiddenInput)
+    column = forms.ModelChoiceField(
+        queryset=Prompt.objects.none(),
+        label=_("Where does the card belong?"),
+        error_messages={"required": _("Choose where the card belongs."), "invalid_choice": _("Choose one of the columns.")},
+    )
+    theme = forms.ModelChoiceField(
+        queryset=Prompt.objects.none(),
+        label=_("Theme"),
+        required=False,
+        empty_label=_("No particular theme"),
+        error_messages={"invalid_choice": _("Choose one of the themes.")},
+    )
+    text = forms.CharField(label=_("Your card"), max_length=CARD_MAX_LENGTH, widget=forms.Textarea, error_messages=TEXT_ERRORS)
+    confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, section: Section, edit: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.section = section
+        columns = _prompts(section, PromptRole.COLUMN)
+        themes = _prompts(section, PromptRole.THEME)
+        self.fields["column"].queryset = columns
+        self.fields["theme"].queryset = themes
+        if not columns.exists():
+            del self.fields["column"]
+        if not themes.exists():
+            del self.fields["theme"]
+        if edit:  # a change may leave the column as it is
+            self.fields["client_id"].required = False
+            if "column" in self.fields:
+                self.fields["column"].required = False
+        elif not self.is_bound:
+            self.initial.setdefault("client_id", uuid.uuid4())
+
+
+class RatingsForm(forms.Form):
+    """One 1–5 choice per statement; statements left out are left as they were."""
+
+    client_id = forms.UUIDField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, statements, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.statements = list(statements)
+        for prompt in self.statements:
+            self.fields[f"p{prompt.pk}"] = forms.TypedChoiceField(
+                label=prompt.text,
+                choices=[(value, str(value)) for value in range(1, 6)],
+                coerce=int,
+                required=False,
+                error_messages={"invalid_choice": _("Choose a rating from 1 to 5.")},
+            )
+        if not self.is_bound:
+            self.initial.setdefault("client_id", uuid.uuid4())
+
+    def ratings(self) -> list[tuple[Prompt, int, uuid.UUID]]:
+        """(statement, value, that rating's client id) for each statement given a value.
+
+        One submission carries one client id; each statement's rating gets its own id derived
+        from it, so that a repeat of the submission repeats each rating exactly.
+        """
+        client_id = self.cleaned_data["client_id"]
+        return [
+            (prompt, self.cleaned_data[f"p{prompt.pk}"], uuid.uuid5(client_id, str(prompt.pk)))
+            for prompt in self.statements
+            if self.cleaned_data.get(f"p{prompt.pk}") not in (None, "")
+        ]

@@ -1,0 +1,325 @@
+"""The participant's phone: the current section, writing cards, voting and rating.
+
+Every form works as a plain POST with a redirect. assets/workshop.js sends the same forms from
+an outbox with `Accept: application/json` and gets JSON back: the same status, and a message.
+The page refreshes its lists by polling the small state endpoint.
+"""
+
+import hashlib
+import json
+import uuid
+
+from django.contrib import messages
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from samskab.workshops import cards
+from samskab.workshops.cards import Refused
+from samskab.workshops.joining import attendee_required, wants_json
+from samskab.workshops.models import (
+    CARD_MAX_LENGTH,
+    Attendee,
+    Card,
+    Phase,
+    Prompt,
+    PromptRole,
+    Rating,
+    Section,
+    SectionKind,
+    WorkshopStatus,
+)
+from samskab.workshops.phone_forms import CardForm, RatingsForm
+
+
+def _current_section(attendee: Attendee) -> Section | None:
+    """The section everybody works on now; none before the workshop starts or after it closes."""
+    workshop = attendee.workshop
+    if workshop.status != WorkshopStatus.RUNNING or workshop.current_section_id is None:
+        return None
+    section = Section.objects.filter(pk=workshop.current_section_id).first()
+    if section is not None:
+        section.workshop = workshop
+    return section
+
+
+def _state(attendee: Attendee) -> dict:
+    """What the participant's phone shows now; the page and the JSON state are both made from it."""
+    workshop = attendee.workshop
+    section = _current_section(attendee)
+    state = {
+        "workshop": workshop,
+        "attendee": attendee,
+        "code": workshop.join_code,
+        "section": section,
+        "closed": workshop.status == WorkshopStatus.CLOSED,
+        "my_cards": [],
+        "vote_cards": [],
+        "statements": [],
+    }
+    if section is not None and section.kind == SectionKind.BOARD:
+        prompts = list(section.prompts.all())
+        editable = not section.locked
+        state.update(
+            board=True,
+            columns=[p for p in prompts if p.role == PromptRole.COLUMN],
+            themes=[p for p in prompts if p.role == PromptRole.THEME],
+            writing=editable and section.phase in cards.WRITING,
+            editable=editable,
+            voting=editable and section.phase == Phase.VOTE,
+            my_cards=list(section.cards.filter(attendee=attendee).select_related("column", "theme")),
+        )
+        if state["voting"]:
+            state["votes_left"] = cards.votes_left(attendee, section)
+            state["vote_cards"] = list(
+                section.cards.filter(hidden=False)
+                .select_related("column", "theme", "group")
+                .annotate(my_votes=Count("votes", filter=Q(votes__attendee=attendee)))
+                .order_by("group__order", "group__pk", "column__order", "created_at", "pk")
+            )
+    elif section is not None and section.kind == SectionKind.RATING:
+        mine = dict(Rating.objects.filter(attendee=attendee, prompt__section=section).values_list("prompt_id", "value"))
+        state.update(
+            rating=True,
+            rating_open=not section.locked,
+            statements=[(p, mine.get(p.pk)) for p in section.prompts.filter(role=PromptRole.STATEMENT)],
+        )
+    return state
+
+
+def _fingerprint(state: dict) -> str:
+    """What decides the page's layout: when it changes, the phone loads the page again."""
+    section = state["section"]
+    workshop = state["workshop"]
+    parts = [workshop.status, workshop.votes_per_participant]
+    if section is not None:
+        parts += [section.pk, section.kind, section.phase, section.locked, section.title, section.intro]
+    return hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()[:16]
+
+
+def _card_json(card: Card) -> dict:
+    return {
+        "id": str(card.client_id),
+        "text": card.text,
+        "column": card.column_id,
+        "theme": card.theme_id,
+        "hidden": card.hidden,
+    }
+
+
+def _state_json(state: dict) -> dict:
+    section = state["section"]
+    data = {
+        "workshop": {"status": state["workshop"].status},
+        "section": None,
+        "my_cards": [_card_json(card) for card in state["my_cards"]],
+        "cards": [{**_card_json(card), "my_votes": card.my_votes} for card in state["vote_cards"]],
+        "votes_left": state.get("votes_left"),
+        "ratings": {str(prompt.pk): value for prompt, value in state["statements"] if value is not None},
+    }
+    if section is not None:
+        data["section"] = {
+            "id": section.pk,
+            "kind": section.kind,
+            "phase": section.phase,
+            "locked": section.locked,
+            "title": section.title,
+        }
+    data["fingerprint"] = _fingerprint(state)
+    data["version"] = hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
+    return data
+
+
+def _js_messages() -> dict:
+    """The words assets/workshop.js shows, translated here."""
+    return {
+        "sent": _("Sent"),
+        "waiting": _("Waiting for a connection – we will try again"),
+        "pending": _("Waiting to be sent"),
+        "not_sent": _("Written on this phone but not sent. Copy the text if you still need it."),
+        "remove": _("Remove"),
+        "failed": _("It could not be sent. Reload the page and try again; your text is kept here."),
+        "privacy_cpr": cards.privacy_warning("cpr"),
+        "privacy_citizen": cards.privacy_warning("citizen"),
+        "too_long": _("A card holds at most %(limit)d characters; yours has %(count)d. Please shorten it."),
+    }
+
+
+def _render(request: HttpRequest, attendee: Attendee, status: int = 200, **extra) -> HttpResponse:
+    state = _state(attendee)
+    state["version"] = _state_json(state)["version"]
+    state["card_client_id"] = uuid.uuid4()
+    for card in state["vote_cards"]:
+        card.vote_client_id = uuid.uuid4()  # without JavaScript, a double tap on a vote button votes once
+    state.update(fingerprint=_fingerprint(state), js_messages=_js_messages(), card_max_length=CARD_MAX_LENGTH, **extra)
+    refusal = extra.get("refusal")
+    if refusal is not None:
+        _place_refusal(state, refusal)
+    if state.get("rating"):
+        state["ratings_client_id"] = uuid.uuid4()
+        state["scale"] = [(1, _("1 = not at all")), (2, "2"), (3, "3"), (4, "4"), (5, _("5 = to a high degree"))]
+    return render(request, "workshops/phone.html", state, status=status)
+
+
+def _place_refusal(state: dict, refusal: Refused) -> None:
+    """Show a refused text in its form when the form is still on the page, else beside the message."""
+    section = state["section"]
+    card_form = state.get("card_form")
+    edit_card = state.get("edit_card")
+    in_add_form = card_form is not None and state.get("writing") and card_form.section.pk == section.pk
+    in_edit_form = edit_card is not None and state.get("editable") and any(
+        card.client_id == edit_card for card in state["my_cards"]
+    )
+    if not in_add_form:
+        state.pop("card_form", None)
+    if not in_edit_form:
+        state.pop("edit_card", None)
+    in_form = in_add_form or in_edit_form
+    state["warning"] = refusal.message if refusal.confirm and in_form else ""
+    state["show_refused_text"] = bool(state.get("refused_text")) and not in_form
+
+
+@require_GET
+@attendee_required
+def phone(request: HttpRequest, attendee: Attendee) -> HttpResponse:
+    return _render(request, attendee)
+
+
+@require_GET
+@attendee_required
+def state(request: HttpRequest, attendee: Attendee) -> JsonResponse:
+    response = JsonResponse(_state_json(_state(attendee)))
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _done(request: HttpRequest, attendee: Attendee, message: str, **data) -> HttpResponse:
+    if wants_json(request):
+        return JsonResponse({"ok": True, "message": message, **data})
+    messages.success(request, message)
+    return redirect("phone", code=attendee.workshop.join_code)
+
+
+def _refused(request: HttpRequest, attendee: Attendee, refusal: Refused, **page) -> HttpResponse:
+    """The write was not taken: say why, and give the participant their text back."""
+    if wants_json(request):
+        body = {"ok": False, "message": refusal.message, "confirm": refusal.confirm}
+        return JsonResponse(body, status=refusal.status)
+    return _render(request, attendee, status=refusal.status, refusal=refusal, **page)
+
+
+def _invalid(form) -> Refused:
+    first = next(iter(form.errors.values()))[0]
+    return Refused(first, status=422)
+
+
+def _prompt(section: Section, value, role: str) -> Prompt | None:
+    if value in (None, ""):
+        return None
+    return section.prompts.filter(role=role, pk=value).first() if str(value).isdigit() else None
+
+
+@require_POST
+@attendee_required
+def card_add(request: HttpRequest, attendee: Attendee) -> HttpResponse:
+    section_id = request.POST.get("section", "")
+    section = attendee.workshop.sections.filter(pk=section_id).first() if section_id.isdigit() else None
+    if section is None:
+        return _refused(request, attendee, Refused(_("We cannot find that part of the workshop."), status=404))
+    section.workshop = attendee.workshop
+    form = CardForm(request.POST, section=section)
+    text = request.POST.get("text", "")
+    page = {"card_form": form, "refused_text": text}
+    if not form.is_valid():
+        return _refused(request, attendee, _invalid(form), **page)
+    data = form.cleaned_data
+    try:
+        card = cards.card_add(
+            attendee=attendee,
+            section=section,
+            client_id=data["client_id"],
+            text=data["text"],
+            column=data.get("column"),
+            theme=data.get("theme"),
+            confirmed=data["confirmed"],
+        )
+    except Refused as refusal:
+        return _refused(request, attendee, refusal, **page)
+    return _done(request, attendee, _("Your card has been sent."), client_id=str(card.client_id), card=_card_json(card))
+
+
+@require_POST
+@attendee_required
+def card_edit(request: HttpRequest, attendee: Attendee, card: uuid.UUID) -> HttpResponse:
+    own = Card.objects.select_related("section").filter(client_id=card, attendee=attendee).first()
+    if own is None:
+        return _refused(request, attendee, cards.not_found())
+    form = CardForm(request.POST, section=own.section, edit=True)
+    page = {"edit_card": own.client_id, "edit_text": request.POST.get("text", ""), "refused_text": request.POST.get("text", "")}
+    if not form.is_valid():
+        return _refused(request, attendee, _invalid(form), **page)
+    data = form.cleaned_data
+    changes = {key: data[key] for key in ("column", "theme") if key in form.fields and key in request.POST}
+    if changes.get("column", True) is None:
+        del changes["column"]  # a card keeps its column unless another is chosen
+    try:
+        edited = cards.card_edit(
+            attendee=attendee, card_id=own.client_id, text=data["text"], confirmed=data["confirmed"], **changes
+        )
+    except Refused as refusal:
+        return _refused(request, attendee, refusal, **page)
+    return _done(
+        request,
+        attendee,
+        _("Your card has been changed."),
+        client_id=str(data["client_id"] or ""),
+        card=_card_json(edited),
+    )
+
+
+@require_POST
+@attendee_required
+def card_delete(request: HttpRequest, attendee: Attendee, card: uuid.UUID) -> HttpResponse:
+    try:
+        cards.card_delete(attendee=attendee, card_id=card)
+    except Refused as refusal:
+        return _refused(request, attendee, refusal)
+    return _done(request, attendee, _("Your card has been deleted."), client_id=request.POST.get("client_id", ""))
+
+
+@require_POST
+@attendee_required
+def vote(request: HttpRequest, attendee: Attendee, card: uuid.UUID) -> HttpResponse:
+    try:
+        client_id = uuid.UUID(request.POST.get("client_id", ""))
+    except ValueError:
+        return _refused(request, attendee, Refused(_("The vote could not be read. Reload the page."), status=400))
+    try:
+        vote = cards.vote_cast(attendee=attendee, card_id=card, client_id=client_id)
+    except Refused as refusal:
+        return _refused(request, attendee, refusal)
+    left = cards.votes_left(attendee, vote.card.section)
+    return _done(request, attendee, _("Your vote has been counted."), client_id=str(client_id), votes_left=left)
+
+
+@require_POST
+@attendee_required
+def ratings(request: HttpRequest, attendee: Attendee) -> HttpResponse:
+    statements = Prompt.objects.filter(
+        section__workshop=attendee.workshop, section__kind=SectionKind.RATING, role=PromptRole.STATEMENT
+    ).select_related("section")
+    form = RatingsForm(request.POST, statements=statements)
+    if not form.is_valid():
+        return _refused(request, attendee, _invalid(form))
+    given = form.ratings()
+    if not given:
+        return _refused(request, attendee, Refused(_("Choose a rating for at least one statement."), status=422))
+    try:
+        for prompt, value, client_id in given:
+            prompt.section.workshop = attendee.workshop
+            cards.rating_set(attendee=attendee, prompt=prompt, client_id=client_id, value=value)
+    except Refused as refusal:
+        return _refused(request, attendee, refusal)
+    return _done(request, attendee, _("Your ratings have been saved."), client_id=str(form.cleaned_data["client_id"]))

@@ -1,0 +1,55 @@
+"""Helpers for the tests of the participant's phone: a running workshop, joining it, sending as the outbox does."""
+
+import uuid
+
+from django.test import Client
+
+from samskab.workshops.joining import cookie_name
+from samskab.workshops.models import Attendee, Section, SectionKind, Workshop, WorkshopStatus
+
+# What workshop.js sends with every write: it wants JSON back.
+JSON = {"HTTP_ACCEPT": "application/json"}
+
+
+def demo_workshop(process) -> Workshop:
+    return Workshop.objects.get(round__process=process)
+
+
+def learning_board(workshop: Workshop) -> Section:
+    return workshop.sections.get(kind=SectionKind.BOARD, order=1)
+
+
+def run(workshop: Workshop, section: Section | None = None, **section_fields) -> Section:
+    """Start the workshop on a section (the learning board unless another is given)."""
+    section = section or learning_board(workshop)
+    if section_fields:
+        for name, value in section_fields.items():
+            setattr(section, name, value)
+        section.save()
+    workshop.status = WorkshopStatus.RUNNING
+    workshop.current_section = section
+    workshop.save()
+    return section
+
+
+def join(client: Client, workshop: Workshop, **data) -> Attendee:
+    """Join the workshop as a phone does, and return the attendee its cookie names."""
+    response = client.post(f"/w/{workshop.join_code}/", data)
+    assert response.status_code == 302, response.content.decode()[:500]
+    signed = client.cookies[cookie_name(workshop)].value  # token:timestamp:signature
+    return Attendee.objects.get(token=signed.split(":")[0])
+
+
+def card_data(section: Section, text: str = "Tavlemøderne gav ro", **overrides) -> dict:
+    data = {
+        "section": section.pk,
+        "client_id": str(uuid.uuid4()),
+        "column": section.prompts.filter(role="kolonne").first().pk,
+        "text": text,
+    }
+    data.update(overrides)
+    return data
+
+
+def phone_url(workshop: Workshop, action: str = "deltag") -> str:
+    return f"/w/{workshop.join_code}/{action}/"
