@@ -30,7 +30,7 @@ def silent_titles(response) -> set[str]:
     return {
         solution.title
         for challenge in response.context["challenges"]
-        for solution in challenge.solutions.all()
+        for solution in challenge.solutions
         if solution.silent
     }
 

@@ -5,7 +5,7 @@ from statistics import mean
 
 from django.db.models import Count, Prefetch
 
-from samskab.processes.views.processes import solutions_with_last_follow_up
+from samskab.processes.overview import solutions_for_overview
 from samskab.workshops.models import Card, Phase, PromptRole, Section, SectionKind
 
 # Phases in which the cards are shown to the room (before "vis", only their number is).
@@ -79,5 +79,5 @@ def _rating(section: Section) -> dict:
 
 def _status_round(section: Section) -> dict:
     process = section.workshop.round.process
-    challenges = process.challenges.prefetch_related(Prefetch("solutions", queryset=solutions_with_last_follow_up()))
+    challenges = process.challenges.prefetch_related(Prefetch("solutions", queryset=solutions_for_overview()))
     return {"kind": SectionKind.STATUS, "challenges": list(challenges)}

@@ -8,7 +8,7 @@ from samskab.core.once import create_once
 from samskab.processes.access import Access, get_challenge_for_user, get_process_for_user, process_access
 from samskab.processes.forms import ChallengeForm
 from samskab.processes.models import Challenge, challenge_status
-from samskab.processes.views.processes import solutions_with_last_follow_up
+from samskab.processes.overview import solutions_for_overview
 
 
 @login_required
@@ -33,7 +33,7 @@ def challenge_create(request, process_pk: int):
 def challenge_detail(request, pk: int):
     challenge = get_challenge_for_user(request.user, pk)
     process = challenge.process
-    solutions = list(solutions_with_last_follow_up().filter(challenge=challenge))
+    solutions = list(solutions_for_overview().filter(challenge=challenge))
     entries = history_entries(challenge.history.select_related("history_user")[:HISTORY_LIMIT])
     return render(
         request,

@@ -137,6 +137,7 @@ def measurement_delete(request, pk: int):
         "processes/confirm_delete.html",
         {
             "object": measurement,
+            "leaf": True,
             "solution": solution,
             "challenge": solution.challenge,
             "process": solution.challenge.process,

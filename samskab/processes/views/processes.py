@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import Prefetch
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -12,7 +12,8 @@ from samskab.organisations.access import get_unit_for_user, scope_for
 from samskab.processes import services
 from samskab.processes.access import Access, can_create_process, get_process_for_user, process_access, visible_processes
 from samskab.processes.forms import ProcessForm
-from samskab.processes.models import FollowUp, Participant, Solution, SolutionStatus
+from samskab.processes.overview import overview_rows, solutions_for_overview
+from samskab.processes.models import Participant, SolutionStatus
 
 
 @login_required
@@ -39,39 +40,27 @@ def process_create(request, unit_pk: int):
     return render(request, "processes/process_form.html", {"form": form, "unit": unit})
 
 
-def solutions_with_last_follow_up():
-    """Solutions annotated with their newest follow-up, for lists that must not query per row."""
-    newest = FollowUp.objects.filter(solution=OuterRef("pk")).order_by("-date", "-pk")
-    return Solution.objects.select_related("owner").annotate(
-        last_follow_up_date=Subquery(newest.values("date")[:1]),
-        last_follow_up_text=Subquery(newest.values("happened")[:1]),
-    )
-
-
 @login_required
 def process_detail(request, pk: int):
     """The forløb overview: challenges with their solutions; stalled and silent ones marked."""
     process = get_process_for_user(request.user, pk)
     access = process_access(request.user, process)
-    challenges = list(
-        process.challenges.prefetch_related(Prefetch("solutions", queryset=solutions_with_last_follow_up()))
-    )
-    today = timezone.localdate()
+    challenges = process.challenges.prefetch_related(Prefetch("solutions", queryset=solutions_for_overview()))
     days = process.unit.organisation.silent_after_days
-    counts = {"solutions": 0, "stalled": 0, "silent": 0}
-    for challenge in challenges:
-        for solution in challenge.solutions.all():
-            solution.silent = solution.is_silent(solution.last_follow_up_date, today, days)
-            counts["solutions"] += 1
-            counts["stalled"] += solution.status == SolutionStatus.STALLED
-            counts["silent"] += solution.silent
+    rows = overview_rows(list(challenges), timezone.localdate(), days)
+    solutions = [solution for row in rows for solution in row.solutions]
+    counts = {
+        "solutions": len(solutions),
+        "stalled": sum(solution.status == SolutionStatus.STALLED for solution in solutions),
+        "silent": sum(solution.silent for solution in solutions),
+    }
     participants = process.participants.select_related("user")
     return render(
         request,
         "processes/process_detail.html",
         {
             "process": process,
-            "challenges": challenges,
+            "challenges": rows,
             "participants": participants,
             "rounds": process.rounds.all(),
             "counts": counts,
