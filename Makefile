@@ -40,7 +40,7 @@ run: install
 	mkdir -p var
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
-	$(VENV)/bin/uvicorn samskab.asgi:application --host 127.0.0.1 --port $(PORT)
+	$(VENV)/bin/uvicorn samskab.asgi:application --host 127.0.0.1 --port $(PORT) --no-access-log
 
 test: install system-packages
 	$(PY) -m pytest

@@ -18,6 +18,7 @@ samskab/core/demo.py), read against the demo forløb at Hjemmeplejen Nord. From 
 people who are logged in on to their dashboard, for instance).
 """
 
+import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -31,6 +32,7 @@ from samskab.accounts.models import User
 from samskab.core.demo import DEMO_SLUG, PERSONAS
 from samskab.organisations.models import Organisation, Unit
 from samskab.processes.models import Challenge, FollowUp, Indicator, Measurement, Participant, Process, Solution
+from samskab.workshops.models import Card, EvaluationRound, Section, SectionKind, Workshop
 
 ANONYMOUS = "anonymous"
 
@@ -41,6 +43,8 @@ READERS = CONTRIBUTORS | {"med"}
 OUTSIDERS = frozenset({"leder-syd", "nabo", "admin"})  # another unit, another municipality, no municipality
 LOGGED_IN = frozenset(persona.username for persona in PERSONAS)
 PUBLIC = LOGGED_IN | {ANONYMOUS}
+# The demo workshop's facilitators: until its referat is approved, only they see its content.
+FACILITATORS = frozenset({"konsulent"})
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,9 @@ class World:
     measurement: Measurement
     follow_up: FollowUp  # written by the facilitator, like every demo follow-up
     participant: Participant  # the one the participant-removal endpoint removes
+    evaluation_round: EvaluationRound
+    workshop: Workshop
+    section: Section  # a card board of the workshop
 
     @classmethod
     def build(cls) -> "World":
@@ -75,7 +82,36 @@ class World:
             measurement=indicator.measurements.first(),
             follow_up=solution.follow_ups.first(),
             participant=process.participants.get(user__username="amr"),
+            evaluation_round=process.rounds.get(workshop__isnull=False),
+            workshop=Workshop.objects.get(round__process=process),
+            section=Section.objects.filter(workshop__round__process=process, kind=SectionKind.BOARD).first(),
         )
+
+
+def _card(world: World) -> str:
+    """The card-hiding endpoint for a card on the demo workshop's board, written the first time it is asked for."""
+    card, _created = Card.objects.get_or_create(
+        client_id=uuid.UUID(int=1), defaults={"section": world.section, "text": "Tavlemøderne virker."}
+    )
+    return reverse("card_hide", args=[card.pk])
+
+
+def _code(name: str, *, card: bool = False) -> Callable[[World], str]:
+    """A URL of the participants' side of the demo workshop, found by its join code."""
+
+    def url(world: World) -> str:
+        args = [world.workshop.join_code] + ([str(uuid.UUID(int=2))] if card else [])
+        return reverse(name, args=args)
+
+    return url
+
+
+def _round_without_workshop(world: World) -> str:
+    """An open round of the demo forløb that has no workshop yet, made the first time it is asked for."""
+    evaluation_round, _created = EvaluationRound.objects.get_or_create(
+        process=world.process, number=99, defaults={"opened_on": world.evaluation_round.opened_on}
+    )
+    return reverse("workshop_create", args=[evaluation_round.pk])
 
 
 def _reset_link(username: str) -> str:
@@ -270,6 +306,46 @@ PAGES: list[Page] = [
         method="POST",
         destructive=True,
     ),
+    # Evaluation rounds (step 6): seen by every reader of the forløb.
+    Page("round_start", _p("round_start", "process"), audience=EDITORS, method="POST", destructive=True),
+    Page("round", _p("round", "evaluation_round"), audience=READERS),
+    Page("round_close", _p("round_close", "evaluation_round"), audience=EDITORS, method="POST", destructive=True),
+    Page("workshop_create", _round_without_workshop, audience=EDITORS, invalid={"title": ""}),
+    # The workshop's content: its facilitators only, until the referat is approved.
+    Page("workshop", _p("workshop", "workshop"), audience=FACILITATORS),
+    Page("workshop_edit", _p("workshop_edit", "workshop"), audience=FACILITATORS, invalid={"title": ""}),
+    Page("attendance", _p("attendance", "workshop"), audience=FACILITATORS),
+    Page("section_create", _p("section_create", "workshop"), audience=FACILITATORS, invalid={"title": ""}),
+    Page("section_edit", _p("section_edit", "section"), audience=FACILITATORS, invalid={"section-title": ""}),
+    Page("section_move", _p("section_move", "section"), audience=FACILITATORS, method="POST", ok=302),
+    Page("section_delete", _p("section_delete", "section"), audience=FACILITATORS),
+    Page("workshop_run", _p("workshop_run", "workshop"), audience=FACILITATORS),
+    Page("workshop_status", _p("workshop_status", "workshop"), audience=FACILITATORS, method="POST", ok=302),
+    Page("projector", _p("projector", "workshop"), audience=FACILITATORS),
+    Page("section_show", _p("section_show", "section"), audience=FACILITATORS, method="POST", ok=302),
+    Page("section_phase", _p("section_phase", "section"), audience=FACILITATORS, method="POST", ok=302),
+    Page("card_hide", _card, audience=FACILITATORS, method="POST", ok=302),
+    Page(
+        "section_delete:post",
+        _p("section_delete", "section"),
+        audience=FACILITATORS,
+        method="POST",
+        destructive=True,
+    ),
+    # The participants' side. Joining with the code is public and needs no account. The phone
+    # pages need the cookie that joining sets (tests/test_join.py, tests/test_participant_cards.py
+    # and tests/browser/test_phone_outbox.py cover the joined state); without it everybody is
+    # sent to the join page (302), whether the code is real or not.
+    Page("join", lambda w: reverse("join"), audience=PUBLIC, invalid={"code": "0000"}),
+    Page("join_code", _code("join_code"), audience=PUBLIC),
+    Page("join_code:post", _code("join_code"), audience=PUBLIC, method="POST", ok=302),
+    Page("phone", _code("phone"), audience=PUBLIC, ok=302),
+    Page("phone_state", _code("phone_state"), audience=PUBLIC, ok=302, html=False),
+    Page("phone_card_add", _code("phone_card_add"), audience=PUBLIC, method="POST", ok=302),
+    Page("phone_card_edit", _code("phone_card_edit", card=True), audience=PUBLIC, method="POST", ok=302),
+    Page("phone_card_delete", _code("phone_card_delete", card=True), audience=PUBLIC, method="POST", ok=302),
+    Page("phone_vote", _code("phone_vote", card=True), audience=PUBLIC, method="POST", ok=302),
+    Page("phone_ratings", _code("phone_ratings"), audience=PUBLIC, method="POST", ok=302),
 ]
 
 BY_NAME: dict[str, Page] = {page.name: page for page in PAGES}
