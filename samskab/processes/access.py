@@ -56,40 +56,37 @@ def require(user, process: Process, need: Access) -> Access:
     return access
 
 
-def get_process_for_user(user, pk: int, need: Access = Access.READ) -> Process:
-    process = Process.objects.select_related("unit", "unit__organisation").filter(pk=pk).first()
-    if process is None:
+def get_object_for_user(user, model, pk: int, *, process_path: str, need: Access, related: tuple = ()):
+    """The `model` object with `pk` and the forløb it belongs to (at `process_path`), in one query.
+
+    404 when there is no such object or the user may not see its forløb; 403 when they may see
+    it but not do what `need` asks.
+    """
+    unit = f"{process_path}__unit__organisation" if process_path else "unit__organisation"
+    obj = model.objects.select_related(unit, *related).filter(pk=pk).first()
+    if obj is None:
         raise Http404
+    process = obj
+    for name in process_path.split("__") if process_path else ():
+        process = getattr(process, name)
     require(user, process, need)
-    return process
+    return obj
+
+
+def get_process_for_user(user, pk: int, need: Access = Access.READ) -> Process:
+    return get_object_for_user(user, Process, pk, process_path="", need=need)
 
 
 def get_challenge_for_user(user, pk: int, need: Access = Access.READ) -> Challenge:
-    challenge = Challenge.objects.select_related("process__unit__organisation").filter(pk=pk).first()
-    if challenge is None:
-        raise Http404
-    require(user, challenge.process, need)
-    return challenge
+    return get_object_for_user(user, Challenge, pk, process_path="process", need=need)
 
 
 def get_solution_for_user(user, pk: int, need: Access = Access.READ) -> Solution:
-    solution = (
-        Solution.objects.select_related("challenge__process__unit__organisation", "owner").filter(pk=pk).first()
-    )
-    if solution is None:
-        raise Http404
-    require(user, solution.challenge.process, need)
-    return solution
+    return get_object_for_user(user, Solution, pk, process_path="challenge__process", need=need, related=("owner",))
 
 
 def get_indicator_for_user(user, pk: int, need: Access = Access.READ) -> Indicator:
-    indicator = (
-        Indicator.objects.select_related("solution__challenge__process__unit__organisation").filter(pk=pk).first()
-    )
-    if indicator is None:
-        raise Http404
-    require(user, indicator.solution.challenge.process, need)
-    return indicator
+    return get_object_for_user(user, Indicator, pk, process_path="solution__challenge__process", need=need)
 
 
 def may_edit_follow_up(user, follow_up: FollowUp, access: Access) -> bool:
@@ -101,11 +98,9 @@ def may_edit_follow_up(user, follow_up: FollowUp, access: Access) -> bool:
 
 def get_follow_up_for_user(user, pk: int, need: Access = Access.READ) -> FollowUp:
     """A follow-up. Asking for CONTRIBUTE or more means editing it: see `may_edit_follow_up`."""
-    follow_up = (
-        FollowUp.objects.select_related("solution__challenge__process__unit__organisation").filter(pk=pk).first()
+    follow_up = get_object_for_user(
+        user, FollowUp, pk, process_path="solution__challenge__process", need=Access.READ
     )
-    if follow_up is None:
-        raise Http404
     access = require(user, follow_up.solution.challenge.process, need)
     if need >= Access.CONTRIBUTE and not may_edit_follow_up(user, follow_up, access):
         raise PermissionDenied
@@ -113,15 +108,9 @@ def get_follow_up_for_user(user, pk: int, need: Access = Access.READ) -> FollowU
 
 
 def get_measurement_for_user(user, pk: int, need: Access = Access.READ) -> Measurement:
-    measurement = (
-        Measurement.objects.select_related("indicator__solution__challenge__process__unit__organisation")
-        .filter(pk=pk)
-        .first()
+    return get_object_for_user(
+        user, Measurement, pk, process_path="indicator__solution__challenge__process", need=need
     )
-    if measurement is None:
-        raise Http404
-    require(user, measurement.indicator.solution.challenge.process, need)
-    return measurement
 
 
 def can_create_process(user, unit) -> bool:

@@ -7,16 +7,12 @@ content is for the workshop's facilitators alone: other readers of the forløb g
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from samskab.processes.access import Access, require
+from samskab.processes.access import Access, get_object_for_user
 from samskab.workshops.models import EvaluationRound, Section, Workshop
 
 
 def get_round_for_user(user, pk: int, need: Access = Access.READ) -> EvaluationRound:
-    evaluation_round = EvaluationRound.objects.select_related("process__unit__organisation").filter(pk=pk).first()
-    if evaluation_round is None:
-        raise Http404
-    require(user, evaluation_round.process, need)
-    return evaluation_round
+    return get_object_for_user(user, EvaluationRound, pk, process_path="process", need=need)
 
 
 def is_facilitator(user, workshop: Workshop) -> bool:
@@ -24,10 +20,7 @@ def is_facilitator(user, workshop: Workshop) -> bool:
 
 
 def get_workshop_for_facilitator(user, pk: int) -> Workshop:
-    workshop = Workshop.objects.select_related("round__process__unit__organisation").filter(pk=pk).first()
-    if workshop is None:
-        raise Http404
-    require(user, workshop.round.process, Access.READ)
+    workshop = get_object_for_user(user, Workshop, pk, process_path="round__process", need=Access.READ)
     if not is_facilitator(user, workshop):
         raise PermissionDenied
     return workshop

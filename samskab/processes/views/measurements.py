@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from samskab.core.once import create_once
 from samskab.processes.access import Access, get_indicator_for_user, get_measurement_for_user, get_solution_for_user
 from samskab.processes.forms import IndicatorForm, MeasurementForm
+from samskab.processes.views.context import about_solution
 
 
 def _saved(instance):
@@ -26,7 +27,7 @@ def indicator_create(request, solution_pk: int):
     return render(
         request,
         "processes/indicator_form.html",
-        {"form": form, "solution": solution, "challenge": solution.challenge, "process": solution.challenge.process},
+        about_solution(solution, form=form),
     )
 
 
@@ -42,13 +43,7 @@ def indicator_edit(request, pk: int):
     return render(
         request,
         "processes/indicator_form.html",
-        {
-            "form": form,
-            "indicator": indicator,
-            "solution": solution,
-            "challenge": solution.challenge,
-            "process": solution.challenge.process,
-        },
+        about_solution(solution, form=form, indicator=indicator),
     )
 
 
@@ -64,13 +59,7 @@ def indicator_delete(request, pk: int):
     return render(
         request,
         "processes/confirm_delete.html",
-        {
-            "object": indicator,
-            "solution": solution,
-            "challenge": solution.challenge,
-            "process": solution.challenge.process,
-            "cancel_url": solution.get_absolute_url(),
-        },
+        about_solution(solution, object=indicator, cancel_url=solution.get_absolute_url()),
     )
 
 
@@ -87,13 +76,7 @@ def measurement_create(request, indicator_pk: int):
     return render(
         request,
         "processes/measurement_form.html",
-        {
-            "form": form,
-            "indicator": indicator,
-            "solution": solution,
-            "challenge": solution.challenge,
-            "process": solution.challenge.process,
-        },
+        about_solution(solution, form=form, indicator=indicator),
     )
 
 
@@ -113,14 +96,7 @@ def measurement_edit(request, pk: int):
     return render(
         request,
         "processes/measurement_form.html",
-        {
-            "form": form,
-            "measurement": measurement,
-            "indicator": indicator,
-            "solution": solution,
-            "challenge": solution.challenge,
-            "process": solution.challenge.process,
-        },
+        about_solution(solution, form=form, measurement=measurement, indicator=indicator),
     )
 
 
@@ -135,12 +111,5 @@ def measurement_delete(request, pk: int):
     return render(
         request,
         "processes/confirm_delete.html",
-        {
-            "object": measurement,
-            "leaf": True,
-            "solution": solution,
-            "challenge": solution.challenge,
-            "process": solution.challenge.process,
-            "cancel_url": solution.get_absolute_url(),
-        },
+        about_solution(solution, object=measurement, leaf=True, cancel_url=solution.get_absolute_url()),
     )

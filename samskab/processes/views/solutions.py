@@ -18,6 +18,7 @@ from samskab.processes.access import (
 )
 from samskab.processes.forms import FollowUpEditForm, FollowUpForm, SolutionForm
 from samskab.processes.models import FollowUp, Indicator, Measurement, MeasurementPhase, Solution
+from samskab.processes.views.context import about_solution
 
 
 def _saved(solution: Solution) -> Solution:
@@ -156,7 +157,7 @@ def follow_up_create(request, solution_pk: int):
     return render(
         request,
         "processes/follow_up_form.html",
-        {"form": form, "solution": solution, "challenge": solution.challenge, "process": solution.challenge.process},
+        about_solution(solution, form=form),
     )
 
 
@@ -174,11 +175,5 @@ def follow_up_edit(request, pk: int):
     return render(
         request,
         "processes/follow_up_edit.html",
-        {
-            "form": form,
-            "follow_up": follow_up,
-            "solution": solution,
-            "challenge": solution.challenge,
-            "process": solution.challenge.process,
-        },
+        about_solution(solution, form=form, follow_up=follow_up),
     )
