@@ -225,6 +225,8 @@ class FollowUp(SubmittedOnce):
         verbose_name = _("follow-up")
         verbose_name_plural = _("follow-ups")
         ordering = ["-date", "-pk"]
+        # The newest follow-up of each solution is looked up for every row of the forløb page.
+        indexes = [models.Index(fields=["solution", "-date", "-id"], name="follow_up_newest")]
 
     def __str__(self) -> str:
         return f"{self.solution} · {self.date}"
