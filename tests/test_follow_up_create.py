@@ -95,7 +95,7 @@ def test_a_stalled_follow_up_marks_the_solution_stalled_on_the_process_page(demo
     assert "is-stalled" in solution_row
     assert "status-haenger" in solution_row
     challenge = next(c for c in response.context["challenges"] if c.pk == solution.challenge_id)
-    assert challenge.status == SolutionStatus.STALLED
+    assert challenge.status == SolutionStatus.STALLED.value
     assert "Økonomi har ikke tid." in html(client.get(solution.get_absolute_url()))
 
 

@@ -197,10 +197,12 @@ class Solution(SubmittedOnce):
 
     def is_silent(self, last_follow_up: date | None, today: date, days: int) -> bool:
         """Under way, and nothing has been followed up for more than `days` days ("uden opfølgning")."""
-        if self.status not in UNDER_WAY:
-            return False
-        since = last_follow_up or timezone.localdate(self.created_at)
-        return since < today - timedelta(days=days)
+        return is_silent(self.status, last_follow_up or timezone.localdate(self.created_at), today, days)
+
+
+def is_silent(status: str, since: date, today: date, days: int) -> bool:
+    """A solution with `status`, last followed up (or created) on `since`: is it "uden opfølgning"?"""
+    return status in UNDER_WAY and since < today - timedelta(days=days)
 
 
 class FollowUp(SubmittedOnce):

@@ -1,8 +1,9 @@
-"""The forløb overview's rows, prepared in Python so the page renders fast with hundreds of solutions.
+"""The forløb overview, prepared in Python so the page stays fast with hundreds of solutions.
 
-Each solution's table row is built here with format_html (escaped like a template) and printed
-once by the template: with 150 solutions, Django's template engine spent about half of the
-page's time on the rows' 2,000 variables, includes and filters (bench/bench_process.py).
+The solutions are read as plain values in one query, and each solution's table row is built
+here as escaped HTML that the template prints once. With 150 solutions, building model objects
+and rendering 2,000 template variables, includes and filters per page were most of its time
+(bench/bench_process.py); this module is that page's hot path, so keep it lean.
 """
 
 from dataclasses import dataclass, field
@@ -11,58 +12,16 @@ from datetime import date
 from django.db.models import OuterRef, Subquery
 from django.db.models.functions import Substr
 from django.urls import reverse
-from django.utils.formats import date_format
-from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.utils import timezone
+from django.utils.dates import MONTHS
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from samskab.processes.models import Challenge, FollowUp, Solution, SolutionStatus, challenge_status
+from samskab.processes.models import FollowUp, Process, Solution, SolutionStatus, challenge_status, is_silent
 
 EXCERPT = 90
 PK_MARK = 987654321  # reversed once, then replaced by each row's pk
-
-
-@dataclass
-class SolutionRow:
-    title: str
-    url: str
-    status: str
-    status_label: str
-    silent: bool
-    owner: str
-    last_follow_up: str  # "8. november 2026: Stadig i brug …", or "" when there is none
-    html: SafeString = SafeString("")
-
-
-ROW = (
-    '<tr{}><td data-title="{}"><a href="{}">{}</a></td>'
-    '<td data-title="{}"><span class="status status-{}">{}</span>{}</td>'
-    '<td data-title="{}">{}</td><td data-title="{}">{}</td></tr>'
-)
-
-
-def _row_html(row: SolutionRow, labels: dict[str, str]) -> SafeString:
-    silent = format_html(' <span class="status status-silent">{}</span>', labels["silent"]) if row.silent else ""
-    return format_html(
-        ROW,
-        SafeString(' class="is-stalled"') if row.status == SolutionStatus.STALLED else "",
-        labels["solution"], row.url, row.title,
-        labels["status"], row.status, row.status_label, silent,
-        labels["owner"], row.owner,
-        labels["last_follow_up"], row.last_follow_up or labels["none_yet"],
-    )
-
-
-@dataclass
-class ChallengeRow:
-    pk: int
-    title: str
-    url: str
-    priority: int
-    status: str
-    status_label: str
-    caption: str
-    solutions: list[SolutionRow] = field(default_factory=list)
 
 
 def solutions_for_overview():
@@ -70,10 +29,7 @@ def solutions_for_overview():
     newest = FollowUp.objects.filter(solution=OuterRef("pk")).order_by("-date", "-pk")
     return (
         Solution.objects.select_related("owner")
-        .only(
-            "title", "status", "created_at", "challenge_id",
-            "owner__username", "owner__first_name", "owner__last_name",
-        )
+        .only("title", "status", "created_at", "challenge_id", "owner__username", "owner__first_name", "owner__last_name")
         .annotate(
             last_follow_up_date=Subquery(newest.values("date")[:1]),
             last_follow_up_excerpt=Subquery(
@@ -83,52 +39,89 @@ def solutions_for_overview():
     )
 
 
+@dataclass
+class ChallengeRow:
+    pk: int
+    title: str
+    url: str
+    priority: int
+    caption: str
+    status: str = "none"
+    status_label: str = ""
+    rows: list[SafeString] = field(default_factory=list)  # the solutions' table rows
+    statuses: list[str] = field(default_factory=list)
+
+
 def _url_maker(name: str):
     pattern = reverse(name, args=[PK_MARK])
     return lambda pk: pattern.replace(str(PK_MARK), str(pk))
 
 
-def overview_rows(challenges: list[Challenge], today: date, silent_after_days: int) -> list[ChallengeRow]:
-    labels = {status.value: str(status.label) for status in SolutionStatus}
-    headings = {
-        "solution": _("Solution"),
-        "status": _("Status"),
-        "owner": _("Owner"),
-        "last_follow_up": _("Last follow-up"),
-        "silent": _("without follow-up"),
-        "none_yet": _("none yet"),
-    }
-    challenge_url, solution_url = _url_maker("challenge"), _url_maker("solution")
-    rows = []
-    for challenge in challenges:
-        solutions = list(challenge.solutions.all())
-        status = challenge_status([solution.status for solution in solutions])
-        row = ChallengeRow(
-            pk=challenge.pk,
-            title=challenge.title,
-            url=challenge_url(challenge.pk),
-            priority=challenge.priority,
-            status=status.value if status else "none",
-            status_label=labels[status.value] if status else "",
-            caption=_("Solutions to %(title)s") % {"title": challenge.title},
+class _RowWriter:
+    """Writes one solution's table row; labels are translated and escaped once per page."""
+
+    def __init__(self):
+        self.status_labels = {s.value: escape(s.label) for s in SolutionStatus}
+        self.months = [str(MONTHS[number]) for number in range(1, 13)]
+        self.solution, self.status, self.owner, self.last = (
+            escape(_("Solution")), escape(_("Status")), escape(_("Owner")), escape(_("Last follow-up"))
         )
-        for solution in solutions:
-            last = ""
-            if solution.last_follow_up_date:
-                excerpt = solution.last_follow_up_excerpt
-                if len(excerpt) > EXCERPT:
-                    excerpt = excerpt[: EXCERPT - 1].rstrip() + "…"
-                last = f"{date_format(solution.last_follow_up_date, 'j. F Y')}: {excerpt}"
-            solution_row = SolutionRow(
-                title=solution.title,
-                url=solution_url(solution.pk),
-                status=solution.status,
-                status_label=labels[solution.status],
-                silent=solution.is_silent(solution.last_follow_up_date, today, silent_after_days),
-                owner=str(solution.owner) if solution.owner else "–",
-                last_follow_up=last,
-            )
-            solution_row.html = _row_html(solution_row, headings)
-            row.solutions.append(solution_row)
-        rows.append(row)
-    return rows
+        self.silent = f' <span class="status status-silent">{escape(_("without follow-up"))}</span>'
+        self.none_yet = escape(_("none yet"))
+        self.url = _url_maker("solution")
+
+    def date(self, day: date) -> str:
+        return f"{day.day}. {self.months[day.month - 1]} {day.year}"
+
+    def row(self, solution: dict, silent: bool) -> SafeString:
+        status = solution["status"]
+        owner = " ".join(filter(None, (solution["owner__first_name"], solution["owner__last_name"])))
+        owner = owner or solution["owner__username"] or "–"
+        last = self.none_yet
+        if solution["last_follow_up_date"]:
+            excerpt = solution["last_follow_up_excerpt"]
+            if len(excerpt) > EXCERPT:
+                excerpt = excerpt[: EXCERPT - 1].rstrip() + "…"
+            last = f"{self.date(solution['last_follow_up_date'])}: {escape(excerpt)}"
+        stalled = ' class="is-stalled"' if status == SolutionStatus.STALLED else ""
+        return mark_safe(
+            f'<tr{stalled}><td data-title="{self.solution}"><a href="{self.url(solution["pk"])}">'
+            f'{escape(solution["title"])}</a></td>'
+            f'<td data-title="{self.status}"><span class="status status-{status}">{self.status_labels[status]}</span>'
+            f'{self.silent if silent else ""}</td>'
+            f'<td data-title="{self.owner}">{escape(owner)}</td><td data-title="{self.last}">{last}</td></tr>'
+        )
+
+
+def overview(process: Process, silent_after_days: int) -> tuple[list[ChallengeRow], dict[str, int]]:
+    """The forløb's challenges with their solutions' rows, and the page's counts, in two queries."""
+    today = timezone.localdate()
+    challenge_url = _url_maker("challenge")
+    challenges = {
+        pk: ChallengeRow(pk, title, challenge_url(pk), priority, _("Solutions to %(title)s") % {"title": title})
+        for pk, title, priority in process.challenges.values_list("pk", "title", "priority")
+    }
+    solutions = (
+        solutions_for_overview()
+        .filter(challenge__process=process)
+        .order_by("pk")
+        .values(
+            "pk", "challenge_id", "title", "status", "created_at", "owner__username", "owner__first_name",
+            "owner__last_name", "last_follow_up_date", "last_follow_up_excerpt",
+        )
+    )
+    writer, counts = _RowWriter(), {"solutions": 0, "stalled": 0, "silent": 0}
+    for solution in solutions:
+        since = solution["last_follow_up_date"] or timezone.localdate(solution["created_at"])
+        silent = is_silent(solution["status"], since, today, silent_after_days)
+        challenge = challenges[solution["challenge_id"]]
+        challenge.rows.append(writer.row(solution, silent))
+        challenge.statuses.append(solution["status"])
+        counts["solutions"] += 1
+        counts["stalled"] += solution["status"] == SolutionStatus.STALLED
+        counts["silent"] += silent
+    for challenge in challenges.values():
+        status = challenge_status(challenge.statuses)
+        if status:
+            challenge.status, challenge.status_label = status.value, status.label
+    return list(challenges.values()), counts

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -12,7 +11,7 @@ from samskab.organisations.access import get_unit_for_user, scope_for
 from samskab.processes import services
 from samskab.processes.access import Access, can_create_process, get_process_for_user, process_access, visible_processes
 from samskab.processes.forms import ProcessForm
-from samskab.processes.overview import overview_rows, solutions_for_overview
+from samskab.processes.overview import overview
 from samskab.processes.models import Participant, SolutionStatus
 
 
@@ -45,22 +44,15 @@ def process_detail(request, pk: int):
     """The forløb overview: challenges with their solutions; stalled and silent ones marked."""
     process = get_process_for_user(request.user, pk)
     access = process_access(request.user, process)
-    challenges = process.challenges.prefetch_related(Prefetch("solutions", queryset=solutions_for_overview()))
     days = process.unit.organisation.silent_after_days
-    rows = overview_rows(list(challenges), timezone.localdate(), days)
-    solutions = [solution for row in rows for solution in row.solutions]
-    counts = {
-        "solutions": len(solutions),
-        "stalled": sum(solution.status == SolutionStatus.STALLED for solution in solutions),
-        "silent": sum(solution.silent for solution in solutions),
-    }
+    challenges, counts = overview(process, days)
     participants = process.participants.select_related("user")
     return render(
         request,
         "processes/process_detail.html",
         {
             "process": process,
-            "challenges": rows,
+            "challenges": challenges,
             "participants": participants,
             "rounds": process.rounds.all(),
             "counts": counts,
