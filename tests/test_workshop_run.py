@@ -137,3 +137,58 @@ def test_the_projector_refreshes_itself_as_an_htmx_fragment(workshop, client_as)
     assert response.status_code == 200
     assert "<html" not in response.content.decode()
     assert 'id="projector"' in response.content.decode()
+
+
+def _running(workshop, section, phase=Phase.WRITE):
+    workshop.status = WorkshopStatus.RUNNING
+    workshop.current_section = section
+    workshop.save()
+    section.phase = phase
+    section.save()
+
+
+def test_the_facilitator_types_in_a_paper_card_once_without_a_name(workshop, board, client_as):
+    _running(workshop, board)
+    column = board.prompts.filter(role="kolonne").first()
+    data = {"client_id": str(uuid.uuid4()), "column": column.pk, "text": "Skrevet i hånden: mere tid til borgerne"}
+    client = client_as("konsulent")
+    assert client.post(f"/sektioner/{board.pk}/papirkort/", data).status_code == 302
+    assert client.post(f"/sektioner/{board.pk}/papirkort/", data).status_code == 302  # sent twice
+    card = Card.objects.get(text=data["text"])
+    assert card.attendee.on_paper
+    assert card.attendee.name == "" and not hasattr(card.attendee, "user")
+    assert Card.objects.filter(text=data["text"]).count() == 1
+
+
+def test_a_paper_card_without_text_keeps_the_form_and_says_why(workshop, board, client_as):
+    _running(workshop, board)
+    column = board.prompts.filter(role="kolonne").first()
+    response = client_as("konsulent").post(
+        f"/sektioner/{board.pk}/papirkort/", {"client_id": str(uuid.uuid4()), "column": column.pk, "text": ""}
+    )
+    assert response.status_code == 200
+    assert response.context["paper_form"].errors["text"]
+    assert not Card.objects.filter(section=board).exists()
+
+
+def test_a_paper_card_in_a_locked_section_is_refused_and_the_text_stays(workshop, board, client_as):
+    _running(workshop, board)
+    board.locked = True
+    board.save()
+    column = board.prompts.filter(role="kolonne").first()
+    text = "Et kort, der kom for sent"
+    response = client_as("konsulent").post(
+        f"/sektioner/{board.pk}/papirkort/", {"client_id": str(uuid.uuid4()), "column": column.pk, "text": text}
+    )
+    assert response.status_code == 200
+    assert response.context["paper_form"].non_field_errors()
+    assert text in response.content.decode()
+    assert not Card.objects.filter(section=board).exists()
+
+
+def test_only_facilitators_type_in_paper_cards(workshop, board, client_as):
+    _running(workshop, board)
+    data = {"client_id": str(uuid.uuid4()), "text": "Forsøg"}
+    assert client_as("leder").post(f"/sektioner/{board.pk}/papirkort/", data).status_code == 403
+    assert client_as("nabo").post(f"/sektioner/{board.pk}/papirkort/", data).status_code == 404
+    assert not Card.objects.filter(section=board).exists()

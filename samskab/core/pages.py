@@ -325,6 +325,7 @@ PAGES: list[Page] = [
     Page("section_show", _p("section_show", "section"), audience=FACILITATORS, method="POST", ok=302),
     Page("section_phase", _p("section_phase", "section"), audience=FACILITATORS, method="POST", ok=302),
     Page("card_hide", _card, audience=FACILITATORS, method="POST", ok=302),
+    Page("paper_card", _p("paper_card", "section"), audience=FACILITATORS, method="POST", ok=302),
     Page(
         "section_delete:post",
         _p("section_delete", "section"),

@@ -114,3 +114,11 @@ class RatingsForm(forms.Form):
             for prompt in self.statements
             if self.cleaned_data.get(f"p{prompt.pk}") not in (None, "")
         ]
+
+
+class PaperCardForm(StyledForm, CardForm):
+    """A paper note that the facilitator types in for someone who wrote by hand."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["text"].label = _("Text of the paper card")

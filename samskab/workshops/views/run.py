@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -11,7 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samskab.workshops.access import get_section_for_facilitator, get_workshop_for_facilitator
-from samskab.workshops.models import Card, Phase, Section, WorkshopStatus
+from samskab.workshops import cards
+from samskab.workshops.models import Attendee, Card, Phase, Section, SectionKind, WorkshopStatus
+from samskab.workshops.phone_forms import PaperCardForm
 from samskab.workshops.qr import join_qr
 from samskab.workshops.state import board_state
 
@@ -20,9 +23,14 @@ TIMER_CHOICES = [2, 3, 5, 10, 15]  # minutes
 
 @login_required
 def run(request, pk: int):
-    workshop = get_workshop_for_facilitator(request.user, pk)
+    return _run_page(request, get_workshop_for_facilitator(request.user, pk))
+
+
+def _run_page(request, workshop, paper_form: PaperCardForm | None = None):
     sections = list(workshop.sections.all())
     current = next((s for s in sections if s.pk == workshop.current_section_id), None)
+    if paper_form is None and current is not None and current.kind == SectionKind.BOARD:
+        paper_form = PaperCardForm(section=current)
     return render(
         request,
         "workshops/run.html",
@@ -35,9 +43,40 @@ def run(request, pk: int):
             "phases": Phase.choices,
             "timer_choices": TIMER_CHOICES,
             "board": board_state(current, for_facilitator=True) if current else None,
+            "paper_form": paper_form,
             "join_url": request.build_absolute_uri(f"/w/{workshop.join_code}/"),
         },
     )
+
+
+@login_required
+@require_POST
+def paper_card(request, pk: int):
+    """The facilitator types in a paper note for someone without a phone. A repeat stores nothing new."""
+    section = get_section_for_facilitator(request.user, pk)
+    form = PaperCardForm(request.POST, section=section)
+    if form.is_valid():
+        if Card.objects.filter(client_id=form.cleaned_data["client_id"]).exists():
+            return redirect("workshop_run", pk=section.workshop.pk)
+        try:
+            with transaction.atomic():
+                cards.card_add(
+                    attendee=Attendee.objects.create(workshop=section.workshop, on_paper=True),
+                    section=section,
+                    client_id=form.cleaned_data["client_id"],
+                    text=form.cleaned_data["text"],
+                    column=form.cleaned_data.get("column"),
+                    theme=form.cleaned_data.get("theme"),
+                    confirmed=True,  # the facilitator reads the note before typing it
+                )
+        except cards.Refused as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            messages.success(request, _("The paper card has been added."))
+            return redirect("workshop_run", pk=section.workshop.pk)
+    if section.pk != section.workshop.current_section_id:
+        return redirect("workshop_run", pk=section.workshop.pk)
+    return _run_page(request, section.workshop, paper_form=form)
 
 
 @login_required

@@ -1,0 +1,54 @@
+"""The facilitator runs the workshop in the browser: every phase of a board, with cards, passes axe."""
+
+import uuid
+
+import pytest
+from django.urls import reverse
+
+from samskab.workshops.models import Card, Phase, WorkshopStatus
+from tests.browser.conftest import DESKTOP, PHONE, axe_violations, describe
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def running_board(live_world):
+    workshop, board = live_world.workshop, live_world.section
+    workshop.status = WorkshopStatus.RUNNING
+    workshop.current_section = board
+    workshop.save()
+    column = board.prompts.filter(role="kolonne").first()
+    Card.objects.create(client_id=uuid.uuid4(), section=board, column=column, text="Tavlemøderne virker")
+    Card.objects.create(client_id=uuid.uuid4(), section=board, column=column, text="Navnet på en kollega", hidden=True)
+    return workshop, board
+
+
+@pytest.mark.parametrize("width", [DESKTOP, PHONE])
+def test_every_phase_of_the_run_page_and_the_projector_passes_axe(page_as, running_board, width):
+    workshop, board = running_board
+    tab = page_as("konsulent", width=width)
+    for phase in Phase:
+        board.phase = phase
+        board.save(update_fields=["phase"])
+        for url in (reverse("workshop_run", args=[workshop.pk]), reverse("projector", args=[workshop.pk])):
+            tab.goto(url)
+            violations = axe_violations(tab)
+            assert not violations, f"{url} in phase {phase}:\n{describe(violations)}"
+
+
+def test_a_paper_card_typed_in_appears_on_the_board_and_an_empty_one_shows_why(page_as, running_board):
+    workshop, board = running_board
+    tab = page_as("konsulent")
+    tab.goto(reverse("workshop_run", args=[workshop.pk]))
+    form = tab.locator(f"form[action='{reverse('paper_card', args=[board.pk])}']")
+    form.locator("[type=submit]").click()
+    tab.wait_for_load_state()
+    assert tab.locator("[data-module=error-summary]").count() == 1
+    assert not axe_violations(tab), describe(axe_violations(tab))
+    form = tab.locator(f"form[action='{reverse('paper_card', args=[board.pk])}']")
+    form.locator("[name=text]").fill("Skrevet i hånden")
+    form.locator("[name=column]").select_option(index=1)
+    form.locator("[type=submit]").click()
+    tab.wait_for_load_state()
+    assert tab.locator(".samskab-postit", has_text="Skrevet i hånden").count() == 1
+    assert Card.objects.filter(section=board, text="Skrevet i hånden", attendee__on_paper=True).count() == 1
