@@ -192,3 +192,55 @@ def test_only_facilitators_type_in_paper_cards(workshop, board, client_as):
     assert client_as("leder").post(f"/sektioner/{board.pk}/papirkort/", data).status_code == 403
     assert client_as("nabo").post(f"/sektioner/{board.pk}/papirkort/", data).status_code == 404
     assert not Card.objects.filter(section=board).exists()
+
+
+def test_the_status_round_shows_one_challenge_at_a_time(workshop, client_as, demo):
+    status = workshop.sections.get(kind=SectionKind.STATUS)
+    _running(workshop, status)
+    first, second = demo.challenges.all()[:2]
+    client = client_as("konsulent")
+    page = client.get(f"/workshops/{workshop.pk}/projektor/").content.decode()
+    assert first.title in page
+    assert second.solutions.first().title not in page
+    assert client.post(f"/workshops/{workshop.pk}/statusrunde/", {"challenge": second.pk}).status_code == 302
+    page = client.get(f"/workshops/{workshop.pk}/projektor/").content.decode()
+    assert second.solutions.first().title in page
+
+
+def test_a_challenge_of_another_process_cannot_be_shown(workshop, client_as):
+    from samskab.processes.models import Challenge
+
+    foreign = Challenge.objects.exclude(process=workshop.round.process).first()
+    response = client_as("konsulent").post(f"/workshops/{workshop.pk}/statusrunde/", {"challenge": foreign.pk})
+    assert response.status_code == 404
+
+
+def test_a_confirmed_status_becomes_a_follow_up_from_the_workshop_once(workshop, client_as, demo):
+    from samskab.processes.models import FollowUp, SolutionStatus
+
+    status = workshop.sections.get(kind=SectionKind.STATUS)
+    _running(workshop, status)
+    solution = demo.challenges.first().solutions.exclude(status=SolutionStatus.STALLED).first()
+    data = {"submission": str(uuid.uuid4()), "status": SolutionStatus.STALLED, "happened": "Mangler tablets"}
+    client = client_as("konsulent")
+    url = f"/workshops/{workshop.pk}/statusrunde/loesninger/{solution.pk}/"
+    assert client.post(url, data).status_code == 302
+    assert client.post(url, data).status_code == 302  # sent twice
+    follow_ups = FollowUp.objects.filter(solution=solution, from_workshop=True)
+    assert follow_ups.count() == 1
+    assert follow_ups.get().happened == "Mangler tablets"
+    solution.refresh_from_db()
+    assert solution.status == SolutionStatus.STALLED
+    assert "status-haenger" in client.get(solution.get_absolute_url()).content.decode()
+
+
+def test_a_status_round_confirmation_needs_a_real_status_and_a_facilitator(workshop, client_as, demo):
+    from samskab.processes.models import FollowUp
+
+    solution = demo.challenges.first().solutions.first()
+    url = f"/workshops/{workshop.pk}/statusrunde/loesninger/{solution.pk}/"
+    before = FollowUp.objects.count()
+    assert client_as("konsulent").post(url, {"status": "<b>"}).status_code == 302
+    assert client_as("leder").post(url, {"status": "haenger"}).status_code == 403
+    assert client_as("nabo").post(url, {"status": "haenger"}).status_code == 404
+    assert FollowUp.objects.count() == before

@@ -326,6 +326,14 @@ PAGES: list[Page] = [
     Page("section_phase", _p("section_phase", "section"), audience=FACILITATORS, method="POST", ok=302),
     Page("card_hide", _card, audience=FACILITATORS, method="POST", ok=302),
     Page("paper_card", _p("paper_card", "section"), audience=FACILITATORS, method="POST", ok=302),
+    Page("status_challenge", _p("status_challenge", "workshop"), audience=FACILITATORS, method="POST", ok=404),
+    Page(
+        "status_confirm",
+        _p("status_confirm", "workshop", "solution"),
+        audience=FACILITATORS,
+        method="POST",
+        ok=302,
+    ),
     Page(
         "section_delete:post",
         _p("section_delete", "section"),

@@ -220,6 +220,9 @@ class FollowUp(SubmittedOnce):
         null=True,
         related_name="follow_ups",
     )
+    from_workshop = models.BooleanField(
+        _("from a workshop"), default=False, help_text=_("Confirmed in the status round of an evaluation workshop.")
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samskab.accounts.models import User
 from samskab.core.forms import StyledForm, SubmittedOnceForm
+from samskab.processes.models import SolutionStatus
 from samskab.workshops.models import AttendanceStatus, Prompt, Section, Workshop
 
 
@@ -75,3 +76,11 @@ class AttendanceForm(StyledForm, forms.Form):
         return {p: self.cleaned_data[f"p{p.pk}"] for p in self.participants}
 
 
+
+
+class StatusConfirmForm(forms.Form):
+    """A status confirmed in the status round, with what was said."""
+
+    submission = forms.UUIDField(required=False)
+    status = forms.ChoiceField(choices=SolutionStatus.choices)
+    happened = forms.CharField(max_length=5000, required=False)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from samskab.processes.models import Participant, Process, SubmittedOnce
+from samskab.processes.models import Challenge, Participant, Process, SubmittedOnce
 
 
 class RoundStatus(models.TextChoices):
@@ -99,6 +99,14 @@ class Workshop(SubmittedOnce):
     join_code = models.CharField(_("join code"), max_length=12, unique=True, default=new_join_code, editable=False)
     current_section = models.ForeignKey(
         "Section", verbose_name=_("current section"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    current_challenge = models.ForeignKey(
+        Challenge,
+        verbose_name=_("challenge in the status round"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     history = HistoricalRecords(m2m_fields=[facilitators])
 

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from statistics import mean
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count
 
 from samskab.processes.overview import solutions_for_overview
 from samskab.workshops.models import Card, Phase, PromptRole, Section, SectionKind
@@ -78,6 +78,11 @@ def _rating(section: Section) -> dict:
 
 
 def _status_round(section: Section) -> dict:
-    process = section.workshop.round.process
-    challenges = process.challenges.prefetch_related(Prefetch("solutions", queryset=solutions_for_overview()))
-    return {"kind": SectionKind.STATUS, "challenges": list(challenges)}
+    """One challenge at a time (the workshop's current one; the first until one is chosen)."""
+    workshop = section.workshop
+    challenges = list(workshop.round.process.challenges.all())
+    current = next((c for c in challenges if c.pk == workshop.current_challenge_id), challenges[0] if challenges else None)
+    solutions = []
+    if current is not None:
+        solutions = list(solutions_for_overview().filter(challenge=current).prefetch_related("indicators__measurements"))
+    return {"kind": SectionKind.STATUS, "challenges": challenges, "challenge": current, "solutions": solutions}

@@ -21,6 +21,10 @@ urlpatterns = [
     path("sektioner/<int:pk>/fase/", run.section_phase, name="section_phase"),
     path("kort/<int:pk>/skjul/", run.card_hide, name="card_hide"),
     path("sektioner/<int:pk>/papirkort/", run.paper_card, name="paper_card"),
+    path("workshops/<int:pk>/statusrunde/", run.status_challenge, name="status_challenge"),
+    path(
+        "workshops/<int:pk>/statusrunde/loesninger/<int:solution_pk>/", run.status_confirm, name="status_confirm"
+    ),
     # The participants' side: public join pages, then the phone page of someone who has joined.
     path("w/", join.join, name="join"),
     path("w/<str:code>/", join.join_code, name="join_code"),

@@ -52,3 +52,16 @@ def test_a_paper_card_typed_in_appears_on_the_board_and_an_empty_one_shows_why(p
     tab.wait_for_load_state()
     assert tab.locator(".samskab-postit", has_text="Skrevet i hånden").count() == 1
     assert Card.objects.filter(section=board, text="Skrevet i hånden", attendee__on_paper=True).count() == 1
+
+
+@pytest.mark.parametrize("width", [DESKTOP, PHONE])
+def test_the_status_round_passes_axe_on_the_run_page_and_the_projector(page_as, live_world, width):
+    workshop = live_world.workshop
+    workshop.status = WorkshopStatus.RUNNING
+    workshop.current_section = workshop.sections.get(kind="status")
+    workshop.save()
+    tab = page_as("konsulent", width=width)
+    for url in (reverse("workshop_run", args=[workshop.pk]), reverse("projector", args=[workshop.pk])):
+        tab.goto(url)
+        violations = axe_violations(tab)
+        assert not violations, f"{url}:\n{describe(violations)}"

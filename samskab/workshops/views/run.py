@@ -1,5 +1,6 @@
 """The facilitator runs the workshop: status, current section, phases, timer, and the projector."""
 
+import uuid
 from datetime import timedelta
 
 from django.contrib import messages
@@ -11,8 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samskab.workshops.access import get_section_for_facilitator, get_workshop_for_facilitator
+from samskab.processes.models import FollowUp, Solution, SolutionStatus
+from samskab.processes.services import follow_up_add
 from samskab.workshops import cards
+from samskab.workshops.access import get_section_for_facilitator, get_workshop_for_facilitator
+from samskab.workshops.forms import StatusConfirmForm
 from samskab.workshops.models import Attendee, Card, Phase, Section, SectionKind, WorkshopStatus
 from samskab.workshops.phone_forms import PaperCardForm
 from samskab.workshops.qr import join_qr
@@ -44,6 +48,8 @@ def _run_page(request, workshop, paper_form: PaperCardForm | None = None):
             "timer_choices": TIMER_CHOICES,
             "board": board_state(current, for_facilitator=True) if current else None,
             "paper_form": paper_form,
+            "statuses": SolutionStatus.choices,
+            "confirm_submission": uuid.uuid4(),
             "join_url": request.build_absolute_uri(f"/w/{workshop.join_code}/"),
         },
     )
@@ -163,3 +169,43 @@ def card_hide(request, pk: int):
     card.hidden = request.POST.get("hidden") == "1"
     card.save(update_fields=["hidden", "updated_at"])
     return redirect("workshop_run", pk=section.workshop.pk)
+
+
+@login_required
+@require_POST
+def status_challenge(request, pk: int):
+    """Show another challenge in the status round."""
+    workshop = get_workshop_for_facilitator(request.user, pk)
+    challenge = workshop.round.process.challenges.filter(pk=request.POST.get("challenge") or 0).first()
+    if challenge is None:
+        raise Http404
+    workshop.current_challenge = challenge
+    workshop.save(update_fields=["current_challenge"])
+    return redirect("workshop_run", pk=workshop.pk)
+
+
+@login_required
+@require_POST
+def status_confirm(request, pk: int, solution_pk: int):
+    """The facilitator confirms a solution's status in the status round: a follow-up "fra workshop"."""
+    workshop = get_workshop_for_facilitator(request.user, pk)
+    solution = Solution.objects.filter(pk=solution_pk, challenge__process=workshop.round.process).first()
+    if solution is None:
+        raise Http404
+    form = StatusConfirmForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose one of the statuses."))
+        return redirect("workshop_run", pk=workshop.pk)
+    # One form per solution on the page shares the page's id; each solution's follow-up gets its own.
+    submission_id = uuid.uuid5(form.cleaned_data["submission"] or uuid.uuid4(), str(solution.pk))
+    if not FollowUp.objects.filter(submission_id=submission_id).exists():
+        follow_up = FollowUp(
+            submission_id=submission_id,
+            date=timezone.localdate(),
+            status=form.cleaned_data["status"],
+            happened=form.cleaned_data["happened"] or _("Status confirmed at the evaluation workshop."),
+            from_workshop=True,
+        )
+        follow_up_add(follow_up=follow_up, solution=solution, by=request.user)
+        messages.success(request, _("The status of %(title)s has been saved as a follow-up.") % {"title": solution.title})
+    return redirect("workshop_run", pk=workshop.pk)
