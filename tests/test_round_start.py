@@ -1,3 +1,5 @@
+import uuid
+
 from django.urls import reverse
 
 from samskab.processes.models import Process
@@ -87,3 +89,13 @@ def test_readers_see_the_button_only_when_they_may_start_a_round(demo, client_as
     assert url(demo) in html(client_as("leder").get(demo.get_absolute_url()))
     assert url(demo) not in html(client_as("med").get(demo.get_absolute_url()))
     assert url(demo) not in html(client_as("medarbejder").get(demo.get_absolute_url()))
+
+
+def test_the_same_start_form_sent_twice_starts_one_round(demo, client_as):
+    submission = str(uuid.uuid4())
+    client = client_as("konsulent")
+    first = client.post(f"/forloeb/{demo.pk}/runder/ny/", {"submission": submission})
+    second = client.post(f"/forloeb/{demo.pk}/runder/ny/", {"submission": submission})
+    assert first.status_code == second.status_code == 302
+    assert first["Location"] == second["Location"]
+    assert demo.rounds.filter(submission_id=submission).count() == 1

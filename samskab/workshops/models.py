@@ -30,6 +30,8 @@ class EvaluationRound(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=RoundStatus.choices, default=RoundStatus.OPEN)
     opened_on = models.DateField(_("opened"))
     closed_on = models.DateField(_("closed"), null=True, blank=True)
+    # The id of the "start a round" form that made it, so that a double click starts one round.
+    submission_id = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     history = HistoricalRecords()
 
     class Meta:

@@ -1,5 +1,7 @@
 """Writes of step 6 that span several records."""
 
+import uuid
+
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -10,14 +12,23 @@ from samskab.workshops.template import add_template_sections
 
 
 @transaction.atomic
-def round_start(*, process: Process) -> EvaluationRound:
-    """Start the forløb's next evaluation round; the round before it is closed."""
+def round_start(*, process: Process, submission_id: uuid.UUID | None = None) -> EvaluationRound:
+    """Start the forløb's next evaluation round; the round before it is closed.
+
+    The same form sent twice (`submission_id`) returns the round it started the first time.
+    """
     # One start at a time per forløb, so that two at once do not both take the same number.
     Process.objects.select_for_update().only("pk").get(pk=process.pk)
+    if submission_id is not None:
+        existing = process.rounds.filter(submission_id=submission_id).first()
+        if existing is not None:
+            return existing
     today = timezone.localdate()
     process.rounds.filter(status=RoundStatus.OPEN).update(status=RoundStatus.CLOSED, closed_on=today)
     number = (process.rounds.aggregate(Max("number"))["number__max"] or 0) + 1
-    return EvaluationRound.objects.create(process=process, number=number, opened_on=today)
+    return EvaluationRound.objects.create(
+        process=process, number=number, opened_on=today, submission_id=submission_id
+    )
 
 
 def round_close(*, evaluation_round: EvaluationRound) -> None:

@@ -1,3 +1,5 @@
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -55,6 +57,7 @@ def process_detail(request, pk: int):
             "challenges": challenges,
             "participants": participants,
             "rounds": process.rounds.all(),
+            "round_submission": uuid.uuid4(),  # a double click on "start a round" starts one
             "counts": counts,
             "silent_after_days": days,
             "can_edit": access >= Access.EDIT,

@@ -1,3 +1,5 @@
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
@@ -17,7 +19,11 @@ from samskab.workshops.models import Workshop
 @require_POST
 def round_start(request, pk: int):
     process = get_process_for_user(request.user, pk, Access.EDIT)
-    evaluation_round = services.round_start(process=process)
+    try:
+        submission_id = uuid.UUID(request.POST.get("submission", ""))
+    except ValueError:
+        submission_id = None
+    evaluation_round = services.round_start(process=process, submission_id=submission_id)
     messages.success(request, _("%(round)s has started.") % {"round": evaluation_round})
     return redirect(evaluation_round)
 
