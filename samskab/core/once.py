@@ -6,8 +6,16 @@ from django.db import IntegrityError, models, transaction
 M = TypeVar("M", bound=models.Model)
 
 
-def create_once(form, save: Callable[[M], M]) -> M:
-    """Create the form's record once: a repeated submission of the same form returns the first record."""
+def _save(instance: M) -> M:
+    instance.save()
+    return instance
+
+
+def create_once(form, save: Callable[[M], M] = _save) -> M:
+    """Create the form's record once: a repeated submission of the same form returns the first record.
+
+    `save` stores the new instance (a service function, when the write spans several records).
+    """
     model = form._meta.model
     submission_id = form.submission_id()
     existing = model.objects.filter(submission_id=submission_id).first()

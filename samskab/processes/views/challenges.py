@@ -7,7 +7,7 @@ from samskab.core.history import HISTORY_LIMIT, history_entries
 from samskab.core.once import create_once
 from samskab.processes.access import Access, get_challenge_for_user, get_process_for_user, process_access
 from samskab.processes.forms import ChallengeForm
-from samskab.processes.models import Challenge, challenge_status
+from samskab.processes.models import challenge_status
 from samskab.processes.overview import solutions_for_overview
 
 
@@ -19,11 +19,7 @@ def challenge_create(request, process_pk: int):
     if request.method == "POST" and form.is_valid():
         form.instance.process = process
 
-        def save(challenge: Challenge) -> Challenge:
-            challenge.save()
-            return challenge
-
-        challenge = create_once(form, save)
+        challenge = create_once(form)
         messages.success(request, _("The challenge has been created."))
         return redirect(challenge)
     return render(request, "processes/challenge_form.html", {"form": form, "process": process})

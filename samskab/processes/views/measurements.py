@@ -10,18 +10,13 @@ from samskab.processes.forms import IndicatorForm, MeasurementForm
 from samskab.processes.views.context import about_solution
 
 
-def _saved(instance):
-    instance.save()
-    return instance
-
-
 @login_required
 def indicator_create(request, solution_pk: int):
     solution = get_solution_for_user(request.user, solution_pk, Access.EDIT)
     form = IndicatorForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         form.instance.solution = solution
-        create_once(form, _saved)
+        create_once(form)
         messages.success(request, _("The indicator has been added."))
         return redirect(solution)
     return render(
@@ -70,7 +65,7 @@ def measurement_create(request, indicator_pk: int):
     form = MeasurementForm(request.POST or None, initial={"date": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         form.instance.indicator = indicator
-        create_once(form, _saved)
+        create_once(form)
         messages.success(request, _("The measurement has been saved."))
         return redirect(solution)
     return render(

@@ -13,8 +13,8 @@ from samskab.organisations.access import get_unit_for_user, scope_for
 from samskab.processes import services
 from samskab.processes.access import Access, can_create_process, get_process_for_user, process_access, visible_processes
 from samskab.processes.forms import ProcessForm
+from samskab.processes.models import Participant
 from samskab.processes.overview import overview
-from samskab.processes.models import Participant, SolutionStatus
 
 
 @login_required

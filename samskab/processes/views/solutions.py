@@ -21,11 +21,6 @@ from samskab.processes.models import FollowUp, Indicator, Measurement, Measureme
 from samskab.processes.views.context import about_solution
 
 
-def _saved(solution: Solution) -> Solution:
-    solution.save()
-    return solution
-
-
 @login_required
 def solution_create(request, challenge_pk: int):
     challenge = get_challenge_for_user(request.user, challenge_pk, Access.EDIT)
@@ -33,7 +28,7 @@ def solution_create(request, challenge_pk: int):
     form = SolutionForm(request.POST or None, process=process)
     if request.method == "POST" and form.is_valid():
         form.instance.challenge = challenge
-        solution = create_once(form, _saved)
+        solution = create_once(form)
         messages.success(request, _("The solution has been created."))
         return redirect(solution)
     return render(
