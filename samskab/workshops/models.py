@@ -314,3 +314,106 @@ class Rating(models.Model):
         verbose_name = _("rating")
         verbose_name_plural = _("ratings")
         constraints = [models.UniqueConstraint(fields=["prompt", "attendee"], name="one_rating_per_statement")]
+
+
+class Lesson(SubmittedOnce):
+    """A læringspunkt: a conclusion the facilitator records while concluding a section."""
+
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="lessons")
+    text = models.TextField(_("lesson"), max_length=1000)
+    reusable = models.BooleanField(
+        _("can be used elsewhere"),
+        default=False,
+        help_text=_("Marks the lesson for other workplaces in the municipality once the minutes are approved."),
+    )
+    theme = models.ForeignKey(
+        Prompt, verbose_name=_("theme"), on_delete=models.SET_NULL, null=True, blank=True, related_name="lessons"
+    )
+    cards = models.ManyToManyField(Card, verbose_name=_("cards"), blank=True, related_name="lessons")
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("lesson")
+        verbose_name_plural = _("lessons")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class ActionStatus(models.TextChoices):
+    NOT_STARTED = "ikke_startet", _("not started")
+    IN_PROGRESS = "i_gang", _("in progress")
+    DONE = "udfoert", _("done")
+    DROPPED = "droppet", _("dropped")
+
+
+class Action(SubmittedOnce):
+    """A handling in the round's action plan. An aftale from the workshop is one, with its section."""
+
+    round = models.ForeignKey(EvaluationRound, on_delete=models.CASCADE, related_name="actions")
+    section = models.ForeignKey(
+        Section,
+        verbose_name=_("agreed in"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="actions",
+    )
+    what = models.CharField(_("what"), max_length=300)
+    why = models.TextField(_("why"), max_length=2000, blank=True)
+    owner = models.ForeignKey(
+        Participant, verbose_name=_("who"), on_delete=models.SET_NULL, null=True, blank=True, related_name="actions"
+    )
+    deadline = models.DateField(_("by when"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ActionStatus.choices, default=ActionStatus.NOT_STARTED
+    )
+    done_on = models.DateField(_("done on"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("action")
+        verbose_name_plural = _("actions")
+        ordering = ["deadline", "pk"]
+
+    def __str__(self) -> str:
+        return self.what
+
+
+class MinutesStatus(models.TextChoices):
+    DRAFT = "kladde", _("draft")
+    APPROVED = "godkendt", _("approved")
+
+
+class Minutes(models.Model):
+    """The workshop's referat: a draft (kladde) for the facilitators until they approve it."""
+
+    workshop = models.OneToOneField(Workshop, on_delete=models.CASCADE, related_name="minutes")
+    status = models.CharField(_("status"), max_length=20, choices=MinutesStatus.choices, default=MinutesStatus.DRAFT)
+    summary = models.TextField(_("summary"), max_length=10000, blank=True)
+    next_evaluation = models.DateField(_("next evaluation"), null=True, blank=True)
+    approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("approved by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("minutes")
+        verbose_name_plural = _("minutes")
+
+    def __str__(self) -> str:
+        return str(_("Minutes of %(workshop)s") % {"workshop": self.workshop})
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == MinutesStatus.APPROVED
