@@ -1,0 +1,132 @@
+"""Start the app's ASGI server as a separate process, wait until it answers, kill it.
+
+Shared by the workshop benchmark (bench/bench_workshop.py) and the server-restart test
+(tests/test_server_restart.py). The server is `uvicorn samskab.asgi:application` as in
+production: no access log, DEBUG off. Its database and Redis come from the environment given
+to `server_env`; `manage` runs a management command against the same database.
+"""
+
+import http.client
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+# Variables of the calling environment that must not leak into the server's (the test suite's
+# own database, settings and Redis).
+NOT_INHERITED = ("DATABASE_URL", "SQLITE_PATH", "REDIS_URL", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def server_env(*, sqlite_path: Path | None = None, database_url: str = "", redis_url: str = "", **extra: str) -> dict:
+    """The environment for the server and `manage`: one SQLite file (WAL, busy timeout) or DATABASE_URL."""
+    env = {name: value for name, value in os.environ.items() if name not in NOT_INHERITED}
+    env.update(DEBUG="0", LOG_LEVEL="WARNING", PYTHONUNBUFFERED="1")
+    if sqlite_path is not None:
+        env["SQLITE_PATH"] = str(sqlite_path)  # settings.py gives SQLite WAL mode and a busy timeout
+    if database_url:
+        env["DATABASE_URL"] = database_url
+    if redis_url:
+        env["REDIS_URL"] = redis_url
+    env.update(extra)
+    return env
+
+
+def manage(env: dict, *args: str, timeout: float = 300) -> str:
+    """Run `manage.py <args>` on the server's database; its standard output."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"manage.py {' '.join(args)} failed ({result.returncode}):\n{result.stderr[-3000:]}")
+    return result.stdout
+
+
+def manage_json(env: dict, *args: str) -> dict:
+    return json.loads(manage(env, *args).strip().splitlines()[-1])
+
+
+class Server:
+    """One uvicorn process on 127.0.0.1:`port`. Start it again on the same port after a kill."""
+
+    def __init__(self, env: dict, log: Path, port: int | None = None):
+        self.env = env
+        self.log = log
+        self.port = port or free_port()
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def pid(self) -> int:
+        assert self.process is not None
+        return self.process.pid
+
+    def start(self, timeout: float = 60) -> "Server":
+        command = [
+            sys.executable, "-m", "uvicorn", "samskab.asgi:application",
+            "--host", "127.0.0.1", "--port", str(self.port), "--no-access-log", "--log-level", "warning",
+        ]  # fmt: skip
+        with self.log.open("ab") as log:
+            self.process = subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT)
+        self.wait_until_answers(timeout)
+        return self
+
+    def wait_until_answers(self, timeout: float) -> None:
+        """Until the join page answers: Django is loaded and the database reachable."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"uvicorn exited with {self.process.returncode}:\n{self.log_tail()}")
+            try:
+                conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
+                conn.request("GET", "/w/")
+                status = conn.getresponse().status
+                conn.close()
+                if status == 200:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.05)
+        self.kill()
+        raise RuntimeError(f"uvicorn did not answer on port {self.port} within {timeout:.0f} s:\n{self.log_tail()}")
+
+    def kill(self) -> None:
+        """SIGKILL: no clean-up, no finishing of requests in flight, as in a crash."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.send_signal(signal.SIGKILL)
+            self.process.wait(timeout=10)
+
+    def stop(self) -> None:
+        """Stop it politely (SIGTERM), and kill it if it does not stop."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+    def psutil_processes(self) -> list[psutil.Process]:
+        """The server process and any children it started (uvicorn's --workers)."""
+        parent = psutil.Process(self.pid)
+        return [parent, *parent.children(recursive=True)]
+
+    def log_tail(self, chars: int = 3000) -> str:
+        try:
+            return self.log.read_text(errors="replace")[-chars:]
+        except OSError:
+            return ""
