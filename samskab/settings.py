@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "samskab.organisations",
     "samskab.processes",
     "samskab.workshops",
+    "samskab.anchoring",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("samskab.organisations.urls")),
     path("", include("samskab.processes.urls")),
     path("", include("samskab.workshops.urls")),
+    path("", include("samskab.anchoring.urls")),
     path("i18n/sprog/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]

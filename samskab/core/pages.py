@@ -29,6 +29,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from samskab.accounts.models import User
+from samskab.anchoring.models import AnchoringMeasure
 from samskab.core.demo import DEMO_SLUG, PERSONAS
 from samskab.organisations.models import Organisation, Unit
 from samskab.processes.models import Challenge, FollowUp, Indicator, Measurement, Participant, Process, Solution
@@ -112,6 +113,18 @@ def _round_without_workshop(world: World) -> str:
         process=world.process, number=99, defaults={"opened_on": world.evaluation_round.opened_on}
     )
     return reverse("workshop_create", args=[evaluation_round.pk])
+
+
+def _measure(name: str) -> Callable[[World], str]:
+    """A URL about the demo forløb's own anchoring measure, made the first time it is asked for."""
+
+    def url(world: World) -> str:
+        measure, _created = AnchoringMeasure.objects.get_or_create(
+            process=world.process, key="", title="Fast punkt på personalemødet"
+        )
+        return reverse(name, args=[measure.pk])
+
+    return url
 
 
 def _reset_link(username: str) -> str:
@@ -303,6 +316,18 @@ PAGES: list[Page] = [
         "measurement_delete:post",
         _p("measurement_delete", "measurement"),
         audience=CONTRIBUTORS,
+        method="POST",
+        destructive=True,
+    ),
+    # Forankring: read by every reader of the forløb, kept by its editors.
+    Page("anchoring", _p("anchoring", "process"), audience=READERS),
+    Page("anchoring_measure_create", _p("anchoring_measure_create", "process"), audience=EDITORS, invalid={"title": ""}),
+    Page("anchoring_measure_edit", _measure("anchoring_measure_edit"), audience=EDITORS, invalid={"title": ""}),
+    Page("anchoring_measure_delete", _measure("anchoring_measure_delete"), audience=EDITORS),
+    Page(
+        "anchoring_measure_delete:post",
+        _measure("anchoring_measure_delete"),
+        audience=EDITORS,
         method="POST",
         destructive=True,
     ),

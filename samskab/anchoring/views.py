@@ -1,0 +1,74 @@
+"""Forankring of a forløb: its measures, each with status, responsible person, date and note."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from samskab.anchoring.forms import AnchoringMeasureForm
+from samskab.anchoring.measures import measures_for
+from samskab.anchoring.models import AnchoringMeasure, AnchoringStatus
+from samskab.core.once import create_once
+from samskab.processes.access import Access, get_object_for_user, get_process_for_user, process_access
+
+
+@login_required
+def anchoring(request, pk: int):
+    process = get_process_for_user(request.user, pk)
+    measures = measures_for(process)
+    return render(
+        request,
+        "anchoring/measures.html",
+        {
+            "process": process,
+            "measures": measures,
+            "in_place": sum(1 for measure in measures if measure.status == AnchoringStatus.IN_PLACE),
+            "can_edit": process_access(request.user, process) >= Access.EDIT,
+        },
+    )
+
+
+@login_required
+def measure_create(request, pk: int):
+    process = get_process_for_user(request.user, pk, Access.EDIT)
+    form = AnchoringMeasureForm(request.POST or None, process=process)
+    if request.method == "POST" and form.is_valid():
+        form.instance.process = process
+        form.instance.order = process.anchoring_measures.count()
+        create_once(form)
+        messages.success(request, _("The anchoring measure has been added."))
+        return redirect("anchoring", pk=process.pk)
+    return render(request, "anchoring/measure_form.html", {"process": process, "form": form})
+
+
+def _measure(request, pk: int) -> AnchoringMeasure:
+    return get_object_for_user(request.user, AnchoringMeasure, pk, process_path="process", need=Access.EDIT)
+
+
+@login_required
+def measure_edit(request, pk: int):
+    measure = _measure(request, pk)
+    form = AnchoringMeasureForm(request.POST or None, instance=measure, process=measure.process)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The anchoring measure has been saved."))
+        return redirect(measure)
+    return render(request, "anchoring/measure_form.html", {"process": measure.process, "form": form, "measure": measure})
+
+
+@login_required
+def measure_delete(request, pk: int):
+    """The forløb's own measures can be deleted; the ones the method names stay, with their status."""
+    measure = _measure(request, pk)
+    if measure.key:
+        raise Http404
+    if request.method == "POST":
+        measure.delete()
+        messages.success(request, _("The anchoring measure has been deleted."))
+        return redirect("anchoring", pk=measure.process_id)
+    return render(
+        request,
+        "processes/confirm_delete.html",
+        {"process": measure.process, "object": measure, "leaf": True, "cancel_url": measure.get_absolute_url()},
+    )
