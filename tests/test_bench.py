@@ -32,3 +32,35 @@ def test_the_process_benchmark_prints_one_json_line_last():
     assert report["median_ms"] > 0 and report["floor_median_ms"] > 0 and report["rss_mb"] > 0
     assert report["ratio"] == pytest.approx(report["median_ms"] / report["floor_median_ms"], rel=0.01)
     assert 0 < report["queries"] < 20, "the forløb page should not query once per challenge or solution"
+
+
+
+WORKSHOP_KEYS = [
+    "bench", "scenario", "workshops", "participants", "processes", "sent", "stored", "lost", "duplicated",
+    "p50_ms", "p95_ms", "p99_ms", "rss_mb", "cpu_pct",
+]  # fmt: skip
+
+
+def test_the_workshop_benchmark_loses_nothing_in_a_small_room():
+    """`make bench-workshop --quick` for one scenario: real server, phones, sockets; its JSON line."""
+    env = {name: value for name, value in os.environ.items() if name not in ("DATABASE_URL", "REDIS_URL")}
+    result = subprocess.run(
+        [sys.executable, "bench/bench_workshop.py", "--quick", "--scenario", "rooms"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 1, result.stdout
+    report = json.loads(lines[0])
+    assert list(report) == WORKSHOP_KEYS
+    assert report["bench"] == "workshop" and report["scenario"] == "rooms"
+    # --quick: 2 workshops of 4 participants, each sending 5 cards and 5 votes.
+    assert (report["workshops"], report["participants"], report["processes"]) == (2, 8, 1)
+    assert report["sent"] == 8 * (5 + 5)
+    assert report["stored"] == report["sent"]
+    assert report["lost"] == report["duplicated"] == 0
+    assert report["p50_ms"] > 0 and report["rss_mb"] > 0 and report["cpu_pct"] > 0

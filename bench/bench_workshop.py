@@ -1,0 +1,501 @@
+"""Benchmark a live workshop: simulated phones over real HTTP and WebSocket connections.
+
+    make bench-workshop          # or: .venv/bin/python bench/bench_workshop.py [--scenario NAME] [--quick]
+
+Per scenario it makes a database of its own, creates the workshops there (manage.py
+bench_workshops: running, on the learning board, 5 votes per participant), starts the server
+process(es) (`uvicorn samskab.asgi:application`, no access log, DEBUG off), joins every
+participant by code through the join pages (one httpx client with keep-alive per phone) and
+opens their WebSocket (`/ws/w/<code>/`, with the phone's cookies and its Origin). Then the
+facilitator, logged in through the login form, moves each board to "vis" with the run page's
+phase form; everyone submits 5 cards; the facilitator opens voting ("stem") and everyone casts
+5 votes on other people's cards. Writes are sent as the phone's outbox sends them: the same
+client id again until a 2xx answer.
+
+Latency of a submit (card or vote): from sending it until every OTHER participant of that
+workshop has received a WebSocket frame with it (a card or vote event with its id). A submit
+that does not reach everyone within a few seconds counts with the time waited (a lower bound)
+and is reported on stderr. Afterwards the database is read: `stored` is how many of the sent
+ids are there, `lost` the rest, `duplicated` every further row in the benchmark's workshops.
+`rss_mb` is the peak of the server processes' summed RSS (sampled with psutil), `cpu_pct`
+their CPU time over the active period (from the first "vis" to the last vote's delivery) as a
+percentage of one core.
+
+Scenarios:
+  rooms     8 workshops × 30 participants, one process, SQLite
+  rooms-2p  the same on two processes sharing the workshops through Redis (REDIS_URL, database
+            14), on PostgreSQL (a fresh database samskab_bench on 127.0.0.1:5432, dropped
+            afterwards); each workshop's participants are split between the two processes
+  hall      1 workshop × 200 participants, one process, SQLite
+  burst     the same 200 in five rounds 10 s apart, everyone submitting one card within the
+            same second each round; then their votes as in the other scenarios
+
+Cards are spread over 20 s (rooms, hall) and votes over 10 s, so that all is done within 60 s.
+One JSON line per scenario goes to stdout; progress and findings go to stderr.
+"""
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.participants import Facilitator, Participant, Refused  # noqa: E402
+from bench.servers import Server, manage, manage_json, server_env  # noqa: E402
+
+CARDS_EACH = 5
+VOTES_EACH = 5
+BURST_ROUNDS = 5
+POSTGRES_ADMIN_URL = os.environ.get("BENCH_POSTGRES_ADMIN_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+POSTGRES_DATABASE = "samskab_bench"
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
+CONNECT_AT_ONCE = 20  # joins and socket handshakes in flight together
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    workshops: int
+    participants: int  # per workshop
+    processes: int = 1
+    postgres: bool = False
+    burst: bool = False
+
+
+SCENARIOS = [
+    Scenario("rooms", workshops=8, participants=30),
+    Scenario("rooms-2p", workshops=8, participants=30, processes=2, postgres=True),
+    Scenario("hall", workshops=1, participants=200),
+    Scenario("burst", workshops=1, participants=200, burst=True),
+]
+QUICK_SIZES = {"rooms": (2, 4), "rooms-2p": (2, 4), "hall": (1, 6), "burst": (1, 6)}
+
+
+@dataclass(frozen=True)
+class Timing:
+    card_window: float = 20.0  # cards are sent at random moments within this many seconds
+    vote_window: float = 10.0
+    burst_gap: float = 10.0  # seconds between the burst's rounds
+    burst_spread: float = 1.0  # everyone sends within this second
+    delivery_wait: float = 5.0  # after the last answer, how long to wait for the sockets
+
+
+QUICK_TIMING = Timing(card_window=2.0, vote_window=2.0, burst_gap=1.0, delivery_wait=3.0)
+
+
+def say(message: str) -> None:
+    print(f"bench_workshop: {message}", file=sys.stderr, flush=True)
+
+
+@dataclass
+class Item:
+    """A card or vote sent: by whom, when, and when every other participant had it."""
+
+    kind: str
+    workshop: int
+    sender: int
+    sent_at: float
+    waiting_for: int  # other participants that have not received it yet
+    stored_at: float = 0.0
+    delivered_at: float = 0.0
+    refused: str = ""
+    tries: int = 0
+
+
+@dataclass
+class Phone:
+    """One simulated participant: an HTTP client, a WebSocket, and what it has received."""
+
+    index: int
+    workshop: int  # index into the created workshops
+    server: int
+    http: Participant
+    socket: object = None
+    seq: int | None = None
+    seen: set = field(default_factory=set)
+    frames: int = 0
+    gaps: int = 0
+    resyncs: int = 0
+
+
+class Run:
+    """One scenario against running servers: join, connect, cards, votes; the measurements."""
+
+    def __init__(self, scenario: Scenario, servers: list[Server], created: dict, timing: Timing, seed: str):
+        self.scenario = scenario
+        self.servers = servers
+        self.created = created
+        self.timing = timing
+        self.random = random.Random(seed)
+        self.items: dict[str, Item] = {}
+        self.phones: list[Phone] = []
+        self.sockets = True
+        self.peak_rss = 0
+        self.readers: list[asyncio.Task] = []
+
+    # --- Setting up: the facilitator, the phones, their sockets.
+
+    async def go(self) -> dict:
+        facilitator = Facilitator(self.servers[0].url)
+        await facilitator.log_in(self.created["facilitator"], self.created["password"])
+        workshops = self.created["workshops"]
+        per = self.scenario.participants
+        for w, workshop in enumerate(workshops):
+            for i in range(per):
+                server = i % len(self.servers)
+                http = Participant(self.servers[server].url, workshop["code"])
+                self.phones.append(Phone(len(self.phones), w, server, http))
+        gate = asyncio.Semaphore(CONNECT_AT_ONCE)
+        started = time.perf_counter()
+        await asyncio.gather(*(self._join(phone, gate) for phone in self.phones))
+        say(f"{len(self.phones)} participants joined in {time.perf_counter() - started:.1f} s")
+        started = time.perf_counter()
+        await self._connect_all(gate)
+        if self.sockets:
+            say(f"{len(self.phones)} WebSockets open in {time.perf_counter() - started:.1f} s")
+
+        sampler = asyncio.create_task(self._sample_rss())
+        cpu_before = self._cpu_seconds()
+        active_from = time.perf_counter()
+        for workshop in workshops:
+            await facilitator.phase(workshop["section"], "vis")
+        await self._cards()
+        card_items = [item for item in self.items.values() if item.kind == "card"]
+        await self._until_delivered(card_items)
+        for workshop in workshops:
+            await facilitator.phase(workshop["section"], "stem")
+        await self._votes()
+        await self._until_delivered(list(self.items.values()))
+        active = time.perf_counter() - active_from
+        cpu = self._cpu_seconds() - cpu_before
+        sampler.cancel()
+
+        for task in self.readers:
+            task.cancel()
+        for phone in self.phones:
+            if phone.socket is not None:
+                await phone.socket.close()
+            await phone.http.close()
+        await facilitator.close()
+        return {"active_s": active, "cpu_pct": 100 * cpu / active, "rss_mb": self.peak_rss / 2**20}
+
+    async def _join(self, phone: Phone, gate: asyncio.Semaphore) -> None:
+        async with gate:
+            await phone.http.join()
+
+    async def _connect_all(self, gate: asyncio.Semaphore) -> None:
+        try:
+            await self._connect(self.phones[0])
+        except Exception as error:  # noqa: BLE001  (any handshake failure: no sockets to measure)
+            self.sockets = False
+            say(
+                f"no WebSocket at /ws/w/<code>/ ({type(error).__name__}: {error}); latency is measured as the "
+                "HTTP round trip of each submit instead, and nothing about delivery to the others"
+            )
+            return
+
+        async def connect(phone: Phone) -> None:
+            async with gate:
+                await self._connect(phone)
+
+        await asyncio.gather(*(connect(phone) for phone in self.phones[1:]))
+
+    async def _connect(self, phone: Phone) -> None:
+        from websockets.asyncio.client import connect
+
+        server = self.servers[phone.server]
+        url = f"ws://127.0.0.1:{server.port}/ws/w/{phone.http.code}/"
+        socket = await connect(
+            url,
+            origin=server.url,
+            additional_headers={"Cookie": phone.http.cookie_header()},
+            max_size=2**22,
+            open_timeout=30,
+            ping_interval=None,
+        )
+        hello = json.loads(await asyncio.wait_for(socket.recv(), timeout=30))
+        if not hello.get("hello"):
+            raise RuntimeError(f"the first frame was not a hello: {hello}")
+        phone.seq = hello.get("seq")
+        phone.socket = socket
+        self.readers.append(asyncio.create_task(self._read(phone)))
+
+    # --- Receiving.
+
+    async def _read(self, phone: Phone) -> None:
+        from websockets.exceptions import ConnectionClosed
+
+        try:
+            async for raw in phone.socket:
+                now = time.perf_counter()
+                frame = json.loads(raw)
+                phone.frames += 1
+                start = frame.get("from")
+                resync = start is not None and phone.seq is not None and start > phone.seq + 1
+                phone.gaps += resync
+                if frame.get("seq") is not None:
+                    phone.seq = frame["seq"]
+                for event in frame.get("events", ()):
+                    kind = event.get("type")
+                    if kind in ("card", "vote"):
+                        self._received(phone, event.get("id"), now)
+                    elif kind == "resync":
+                        resync = True
+                if resync:
+                    await self._resync(phone)
+        except ConnectionClosed:
+            say(f"participant {phone.index}'s socket was closed by the server")
+
+    def _received(self, phone: Phone, item_id: str, now: float) -> None:
+        item = self.items.get(item_id)
+        if item is None or item_id in phone.seen:
+            return
+        phone.seen.add(item_id)
+        if phone.index != item.sender and phone.workshop == item.workshop:
+            item.waiting_for -= 1
+            if item.waiting_for == 0:
+                item.delivered_at = now
+
+    async def _resync(self, phone: Phone) -> None:
+        """A gap in the sequence or a resync: fetch the state, as the phone does, and count what it holds."""
+        phone.resyncs += 1
+        response = await phone.http.client.get(f"/w/{phone.http.code}/tilstand/", headers={"Accept": "application/json"})
+        now = time.perf_counter()
+        if response.status_code == 200:
+            state = response.json()
+            for card in state.get("cards", []) + state.get("my_cards", []):
+                self._received(phone, card.get("id"), now)
+
+    # --- Sending.
+
+    async def _send(self, phone: Phone, kind: str, make) -> str | None:
+        """Send one card or vote (make(client_id) does it), recording it first so its delivery is seen."""
+        import uuid
+
+        client_id = str(uuid.uuid4())
+        others = self.scenario.participants - 1
+        item = Item(kind, phone.workshop, phone.index, time.perf_counter(), waiting_for=others)
+        self.items[client_id] = item
+        try:
+            outcome = await make(client_id)
+        except Refused as refusal:
+            item.refused = str(refusal)
+            return None
+        item.stored_at = outcome.stored_at
+        item.tries = outcome.tries
+        if not self.sockets:
+            item.delivered_at = outcome.stored_at
+        return client_id
+
+    def _card(self, phone: Phone, number: int):
+        workshop = self.created["workshops"][phone.workshop]
+        column = workshop["columns"][number % len(workshop["columns"])]
+        text = f"Deltager {phone.index} kort {number}: tavlemøderne gav ro i hverdagen"
+        return lambda client_id: phone.http.card(workshop["section"], column, text, client_id)
+
+    async def _cards(self) -> None:
+        start = time.perf_counter()
+        if self.scenario.burst:
+            moments = [
+                [r * self.timing.burst_gap + self.random.uniform(0, self.timing.burst_spread) for r in range(BURST_ROUNDS)]
+                for _ in self.phones
+            ]
+        else:
+            moments = [sorted(self.random.uniform(0, self.timing.card_window) for _ in range(CARDS_EACH)) for _ in self.phones]
+
+        async def write(phone: Phone, times: list[float]) -> None:
+            for number, moment in enumerate(times):
+                await asyncio.sleep(max(0.0, start + moment - time.perf_counter()))
+                await self._send(phone, "card", self._card(phone, number))
+
+        await asyncio.gather(*(write(phone, times) for phone, times in zip(self.phones, moments)))
+        say(f"{sum(len(t) for t in moments)} cards answered after {time.perf_counter() - start:.1f} s")
+
+    async def _votes(self) -> None:
+        start = time.perf_counter()
+        stored_cards: dict[int, list[tuple[str, int]]] = {}
+        for item_id, item in self.items.items():
+            if item.kind == "card" and item.stored_at:
+                stored_cards.setdefault(item.workshop, []).append((item_id, item.sender))
+
+        async def vote(phone: Phone) -> None:
+            others = [card for card, sender in stored_cards.get(phone.workshop, []) if sender != phone.index]
+            cards = self.random.sample(others, min(VOTES_EACH, len(others)))
+            times = sorted(self.random.uniform(0, self.timing.vote_window) for _ in cards)
+            for card, moment in zip(cards, times):
+                await asyncio.sleep(max(0.0, start + moment - time.perf_counter()))
+                await self._send(phone, "vote", lambda client_id, card=card: phone.http.vote(card, client_id))
+
+        await asyncio.gather(*(vote(phone) for phone in self.phones))
+        say(f"votes answered after {time.perf_counter() - start:.1f} s")
+
+    async def _until_delivered(self, items: list[Item]) -> None:
+        """Wait until every stored item has reached every other participant, or delivery_wait has passed."""
+        deadline = time.perf_counter() + self.timing.delivery_wait
+        while time.perf_counter() < deadline:
+            if all(item.delivered_at or not item.stored_at for item in items):
+                return
+            await asyncio.sleep(0.05)
+
+    # --- The servers' resources.
+
+    def _processes(self):
+        return [process for server in self.servers for process in server.psutil_processes()]
+
+    def _cpu_seconds(self) -> float:
+        total = 0.0
+        for process in self._processes():
+            times = process.cpu_times()
+            total += times.user + times.system
+        return total
+
+    async def _sample_rss(self) -> None:
+        while True:
+            rss = sum(process.memory_info().rss for process in self._processes())
+            self.peak_rss = max(self.peak_rss, rss)
+            await asyncio.sleep(0.2)
+
+
+# --- Databases.
+
+
+def postgres_database(create: bool) -> str:
+    """Create (or drop) the benchmark's own PostgreSQL database; its URL."""
+    import psycopg
+
+    with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {POSTGRES_DATABASE} WITH (FORCE)")
+        if create:
+            conn.execute(f"CREATE DATABASE {POSTGRES_DATABASE}")
+    return POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + "/" + POSTGRES_DATABASE
+
+
+def empty_redis() -> None:
+    import redis
+
+    redis.Redis.from_url(REDIS_URL, socket_connect_timeout=3).flushdb()
+
+
+# --- One scenario.
+
+
+def percentile(values: list[float], p: int) -> float:
+    if len(values) == 1:
+        return values[0]
+    return statistics.quantiles(values, n=100, method="inclusive")[p - 1]
+
+
+def run_scenario(scenario: Scenario, timing: Timing) -> dict:
+    say(
+        f"scenario {scenario.name}: {scenario.workshops} workshop(s) × {scenario.participants} participants, "
+        f"{scenario.processes} process(es), {'PostgreSQL and Redis' if scenario.postgres else 'SQLite'}"
+    )
+    with tempfile.TemporaryDirectory(prefix="samskab-bench-workshop-") as tmp:
+        if scenario.postgres:
+            env = server_env(database_url=postgres_database(create=True), redis_url=REDIS_URL)
+            empty_redis()
+        else:
+            env = server_env(sqlite_path=Path(tmp) / "bench.sqlite3")
+        servers: list[Server] = []
+        try:
+            manage(env, "migrate", "--noinput")
+            created = manage_json(
+                env, "bench_workshops", "create", "--workshops", str(scenario.workshops), "--votes", str(VOTES_EACH)
+            )
+            for number in range(scenario.processes):
+                servers.append(Server(env, Path(tmp) / f"uvicorn-{number}.log").start())
+            run = Run(scenario, servers, created, timing, seed=scenario.name)
+            try:
+                measured = asyncio.run(run.go())
+            except BaseException:
+                for server in servers:
+                    say(f"server log (port {server.port}):\n{server.log_tail()}")
+                raise
+            for server in servers:
+                server.stop()
+            report = manage_json(env, "bench_workshops", "report", "--process", str(created["process"]))
+        finally:
+            for server in servers:
+                server.stop()
+            if scenario.postgres:
+                postgres_database(create=False)
+                empty_redis()
+
+    items = run.items
+    in_database = {row["id"] for row in report["cards"]} | {row["id"] for row in report["votes"]}
+    stored = sum(1 for item_id in items if item_id in in_database)
+    rows = len(report["cards"]) + len(report["votes"])
+    end = time.perf_counter()
+    latencies, late = [], 0
+    for item in items.values():
+        if not item.stored_at:
+            continue
+        if item.delivered_at:
+            latencies.append(item.delivered_at - item.sent_at)
+        else:
+            late += 1
+            latencies.append(end - item.sent_at)
+    latencies_ms = [1000 * value for value in latencies] or [0.0]
+    refused = [item.refused for item in items.values() if item.refused]
+    retried = sum(1 for item in items.values() if item.tries > 1)
+    phones = run.phones
+    say(
+        f"{scenario.name}: {len(items)} sent ({retried} needed more than one try, {len(refused)} refused), "
+        f"active {measured['active_s']:.1f} s; sockets: {sum(p.frames for p in phones)} frames, "
+        f"{sum(p.gaps for p in phones)} sequence gaps, {sum(p.resyncs for p in phones)} state fetches"
+    )
+    if refused:
+        say(f"refused, for example: {refused[0]}")
+    if late:
+        say(f"{late} stored submits had not reached every other participant after the wait; counted with the time waited")
+    return {
+        "bench": "workshop",
+        "scenario": scenario.name,
+        "workshops": scenario.workshops,
+        "participants": scenario.workshops * scenario.participants,
+        "processes": scenario.processes,
+        "sent": len(items),
+        "stored": stored,
+        "lost": len(items) - stored,
+        "duplicated": rows - stored,
+        "p50_ms": round(percentile(latencies_ms, 50), 1),
+        "p95_ms": round(percentile(latencies_ms, 95), 1),
+        "p99_ms": round(percentile(latencies_ms, 99), 1),
+        "rss_mb": round(measured["rss_mb"], 1),
+        "cpu_pct": round(measured["cpu_pct"], 1),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scenario", choices=[s.name for s in SCENARIOS], help="run only this scenario")
+    parser.add_argument("--quick", action="store_true", help="tiny sizes and short windows: a smoke test")
+    args = parser.parse_args()
+    try:
+        import uvloop
+
+        uvloop.install()  # the simulated phones share one event loop; uvloop keeps them from being the bottleneck
+    except ImportError:
+        pass
+
+    timing = QUICK_TIMING if args.quick else Timing()
+    for scenario in SCENARIOS:
+        if args.scenario and scenario.name != args.scenario:
+            continue
+        if args.quick:
+            workshops, participants = QUICK_SIZES[scenario.name]
+            scenario = replace(scenario, workshops=workshops, participants=participants)
+        print(json.dumps(run_scenario(scenario, timing)), flush=True)
+
+
+if __name__ == "__main__":
+    main()
