@@ -1,0 +1,125 @@
+"""The round's forankringstjek: scores and trend for everyone who follows the forløb; its editors keep it."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samskab.anchoring import check as anchoring
+from samskab.anchoring.chart import bar_chart
+from samskab.anchoring.forms import AnchoringCheckForm
+from samskab.anchoring.models import AnchoringCheck
+from samskab.core.once import create_once
+from samskab.processes.access import Access, process_access
+from samskab.workshops.access import get_round_for_user
+from samskab.workshops.forms import ActionForm
+
+
+def _page(request, evaluation_round, *, form=None, action_forms=None, status=200):
+    process = evaluation_round.process
+    check = AnchoringCheck.objects.filter(round=evaluation_round).first()
+    previous = anchoring.previous_check(evaluation_round)
+    rows = anchoring.rows(check, previous)
+    can_edit = process_access(request.user, process) >= Access.EDIT and evaluation_round.is_open
+    action_forms = action_forms or {}
+    if can_edit:
+        for row in rows:
+            if row.weak and row.key not in action_forms:
+                action_forms[row.key] = ActionForm(
+                    process=process, initial={"what": row.suggestion}, prefix=row.key
+                )
+    for row in rows:
+        row.action_form = action_forms.get(row.key)
+    return render(
+        request,
+        "anchoring/check.html",
+        {
+            "round": evaluation_round,
+            "process": process,
+            "check": check,
+            "previous": previous,
+            "rows": rows,
+            "chart": bar_chart(rows),
+            "can_edit": can_edit,
+            "form": form,
+            "workshop": anchoring.rating_workshop(evaluation_round) if can_edit else None,
+        },
+        status=status,
+    )
+
+
+@login_required
+def check(request, pk: int):
+    return _page(request, get_round_for_user(request.user, pk))
+
+
+def _editable_round(request, pk: int):
+    evaluation_round = get_round_for_user(request.user, pk, Access.EDIT)
+    if not evaluation_round.is_open:
+        messages.error(request, _("The round is closed, so its anchoring check can no longer be changed."))
+        return None, redirect("anchoring_check", pk=pk)
+    return evaluation_round, None
+
+
+@login_required
+def check_edit(request, pk: int):
+    evaluation_round, refused = _editable_round(request, pk)
+    if refused:
+        return refused
+    existing = AnchoringCheck.objects.filter(round=evaluation_round).first()
+    initial = {"threshold": existing.threshold if existing else AnchoringCheck._meta.get_field("threshold").default}
+    if existing:
+        initial.update({score.key: score.average for score in existing.scores.all()})
+    form = AnchoringCheckForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        anchoring.save_scores(
+            evaluation_round, form.scores(), from_workshop=False, threshold=form.cleaned_data["threshold"]
+        )
+        messages.success(request, _("The anchoring check has been saved."))
+        return redirect("anchoring_check", pk=pk)
+    return render(
+        request,
+        "anchoring/check_form.html",
+        {"round": evaluation_round, "process": evaluation_round.process, "form": form},
+    )
+
+
+@login_required
+@require_POST
+def check_from_workshop(request, pk: int):
+    """Take the scores from the workshop's rating section, under its smallest-group rule."""
+    evaluation_round, refused = _editable_round(request, pk)
+    if refused:
+        return refused
+    workshop = anchoring.rating_workshop(evaluation_round)
+    if workshop is None:
+        messages.error(request, _("The round's workshop has no rating of the anchoring statements."))
+        return redirect("anchoring_check", pk=pk)
+    anchoring.save_scores(evaluation_round, anchoring.scores_from_workshop(workshop), from_workshop=True)
+    messages.success(request, _("The scores have been taken from the workshop's rating."))
+    return redirect("anchoring_check", pk=pk)
+
+
+@login_required
+@require_POST
+def suggestion_accept(request, pk: int, key: str):
+    """A weak statement's suggestion, as edited, becomes an action in the round's action plan."""
+    evaluation_round, refused = _editable_round(request, pk)
+    if refused:
+        return refused
+    rows = {row.key: row for row in anchoring.rows(AnchoringCheck.objects.filter(round=evaluation_round).first(), None)}
+    row = rows.get(key)
+    if row is None or not row.weak:
+        messages.error(request, _("That statement is not below the warning threshold any more."))
+        return redirect("anchoring_check", pk=pk)
+    form = ActionForm(request.POST, process=evaluation_round.process, prefix=key)
+    if form.is_valid():
+        form.instance.round = evaluation_round
+        form.instance.why = form.cleaned_data.get("why") or _(
+            "Anchoring check: \u201c%(statement)s\u201d scored %(score)s."
+        ) % {"statement": row.statement, "score": str(row.score).replace(".", ",")}
+        create_once(form)
+        messages.success(request, _("The action has been added to the round's action plan."))
+        return redirect("anchoring_check", pk=pk)
+    return _page(request, evaluation_round, action_forms={key: form})

@@ -1,0 +1,148 @@
+"""The round's anchoring check: scores entered or taken from the workshop, the trend, and weak statements becoming actions."""
+
+import uuid
+from datetime import timedelta
+
+from django.urls import reverse
+
+from samskab.anchoring.models import AnchoringCheck
+from samskab.processes.models import Participant, Process
+from samskab.workshops import services
+from samskab.workshops.models import Action, Attendee, EvaluationRound, Prompt, Rating, SectionKind
+from samskab.workshops.template import ANCHORING_STATEMENTS
+from tests.helpers import assert_form_error, html, row, submission, today
+
+KEYS = [key for key, _text in ANCHORING_STATEMENTS]
+
+
+def open_round(process: Process) -> EvaluationRound:
+    return process.rounds.get(status="aaben")
+
+
+def scores(**values) -> dict:
+    data = {"threshold": "2,0"}
+    data.update({key: values.get(key, "4,0") for key in KEYS})
+    return data
+
+
+def check_url(evaluation_round: EvaluationRound) -> str:
+    return reverse("anchoring_check", args=[evaluation_round.pk])
+
+
+def test_an_editor_enters_scores_with_decimal_commas_and_everyone_reads_them(demo, client_as):
+    evaluation_round = open_round(demo)
+    response = client_as("leder").post(
+        reverse("anchoring_check_edit", args=[evaluation_round.pk]), scores(leadership_support="1,8", competences="3,5")
+    )
+    assert response.status_code == 302
+    page = client_as("med").get(check_url(evaluation_round))
+    assert page.status_code == 200
+    leadership = row(page, "Ledelsen bakker tydeligt op")
+    assert "1,8" in leadership and "advarsel" in leadership
+    assert "3,5" in row(page, "kompetencerne")
+    assert "advarsel" not in row(page, "kompetencerne")
+    assert "Foreslået handling" not in html(page)  # suggestions are for those who keep the check
+
+
+def test_a_score_outside_the_scale_is_refused_and_what_was_typed_stays(demo, client_as):
+    evaluation_round = open_round(demo)
+    response = client_as("konsulent").post(
+        reverse("anchoring_check_edit", args=[evaluation_round.pk]), scores(relations="7", competences="3,5")
+    )
+    assert_form_error(response, "relations")
+    assert 'value="3,5"' in html(response)
+    assert not AnchoringCheck.objects.filter(round=evaluation_round).exists()
+
+
+def test_the_previous_round_stands_beside_this_one_with_the_change(demo, client_as):
+    client = client_as("konsulent")
+    first = open_round(demo)
+    client.post(reverse("anchoring_check_edit", args=[first.pk]), scores(dialogue_arenas="2,0"))
+    second = services.round_start(process=demo)
+    client.post(reverse("anchoring_check_edit", args=[second.pk]), scores(dialogue_arenas="3,5"))
+    line = row(client.get(check_url(second)), "faste steder")
+    assert "3,5" in line and "2,0" in line and "+1,5" in line
+
+
+def test_a_weak_statement_suggests_an_action_that_is_added_once(demo, client_as):
+    evaluation_round = open_round(demo)
+    client = client_as("konsulent")
+    client.post(reverse("anchoring_check_edit", args=[evaluation_round.pk]), scores(leadership_support="1,5"))
+    page = client.get(check_url(evaluation_round))
+    assert "Aftal ledernes rolle" in html(page)  # the suggestion, ready to edit
+    owner = Participant.objects.get(process=demo, user__username="leder")
+    data = {
+        "leadership_support-submission": submission_of(page, "leadership_support"),
+        "leadership_support-what": "Drøft ledernes rolle på MED-mødet i marts",
+        "leadership_support-owner": owner.pk,
+        "leadership_support-deadline": (today() + timedelta(days=30)).isoformat(),
+    }
+    url = reverse("anchoring_suggestion_accept", args=[evaluation_round.pk, "leadership_support"])
+    for _attempt in range(2):  # a double click
+        assert client.post(url, data).status_code == 302
+    action = Action.objects.get(round=evaluation_round)
+    assert (action.what, action.owner) == ("Drøft ledernes rolle på MED-mødet i marts", owner)
+    assert "Ledelsen bakker tydeligt op" in action.why and "1,5" in action.why
+
+
+def test_a_suggestion_with_an_owner_outside_the_forloeb_is_refused_and_kept(demo, client_as):
+    evaluation_round = open_round(demo)
+    client = client_as("konsulent")
+    client.post(reverse("anchoring_check_edit", args=[evaluation_round.pk]), scores(relations="1,0"))
+    outsider = Participant.objects.exclude(process=demo).first()
+    response = client.post(
+        reverse("anchoring_suggestion_accept", args=[evaluation_round.pk, "relations"]),
+        {"relations-what": "Inviter samarbejdspartnerne", "relations-owner": outsider.pk, "relations-deadline": today().isoformat()},
+    )
+    assert response.status_code == 200
+    assert "relations-owner" in html(response) and "form-error-message" in html(response)
+    assert "Inviter samarbejdspartnerne" in html(response)
+    assert not Action.objects.filter(round=evaluation_round).exists()
+
+
+def rate(workshop, answers: int, value: int) -> None:
+    for prompt in Prompt.objects.filter(section__workshop=workshop, section__kind=SectionKind.RATING, key__in=KEYS):
+        for _person in range(answers):
+            attendee = Attendee.objects.create(workshop=workshop)
+            Rating.objects.create(client_id=uuid.uuid4(), prompt=prompt, attendee=attendee, value=value)
+
+
+def test_scores_come_from_the_workshop_only_for_large_enough_groups(demo, client_as):
+    evaluation_round = open_round(demo)
+    workshop = evaluation_round.workshop
+    rate(workshop, answers=workshop.min_group_size - 1, value=2)
+    client = client_as("konsulent")
+    assert client.post(reverse("anchoring_check_from_workshop", args=[evaluation_round.pk])).status_code == 302
+    page = client.get(check_url(evaluation_round))
+    assert f"skjult: kun {workshop.min_group_size - 1} svar" in row(page, "kompetencerne")
+    rate(workshop, answers=1, value=5)  # one more answer each: now the group is large enough
+    client.post(reverse("anchoring_check_from_workshop", args=[evaluation_round.pk]))
+    expected = f"{(2 * (workshop.min_group_size - 1) + 5) / workshop.min_group_size:.1f}".replace(".", ",")
+    assert expected in row(client.get(check_url(evaluation_round)), "kompetencerne")
+
+
+def test_a_closed_round_keeps_its_check(demo, client_as):
+    evaluation_round = open_round(demo)
+    client = client_as("konsulent")
+    client.post(reverse("anchoring_check_edit", args=[evaluation_round.pk]), scores())
+    services.round_close(evaluation_round=evaluation_round)
+    response = client.post(reverse("anchoring_check_edit", args=[evaluation_round.pk]), scores(competences="1,0"))
+    assert response.status_code == 302
+    assert AnchoringCheck.objects.get(round=evaluation_round).scores.get(key="competences").average == 4
+    assert "Rediger scorerne" not in html(client.get(check_url(evaluation_round)))
+
+
+def test_readers_cannot_change_the_check(demo, client_as):
+    evaluation_round = open_round(demo)
+    url = reverse("anchoring_check_edit", args=[evaluation_round.pk])
+    assert client_as("medarbejder").post(url, scores()).status_code == 403
+    assert client_as("leder-syd").post(url, scores()).status_code == 404
+    assert not AnchoringCheck.objects.exists()
+
+
+def submission_of(response, prefix: str) -> str:
+    import re
+
+    match = re.search(rf'name="{prefix}-submission" value="([0-9a-f-]+)"', html(response))
+    assert match, "the suggestion form has no submission id"
+    return match.group(1)
