@@ -33,7 +33,7 @@ from samskab.anchoring.models import AnchoringMeasure
 from samskab.core.demo import DEMO_SLUG, PERSONAS
 from samskab.organisations.models import Organisation, Unit
 from samskab.processes.models import Challenge, FollowUp, Indicator, Measurement, Participant, Process, Solution
-from samskab.workshops.models import Card, EvaluationRound, Section, SectionKind, Workshop
+from samskab.workshops.models import Action, Card, CardGroup, EvaluationRound, Lesson, Section, SectionKind, Workshop
 
 ANONYMOUS = "anonymous"
 
@@ -113,6 +113,78 @@ def _round_without_workshop(world: World) -> str:
         process=world.process, number=99, defaults={"opened_on": world.evaluation_round.opened_on}
     )
     return reverse("workshop_create", args=[evaluation_round.pk])
+
+
+def _on_card(name: str) -> Callable[[World], str]:
+    """A moderation URL for the demo card of `_card`."""
+
+    def url(world: World) -> str:
+        _card(world)
+        return reverse(name, args=[Card.objects.get(client_id=uuid.UUID(int=1)).pk])
+
+    return url
+
+
+def _on_group(name: str) -> Callable[[World], str]:
+    """A URL about a named group on the demo board, made the first time it is asked for."""
+
+    def url(world: World) -> str:
+        group, _created = CardGroup.objects.get_or_create(section=world.section, name="Møderne")
+        return reverse(name, args=[group.pk])
+
+    return url
+
+
+def _on_lesson(name: str) -> Callable[[World], str]:
+    """A URL about a læringspunkt of the demo board, made the first time it is asked for."""
+
+    def url(world: World) -> str:
+        lesson, _created = Lesson.objects.get_or_create(section=world.section, text="Korte tavlemøder virker.")
+        return reverse(name, args=[lesson.pk])
+
+    return url
+
+
+def _on_action(name: str) -> Callable[[World], str]:
+    """A URL about an aftale from the demo board, made the first time it is asked for."""
+
+    def url(world: World) -> str:
+        action, _created = Action.objects.get_or_create(
+            round=world.evaluation_round,
+            section=world.section,
+            what="Fortæl om tavlemøderne på personalemødet",
+            defaults={"owner": world.participant, "deadline": world.evaluation_round.opened_on},
+        )
+        return reverse(name, args=[action.pk])
+
+    return url
+
+
+def _measure(name: str) -> Callable[[World], str]:
+    """A URL about the demo forløb's own anchoring measure, made the first time it is asked for."""
+
+    def url(world: World) -> str:
+        measure, _created = AnchoringMeasure.objects.get_or_create(
+            process=world.process, key="", title="Fast punkt på personalemødet"
+        )
+        return reverse(name, args=[measure.pk])
+
+    return url
+
+
+def _decision(world: World) -> str:
+    """The edit page of a decision on the demo solution in the open round, made the first time it is asked for."""
+    decision = Decision.objects.filter(solution=world.solution).first()
+    if decision is None:
+        decision = Decision.objects.create(
+            solution=world.solution,
+            round=world.evaluation_round,
+            kind=DecisionKind.CONTINUE,
+            rationale="Målingerne viser færre dobbeltregistreringer.",
+            decided_by=Participant.objects.get(process=world.process, user__username="leder"),
+            decided_on=world.evaluation_round.opened_on,
+        )
+    return reverse("decision_edit", args=[decision.pk])
 
 
 def _measure(name: str) -> Callable[[World], str]:
@@ -359,6 +431,23 @@ PAGES: list[Page] = [
         method="POST",
         ok=302,
     ),
+    # Facilitation: groups, moderating cards, læringspunkter and aftaler. Each inline form of the
+    # run page also has its own page, where it comes back with its errors.
+    Page("group_create", _p("group_create", "section"), audience=FACILITATORS, invalid={"name": ""}),
+    Page("group_edit", _on_group("group_edit"), audience=FACILITATORS, invalid={"name": ""}),
+    Page("group_delete", _on_group("group_delete"), audience=FACILITATORS),
+    Page("group_delete:post", _on_group("group_delete"), audience=FACILITATORS, method="POST", destructive=True),
+    Page("card_group", _on_card("card_group"), audience=FACILITATORS, method="POST", ok=302),
+    Page("card_moderate", _on_card("card_moderate"), audience=FACILITATORS, invalid={"text": ""}),
+    Page("card_merge", _on_card("card_merge"), audience=FACILITATORS, invalid={"into": ""}),
+    Page("lesson_create", _p("lesson_create", "section"), audience=FACILITATORS, invalid={"text": ""}),
+    Page("lesson_edit", _on_lesson("lesson_edit"), audience=FACILITATORS, invalid={"text": ""}),
+    Page("lesson_delete", _on_lesson("lesson_delete"), audience=FACILITATORS),
+    Page("lesson_delete:post", _on_lesson("lesson_delete"), audience=FACILITATORS, method="POST", destructive=True),
+    Page("action_create", _p("action_create", "section"), audience=FACILITATORS, invalid={"what": ""}),
+    Page("action_edit", _on_action("action_edit"), audience=FACILITATORS, invalid={"what": ""}),
+    Page("action_delete", _on_action("action_delete"), audience=FACILITATORS),
+    Page("action_delete:post", _on_action("action_delete"), audience=FACILITATORS, method="POST", destructive=True),
     Page(
         "section_delete:post",
         _p("section_delete", "section"),

@@ -1,12 +1,26 @@
 from django import forms
 from django.db.models import Q
 from django.forms import inlineformset_factory
+from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from samskab.accounts.models import User
 from samskab.core.forms import StyledForm, SubmittedOnceForm
 from samskab.processes.models import SolutionStatus
-from samskab.workshops.models import AttendanceStatus, Prompt, Section, Workshop
+from samskab.workshops.facilitation import GROUP_NAME_MAX_LENGTH, MERGE_BOTH, MERGE_KEPT
+from samskab.workshops.models import (
+    CARD_MAX_LENGTH,
+    Action,
+    AttendanceStatus,
+    Card,
+    Lesson,
+    Prompt,
+    PromptRole,
+    Section,
+    Workshop,
+)
+from samskab.workshops.phone_forms import TEXT_ERRORS
 
 
 class WorkshopForm(SubmittedOnceForm):
@@ -84,3 +98,160 @@ class StatusConfirmForm(forms.Form):
     submission = forms.UUIDField(required=False)
     status = forms.ChoiceField(choices=SolutionStatus.choices)
     happened = forms.CharField(max_length=5000, required=False)
+
+
+# --- Facilitation: groups, moderating cards, læringspunkter and aftaler -------------------------
+
+
+# Choice lists (checkboxes, radio buttons) render as a fieldset with a legend.
+FIELDSET = "workshops/forms/fieldset_field.html"
+
+
+class GroupForm(StyledForm, forms.Form):
+    name = forms.CharField(
+        label=_("Name of the group"),
+        max_length=GROUP_NAME_MAX_LENGTH,
+        error_messages={
+            "required": _("Give the group a name."),
+            "max_length": _("A group name holds at most %(limit_value)d characters."),
+        },
+    )
+
+
+def _card_label(card: Card) -> str:
+    return Truncator(" ".join(card.text.split())).chars(80)
+
+
+class CardChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, card):
+        return _card_label(card)
+
+
+class CardMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, card):
+        return _card_label(card)
+
+
+class CardModerateForm(StyledForm, forms.Form):
+    """The facilitator's change to a card: its text, column and theme."""
+
+    text = forms.CharField(
+        label=_("Text of the card"), max_length=CARD_MAX_LENGTH, widget=forms.Textarea, error_messages=TEXT_ERRORS
+    )
+    column = forms.ModelChoiceField(
+        queryset=Prompt.objects.none(),
+        label=_("Column"),
+        required=False,
+        empty_label=_("Without column"),
+        error_messages={"invalid_choice": _("Choose one of the columns.")},
+    )
+    theme = forms.ModelChoiceField(
+        queryset=Prompt.objects.none(),
+        label=_("Theme"),
+        required=False,
+        empty_label=_("No particular theme"),
+        error_messages={"invalid_choice": _("Choose one of the themes.")},
+    )
+
+    def __init__(self, *args, card: Card, ask_confirm: bool = False, **kwargs):
+        kwargs.setdefault("initial", {"text": card.text, "column": card.column_id, "theme": card.theme_id})
+        super().__init__(*args, **kwargs)
+        prompts = Prompt.objects.filter(section_id=card.section_id)
+        self.fields["column"].queryset = prompts.filter(role=PromptRole.COLUMN)
+        self.fields["theme"].queryset = prompts.filter(role=PromptRole.THEME)
+        if not self.fields["theme"].queryset.exists():
+            del self.fields["theme"]
+        if ask_confirm:
+            self.ask_confirm()
+
+    def ask_confirm(self) -> None:
+        """After a privacy warning: a tick to save the text anyway."""
+        self.fields["confirmed"] = forms.BooleanField(
+            label=_("I have checked the text: save it anyway"), required=False, widget=forms.CheckboxInput(attrs={"class": "form-checkbox"})
+        )
+
+
+class CardMergeForm(StyledForm, forms.Form):
+    """Merge a card into another card of the same board."""
+
+    into = CardChoiceField(
+        queryset=Card.objects.none(),
+        label=_("Merge with"),
+        help_text=_("The card you choose stays on the board and gets the votes of both cards."),
+        error_messages={"required": _("Choose the card to merge with."), "invalid_choice": _("Choose one of the board's cards.")},
+    )
+    keep = forms.ChoiceField(
+        label=_("Text of the merged card"),
+        choices=[
+            (MERGE_BOTH, _("Both texts: the chosen card's text, then this card's")),
+            (MERGE_KEPT, _("Only the chosen card's text")),
+        ],
+        initial=MERGE_BOTH,
+        widget=forms.RadioSelect(attrs={"class": "form-radio"}),
+        error_messages={"required": _("Choose which text the merged card keeps.")},
+        template_name=FIELDSET,
+    )
+
+    def __init__(self, *args, card: Card, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["into"].queryset = Card.objects.filter(section_id=card.section_id).exclude(pk=card.pk)
+
+
+class LessonForm(SubmittedOnceForm):
+    """A læringspunkt of a section, optionally with a theme and the cards it builds on."""
+
+    class Meta:
+        model = Lesson
+        fields = ["text", "reusable", "theme", "cards"]
+        labels = {"text": _("Lesson"), "cards": _("Cards it builds on")}
+        error_messages = {"text": {"required": _("Write the lesson first.")}}
+        field_classes = {"cards": CardMultipleChoiceField}
+        widgets = {"cards": forms.CheckboxSelectMultiple(attrs={"class": "form-checkbox"})}
+
+    def __init__(self, *args, section: Section, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["text"].widget.attrs["rows"] = 3
+        themes = Prompt.objects.filter(section=section, role=PromptRole.THEME)
+        cards = Card.objects.filter(section=section, hidden=False)
+        self.fields["theme"].queryset = themes
+        self.fields["theme"].empty_label = _("No particular theme")
+        self.fields["theme"].error_messages["invalid_choice"] = _("Choose one of the themes.")
+        self.fields["cards"].queryset = cards
+        self.fields["cards"].template_name = FIELDSET
+        self.fields["cards"].error_messages["invalid_choice"] = _("Choose among the board's cards.")
+        if not themes.exists():
+            del self.fields["theme"]
+        if not cards.exists():
+            del self.fields["cards"]
+
+
+class ActionForm(SubmittedOnceForm):
+    """An aftale: who does what by when, chosen among the forløb's participants."""
+
+    class Meta:
+        model = Action
+        fields = ["what", "owner", "deadline", "why"]
+        labels = {"what": _("What is to be done"), "owner": _("Who"), "deadline": _("By when"), "why": _("Why")}
+        error_messages = {
+            "what": {"required": _("Write what is to be done.")},
+            "owner": {
+                "required": _("Choose who is responsible."),
+                "invalid_choice": _("Choose the person among the participants of the process."),
+            },
+            "deadline": {"required": _("Choose the date by which it is done."), "invalid": _("Write the date as dd-mm-yyyy.")},
+        }
+
+    def __init__(self, *args, process, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = process.participants.select_related("user")
+        self.fields["owner"].required = True
+        self.fields["owner"].empty_label = _("Choose a participant")
+        self.fields["deadline"].required = True
+        self.fields["why"].widget.attrs["rows"] = 2
+
+    def clean_deadline(self):
+        deadline = self.cleaned_data["deadline"]
+        unchanged = self.instance.pk is not None and deadline == self.instance.deadline
+        if deadline and deadline < timezone.localdate() and not unchanged:
+            raise forms.ValidationError(_("The date has passed. Choose today or a later date."))
+        return deadline

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from samskab.workshops.views import join, phone, preparation, rounds, run
+from samskab.workshops.views import facilitation, join, phone, preparation, rounds, run
 
 urlpatterns = [
     path("forloeb/<int:pk>/runder/ny/", rounds.round_start, name="round_start"),
@@ -25,6 +25,19 @@ urlpatterns = [
     path(
         "workshops/<int:pk>/statusrunde/loesninger/<int:solution_pk>/", run.status_confirm, name="status_confirm"
     ),
+    # Facilitation: groups, moderating cards, læringspunkter and aftaler (views/facilitation.py).
+    path("sektioner/<int:pk>/grupper/ny/", facilitation.group_create, name="group_create"),
+    path("grupper/<int:pk>/ret/", facilitation.group_edit, name="group_edit"),
+    path("grupper/<int:pk>/slet/", facilitation.group_delete, name="group_delete"),
+    path("kort/<int:pk>/gruppe/", facilitation.card_group, name="card_group"),
+    path("kort/<int:pk>/ret/", facilitation.card_moderate, name="card_moderate"),
+    path("kort/<int:pk>/saml/", facilitation.card_merge, name="card_merge"),
+    path("sektioner/<int:pk>/laeringspunkter/ny/", facilitation.lesson_create, name="lesson_create"),
+    path("laeringspunkter/<int:pk>/ret/", facilitation.lesson_edit, name="lesson_edit"),
+    path("laeringspunkter/<int:pk>/slet/", facilitation.lesson_delete, name="lesson_delete"),
+    path("sektioner/<int:pk>/aftaler/ny/", facilitation.action_create, name="action_create"),
+    path("aftaler/<int:pk>/ret/", facilitation.action_edit, name="action_edit"),
+    path("aftaler/<int:pk>/slet/", facilitation.action_delete, name="action_delete"),
     # The participants' side: public join pages, then the phone page of someone who has joined.
     path("w/", join.join, name="join"),
     path("w/<str:code>/", join.join_code, name="join_code"),

@@ -1,0 +1,313 @@
+"""The facilitator moderates the board while running the workshop: groups, cards, lessons and actions.
+
+Every form here is shown inline on the run page; each also has a page of its own, where it
+comes back with its errors and keeps what was typed. Only the workshop's facilitators get
+here (others 403, outsiders 404). A closed workshop is read-only: every view here says so and
+changes nothing until the facilitator reopens it.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samskab.core.once import create_once
+from samskab.workshops import facilitation
+from samskab.workshops.access import get_section_for_facilitator
+from samskab.workshops.cards import Refused
+from samskab.workshops.forms import ActionForm, CardMergeForm, CardModerateForm, GroupForm, LessonForm
+from samskab.workshops.models import Action, Card, CardGroup, Lesson, WorkshopStatus
+
+
+def _back(workshop, anchor: str = ""):
+    """To the run page, at the part the facilitator was working on."""
+    url = reverse("workshop_run", args=[workshop.pk])
+    return redirect(f"{url}#{anchor}" if anchor else url)
+
+
+def _closed(request, workshop):
+    """None while the workshop may change; else the run page with a message saying why nothing changed."""
+    if workshop.status != WorkshopStatus.CLOSED:
+        return None
+    messages.error(request, _("The workshop is closed, so nothing can be changed. Reopen it first."))
+    return _back(workshop)
+
+
+def _refused(request, workshop, refusal: Refused, anchor: str = ""):
+    messages.error(request, refusal.message)
+    return _back(workshop, anchor)
+
+
+def _section_of(request, model, pk: int):
+    """An object that belongs to a section (a card, group or lesson) and its section, for a facilitator."""
+    found = model.objects.filter(pk=pk).only("section_id").first()
+    if found is None or found.section_id is None:
+        raise Http404
+    section = get_section_for_facilitator(request.user, found.section_id)
+    obj = model.objects.get(pk=pk)
+    obj.section = section
+    return obj, section
+
+
+def _page(request, template: str, section, **extra):
+    workshop = section.workshop
+    context = {"workshop": workshop, "round": workshop.round, "process": workshop.round.process, "section": section}
+    return render(request, template, {**context, **extra})
+
+
+# Groups -----------------------------------------------------------------------------------------
+
+
+@login_required
+def group_create(request, pk: int):
+    section = get_section_for_facilitator(request.user, pk)
+    if closed := _closed(request, section.workshop):
+        return closed
+    form = GroupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            group = facilitation.group_create(section=section, name=form.cleaned_data["name"])
+        except Refused as refusal:
+            form.add_error("name", refusal.message)
+        else:
+            messages.success(request, _("The group %(name)s is on the board.") % {"name": group.name})
+            return _back(section.workshop, f"gruppe-{group.pk}")
+    return _page(request, "workshops/group_edit.html", section, form=form, title=_("New group"))
+
+
+@login_required
+def group_edit(request, pk: int):
+    group, section = _section_of(request, CardGroup, pk)
+    if closed := _closed(request, section.workshop):
+        return closed
+    form = GroupForm(request.POST or None, initial={"name": group.name})
+    if request.method == "POST" and form.is_valid():
+        try:
+            facilitation.group_rename(group=group, name=form.cleaned_data["name"])
+        except Refused as refusal:
+            form.add_error("name", refusal.message)
+        else:
+            messages.success(request, _("The group has been renamed."))
+            return _back(section.workshop, f"gruppe-{group.pk}")
+    return _page(request, "workshops/group_edit.html", section, form=form, group=group, title=_("Rename the group"))
+
+
+@login_required
+def group_delete(request, pk: int):
+    group, section = _section_of(request, CardGroup, pk)
+    if closed := _closed(request, section.workshop):
+        return closed
+    if request.method == "POST":
+        try:
+            facilitation.group_delete(group=group)
+        except Refused as refusal:
+            return _refused(request, section.workshop, refusal)
+        messages.success(request, _("The group has been removed. Its cards are still on the board."))
+        return _back(section.workshop, "grupper")
+    return _page(
+        request,
+        "workshops/confirm_delete.html",
+        section,
+        title=_('Remove the group "%(name)s"?') % {"name": group.name},
+        explanation=_("The cards in the group stay on the board, without a group."),
+        button=_("Remove the group"),
+    )
+
+
+@login_required
+@require_POST
+def card_group(request, pk: int):
+    """Put a card in a group, or take it out (an empty choice). The drag and drop sends the same request."""
+    card, section = _section_of(request, Card, pk)
+    if closed := _closed(request, section.workshop):
+        return closed
+    chosen = request.POST.get("group", "")
+    group = None
+    if chosen:
+        if not chosen.isdigit():
+            raise Http404
+        group = section.groups.filter(pk=int(chosen)).first()
+        if group is None:
+            raise Http404
+    try:
+        facilitation.card_to_group(card=card, group=group)
+    except Refused as refusal:
+        return _refused(request, section.workshop, refusal)
+    if group is None:
+        messages.success(request, _("The card is no longer in a group."))
+    else:
+        messages.success(request, _("The card is now in the group %(name)s.") % {"name": group.name})
+    return _back(section.workshop, f"kort-{card.pk}")
+
+
+# Cards ------------------------------------------------------------------------------------------
+
+
+@login_required
+def card_moderate(request, pk: int):
+    """The facilitator changes a card's text, or moves it to another column or theme."""
+    card, section = _section_of(request, Card, pk)
+    if closed := _closed(request, section.workshop):
+        return closed
+    confirmed = request.POST.get("confirmed") == "on"
+    form = CardModerateForm(request.POST or None, card=card, ask_confirm="confirmed" in request.POST)
+    if request.method == "POST" and form.is_valid():
+        try:
+            facilitation.card_edit(
+                card=card,
+                text=form.cleaned_data["text"],
+                column=form.cleaned_data.get("column"),
+                theme=form.cleaned_data.get("theme", card.theme),
+                confirmed=confirmed,
+            )
+        except Refused as refusal:
+            if refusal.confirm and "confirmed" not in form.fields:
+                form.ask_confirm()
+            form.add_error("text", refusal.message)
+        else:
+            messages.success(request, _("The card has been saved."))
+            return _back(section.workshop, f"kort-{card.pk}")
+    return _page(request, "workshops/card_moderate.html", section, form=form, card=card)
+
+
+@login_required
+def card_merge(request, pk: int):
+    """Merge this card into another card of the board (see facilitation.card_merge)."""
+    card, section = _section_of(request, Card, pk)
+    if closed := _closed(request, section.workshop):
+        return closed
+    form = CardMergeForm(request.POST or None, card=card)
+    if request.method == "POST" and form.is_valid():
+        try:
+            kept = facilitation.card_merge(card=card, into=form.cleaned_data["into"], keep=form.cleaned_data["keep"])
+        except Refused as refusal:
+            form.add_error(None, refusal.message)
+        else:
+            messages.success(request, _("The cards have been merged."))
+            return _back(section.workshop, f"kort-{kept.pk}")
+    return _page(request, "workshops/card_merge.html", section, form=form, card=card)
+
+
+# Læringspunkter ---------------------------------------------------------------------------------
+
+
+@login_required
+def lesson_create(request, pk: int):
+    section = get_section_for_facilitator(request.user, pk)
+    if closed := _closed(request, section.workshop):
+        return closed
+    form = LessonForm(request.POST or None, section=section)
+    if request.method == "POST" and form.is_valid():
+
+        def save(lesson: Lesson) -> Lesson:
+            lesson.section = section
+            lesson.save()
+            form.save_m2m()
+            facilitation.announce(section.workshop_id)
+            return lesson
+
+        create_once(form, save)
+        messages.success(request, _("The lesson has been saved."))
+        return _back(section.workshop, "laeringspunkter")
+    return _page(request, "workshops/lesson_edit.html", section, form=form, title=_("New lesson"))
+
+
+@login_required
+def lesson_edit(request, pk: int):
+    lesson, section = _section_of(request, Lesson, pk)
+    if closed := _closed(request, section.workshop):
+        return closed
+    form = LessonForm(request.POST or None, instance=lesson, section=section)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            form.save()
+            facilitation.announce(section.workshop_id)
+        messages.success(request, _("The lesson has been saved."))
+        return _back(section.workshop, "laeringspunkter")
+    return _page(request, "workshops/lesson_edit.html", section, form=form, title=_("Edit the lesson"))
+
+
+@login_required
+def lesson_delete(request, pk: int):
+    lesson, section = _section_of(request, Lesson, pk)
+    if closed := _closed(request, section.workshop):
+        return closed
+    if request.method == "POST":
+        with transaction.atomic():
+            lesson.delete()
+            facilitation.announce(section.workshop_id)
+        messages.success(request, _("The lesson has been deleted."))
+        return _back(section.workshop, "laeringspunkter")
+    return _page(
+        request,
+        "workshops/confirm_delete.html",
+        section,
+        title=_("Delete the lesson?"),
+        explanation=lesson.text,
+        button=_("Delete the lesson"),
+    )
+
+
+# Aftaler ----------------------------------------------------------------------------------------
+
+
+@login_required
+def action_create(request, pk: int):
+    section = get_section_for_facilitator(request.user, pk)
+    workshop = section.workshop
+    if closed := _closed(request, workshop):
+        return closed
+    form = ActionForm(request.POST or None, process=workshop.round.process)
+    if request.method == "POST" and form.is_valid():
+
+        def save(action: Action) -> Action:
+            action.round = workshop.round
+            action.section = section
+            action.save()
+            facilitation.announce(workshop.pk)
+            return action
+
+        create_once(form, save)
+        messages.success(request, _("The agreement has been saved."))
+        return _back(workshop, "aftaler")
+    return _page(request, "workshops/action_edit.html", section, form=form, title=_("New agreement"))
+
+
+@login_required
+def action_edit(request, pk: int):
+    action, section = _section_of(request, Action, pk)
+    if closed := _closed(request, section.workshop):
+        return closed
+    form = ActionForm(request.POST or None, instance=action, process=section.workshop.round.process)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            form.save()
+            facilitation.announce(section.workshop_id)
+        messages.success(request, _("The agreement has been saved."))
+        return _back(section.workshop, "aftaler")
+    return _page(request, "workshops/action_edit.html", section, form=form, title=_("Edit the agreement"))
+
+
+@login_required
+def action_delete(request, pk: int):
+    action, section = _section_of(request, Action, pk)
+    if closed := _closed(request, section.workshop):
+        return closed
+    if request.method == "POST":
+        with transaction.atomic():
+            action.delete()
+            facilitation.announce(section.workshop_id)
+        messages.success(request, _("The agreement has been deleted."))
+        return _back(section.workshop, "aftaler")
+    return _page(
+        request,
+        "workshops/confirm_delete.html",
+        section,
+        title=_("Delete the agreement?"),
+        explanation=action.what,
+        button=_("Delete the agreement"),
+    )
