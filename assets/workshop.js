@@ -8,8 +8,10 @@
 // - no connection, a 5xx, or an answer that is not ours (a Wi-Fi login page): the item stays,
 //   and is sent again later, with a growing pause, also after the page is reloaded.
 // Texts being written are kept as drafts, so that a reload does not lose them either.
-// The page asks the small state endpoint every few seconds: if the lists changed it fetches
-// the page again and swaps them in; if the section, phase or lock changed it reloads.
+// Changes by others arrive over a WebSocket (assets/live.js): cards and votes are applied to the
+// lists shown; anything else makes the page ask the small state endpoint, as it does every few
+// seconds where WebSockets are blocked: if the lists changed it fetches the page again and swaps
+// them in; if the section, phase or lock changed it reloads.
 (function () {
   "use strict";
 
@@ -328,6 +330,9 @@
     });
     fields.client_id = newId();
     var field = form.querySelector("textarea[name=text]");
+    if (form.dataset.outbox === "card") {
+      sentHere[fields.client_id] = true;
+    }
     var item = {
       id: fields.client_id,
       code: code,
@@ -522,12 +527,8 @@
       });
   }
 
-  function poll() {
-    if (document.hidden) {
-      window.setTimeout(poll, POLL_MS);
-      return;
-    }
-    fetch(root.dataset.stateUrl, { credentials: "same-origin", headers: { "Accept": "application/json" }, cache: "no-store" })
+  function checkState() {
+    return fetch(root.dataset.stateUrl, { credentials: "same-origin", headers: { "Accept": "application/json" }, cache: "no-store" })
       .then(function (response) {
         if (response.status === 403) {
           window.location.href = root.dataset.joinUrl;
@@ -547,9 +548,102 @@
           return refresh(false);
         }
         return null;
-      })
+      });
+  }
+
+  function poll() {
+    if (document.hidden) {
+      window.setTimeout(poll, POLL_MS);
+      return;
+    }
+    checkState()
       .catch(function () { /* no connection: ask again next time */ })
       .then(function () { window.setTimeout(poll, POLL_MS); });
+  }
+
+  // --- Live events (assets/live.js): others' cards and votes, as they happen.
+
+  var sentHere = {};  // ids of cards sent from this phone: not news to its owner
+  load(OUTBOX).forEach(function (item) { sentHere[item.id] = true; });
+  var seen = {};
+  Array.prototype.forEach.call(root.querySelectorAll("[data-card-id]"), function (item) {
+    seen[item.dataset.cardId] = true;
+  });
+
+  function onPage(id) {
+    return root.querySelectorAll('[data-card-id="' + id + '"]');
+  }
+
+  function showVotes(item, votes) {
+    var meta = item.querySelector("[data-card-votes]");
+    if (meta) {
+      meta.textContent = votes ? (votes === 1 ? words.votes_one : words.votes_many.replace("%(count)s", votes)) : "";
+    }
+  }
+
+  function onBoard(event) {
+    var list = document.getElementById("phone-board-list");
+    if (!list || event.text === null) {
+      return;
+    }
+    var item = list.querySelector('[data-card-id="' + event.id + '"]');
+    if (!item) {
+      item = listItem(event.text, "");
+      item.dataset.cardId = event.id;
+      item.querySelector(".samskab-meta").setAttribute("data-card-votes", "");
+      list.appendChild(item);
+      var empty = list.querySelector("[data-board-empty]");
+      if (empty) {
+        empty.remove();
+      }
+    }
+    item.querySelector(".samskab-pre").textContent = event.text;
+    showVotes(item, event.votes);
+  }
+
+  function applyEvents(events) {
+    var section = Number(root.dataset.section || 0);
+    var lists = false;
+    var state = false;
+    var fresh = 0;
+    events.forEach(function (event) {
+      if (event.type === "changed") {
+        state = true;
+        return;
+      }
+      if (event.section !== section) {
+        return;
+      }
+      var id = event.type === "vote" ? event.card : event.id;
+      var shown = Array.prototype.filter.call(onPage(id), function (item) { return !item.closest("#phone-board"); });
+      if (event.type === "card") {
+        if (!seen[id] && !sentHere[id]) {
+          fresh += 1;
+        }
+        seen[id] = true;
+        onBoard(event);
+        lists = lists || shown.length > 0 || document.getElementById("phone-vote") !== null;
+      } else if (event.type === "card_removed") {
+        Array.prototype.forEach.call(onPage(id), function (item) {
+          if (item.closest("#phone-board")) {
+            item.remove();
+          }
+        });
+        lists = lists || shown.length > 0;
+      } else if (event.type === "vote") {
+        Array.prototype.forEach.call(document.querySelectorAll('#phone-board [data-card-id="' + id + '"]'), function (item) {
+          showVotes(item, event.votes);
+        });
+      }
+    });
+    if (fresh && window.SamskabLive) {
+      window.SamskabLive.newCards(fresh);
+    }
+    if (state) {
+      checkState().catch(function () { /* the next event or poll asks again */ });
+    } else if (lists) {
+      refresh(false);
+    }
   }
 
   window.addEventListener("online", function () {
@@ -576,5 +670,14 @@
     say(words.waiting);
   }
   drain();
-  window.setTimeout(poll, POLL_MS);
+  if (window.SamskabLive && root.dataset.liveSocket) {
+    window.SamskabLive.start({
+      socket: root.dataset.liveSocket,
+      seq: root.dataset.seq,
+      onEvents: applyEvents,
+      refetch: checkState,
+    });
+  } else {
+    window.setTimeout(poll, POLL_MS);
+  }
 })();

@@ -1,4 +1,10 @@
-"""ASGI entry point: `uvicorn samskab.asgi:application` (make run, production)."""
+"""ASGI entry point: `uvicorn samskab.asgi:application` (make run, production).
+
+HTTP goes to Django (in one worker-thread hop per request); WebSockets of live workshops go to
+Channels' consumers (samskab/workshops/routing.py), with their origin checked against
+ALLOWED_HOSTS and the session and login read from the cookies. At start-up the live hub takes
+the server's event loop, so that writes in request threads can hand their events to it.
+"""
 
 import os
 
@@ -32,3 +38,32 @@ if settings.SERVE_STATIC:
     from django.contrib.staticfiles.handlers import ASGIStaticFilesHandler
 
     application = ASGIStaticFilesHandler(application)
+
+from channels.auth import AuthMiddlewareStack  # noqa: E402
+from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
+from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
+
+from samskab.workshops import live  # noqa: E402
+from samskab.workshops.routing import websocket_urlpatterns  # noqa: E402
+
+
+async def lifespan(scope, receive, send) -> None:
+    """Give the live hub the server's loop at start-up; let it go at shutdown."""
+    while True:
+        message = await receive()
+        if message["type"] == "lifespan.startup":
+            live.hub().attach_loop()
+            await send({"type": "lifespan.startup.complete"})
+        elif message["type"] == "lifespan.shutdown":
+            await live.hub().stop()
+            await send({"type": "lifespan.shutdown.complete"})
+            return
+
+
+application = ProtocolTypeRouter(
+    {
+        "http": application,
+        "websocket": AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
+        "lifespan": lifespan,
+    }
+)

@@ -199,7 +199,7 @@ def test_each_stored_card_announces_the_change_once_after_commit(
     phone, workshop, board, monkeypatch, django_capture_on_commit_callbacks
 ):
     announced = []
-    monkeypatch.setattr(live, "changed", announced.append)
+    monkeypatch.setattr(live, "card_saved", lambda card, **kwargs: announced.append(card.section.workshop_id))
     data = card_data(board)
     with django_capture_on_commit_callbacks(execute=True):
         add(phone, workshop, data, **JSON)

@@ -7,7 +7,8 @@ An edit sets the card's text (sending it twice changes nothing the second time),
 delete of a card that is already gone answers as the first delete did.
 
 A refusal raises `Refused`, with a message for the participant and an HTTP status. Every
-write that changes something tells `live.changed()` once its transaction has committed.
+write that changes something tells `live` what changed (card_saved, card_removed, vote_cast,
+ratings_changed) once its transaction has committed.
 """
 
 import uuid
@@ -65,8 +66,9 @@ def privacy_warning(reason: str) -> str:
     )
 
 
-def _changed(workshop_id: int) -> None:
-    transaction.on_commit(partial(live.changed, workshop_id))
+def _announce(tell, *args, **kwargs) -> None:
+    """Tell the live clients once the transaction has committed (live.py)."""
+    transaction.on_commit(partial(tell, *args, **kwargs))
 
 
 def _check_open(section: Section) -> None:
@@ -141,7 +143,7 @@ def card_add(
             card = Card.objects.create(
                 client_id=client_id, section=section, attendee=attendee, text=text, column=column, theme=theme
             )
-            _changed(section.workshop_id)
+            _announce(live.card_saved, card, votes=0)
     except IntegrityError:  # the same card, sent twice at the same moment: the other request stored it
         card = _own_card(attendee, client_id)
         if card is None:
@@ -177,7 +179,7 @@ def card_edit(
     card.text, card.column, card.theme = text, column, theme
     with transaction.atomic():
         card.save(update_fields=["text", "column", "theme", "updated_at"])
-        _changed(card.section.workshop_id)
+        _announce(live.card_saved, card)
     return card
 
 
@@ -189,7 +191,7 @@ def card_delete(*, attendee: Attendee, card_id: uuid.UUID) -> None:
     _check_open(card.section)
     with transaction.atomic():
         card.delete()
-        _changed(card.section.workshop_id)
+        _announce(live.card_removed, card)
 
 
 def votes_left(attendee: Attendee, section: Section) -> int:
@@ -222,7 +224,7 @@ def vote_cast(*, attendee: Attendee, card_id: uuid.UUID, client_id: uuid.UUID) -
             if votes_left(attendee, section) <= 0:
                 raise Refused(_("You have used all your votes."))
             vote = Vote.objects.create(client_id=client_id, card=card, attendee=attendee)
-            _changed(section.workshop_id)
+            _announce(live.vote_cast, vote)
     except IntegrityError:
         vote = Vote.objects.filter(client_id=client_id, attendee=attendee).first()
         if vote is None:
@@ -265,7 +267,7 @@ def rating_set(*, attendee: Attendee, prompt: Prompt, client_id: uuid.UUID, valu
                 current.client_id, current.value = client_id, value
                 current.save(update_fields=["client_id", "value", "updated_at"])
                 rating = current
-            _changed(section.workshop_id)
+            _announce(live.ratings_changed, section)
     except IntegrityError:
         rating = Rating.objects.filter(client_id=client_id, attendee=attendee).first()
         if rating is None:

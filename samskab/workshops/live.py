@@ -1,13 +1,97 @@
-"""Where a workshop's changes are announced to everyone following it.
+"""Where a workshop's changes are announced to everyone following it, live.
 
-Every write that changes what participants or the projector see calls `changed(workshop_id)`
-once its transaction has committed (`transaction.on_commit`). For now nobody listens: the
-projector and the phones poll. Live pushes over WebSockets hook in here: number the change in
-the workshop's sequence, coalesce changes for up to 100 ms, and fan out to the sockets held in
-this process (and, with REDIS_URL, to the other processes through one pub/sub subscription
-each). Clients that see a gap in the sequence fetch the state again.
+Every write that changes what participants, the projector or the run page see calls one of
+these once its transaction has committed (`transaction.on_commit`):
+
+- `card_saved(card)`, `card_removed(card)`, `vote_cast(vote)`, `ratings_changed(section)`: what
+  changed, so that a phone can apply it without asking the server;
+- `changed(workshop_id)`: anything else (phase, current section, lock, groups, status…): the
+  clients fetch the state again.
+
+Each event is numbered in the workshop's sequence and pushed over WebSockets by the process's
+hub (live_hub.py; live_redis.py with REDIS_URL). The room (participants) never gets a hidden
+card, nor a card's text before the section is shown ("vis"). A client that sees a gap in the
+sequence, or reconnects, fetches the state again; `current_seq()` tells the state's number.
 """
+
+from django.conf import settings
+
+from samskab.workshops.live_hub import Hub
+from samskab.workshops.models import Card, Phase, Section, Vote
+
+# Phases in which participants see each other's card texts (the same as the projector).
+REVEALED = (Phase.SHOW, Phase.GROUP, Phase.VOTE, Phase.DISCUSS, Phase.CONCLUDE)
+
+_hub: Hub | None = None
+
+
+def hub() -> Hub:
+    """This process's hub, made on first use from the settings."""
+    global _hub
+    if _hub is None:
+        options = {"window": settings.LIVE_WINDOW_MS / 1000, "queue_size": settings.LIVE_QUEUE_SIZE}
+        if settings.REDIS_URL:
+            from samskab.workshops.live_redis import RedisHub
+
+            _hub = RedisHub(url=settings.REDIS_URL, prefix=settings.LIVE_REDIS_PREFIX, **options)
+        else:
+            _hub = Hub(**options)
+    return _hub
+
+
+def current_seq(workshop_id: int) -> int:
+    """Read this BEFORE reading the state: then the state includes every change up to the number."""
+    return hub().current_seq(workshop_id)
 
 
 def changed(workshop_id: int) -> None:
-    """The workshop's cards, votes or ratings have changed."""
+    """Something changed that the clients must fetch again: phase, section, lock, groups, status…"""
+    hub().publish(workshop_id, {"type": "changed"})
+
+
+def _removed(card: Card) -> dict:
+    return {"type": "card_removed", "section": card.section_id, "id": str(card.client_id)}
+
+
+def card_saved(card: Card, *, votes: int | None = None) -> None:
+    """A card was added, edited, moved, grouped, hidden or shown again."""
+    if votes is None:
+        votes = Vote.objects.filter(card_id=card.pk).count()
+    event = {
+        "type": "card",
+        "section": card.section_id,
+        "id": str(card.client_id),
+        "text": card.text,
+        "column": card.column_id,
+        "theme": card.theme_id,
+        "group": card.group_id,
+        "votes": votes,
+        "hidden": card.hidden,
+    }
+    if card.hidden:
+        room_event = _removed(card)
+    elif card.section.phase in REVEALED:
+        room_event = event
+    else:
+        room_event = {**event, "text": None}
+    hub().publish(card.section.workshop_id, event, room_event)
+
+
+def card_removed(card: Card) -> None:
+    hub().publish(card.section.workshop_id, _removed(card))
+
+
+def vote_cast(vote: Vote) -> None:
+    card = vote.card
+    event = {
+        "type": "vote",
+        "section": card.section_id,
+        "card": str(card.client_id),
+        "id": str(vote.client_id),
+        "votes": Vote.objects.filter(card_id=card.pk).count(),
+    }
+    hub().publish(card.section.workshop_id, event)
+
+
+def ratings_changed(section: Section) -> None:
+    hub().publish(section.workshop_id, {"type": "ratings", "section": section.pk})

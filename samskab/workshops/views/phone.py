@@ -2,7 +2,8 @@
 
 Every form works as a plain POST with a redirect. assets/workshop.js sends the same forms from
 an outbox with `Accept: application/json` and gets JSON back: the same status, and a message.
-The page refreshes its lists by polling the small state endpoint.
+Changes are pushed over a WebSocket (consumers.py, assets/live.js); the page polls the small
+state endpoint only when the socket cannot be used. Both carry the live sequence number `seq`.
 """
 
 import hashlib
@@ -16,7 +17,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from samskab.workshops import cards
+from samskab.workshops import cards, live
 from samskab.workshops.cards import Refused
 from samskab.workshops.joining import attendee_required, wants_json
 from samskab.workshops.models import (
@@ -48,8 +49,10 @@ def _current_section(attendee: Attendee) -> Section | None:
 def _state(attendee: Attendee) -> dict:
     """What the participant's phone shows now; the page and the JSON state are both made from it."""
     workshop = attendee.workshop
+    seq = live.current_seq(workshop.pk)  # before the state is read: it includes every change up to seq
     section = _current_section(attendee)
     state = {
+        "seq": seq,
         "workshop": workshop,
         "attendee": attendee,
         "code": workshop.join_code,
@@ -57,6 +60,7 @@ def _state(attendee: Attendee) -> dict:
         "closed": workshop.status == WorkshopStatus.CLOSED,
         "my_cards": [],
         "vote_cards": [],
+        "board_cards": [],
         "statements": [],
     }
     if section is not None and section.kind == SectionKind.BOARD:
@@ -71,6 +75,12 @@ def _state(attendee: Attendee) -> dict:
             voting=editable and section.phase == Phase.VOTE,
             my_cards=list(section.cards.filter(attendee=attendee).select_related("column", "theme")),
         )
+        if section.phase in live.REVEALED and not state["voting"]:
+            # The board as the projector shows it, for those who sit far from the wall.
+            state["show_board"] = True
+            state["board_cards"] = list(
+                section.cards.filter(hidden=False).annotate(vote_count=Count("votes")).order_by("created_at", "pk")
+            )
         if state["voting"]:
             state["votes_left"] = cards.votes_left(attendee, section)
             state["vote_cards"] = list(
@@ -116,6 +126,7 @@ def _state_json(state: dict) -> dict:
         "section": None,
         "my_cards": [_card_json(card) for card in state["my_cards"]],
         "cards": [{**_card_json(card), "my_votes": card.my_votes} for card in state["vote_cards"]],
+        "board": [{**_card_json(card), "votes": card.vote_count} for card in state["board_cards"]],
         "votes_left": state.get("votes_left"),
         "ratings": {str(prompt.pk): value for prompt, value in state["statements"] if value is not None},
     }
@@ -129,6 +140,7 @@ def _state_json(state: dict) -> dict:
         }
     data["fingerprint"] = _fingerprint(state)
     data["version"] = hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
+    data["seq"] = state["seq"]  # not part of the version: a new number alone changes nothing shown
     return data
 
 
@@ -144,6 +156,8 @@ def _js_messages() -> dict:
         "privacy_cpr": cards.privacy_warning("cpr"),
         "privacy_citizen": cards.privacy_warning("citizen"),
         "too_long": _("A card holds at most %(limit)d characters; yours has %(count)d. Please shorten it."),
+        "votes_one": _("1 vote"),
+        "votes_many": _("%(count)s votes"),
     }
 
 

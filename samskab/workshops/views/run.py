@@ -2,6 +2,7 @@
 
 import uuid
 from datetime import timedelta
+from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from samskab.processes.models import FollowUp, Solution, SolutionStatus
 from samskab.processes.services import follow_up_add
-from samskab.workshops import cards
+from samskab.workshops import cards, live
 from samskab.workshops.access import get_section_for_facilitator, get_workshop_for_facilitator
 from samskab.workshops.forms import StatusConfirmForm
 from samskab.workshops.models import Attendee, Card, Phase, Section, SectionKind, WorkshopStatus
@@ -31,15 +32,24 @@ def run(request, pk: int):
 
 
 def _run_page(request, workshop, paper_form: PaperCardForm | None = None):
+def _announce_changed(workshop_id: int) -> None:
+    """Phones, projector and run pages fetch the state again once this is committed (live.py)."""
+    transaction.on_commit(partial(live.changed, workshop_id))
+
+
     sections = list(workshop.sections.all())
+    seq = live.current_seq(workshop.pk)  # before the state is read: it includes every change up to seq
     current = next((s for s in sections if s.pk == workshop.current_section_id), None)
     if paper_form is None and current is not None and current.kind == SectionKind.BOARD:
         paper_form = PaperCardForm(section=current)
     return render(
+    # The live client fetches just the board again when something changes (HTMX request).
+    template = "workshops/includes/run_board.html" if request.htmx else "workshops/run.html"
         request,
-        "workshops/run.html",
+        template,
         {
             "workshop": workshop,
+            "seq": seq,
             "round": workshop.round,
             "process": workshop.round.process,
             "sections": sections,
@@ -98,6 +108,7 @@ def workshop_status(request, pk: int):
         workshop.current_section = workshop.sections.first()
     workshop.save(update_fields=["status", "current_section"])
     messages.success(request, _("The workshop is now %(status)s.") % {"status": workshop.get_status_display()})
+    _announce_changed(workshop.pk)
     return redirect("workshop_run", pk=workshop.pk)
 
 
@@ -112,6 +123,7 @@ def section_show(request, pk: int):
     return redirect("workshop_run", pk=workshop.pk)
 
 
+    _announce_changed(workshop.pk)
 @login_required
 @require_POST
 def section_phase(request, pk: int):
@@ -139,6 +151,7 @@ def section_phase(request, pk: int):
     return redirect("workshop_run", pk=section.workshop.pk)
 
 
+        _announce_changed(section.workshop.pk)
 @login_required
 def projector(request, pk: int):
     """The wall on the projector. It polls itself for changes (HTMX) until live pushes arrive."""
@@ -146,9 +159,11 @@ def projector(request, pk: int):
     current = Section.objects.filter(pk=workshop.current_section_id).first()
     join_url = request.build_absolute_uri(f"/w/{workshop.join_code}/")
     context = {
+    seq = live.current_seq(workshop.pk)  # before the state is read: it includes every change up to seq
         "workshop": workshop,
         "current": current,
         "board": board_state(current, for_facilitator=False) if current else None,
+        "seq": seq,
         "join_url": join_url,
     }
     if request.htmx:
@@ -171,6 +186,8 @@ def card_hide(request, pk: int):
     return redirect("workshop_run", pk=section.workshop.pk)
 
 
+    card.section = section
+    transaction.on_commit(partial(live.card_saved, card))
 @login_required
 @require_POST
 def status_challenge(request, pk: int):
@@ -184,6 +201,7 @@ def status_challenge(request, pk: int):
     return redirect("workshop_run", pk=workshop.pk)
 
 
+    _announce_changed(workshop.pk)
 @login_required
 @require_POST
 def status_confirm(request, pk: int, solution_pk: int):
@@ -209,3 +227,4 @@ def status_confirm(request, pk: int, solution_pk: int):
         follow_up_add(follow_up=follow_up, solution=solution, by=request.user)
         messages.success(request, _("The status of %(title)s has been saved as a follow-up.") % {"title": solution.title})
     return redirect("workshop_run", pk=workshop.pk)
+        _announce_changed(workshop.pk)

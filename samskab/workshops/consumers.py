@@ -1,0 +1,93 @@
+"""The WebSockets of a live workshop: one for each phone, one for the run page and the projector.
+
+A socket carries only what the server pushes (see live.py and live_hub.py); clients send
+nothing on it. Whoever may not follow the workshop gets the socket closed without detail:
+4404 for an unknown or closed workshop, 4403 for no right to it.
+"""
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncWebsocketConsumer
+from django.core import signing
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from samskab.workshops import live
+from samskab.workshops.access import get_workshop_for_facilitator
+from samskab.workshops.joining import COOKIE_MAX_AGE, COOKIE_SALT, cookie_name, find_workshop
+from samskab.workshops.live_hub import FACILITATORS, ROOM
+from samskab.workshops.models import Attendee, WorkshopStatus
+
+NO_RIGHT = 4403
+NOT_FOUND = 4404
+
+
+class LiveConsumer(AsyncWebsocketConsumer):
+    audience = ROOM
+    listener = None
+
+    async def connect(self) -> None:
+        workshop_id, refusal = await database_sync_to_async(self.authorise)()
+        await self.accept()
+        if refusal:
+            await self.close(code=refusal)
+            return
+        self.listener = await live.hub().connect(workshop_id, self.audience, self._send_text, self._close)
+
+    def authorise(self) -> tuple[int | None, int | None]:
+        """(the workshop's id, None) for someone who may follow it, else (None, a close code)."""
+        raise NotImplementedError
+
+    async def _send_text(self, text: str) -> None:
+        await self.send(text_data=text)
+
+    async def _close(self, code: int) -> None:
+        await self.close(code=code)
+
+    async def receive(self, text_data=None, bytes_data=None) -> None:
+        """Clients send nothing that matters; whatever comes is ignored."""
+
+    async def disconnect(self, code) -> None:
+        if self.listener is not None:
+            live.hub().disconnect(self.listener)
+            self.listener = None
+
+
+class RoomConsumer(LiveConsumer):
+    """A participant's phone: known by the signed attendee cookie that joining set."""
+
+    audience = ROOM
+
+    def authorise(self):
+        workshop = find_workshop(self.scope["url_route"]["kwargs"]["code"])
+        if workshop is None or workshop.status == WorkshopStatus.CLOSED:
+            return None, NOT_FOUND
+        value = self.scope.get("cookies", {}).get(cookie_name(workshop))
+        if not value:
+            return None, NO_RIGHT
+        try:
+            token = signing.get_cookie_signer(salt=cookie_name(workshop) + COOKIE_SALT).unsign(
+                value, max_age=COOKIE_MAX_AGE
+            )
+        except signing.BadSignature:
+            return None, NO_RIGHT
+        if not Attendee.objects.filter(workshop=workshop, token=token).exists():
+            return None, NO_RIGHT
+        return workshop.pk, None
+
+
+class FacilitatorConsumer(LiveConsumer):
+    """The run page and the projector: a logged-in facilitator of the workshop."""
+
+    audience = FACILITATORS
+
+    def authorise(self):
+        user = self.scope.get("user")
+        if user is None or not user.is_authenticated:
+            return None, NO_RIGHT
+        try:
+            workshop = get_workshop_for_facilitator(user, self.scope["url_route"]["kwargs"]["pk"])
+        except Http404:
+            return None, NOT_FOUND
+        except PermissionDenied:
+            return None, NO_RIGHT
+        return workshop.pk, None
