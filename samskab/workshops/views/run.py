@@ -31,25 +31,25 @@ def run(request, pk: int):
     return _run_page(request, get_workshop_for_facilitator(request.user, pk))
 
 
-def _run_page(request, workshop, paper_form: PaperCardForm | None = None):
 def _announce_changed(workshop_id: int) -> None:
     """Phones, projector and run pages fetch the state again once this is committed (live.py)."""
     transaction.on_commit(partial(live.changed, workshop_id))
 
 
-    sections = list(workshop.sections.all())
+def _run_page(request, workshop, paper_form: PaperCardForm | None = None):
     seq = live.current_seq(workshop.pk)  # before the state is read: it includes every change up to seq
+    sections = list(workshop.sections.all())
     current = next((s for s in sections if s.pk == workshop.current_section_id), None)
     if paper_form is None and current is not None and current.kind == SectionKind.BOARD:
         paper_form = PaperCardForm(section=current)
-    return render(
     # The live client fetches just the board again when something changes (HTMX request).
     template = "workshops/includes/run_board.html" if request.htmx else "workshops/run.html"
+    return render(
         request,
         template,
         {
-            "workshop": workshop,
             "seq": seq,
+            "workshop": workshop,
             "round": workshop.round,
             "process": workshop.round.process,
             "sections": sections,
@@ -107,8 +107,8 @@ def workshop_status(request, pk: int):
     if status == WorkshopStatus.RUNNING and workshop.current_section_id is None:
         workshop.current_section = workshop.sections.first()
     workshop.save(update_fields=["status", "current_section"])
-    messages.success(request, _("The workshop is now %(status)s.") % {"status": workshop.get_status_display()})
     _announce_changed(workshop.pk)
+    messages.success(request, _("The workshop is now %(status)s.") % {"status": workshop.get_status_display()})
     return redirect("workshop_run", pk=workshop.pk)
 
 
@@ -120,10 +120,10 @@ def section_show(request, pk: int):
     workshop = section.workshop
     workshop.current_section = section
     workshop.save(update_fields=["current_section"])
+    _announce_changed(workshop.pk)
     return redirect("workshop_run", pk=workshop.pk)
 
 
-    _announce_changed(workshop.pk)
 @login_required
 @require_POST
 def section_phase(request, pk: int):
@@ -148,22 +148,22 @@ def section_phase(request, pk: int):
         fields.append("locked")
     if fields:
         section.save(update_fields=sorted(set(fields)))
+        _announce_changed(section.workshop.pk)
     return redirect("workshop_run", pk=section.workshop.pk)
 
 
-        _announce_changed(section.workshop.pk)
 @login_required
 def projector(request, pk: int):
     """The wall on the projector. It polls itself for changes (HTMX) until live pushes arrive."""
     workshop = get_workshop_for_facilitator(request.user, pk)
+    seq = live.current_seq(workshop.pk)  # before the state is read: it includes every change up to seq
     current = Section.objects.filter(pk=workshop.current_section_id).first()
     join_url = request.build_absolute_uri(f"/w/{workshop.join_code}/")
     context = {
-    seq = live.current_seq(workshop.pk)  # before the state is read: it includes every change up to seq
+        "seq": seq,
         "workshop": workshop,
         "current": current,
         "board": board_state(current, for_facilitator=False) if current else None,
-        "seq": seq,
         "join_url": join_url,
     }
     if request.htmx:
@@ -183,11 +183,11 @@ def card_hide(request, pk: int):
     card = section.cards.get(pk=pk)
     card.hidden = request.POST.get("hidden") == "1"
     card.save(update_fields=["hidden", "updated_at"])
+    card.section = section
+    transaction.on_commit(partial(live.card_saved, card))
     return redirect("workshop_run", pk=section.workshop.pk)
 
 
-    card.section = section
-    transaction.on_commit(partial(live.card_saved, card))
 @login_required
 @require_POST
 def status_challenge(request, pk: int):
@@ -198,10 +198,10 @@ def status_challenge(request, pk: int):
         raise Http404
     workshop.current_challenge = challenge
     workshop.save(update_fields=["current_challenge"])
+    _announce_changed(workshop.pk)
     return redirect("workshop_run", pk=workshop.pk)
 
 
-    _announce_changed(workshop.pk)
 @login_required
 @require_POST
 def status_confirm(request, pk: int, solution_pk: int):
@@ -225,6 +225,6 @@ def status_confirm(request, pk: int, solution_pk: int):
             from_workshop=True,
         )
         follow_up_add(follow_up=follow_up, solution=solution, by=request.user)
+        _announce_changed(workshop.pk)
         messages.success(request, _("The status of %(title)s has been saved as a follow-up.") % {"title": solution.title})
     return redirect("workshop_run", pk=workshop.pk)
-        _announce_changed(workshop.pk)
