@@ -196,7 +196,6 @@ JOIN_TRIES_PER_SESSION = envint("JOIN_TRIES_PER_SESSION", "10")
 JOIN_TRIES_PER_ADDRESS = envint("JOIN_TRIES_PER_ADDRESS", "300")
 JOIN_TRIES_GLOBAL = envint("JOIN_TRIES_GLOBAL", "5000")
 
-LOGGING = {
 # Live workshops (samskab/workshops/live_hub.py): changes of one workshop are sent together at
 # most every LIVE_WINDOW_MS; a socket with LIVE_QUEUE_SIZE messages not yet written is too slow
 # and is closed (its client catches up). With REDIS_URL, keys and channel start with the prefix.
@@ -204,6 +203,7 @@ LIVE_WINDOW_MS = envint("LIVE_WINDOW_MS", "100")
 LIVE_QUEUE_SIZE = envint("LIVE_QUEUE_SIZE", "64")
 LIVE_REDIS_PREFIX = os.environ.get("LIVE_REDIS_PREFIX", "samskab:live:")
 
+LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
