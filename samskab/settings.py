@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "samskab.processes",
     "samskab.workshops",
     "samskab.anchoring",
+    "samskab.decisions",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

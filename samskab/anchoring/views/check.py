@@ -117,7 +117,7 @@ def suggestion_accept(request, pk: int, key: str):
     if form.is_valid():
         form.instance.round = evaluation_round
         form.instance.why = form.cleaned_data.get("why") or _(
-            "Anchoring check: \u201c%(statement)s\u201d scored %(score)s."
+            "Anchoring check: “%(statement)s” scored %(score)s."
         ) % {"statement": row.statement, "score": str(row.score).replace(".", ",")}
         create_once(form)
         messages.success(request, _("The action has been added to the round's action plan."))
