@@ -7,15 +7,14 @@ nothing on it. Whoever may not follow the workshop gets the socket closed withou
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
-from django.core import signing
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpRequest
 
 from samskab.workshops import live
 from samskab.workshops.access import get_workshop_for_facilitator
-from samskab.workshops.joining import COOKIE_MAX_AGE, COOKIE_SALT, cookie_name, find_workshop
+from samskab.workshops.joining import attendee_for, find_workshop
 from samskab.workshops.live_hub import FACILITATORS, ROOM
-from samskab.workshops.models import Attendee, WorkshopStatus
+from samskab.workshops.models import WorkshopStatus
 
 NO_RIGHT = 4403
 NOT_FOUND = 4404
@@ -61,16 +60,10 @@ class RoomConsumer(LiveConsumer):
         workshop = find_workshop(self.scope["url_route"]["kwargs"]["code"])
         if workshop is None or workshop.status == WorkshopStatus.CLOSED:
             return None, NOT_FOUND
-        value = self.scope.get("cookies", {}).get(cookie_name(workshop))
-        if not value:
-            return None, NO_RIGHT
-        try:
-            token = signing.get_cookie_signer(salt=cookie_name(workshop) + COOKIE_SALT).unsign(
-                value, max_age=COOKIE_MAX_AGE
-            )
-        except signing.BadSignature:
-            return None, NO_RIGHT
-        if not Attendee.objects.filter(workshop=workshop, token=token).exists():
+        # The same check as the phone's pages make: the signed attendee cookie set by joining.
+        request = HttpRequest()
+        request.COOKIES = self.scope.get("cookies", {})
+        if attendee_for(request, workshop) is None:
             return None, NO_RIGHT
         return workshop.pk, None
 

@@ -86,7 +86,8 @@ class RedisHub(Hub):
         pause = FIRST_PAUSE
         again = False
         while True:
-            client = redis.asyncio.Redis.from_url(self.url)
+            # Named, so that an operator (or a test) can tell this process's subscription apart.
+            client = redis.asyncio.Redis.from_url(self.url, client_name=f"{self.prefix}subscriber")
             try:
                 pubsub = client.pubsub()
                 await pubsub.subscribe(self.channel)
