@@ -93,6 +93,7 @@ def _load(today: date) -> None:
         dpo_name="Dorte Databeskyttelse",
         dpo_email="dpo@demo-kommune.example",
         accessibility_statement_url="https://www.was.digst.dk/demo-kommune-samskab",
+        logo="logos/demo-kommune.png",  # assets/logos/: shown on the referat, its Word file and PDF
     )
     root = Unit.objects.create(organisation=demo, name="Demo Kommune", kind=UnitKind.MUNICIPALITY)
     elder = Unit.objects.create(organisation=demo, parent=root, name="Ældre og Sundhed", kind=UnitKind.ADMINISTRATION)

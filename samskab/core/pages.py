@@ -97,6 +97,14 @@ def _card(world: World) -> str:
     return reverse("card_hide", args=[card.pk])
 
 
+def _minutes_card(world: World) -> str:
+    """The referat's hide toggle, for the same demo card as `_card`."""
+    card, _created = Card.objects.get_or_create(
+        client_id=uuid.UUID(int=1), defaults={"section": world.section, "text": "Tavlemøderne virker."}
+    )
+    return reverse("minutes_card_hide", args=[card.pk])
+
+
 def _code(name: str, *, card: bool = False) -> Callable[[World], str]:
     """A URL of the participants' side of the demo workshop, found by its join code."""
 
@@ -455,6 +463,21 @@ PAGES: list[Page] = [
         method="POST",
         destructive=True,
     ),
+    # The referat: a draft for the facilitators until they approve it (the demo workshop is not
+    # closed, so approving refuses with a message). tests/test_minutes.py covers the approved state.
+    Page("minutes", _p("minutes", "workshop"), audience=FACILITATORS),
+    Page(
+        "minutes:save",
+        _p("minutes", "workshop"),
+        audience=FACILITATORS,
+        method="POST",
+        invalid={"next_evaluation": "ikke en dato"},
+    ),
+    Page("minutes_approve", _p("minutes_approve", "workshop"), audience=FACILITATORS, method="POST", ok=302),
+    Page("minutes_reopen", _p("minutes_reopen", "workshop"), audience=FACILITATORS, method="POST", ok=302),
+    Page("minutes_card_hide", _minutes_card, audience=FACILITATORS, method="POST", ok=302),
+    Page("minutes_docx", _p("minutes_docx", "workshop"), audience=FACILITATORS, html=False),
+    Page("minutes_pdf", _p("minutes_pdf", "workshop"), audience=FACILITATORS, html=False),
     # The participants' side. Joining with the code is public and needs no account. The phone
     # pages need the cookie that joining sets (tests/test_join.py, tests/test_participant_cards.py
     # and tests/browser/test_phone_outbox.py cover the joined state); without it everybody is

@@ -30,6 +30,14 @@ class Organisation(models.Model):
         _("days before a solution counts as without follow-up"),
         default=settings.SILENT_AFTER_DAYS_DEFAULT,
     )
+    # A path under the static files rather than an upload: a municipality's logo changes rarely,
+    # is deployed with the site, and the Word file needs a PNG or JPEG it can read from disk.
+    logo = models.CharField(
+        _("logo"),
+        max_length=200,
+        blank=True,
+        help_text=_("A PNG or JPEG file under the static files, for example logos/demo-kommune.png. Shown on the minutes."),
+    )
 
     class Meta:
         verbose_name = _("municipality")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from samskab.workshops.views import facilitation, join, phone, preparation, rounds, run
+from samskab.workshops.views import facilitation, join, minutes, phone, preparation, rounds, run
 
 urlpatterns = [
     path("forloeb/<int:pk>/runder/ny/", rounds.round_start, name="round_start"),
@@ -38,6 +38,13 @@ urlpatterns = [
     path("sektioner/<int:pk>/aftaler/ny/", facilitation.action_create, name="action_create"),
     path("aftaler/<int:pk>/ret/", facilitation.action_edit, name="action_edit"),
     path("aftaler/<int:pk>/slet/", facilitation.action_delete, name="action_delete"),
+    # The referat: the facilitators' draft, its approval, and the approved referat with its files.
+    path("workshops/<int:pk>/referat/", minutes.minutes, name="minutes"),
+    path("workshops/<int:pk>/referat/godkend/", minutes.minutes_approve, name="minutes_approve"),
+    path("workshops/<int:pk>/referat/kladde/", minutes.minutes_reopen, name="minutes_reopen"),
+    path("workshops/<int:pk>/referat/word/", minutes.minutes_docx, name="minutes_docx"),
+    path("workshops/<int:pk>/referat/pdf/", minutes.minutes_pdf, name="minutes_pdf"),
+    path("referat/kort/<int:pk>/skjul/", minutes.minutes_card_hide, name="minutes_card_hide"),
     # The participants' side: public join pages, then the phone page of someone who has joined.
     path("w/", join.join, name="join"),
     path("w/<str:code>/", join.join_code, name="join_code"),

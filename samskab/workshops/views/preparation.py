@@ -11,11 +11,19 @@ from django.views.decorators.http import require_POST
 from samskab.workshops import services
 from samskab.workshops.access import get_section_for_facilitator, get_workshop_for_facilitator, is_facilitator
 from samskab.workshops.forms import AttendanceForm, PromptFormSet, SectionEditForm, SectionForm, WorkshopEditForm
-from samskab.workshops.models import Attendance, PromptRole, SectionKind
+from samskab.workshops.models import Attendance, PromptRole, SectionKind, WorkshopStatus
 
 
 def _context(workshop, **extra) -> dict:
     return {"workshop": workshop, "round": workshop.round, "process": workshop.round.process, **extra}
+
+
+def _refuse_closed(request, workshop):
+    """A closed workshop is read-only: the facilitator reopens it (on the run page) to change it."""
+    if workshop.status != WorkshopStatus.CLOSED:
+        return None
+    messages.error(request, _("The workshop is closed and cannot be changed. Reopen it to make changes."))
+    return redirect(workshop)
 
 
 @login_required
@@ -40,6 +48,8 @@ def workshop_detail(request, pk: int):
 @login_required
 def workshop_edit(request, pk: int):
     workshop = get_workshop_for_facilitator(request.user, pk)
+    if refused := _refuse_closed(request, workshop):
+        return refused
     form = WorkshopEditForm(request.POST or None, instance=workshop)
     if request.method == "POST" and form.is_valid():
         workshop = form.save()
@@ -54,6 +64,8 @@ def workshop_edit(request, pk: int):
 @login_required
 def section_create(request, pk: int):
     workshop = get_workshop_for_facilitator(request.user, pk)
+    if refused := _refuse_closed(request, workshop):
+        return refused
     form = SectionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         section = form.save(commit=False)
@@ -69,6 +81,8 @@ def section_create(request, pk: int):
 def section_edit(request, pk: int):
     """A section's title and introduction, and its questions (columns, themes or statements)."""
     section = get_section_for_facilitator(request.user, pk)
+    if refused := _refuse_closed(request, section.workshop):
+        return refused
     form = SectionEditForm(request.POST or None, instance=section, prefix="section")
     formsets = _prompt_formsets(section, request.POST or None)
     if request.method == "POST" and form.is_valid() and all(formset.is_valid() for _r, _l, formset in formsets):
@@ -112,6 +126,8 @@ def _prompt_formsets(section, data) -> list:
 @require_POST
 def section_move(request, pk: int):
     section = get_section_for_facilitator(request.user, pk)
+    if refused := _refuse_closed(request, section.workshop):
+        return refused
     services.section_move(section=section, up=request.POST.get("direction") == "up")
     return redirect(section.workshop)
 
@@ -119,6 +135,8 @@ def section_move(request, pk: int):
 @login_required
 def section_delete(request, pk: int):
     section = get_section_for_facilitator(request.user, pk)
+    if refused := _refuse_closed(request, section.workshop):
+        return refused
     workshop = section.workshop
     if request.method == "POST":
         section.delete()
@@ -135,6 +153,8 @@ def section_delete(request, pk: int):
 def attendance(request, pk: int):
     """Fremmøde: tick who of the forløb's participants came and who sent afbud."""
     workshop = get_workshop_for_facilitator(request.user, pk)
+    if refused := _refuse_closed(request, workshop):
+        return refused
     participants = workshop.round.process.participants.select_related("user")
     recorded = dict(workshop.attendance.values_list("participant_id", "status"))
     form = AttendanceForm(request.POST or None, participants=participants, recorded=recorded)

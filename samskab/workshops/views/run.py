@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from samskab.processes.models import FollowUp, Solution, SolutionStatus
 from samskab.processes.services import follow_up_add
 from samskab.workshops import cards, live
+from samskab.workshops import minutes as referat
 from samskab.workshops.access import get_section_for_facilitator, get_workshop_for_facilitator
 from samskab.workshops.forms import StatusConfirmForm
 from samskab.workshops.models import Attendee, Card, Phase, Section, SectionKind, WorkshopStatus
@@ -107,6 +108,8 @@ def workshop_status(request, pk: int):
     if status == WorkshopStatus.RUNNING and workshop.current_section_id is None:
         workshop.current_section = workshop.sections.first()
     workshop.save(update_fields=["status", "current_section"])
+    if status == WorkshopStatus.CLOSED:
+        referat.ensure_draft(workshop)  # the kladde referat is ready when the meeting ends
     _announce_changed(workshop.pk)
     messages.success(request, _("The workshop is now %(status)s.") % {"status": workshop.get_status_display()})
     return redirect("workshop_run", pk=workshop.pk)

@@ -1,0 +1,380 @@
+"""The referat of a workshop: its content built once as plain data, then shown three ways.
+
+`build(workshop)` reads everything the referat says into a tree of dataclasses. The HTML page,
+the Word file (`minutes_docx.py`) and the PDF (`minutes_pdf.py`) only lay that tree out, so the
+three can never disagree about what the MED committee gets to read. Hidden cards never enter
+the tree; names enter it only in a named workshop; ratings carry an average and distribution
+only for groups of at least the workshop's smallest group, else the reason they are left out.
+
+`ensure_draft`, `approve` and `reopen` are the writes of the referat's life: kladde → godkendt.
+"""
+
+import calendar
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db import transaction
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from samskab.processes.models import FollowUp
+from samskab.workshops.models import (
+    Action,
+    AttendanceStatus,
+    AttendeeRole,
+    Card,
+    Lesson,
+    Minutes,
+    MinutesStatus,
+    PromptRole,
+    SectionKind,
+    Workshop,
+    WorkshopStatus,
+)
+from samskab.workshops.state import board_state
+
+TRANSFER_KEYS = {"elsewhere", "next"}  # the columns of the template's transfer board
+TOP_POINTS = 5
+NEXT_EVALUATION_MONTHS = 6
+
+
+@dataclass
+class RoleCount:
+    role: str
+    count: int
+
+
+@dataclass
+class People:
+    """Who was there: counts by role, and names only in a named workshop."""
+
+    attended: list[RoleCount]  # the forløb's participants the facilitator ticked as present
+    joined: list[RoleCount]  # who joined with the code, by the role they stated
+    apologies: int
+    attended_names: list[str] = field(default_factory=list)
+    apology_names: list[str] = field(default_factory=list)
+    joined_names: list[str] = field(default_factory=list)
+
+    @property
+    def attended_total(self) -> int:
+        return sum(item.count for item in self.attended)
+
+    @property
+    def joined_total(self) -> int:
+        return sum(item.count for item in self.joined)
+
+
+@dataclass
+class ConfirmedStatus:
+    solution: str
+    status: str
+    said: str
+
+
+@dataclass
+class ChallengeStatus:
+    challenge: str
+    solutions: list[ConfirmedStatus]
+
+
+@dataclass
+class CardLine:
+    text: str
+    votes: int
+    where: str  # column · theme
+    author: str = ""  # only in a named workshop
+
+
+@dataclass
+class CardBlock:
+    """A group made while grouping, or the ungrouped cards of one column."""
+
+    title: str
+    grouped: bool
+    cards: list[CardLine]
+
+
+@dataclass
+class Board:
+    title: str
+    blocks: list[CardBlock]
+
+    @property
+    def card_count(self) -> int:
+        return sum(len(block.cards) for block in self.blocks)
+
+
+@dataclass
+class StatementResult:
+    text: str
+    count: int
+    average: float | None
+    distribution: list[int] | None  # how many gave 1, 2, 3, 4, 5
+
+
+@dataclass
+class RatingResult:
+    title: str
+    smallest: int
+    statements: list[StatementResult]
+
+    @property
+    def any_hidden(self) -> bool:
+        return any(statement.average is None for statement in self.statements)
+
+
+@dataclass
+class LessonLine:
+    text: str
+    reusable: bool
+    theme: str
+
+
+@dataclass
+class ActionLine:
+    what: str
+    who: str
+    deadline: date | None
+    status: str
+
+
+@dataclass
+class MinutesContent:
+    """Everything the referat says, in the order it says it."""
+
+    municipality: str
+    logo: str  # a path under the static files, or ""
+    process: str
+    unit: str
+    round: str
+    title: str
+    date: date
+    place: str
+    facilitators: list[str]
+    anonymous: bool
+    draft: bool
+    approved_at: object
+    approved_by: str
+    summary: str
+    people: People
+    status_round: list[ChallengeStatus]
+    boards: list[Board]
+    top_points: list[CardLine]
+    transfer: list[Board]
+    ratings: list[RatingResult]
+    lessons: list[LessonLine]
+    actions: list[ActionLine]
+    next_evaluation: date | None
+
+
+def months_later(day: date, months: int) -> date:
+    """The same day `months` later, or the month's last day when it is shorter (31 August + 6 → 28/29 February)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def default_next_evaluation(workshop: Workshop) -> date:
+    return months_later(workshop.date, NEXT_EVALUATION_MONTHS)
+
+
+def ensure_draft(workshop: Workshop) -> Minutes:
+    """The workshop's referat, made as a kladde the first time it is needed (on closing, or on first view)."""
+    minutes, _created = Minutes.objects.get_or_create(
+        workshop=workshop, defaults={"next_evaluation": default_next_evaluation(workshop)}
+    )
+    return minutes
+
+
+class NotReady(Exception):
+    """The referat cannot be approved yet; the message says why, in the user's language."""
+
+
+@transaction.atomic
+def approve(*, minutes: Minutes, by) -> bool:
+    """Approve the draft. Returns False when it was approved already (a second click changes nothing)."""
+    minutes = Minutes.objects.select_for_update().select_related("workshop").get(pk=minutes.pk)
+    if minutes.is_approved:
+        return False
+    if minutes.workshop.status != WorkshopStatus.CLOSED:
+        raise NotReady(_("Close the workshop before you approve the minutes."))
+    minutes.status = MinutesStatus.APPROVED
+    minutes.approved_at = timezone.now()
+    minutes.approved_by = by
+    minutes.save()
+    return True
+
+
+@transaction.atomic
+def reopen(*, minutes: Minutes) -> bool:
+    """Make an approved referat a draft again (others stop seeing it). False when it was a draft already."""
+    minutes = Minutes.objects.select_for_update().get(pk=minutes.pk)
+    if not minutes.is_approved:
+        return False
+    minutes.status = MinutesStatus.DRAFT
+    minutes.approved_at = None
+    minutes.approved_by = None
+    minutes.save()
+    return True
+
+
+def build(workshop: Workshop, minutes: Minutes) -> MinutesContent:
+    """Read the whole referat of `workshop` into plain data."""
+    process = workshop.round.process
+    organisation = process.unit.organisation
+    sections = list(workshop.sections.all())
+    for section in sections:
+        section.workshop = workshop  # board_state reads the workshop's smallest group
+    boards, transfer, all_cards = [], [], []
+    for section in sections:
+        if section.kind != SectionKind.BOARD:
+            continue
+        board, cards = _board(section, named=not workshop.anonymous)
+        all_cards += cards
+        (transfer if _is_transfer(section) else boards).append(board)
+    top = sorted((card for card in all_cards if card.votes), key=lambda card: -card.votes)[:TOP_POINTS]
+    return MinutesContent(
+        municipality=organisation.name,
+        logo=getattr(organisation, "logo", "") or "",
+        process=process.title,
+        unit=process.unit.name,
+        round=str(workshop.round),
+        title=workshop.title,
+        date=workshop.date,
+        place=workshop.place,
+        facilitators=[_name(user) for user in workshop.facilitators.order_by("first_name", "last_name")],
+        anonymous=workshop.anonymous,
+        draft=not minutes.is_approved,
+        approved_at=minutes.approved_at,
+        approved_by=_name(minutes.approved_by) if minutes.approved_by else "",
+        summary=minutes.summary,
+        people=_people(workshop),
+        status_round=_status_round(workshop),
+        boards=boards,
+        top_points=top,
+        transfer=transfer,
+        ratings=[_rating(section) for section in sections if section.kind == SectionKind.RATING],
+        lessons=[
+            LessonLine(text=lesson.text, reusable=lesson.reusable, theme=lesson.theme.text if lesson.theme else "")
+            for lesson in Lesson.objects.filter(section__workshop=workshop).select_related("theme")
+        ],
+        actions=[
+            ActionLine(
+                what=action.what,
+                who=_name(action.owner.user) if action.owner else "",
+                deadline=action.deadline,
+                status=action.get_status_display(),
+            )
+            for action in Action.objects.filter(section__workshop=workshop).select_related("owner__user")
+        ],
+        next_evaluation=minutes.next_evaluation,
+    )
+
+
+def _name(user) -> str:
+    return user.get_full_name() or user.get_username()
+
+
+def _people(workshop: Workshop) -> People:
+    named = not workshop.anonymous
+    attendance = list(workshop.attendance.select_related("participant__user").order_by("participant__user__first_name"))
+    present = [record.participant for record in attendance if record.status == AttendanceStatus.ATTENDED]
+    absent = [record.participant for record in attendance if record.status == AttendanceStatus.APOLOGIES]
+    attended = Counter(participant.get_role_display() for participant in present)
+    attendees = list(workshop.attendees.filter(on_paper=False).order_by("joined_at"))
+    labels = dict(AttendeeRole.choices)
+    joined = Counter(str(labels[a.role]) if a.role else _("role not stated") for a in attendees)
+    return People(
+        attended=[RoleCount(role, count) for role, count in sorted(attended.items())],
+        joined=[RoleCount(role, count) for role, count in sorted(joined.items())],
+        apologies=len(absent),
+        attended_names=[_name(p.user) for p in present] if named else [],
+        apology_names=[_name(p.user) for p in absent] if named else [],
+        joined_names=[a.name for a in attendees if a.name] if named else [],
+    )
+
+
+def _status_round(workshop: Workshop) -> list[ChallengeStatus]:
+    """The statuses confirmed in the status round: follow-ups "fra workshop" of the workshop's day."""
+    follow_ups = (
+        FollowUp.objects.filter(
+            solution__challenge__process=workshop.round.process, from_workshop=True, date=workshop.date
+        )
+        .select_related("solution__challenge")
+        .order_by("solution__challenge__priority", "solution__challenge_id", "solution_id", "-pk")
+    )
+    challenges: dict[int, ChallengeStatus] = {}
+    seen = set()
+    for follow_up in follow_ups:
+        if follow_up.solution_id in seen:  # confirmed twice: the last word counts
+            continue
+        seen.add(follow_up.solution_id)
+        challenge = follow_up.solution.challenge
+        entry = challenges.setdefault(challenge.pk, ChallengeStatus(challenge.title, []))
+        entry.solutions.append(
+            ConfirmedStatus(follow_up.solution.title, follow_up.get_status_display(), follow_up.happened)
+        )
+    return list(challenges.values())
+
+
+def _is_transfer(section) -> bool:
+    return any(p.role == PromptRole.COLUMN and p.key in TRANSFER_KEYS for p in section.prompts.all())
+
+
+def _board(section, *, named: bool) -> tuple[Board, list[CardLine]]:
+    """A board's visible cards: first its groups, then the cards left outside a group, column by column."""
+    cards = (
+        Card.objects.filter(section=section, hidden=False)
+        .annotate(vote_count=Count("votes", distinct=True))
+        .select_related("column", "theme", "group", "attendee")
+        .order_by("-vote_count", "created_at", "pk")
+    )
+    groups: dict[int, CardBlock] = {
+        group.pk: CardBlock(group.name, True, []) for group in section.groups.all()
+    }
+    columns: dict[int | None, CardBlock] = {}
+    lines = []
+    for card in cards:
+        where = " · ".join(prompt.text for prompt in (card.column, card.theme) if prompt is not None)
+        line = CardLine(
+            text=card.text,
+            votes=card.vote_count,
+            where=where,
+            author=card.attendee.name if named and card.attendee else "",
+        )
+        lines.append(line)
+        if card.group_id in groups:
+            groups[card.group_id].cards.append(line)
+        else:
+            title = card.column.text if card.column else _("Other cards")
+            columns.setdefault(card.column_id, CardBlock(title, False, [])).cards.append(line)
+    order = {prompt.pk: prompt.order for prompt in section.prompts.all() if prompt.role == PromptRole.COLUMN}
+    loose = [columns[key] for key in sorted(columns, key=lambda key: (key is None, order.get(key, 0)))]
+    blocks = [block for block in groups.values() if block.cards] + loose
+    return Board(section.title, blocks), lines
+
+
+def _rating(section) -> RatingResult:
+    state = board_state(section, for_facilitator=False)
+    return RatingResult(
+        title=section.title,
+        smallest=state["smallest"],
+        statements=[
+            StatementResult(
+                text=statement.prompt.text,
+                count=statement.count,
+                average=statement.average,
+                distribution=statement.distribution,
+            )
+            for statement in state["statements"]
+        ],
+    )
+
+
+def reasons_hidden(rating: RatingResult) -> str:
+    return _(
+        "Averages and distributions are shown only when at least %(smallest)s people have rated a statement."
+    ) % {"smallest": rating.smallest}
+

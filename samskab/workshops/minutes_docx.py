@@ -1,0 +1,271 @@
+"""The referat as a Word file: the MED committee's table still runs on .docx.
+
+Real heading styles (Heading 1/2/3), so that Word's navigation pane and screen readers find the
+structure; tables with a header row for ratings and agreements; Danish as the document's
+language. The content comes from `minutes.build`, laid out in the same order as the page.
+"""
+
+from io import BytesIO
+
+from django.contrib.staticfiles import finders
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from docx import Document
+from docx.enum.text import WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+from samskab.workshops.minutes import Board, MinutesContent
+
+LANGUAGE = "da-DK"
+
+
+def render_docx(content: MinutesContent) -> bytes:
+    document = Document()
+    _set_language(document)
+    properties = document.core_properties
+    properties.title = _("Minutes: %(title)s") % {"title": content.title}
+    properties.subject = content.process
+    properties.author = content.municipality
+    properties.language = LANGUAGE
+
+    _letterhead(document, content)
+    document.add_heading(properties.title, level=1)
+    if content.draft:
+        marker = document.add_paragraph()
+        run = marker.add_run(_("DRAFT – not approved"))
+        run.bold = True
+        run.font.color.rgb = RGBColor(0x8A, 0x1C, 0x1C)
+    _facts(document, content)
+
+    document.add_heading(_("Summary"), level=2)
+    document.add_paragraph(content.summary or _("No summary has been written."))
+
+    _people(document, content)
+    _status_round(document, content)
+    for board in content.boards:
+        document.add_heading(board.title, level=2)
+        _board(document, board, level=3)
+
+    document.add_heading(_("Top points"), level=2)
+    if content.top_points:
+        for card in content.top_points:
+            document.add_paragraph(f"{card.text} ({_votes(card.votes)})", style="List Number")
+    else:
+        document.add_paragraph(_("No card received a vote."))
+
+    document.add_heading(_("Ideas to take further"), level=2)
+    for board in content.transfer:
+        if len(content.transfer) > 1:
+            document.add_heading(board.title, level=3)
+            _board(document, board, level=4)
+        else:
+            _board(document, board, level=3)
+    if not content.transfer:
+        document.add_paragraph(_("No ideas were written down."))
+
+    for rating in content.ratings:
+        _rating(document, rating)
+    _lessons(document, content)
+    _actions(document, content)
+
+    document.add_heading(_("Next evaluation"), level=2)
+    document.add_paragraph(_date(content.next_evaluation) if content.next_evaluation else _("Not decided."))
+
+    out = BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _set_language(document) -> None:
+    """Danish for spelling and for screen readers: the default run language of the document's styles."""
+    rpr = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), LANGUAGE)
+    lang.set(qn("w:eastAsia"), LANGUAGE)
+    lang.set(qn("w:bidi"), "ar-SA")
+
+
+def _letterhead(document, content: MinutesContent) -> None:
+    paragraph = document.add_paragraph()
+    logo = finders.find(content.logo) if content.logo else None
+    if logo:
+        picture = paragraph.add_run().add_picture(logo, width=Cm(1.6))
+        _describe_picture(picture, _("Logo of %(municipality)s") % {"municipality": content.municipality})
+        paragraph.add_run().add_break(WD_BREAK.LINE)
+    name = paragraph.add_run(content.municipality)
+    name.bold = True
+    name.font.size = Pt(12)
+
+
+def _describe_picture(picture, text: str) -> None:
+    """Alt text on the picture (docPr/@descr), which Word reads out and checks for accessibility."""
+    doc_pr = picture._inline.find(qn("wp:docPr"))
+    if doc_pr is not None:
+        doc_pr.set("descr", text)
+
+
+def _date(value) -> str:
+    return date_format(value, "j. F Y")
+
+
+def _facts(document, content: MinutesContent) -> None:
+    facts = [(_("Date"), _date(content.date))]
+    if content.place:
+        facts.append((_("Place"), content.place))
+    facts.append((_("Process"), f"{content.process} ({content.unit}), {content.round.lower()}"))
+    label = ngettext("Facilitator", "Facilitators", len(content.facilitators))
+    facts.append((label, ", ".join(content.facilitators)))
+    if content.draft:
+        facts.append((_("Status"), _("Draft, not approved")))
+    else:
+        approved = _("Approved on %(date)s by %(who)s") % {
+            "date": _date(timezone.localtime(content.approved_at)),
+            "who": content.approved_by,
+        }
+        facts.append((_("Status"), approved))
+    for label, value in facts:
+        paragraph = document.add_paragraph()
+        paragraph.add_run(f"{label}: ").bold = True
+        paragraph.add_run(value)
+
+
+def _votes(count: int) -> str:
+    return ngettext("%(counter)s vote", "%(counter)s votes", count) % {"counter": count}
+
+
+def _people(document, content: MinutesContent) -> None:
+    people = content.people
+    document.add_heading(_("Participants"), level=2)
+
+    def counts(items) -> str:
+        return f" ({', '.join(f'{item.role}: {item.count}' for item in items)})" if items else ""
+
+    document.add_paragraph(
+        ngettext(
+            "%(counter)s of the process's participants attended.",
+            "%(counter)s of the process's participants attended.",
+            people.attended_total,
+        )
+        % {"counter": people.attended_total}
+        + counts(people.attended)
+    )
+    if people.attended_names:
+        document.add_paragraph(f"{_('Attended')}: {', '.join(people.attended_names)}")
+    document.add_paragraph(
+        ngettext("%(counter)s person joined with the code.", "%(counter)s people joined with the code.", people.joined_total)
+        % {"counter": people.joined_total}
+        + counts(people.joined)
+    )
+    if people.joined_names:
+        document.add_paragraph(f"{_('Joined by name')}: {', '.join(people.joined_names)}")
+    apologies = ngettext("%(counter)s sent apologies.", "%(counter)s sent apologies.", people.apologies) % {
+        "counter": people.apologies
+    }
+    if people.apology_names:
+        apologies += " " + ", ".join(people.apology_names)
+    document.add_paragraph(apologies)
+    if content.anonymous:
+        document.add_paragraph(_("The workshop was anonymous: the minutes give numbers, not names."))
+
+
+def _status_round(document, content: MinutesContent) -> None:
+    document.add_heading(_("Status round"), level=2)
+    for challenge in content.status_round:
+        document.add_heading(challenge.challenge, level=3)
+        for solution in challenge.solutions:
+            paragraph = document.add_paragraph(style="List Bullet")
+            paragraph.add_run(solution.solution).bold = True
+            paragraph.add_run(f": {solution.status}" + (f". {solution.said}" if solution.said else ""))
+    if not content.status_round:
+        document.add_paragraph(_("No statuses were confirmed at the workshop."))
+
+
+def _board(document, board: Board, *, level: int) -> None:
+    for block in board.blocks:
+        title = f"{_('Group')}: {block.title}" if block.grouped else block.title
+        document.add_heading(title, level=level)
+        for card in block.cards:
+            details = [card.where] if card.where and block.grouped else []
+            details.append(_votes(card.votes))
+            if card.author:
+                details.append(card.author)
+            document.add_paragraph(f"{card.text} ({'; '.join(details)})", style="List Bullet")
+    if not board.blocks:
+        document.add_paragraph(_("No cards."))
+
+
+def _table(document, headers: list[str]):
+    table = document.add_table(rows=1, cols=len(headers))
+    table.style = "Table Grid"
+    header = table.rows[0]
+    # Repeat the header row on each page, and mark it as the table's header for assistive technology.
+    tr_pr = header._tr.get_or_add_trPr()
+    tbl_header = OxmlElement("w:tblHeader")
+    tbl_header.set(qn("w:val"), "true")
+    tr_pr.append(tbl_header)
+    for cell, text in zip(header.cells, headers):
+        cell.text = ""
+        cell.paragraphs[0].add_run(text).bold = True
+    return table
+
+
+def _rating(document, rating) -> None:
+    document.add_heading(rating.title, level=2)
+    document.add_paragraph(
+        _("Ratings from 1 (not at all) to 5 (to a high degree). Shown for at least %(smallest)s people.")
+        % {"smallest": rating.smallest}
+    )
+    table = _table(document, [_("Statement"), _("Answers"), _("Average"), _("Distribution (1–5)")])
+    for statement in rating.statements:
+        cells = table.add_row().cells
+        cells[0].text = statement.text
+        cells[1].text = str(statement.count)
+        if statement.average is None:
+            hidden = _("Hidden: fewer than %(smallest)s answers") % {"smallest": rating.smallest}
+            cells[2].text = hidden
+            cells[3].text = "–"
+        else:
+            cells[2].text = f"{statement.average:.1f}".replace(".", ",")
+            cells[3].text = " · ".join(str(count) for count in statement.distribution)
+    if rating.any_hidden:
+        document.add_paragraph(
+            _(
+                "Averages and distributions are shown only when at least %(smallest)s people have rated a "
+                "statement, so that nobody's answer can be singled out."
+            )
+            % {"smallest": rating.smallest}
+        )
+
+
+def _lessons(document, content: MinutesContent) -> None:
+    document.add_heading(_("Lessons"), level=2)
+    for lesson in content.lessons:
+        paragraph = document.add_paragraph(style="List Bullet")
+        paragraph.add_run(lesson.text)
+        if lesson.theme:
+            paragraph.add_run(f" ({lesson.theme})")
+        if lesson.reusable:
+            paragraph.add_run(f" {_('Can be used elsewhere')}").bold = True
+    if not content.lessons:
+        document.add_paragraph(_("No lessons were recorded."))
+
+
+def _actions(document, content: MinutesContent) -> None:
+    document.add_heading(_("Agreements"), level=2)
+    if not content.actions:
+        document.add_paragraph(_("No agreements were recorded."))
+        return
+    table = _table(document, [_("What"), _("Who"), _("By when"), _("Status")])
+    for action in content.actions:
+        cells = table.add_row().cells
+        cells[0].text = action.what
+        cells[1].text = action.who or "–"
+        cells[2].text = _date(action.deadline) if action.deadline else "–"
+        cells[3].text = action.status

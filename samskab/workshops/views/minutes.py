@@ -1,0 +1,213 @@
+"""The referat of a workshop: the facilitators' draft, its approval, and the approved referat for readers.
+
+Who sees what: the workshop's facilitators see and edit the draft (kladde); once approved
+(godkendt) it is read-only, and everyone who may read the forløb sees it and downloads it.
+Before that, other readers of the forløb get a 403 page saying why; outsiders get 404.
+"""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from samskab.core.forms import StyledForm
+from samskab.processes.access import Access, get_object_for_user
+from samskab.workshops import live
+from samskab.workshops import minutes as referat
+from samskab.workshops.access import is_facilitator
+from samskab.workshops.minutes_docx import render_docx
+from samskab.workshops.minutes_pdf import render_pdf
+from samskab.workshops.models import Card, Minutes, SectionKind, Workshop, WorkshopStatus
+
+
+class MinutesForm(StyledForm, forms.ModelForm):
+    class Meta:
+        model = Minutes
+        fields = ["summary", "next_evaluation"]
+        help_texts = {
+            "summary": gettext_lazy("A few lines on what the workshop concluded, at the top of the minutes."),
+            "next_evaluation": gettext_lazy("Six months after the workshop unless you choose another date."),
+        }
+
+
+class ReopenForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=gettext_lazy("Yes, make the minutes a draft again. Until they are approved again, only the facilitators see them."),
+        error_messages={"required": gettext_lazy("Tick the box to confirm that the minutes become a draft again.")},
+    )
+
+
+class _Hidden(Exception):
+    """The referat exists for this reader only once it is approved."""
+
+
+def _open(user, pk: int) -> tuple[Workshop, Minutes, bool]:
+    """The workshop, its referat and whether `user` facilitates it; 404 outside the forløb, _Hidden before approval."""
+    workshop = get_object_for_user(user, Workshop, pk, process_path="round__process", need=Access.READ)
+    facilitator = is_facilitator(user, workshop)
+    if facilitator:
+        return workshop, referat.ensure_draft(workshop), True
+    minutes = Minutes.objects.filter(workshop=workshop).first()
+    if minutes is None or not minutes.is_approved:
+        raise _Hidden
+    return workshop, minutes, False
+
+
+def _for_facilitator(user, pk: int) -> tuple[Workshop, Minutes]:
+    workshop, minutes, facilitator = _open(user, pk)
+    if not facilitator:
+        raise PermissionDenied
+    return workshop, minutes
+
+
+def _not_approved(request, pk: int):
+    workshop = Workshop.objects.select_related("round__process").get(pk=pk)
+    return render(
+        request,
+        "workshops/minutes_not_approved.html",
+        {"workshop": workshop, "round": workshop.round, "process": workshop.round.process},
+        status=403,
+    )
+
+
+def _moderation(workshop: Workshop) -> list[tuple[object, list[Card]]]:
+    """Every card of every board, hidden ones too, for the facilitator's hide toggles."""
+    boards = [section for section in workshop.sections.all() if section.kind == SectionKind.BOARD]
+    cards = Card.objects.filter(section__in=boards).select_related("column", "theme")
+    by_section: dict[int, list[Card]] = {}
+    for card in cards:
+        by_section.setdefault(card.section_id, []).append(card)
+    return [(section, by_section[section.pk]) for section in boards if section.pk in by_section]
+
+
+@login_required
+def minutes(request, pk: int):
+    """The referat page; the facilitator's form for the summary and next evaluation posts here too."""
+    try:
+        workshop, record, facilitator = _open(request.user, pk)
+    except _Hidden:
+        return _not_approved(request, pk)
+    form = None
+    if facilitator and not record.is_approved:
+        form = MinutesForm(request.POST or None, instance=record)
+        if request.method == "POST" and form.is_valid():
+            form.save()
+            messages.success(request, _("The minutes have been saved."))
+            return redirect("minutes", pk=workshop.pk)
+    elif request.method == "POST":
+        if not facilitator:
+            raise PermissionDenied
+        messages.error(request, _("Approved minutes cannot be changed. Make them a draft again first."))
+        return redirect("minutes", pk=workshop.pk)
+    return render(
+        request,
+        "workshops/minutes.html",
+        {
+            "workshop": workshop,
+            "round": workshop.round,
+            "process": workshop.round.process,
+            "minutes": record,
+            "content": referat.build(workshop, record),
+            "facilitator": facilitator,
+            "form": form,
+            "reopen_form": ReopenForm() if facilitator and record.is_approved else None,
+            "moderation": _moderation(workshop) if form is not None else [],
+            "closed": workshop.status == WorkshopStatus.CLOSED,
+        },
+    )
+
+
+@login_required
+@require_POST
+def minutes_approve(request, pk: int):
+    """Godkend: the draft becomes the approved referat. A second click changes nothing."""
+    try:
+        workshop, record = _for_facilitator(request.user, pk)
+    except _Hidden:
+        raise PermissionDenied from None
+    try:
+        if referat.approve(minutes=record, by=request.user):
+            messages.success(request, _("The minutes have been approved. Everyone who follows the process can now read them."))
+    except referat.NotReady as reason:
+        messages.error(request, str(reason))
+    return redirect("minutes", pk=workshop.pk)
+
+
+@login_required
+@require_POST
+def minutes_reopen(request, pk: int):
+    """Make approved minutes a draft again, when the facilitator confirms it."""
+    try:
+        workshop, record = _for_facilitator(request.user, pk)
+    except _Hidden:
+        raise PermissionDenied from None
+    form = ReopenForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, form.errors["confirm"][0])
+    elif referat.reopen(minutes=record):
+        messages.success(request, _("The minutes are a draft again."))
+    return redirect("minutes", pk=workshop.pk)
+
+
+@login_required
+@require_POST
+def minutes_card_hide(request, pk: int):
+    """Hide a card from the referat (it names a colleague, say), or show it again. Drafts only."""
+    card = Card.objects.filter(pk=pk).only("section__workshop_id").select_related("section").first()
+    if card is None:
+        raise Http404
+    try:
+        workshop, record = _for_facilitator(request.user, card.section.workshop_id)
+    except _Hidden:
+        raise PermissionDenied from None
+    if record.is_approved:
+        messages.error(request, _("Approved minutes cannot be changed. Make them a draft again first."))
+        return redirect("minutes", pk=workshop.pk)
+    card = Card.objects.get(pk=pk)
+    card.hidden = request.POST.get("hidden") == "1"
+    card.save(update_fields=["hidden", "updated_at"])
+    transaction.on_commit(lambda: live.changed(workshop.pk))
+    if card.hidden:
+        messages.success(request, _("The card is hidden from the minutes."))
+    else:
+        messages.success(request, _("The card is shown in the minutes again."))
+    return redirect(reverse("minutes", args=[workshop.pk]) + "#kort")
+
+
+def _download(request, pk: int, render_file, extension: str, content_type: str):
+    try:
+        workshop, record, _facilitator = _open(request.user, pk)
+    except _Hidden:
+        return _not_approved(request, pk)
+    # The files are the municipality's documents: Danish, whatever language the page is in.
+    with translation.override("da"):
+        content = referat.build(workshop, record)
+        body = render_file(content)
+    response = HttpResponse(body, content_type=content_type)
+    draft = "-kladde" if content.draft else ""
+    response["Content-Disposition"] = f'attachment; filename="referat-{workshop.date.isoformat()}{draft}.{extension}"'
+    return response
+
+
+@login_required
+def minutes_docx(request, pk: int):
+    return _download(
+        request,
+        pk,
+        render_docx,
+        "docx",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+
+
+@login_required
+def minutes_pdf(request, pk: int):
+    return _download(request, pk, render_pdf, "pdf", "application/pdf")
