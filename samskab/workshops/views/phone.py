@@ -105,7 +105,7 @@ def _fingerprint(state: dict) -> str:
     workshop = state["workshop"]
     parts = [workshop.status, workshop.votes_per_participant]
     if section is not None:
-        parts += [section.pk, section.kind, section.phase, section.locked, section.title, section.intro]
+        parts += [section.pk, section.kind, section.phase, section.locked, section.title, section.intro, section.phase_ends_at]
     return hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()[:16]
 
 

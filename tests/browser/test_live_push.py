@@ -1,0 +1,144 @@
+"""Live pushes in the browser: a card written on one phone reaches the projector, the run page and
+another phone over WebSockets, without polling; with WebSockets blocked, the pages poll.
+
+Served by the real ASGI application (tests/browser/asgi_server.py). Selectors are ids, names and
+data attributes, never interface text. <html data-live> tells whether a page follows the socket
+or polls (assets/live.js).
+"""
+
+from collections.abc import Callable
+
+import pytest
+from playwright.sync_api import Browser, Page, WebSocketRoute, expect
+
+from samskab.core.pages import ANONYMOUS, World
+from samskab.workshops.models import Card, Phase, Workshop
+from tests.browser.conftest import DESKTOP, PHONE, axe_violations, describe, log_in
+from tests.phone_helpers import run
+
+pytestmark = pytest.mark.browser
+
+SEND = 'form[data-outbox="card"] button[type="submit"]:not([name])'
+
+
+@pytest.fixture
+def workshop(live_world: World) -> Workshop:
+    workshop = Workshop.objects.get(round__process=live_world.process)
+    run(workshop, phase=Phase.SHOW)  # the cards are shown: the room sees their texts
+    return workshop
+
+
+@pytest.fixture
+def open_tab(browser: Browser, asgi_server: str) -> Callable[..., Page]:
+    """open_tab("konsulent", width, block_sockets=False): a new browser context on the ASGI server."""
+    contexts = []
+
+    def open_as(username: str, width: int = DESKTOP, block_sockets: bool = False) -> Page:
+        context = browser.new_context(base_url=asgi_server, viewport={"width": width, "height": 900})
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        tab = context.new_page()
+        if block_sockets:  # a proxy that lets no WebSocket through
+            tab.route_web_socket("**/ws/**", lambda socket: socket.close())
+        if username != ANONYMOUS:
+            log_in(tab, username)
+        return tab
+
+    yield open_as
+    for context in contexts:
+        context.close()
+
+
+def join(tab: Page, workshop: Workshop) -> None:
+    tab.goto(f"/w/{workshop.join_code}/")
+    with tab.expect_navigation():
+        tab.locator("main form button[type=submit]").click()
+    assert tab.url.endswith(f"/w/{workshop.join_code}/deltag/")
+
+
+def write(tab: Page, text: str) -> None:
+    tab.locator('label[for^="card-column-"]').first.click()
+    tab.locator("#card-text").fill(text)
+    tab.locator(SEND).click()
+
+
+def following(tab: Page, mode: str, timeout: float = 10_000) -> None:
+    expect(tab.locator("html")).to_have_attribute("data-live", mode, timeout=timeout)
+
+
+class Requests:
+    """The state and page requests a tab makes: polling would show here."""
+
+    def __init__(self, tab: Page, *paths: str):
+        self.seen: list[str] = []
+        tab.on("request", lambda request: self.seen.append(request.url) if any(p in request.url for p in paths) else None)
+
+
+def test_a_card_reaches_the_projector_the_run_page_and_another_phone_without_polling(workshop, open_tab):
+    projector = open_tab("konsulent")
+    projector.goto(f"/workshops/{workshop.pk}/projektor/")
+    run_page = open_tab("konsulent")
+    run_page.goto(f"/workshops/{workshop.pk}/afvikl/")
+    writer, reader = open_tab(ANONYMOUS, PHONE), open_tab(ANONYMOUS, PHONE)
+    frames: list[str] = []
+    reader.on("websocket", lambda socket: socket.on("framereceived", lambda frame: frames.append(frame)))
+    join(writer, workshop)
+    join(reader, workshop)
+    for tab in (projector, run_page, writer, reader):
+        following(tab, "socket")
+    reader_requests = Requests(reader, "/tilstand/", "/deltag/")
+    projector_requests = Requests(projector, "/projektor/")
+    projector.wait_for_timeout(3500)  # longer than the polling interval: nobody polls
+    assert reader_requests.seen == [] and projector_requests.seen == []
+
+    write(writer, "Tavlemøderne gav ro i maven")
+
+    expect(reader.locator("#phone-board")).to_contain_text("Tavlemøderne gav ro i maven", timeout=1000)
+    expect(projector.locator("#projector")).to_contain_text("Tavlemøderne gav ro i maven", timeout=1000)
+    expect(run_page.locator("#run-board")).to_contain_text("Tavlemøderne gav ro i maven", timeout=1000)
+    card = Card.objects.get()
+    assert reader_requests.seen == []  # the reader's phone asked for nothing: it was pushed
+    assert any(str(card.client_id) in frame for frame in frames)
+    assert len(projector_requests.seen) == 1  # one fetch of the wall, because of the push
+    # The new card is announced as a calm count in the one polite live region.
+    for tab in (reader, projector):
+        news = tab.locator("#live-news")
+        expect(news).to_have_text(news.get_attribute("data-new-one"), timeout=5000)
+    expect(writer.locator("#live-news")).to_have_text("")  # not news to the one who wrote it
+
+
+def test_with_websockets_blocked_the_pages_poll_and_still_update(workshop, open_tab):
+    projector = open_tab("konsulent", block_sockets=True)
+    projector.goto(f"/workshops/{workshop.pk}/projektor/")
+    reader = open_tab(ANONYMOUS, PHONE, block_sockets=True)
+    join(reader, workshop)
+    writer = open_tab(ANONYMOUS, PHONE)
+    join(writer, workshop)
+    following(projector, "polling")
+    following(reader, "polling")
+
+    write(writer, "Papirkort er bedre end ingen kort")
+
+    expect(reader.locator("#phone-board")).to_contain_text("Papirkort er bedre end ingen kort", timeout=10_000)
+    expect(projector.locator("#projector")).to_contain_text("Papirkort er bedre end ingen kort", timeout=10_000)
+
+
+def test_a_phase_change_reaches_the_phone_and_the_timer_is_shown_to_all(workshop, open_tab, axe_violations):
+    run_page = open_tab("konsulent")
+    run_page.goto(f"/workshops/{workshop.pk}/afvikl/")
+    phone = open_tab(ANONYMOUS, PHONE)
+    join(phone, workshop)
+    projector = open_tab("konsulent")
+    projector.goto(f"/workshops/{workshop.pk}/projektor/")
+    following(phone, "socket")
+    following(projector, "socket")
+
+    with run_page.expect_navigation():
+        run_page.locator("form:has(#timer-minutes) button[type=submit]").click()
+
+    # The phone reloads itself into the new state; the projector fetches its wall again.
+    expect(phone.locator("[data-phase-ends] [data-timer-left]")).not_to_be_empty(timeout=5000)
+    expect(projector.locator("[data-phase-ends] [data-timer-left]")).not_to_be_empty(timeout=5000)
+    for tab, where in ((phone, "phone"), (projector, "projector"), (run_page, "run page")):
+        violations = axe_violations(tab)
+        assert not violations, f"{where}\n{describe(violations)}"
