@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "samskab.workshops",
     "samskab.anchoring",
     "samskab.decisions",
+    "samskab.communication",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

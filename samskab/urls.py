@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("samskab.workshops.urls")),
     path("", include("samskab.anchoring.urls")),
     path("", include("samskab.decisions.urls")),
+    path("", include("samskab.communication.urls")),
     path("i18n/sprog/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,128 @@
+"""Kommunikationsplan of a round: a guided flow, one question at a time, that makes the plan's rows."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from samskab.communication.forms import AUDIENCES, CHANNELS, QUESTIONS, CommunicationRowEditForm, CommunicationRowForm
+from samskab.communication.models import CommunicationRow
+from samskab.core.concurrency import Conflict, save_unless_changed, seen_version
+from samskab.core.once import create_once
+from samskab.processes.access import Access, get_object_for_user, process_access
+from samskab.workshops.access import get_round_for_user
+
+
+@login_required
+def plan(request, pk: int):
+    evaluation_round = get_round_for_user(request.user, pk)
+    process = evaluation_round.process
+    rows = list(evaluation_round.communication.select_related("sender__user"))
+    ambassadors = [
+        (participant, [row for row in rows if row.sender_id == participant.pk])
+        for participant in process.participants.filter(is_ambassador=True).select_related("user")
+    ]
+    return render(
+        request,
+        "communication/plan.html",
+        {
+            "round": evaluation_round,
+            "process": process,
+            "rows": rows,
+            "ambassadors": ambassadors,
+            "can_edit": process_access(request.user, process) >= Access.EDIT,
+        },
+    )
+
+
+def _step(request) -> int:
+    try:
+        return min(max(int(request.POST.get("step", 0)), 0), len(QUESTIONS) - 1)
+    except ValueError:
+        return 0
+
+
+@login_required
+def row_create(request, pk: int):
+    """The guided flow: each answer travels along in the form until the last question saves the row."""
+    evaluation_round = get_round_for_user(request.user, pk, Access.EDIT)
+    process = evaluation_round.process
+    step = 0
+    form = CommunicationRowForm(request.POST or None, process=process)
+    if request.method == "POST":
+        step = _step(request)
+        if "back" in request.POST:
+            step = max(step - 1, 0)
+            form = CommunicationRowForm(request.POST, process=process)
+            form.errors.clear()  # nothing is judged when going back
+        elif not form.is_valid() and form.step_errors(step):
+            form.keep_errors_up_to(step)  # ask the same question again, with its error
+        elif step < len(QUESTIONS) - 1:
+            step += 1
+            form.errors.clear()  # the next question is asked before it is judged
+        else:
+            form.instance.round = evaluation_round
+            create_once(form)
+            messages.success(request, _("The row has been added to the communication plan."))
+            return redirect("communication", pk=evaluation_round.pk)
+    return render(
+        request,
+        "communication/guide.html",
+        {
+            "round": evaluation_round,
+            "process": process,
+            "form": form,
+            "step": step,
+            "question": form[QUESTIONS[step]],
+            "answered": [form[name] for name in QUESTIONS if name != QUESTIONS[step]],
+            "last": step == len(QUESTIONS) - 1,
+            "audiences": AUDIENCES,
+            "channels": CHANNELS,
+        },
+    )
+
+
+@login_required
+def row_edit(request, pk: int):
+    row = get_object_for_user(request.user, CommunicationRow, pk, process_path="round__process", need=Access.EDIT)
+    process = row.round.process
+    form = CommunicationRowEditForm(request.POST or None, instance=row, process=process)
+    theirs = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            save_unless_changed(form.instance, seen_version(form))
+        except Conflict as conflict:
+            theirs = conflict.current
+            form.add_error(None, _("Someone else saved this while you were editing. Their version is shown below; your text is kept in the form. Save again to replace theirs."))
+            form.data = form.data.copy()
+            form.data["version"] = theirs.version
+        else:
+            messages.success(request, _("The row has been saved."))
+            return redirect(row)
+    return render(
+        request,
+        "communication/row_form.html",
+        {
+            "round": row.round,
+            "process": process,
+            "form": form,
+            "row": row,
+            "theirs": theirs,
+            "audiences": AUDIENCES,
+            "channels": CHANNELS,
+        },
+    )
+
+
+@login_required
+def row_delete(request, pk: int):
+    row = get_object_for_user(request.user, CommunicationRow, pk, process_path="round__process", need=Access.EDIT)
+    if request.method == "POST":
+        row.delete()
+        messages.success(request, _("The row has been deleted."))
+        return redirect(row)
+    return render(
+        request,
+        "processes/confirm_delete.html",
+        {"process": row.round.process, "object": row, "leaf": True, "cancel_url": row.get_absolute_url()},
+    )
