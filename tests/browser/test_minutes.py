@@ -1,0 +1,101 @@
+"""The referat in the browser: the facilitator hides a card and approves; the leder downloads both files
+and reads them; the page passes axe as a draft and approved, at desktop and phone width."""
+
+from io import BytesIO
+
+import pytest
+from docx import Document
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+from samskab.workshops.models import Card, Minutes, MinutesStatus
+from tests.browser.conftest import DESKTOP, PHONE, axe_violations, describe
+from tests.minutes_helpers import GROUPED, HIDDEN, VISIBLE, hold_workshop
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def held(live_world):
+    return hold_workshop(live_world.process)
+
+
+def _url(workshop) -> str:
+    return f"/workshops/{workshop.pk}/referat/"
+
+
+def _assert_accessible(tab, where: str) -> None:
+    violations = axe_violations(tab)
+    assert not violations, f"{where}\n{describe(violations)}"
+
+
+def test_hide_a_card_approve_and_download_both_files(page_as, held):
+    workshop = held.workshop
+    tab = page_as("konsulent")
+    tab.goto(_url(workshop))
+    # A card naming a colleague is hidden from the referat with its toggle.
+    item = tab.locator(".minutes-moderation-item", has_text=GROUPED)
+    item.get_by_role("button").click()
+    tab.wait_for_load_state()
+    assert Card.objects.get(text=GROUPED).hidden
+    tab.locator("[name=summary]").fill("Et år med mindre bøvl. Vi fortsætter.")
+    tab.locator("main form:has([name=summary]) [type=submit]").click()
+    tab.wait_for_load_state()
+    assert Minutes.objects.get(workshop=workshop).summary == "Et år med mindre bøvl. Vi fortsætter."
+    tab.locator(f"form[action='{_url(workshop)}godkend/'] [type=submit]").click()
+    tab.wait_for_load_state()
+    assert Minutes.objects.get(workshop=workshop).status == MinutesStatus.APPROVED
+    expect(tab.locator("[name=summary]")).to_have_count(0)
+
+    reader = page_as("leder")
+    reader.goto(f"/runder/{workshop.round.pk}/")
+    reader.locator(f"a[href='{_url(workshop)}']").click()
+    reader.wait_for_load_state()
+    expect(reader.locator("main")).to_contain_text(VISIBLE)
+    expect(reader.locator("main")).not_to_contain_text(HIDDEN)
+    expect(reader.locator("main")).not_to_contain_text(GROUPED)
+
+    with reader.expect_download() as word_download:
+        reader.locator(f"a[href='{_url(workshop)}word/']").click()
+    word = word_download.value
+    assert word.suggested_filename == f"referat-{workshop.date.isoformat()}.docx"
+    document = Document(BytesIO(open(word.path(), "rb").read()))
+    word_text = "\n".join(p.text for p in document.paragraphs)
+    assert VISIBLE in word_text and HIDDEN not in word_text and GROUPED not in word_text
+    assert "Et år med mindre bøvl. Vi fortsætter." in word_text
+
+    with reader.expect_download() as pdf_download:
+        reader.locator(f"a[href='{_url(workshop)}pdf/']").click()
+    pdf = pdf_download.value
+    assert pdf.suggested_filename == f"referat-{workshop.date.isoformat()}.pdf"
+    pdf_text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(pdf.path()).pages)
+    assert VISIBLE in pdf_text and HIDDEN not in pdf_text and GROUPED not in pdf_text
+
+
+@pytest.mark.parametrize("width", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_the_referat_page_passes_axe_as_draft_and_approved(page_as, held, width):
+    workshop = held.workshop
+    tab = page_as("konsulent", width)
+    tab.goto(_url(workshop))
+    _assert_accessible(tab, "draft")
+    # The form with an error, and the reopen form after approval.
+    tab.locator("[name=next_evaluation]").fill("")
+    tab.locator("[name=next_evaluation]").type("1")  # a date input takes no letters; an incomplete date is invalid
+    tab.evaluate("document.querySelector('[name=next_evaluation]').type = 'text'")
+    tab.locator("[name=next_evaluation]").fill("snart")
+    tab.locator("main form:has([name=summary]) [type=submit]").click()
+    expect(tab.locator(".alert-error")).to_be_visible()
+    _assert_accessible(tab, "draft with errors")
+    tab.goto(_url(workshop))
+    tab.locator(f"form[action='{_url(workshop)}godkend/'] [type=submit]").click()
+    tab.wait_for_load_state()
+    _assert_accessible(tab, "approved, as the facilitator")
+    reader = page_as("med", width)
+    reader.goto(_url(workshop))
+    expect(reader.locator("h1")).to_contain_text(workshop.title)
+    _assert_accessible(reader, "approved, as a MED member")
+    not_yet = page_as("leder", width)
+    Minutes.objects.filter(workshop=workshop).update(status=MinutesStatus.DRAFT)
+    response = not_yet.goto(_url(workshop))
+    assert response.status == 403
+    _assert_accessible(not_yet, "not approved, as the leder")
