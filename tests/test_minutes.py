@@ -87,6 +87,17 @@ def test_ratings_are_summarised_only_at_the_smallest_group(held):
     assert second.count == 2 and second.average is None and second.distribution is None
 
 
+def test_a_role_is_shown_only_when_its_group_is_large_enough(demo):
+    held = hold_workshop(demo, raters=10)
+    held.workshop.min_group_size = 3
+    held.workshop.save()
+    content = referat.build(held.workshop, referat.ensure_draft(held.workshop))
+    first = content.ratings[0].statements[0]
+    # Four employees rated (4, 5, 5, 4); leaders, TRs and those who stated no role were two each.
+    assert [(item.role, item.average) for item in first.by_role] == [("medarbejder", 4.5)]
+    assert content.ratings[0].statements[1].by_role == []
+
+
 def test_a_hidden_rating_says_why_on_the_page(held, client_as):
     with_reason = html(client_as("konsulent").get(_url(held.workshop), HTTP_ACCEPT_LANGUAGE="en"))
     assert "Hidden: fewer than 5 answers" in with_reason

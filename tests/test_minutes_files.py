@@ -69,7 +69,7 @@ def test_word_file_is_danish_with_a_title_a_ratings_table_and_the_logo(approved,
     assert properties.language == "da-DK"
     assert properties.title == da("Minutes: %(title)s") % {"title": approved.workshop.title}
     ratings = document.tables[0]
-    headers = [da("Statement"), da("Answers"), da("Average"), da("Distribution (1–5)")]
+    headers = [da("Statement"), da("Answers"), da("Average"), da("Distribution (1–5)"), da("Average by role")]
     assert [cell.text for cell in ratings.rows[0].cells] == headers
     first, second = ratings.rows[1], ratings.rows[2]
     assert first.cells[2].text == "4,6"  # a Danish decimal comma

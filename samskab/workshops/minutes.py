@@ -107,11 +107,20 @@ class Board:
 
 
 @dataclass
+class RoleAverage:
+    role: str
+    average: float
+
+
+@dataclass
 class StatementResult:
     text: str
     count: int
     average: float | None
     distribution: list[int] | None  # how many gave 1, 2, 3, 4, 5
+    # The role groups whose figures the anonymity rule lets through (state.role_breakdown); the
+    # others are left out, not even counted, so a small group's answers cannot be singled out.
+    by_role: list[RoleAverage] = field(default_factory=list)
 
 
 @dataclass
@@ -119,10 +128,6 @@ class RatingResult:
     title: str
     smallest: int
     statements: list[StatementResult]
-
-    @property
-    def any_hidden(self) -> bool:
-        return any(statement.average is None for statement in self.statements)
 
 
 @dataclass
@@ -367,6 +372,11 @@ def _rating(section) -> RatingResult:
                 count=statement.count,
                 average=statement.average,
                 distribution=statement.distribution,
+                by_role=[
+                    RoleAverage(str(figures.label), figures.average)
+                    for figures in getattr(statement, "by_role", [])
+                    if figures.hidden is None and figures.average is not None
+                ],
             )
             for statement in state["statements"]
         ],

@@ -9,7 +9,7 @@ from io import BytesIO
 
 from django.contrib.staticfiles import finders
 from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from docx import Document
@@ -136,6 +136,10 @@ def _facts(document, content: MinutesContent) -> None:
         paragraph.add_run(value)
 
 
+def _decimal(value: float) -> str:
+    return number_format(value, decimal_pos=1)
+
+
 def _votes(count: int) -> str:
     return ngettext("%(counter)s vote", "%(counter)s votes", count) % {"counter": count}
 
@@ -222,7 +226,9 @@ def _rating(document, rating) -> None:
         _("Ratings from 1 (not at all) to 5 (to a high degree). Shown for at least %(smallest)s people.")
         % {"smallest": rating.smallest}
     )
-    table = _table(document, [_("Statement"), _("Answers"), _("Average"), _("Distribution (1–5)")])
+    table = _table(
+        document, [_("Statement"), _("Answers"), _("Average"), _("Distribution (1–5)"), _("Average by role")]
+    )
     for statement in rating.statements:
         cells = table.add_row().cells
         cells[0].text = statement.text
@@ -232,16 +238,19 @@ def _rating(document, rating) -> None:
             cells[2].text = hidden
             cells[3].text = "–"
         else:
-            cells[2].text = f"{statement.average:.1f}".replace(".", ",")
+            cells[2].text = _decimal(statement.average)
             cells[3].text = " · ".join(str(count) for count in statement.distribution)
-    if rating.any_hidden:
-        document.add_paragraph(
-            _(
-                "Averages and distributions are shown only when at least %(smallest)s people have rated a "
-                "statement, so that nobody's answer can be singled out."
-            )
-            % {"smallest": rating.smallest}
+        by_role = [f"{item.role}: {_decimal(item.average)}" for item in statement.by_role]
+        cells[4].text = " · ".join(by_role) or "–"
+    document.add_paragraph(
+        _(
+            "Averages and distributions are shown only when at least %(smallest)s people have rated a "
+            "statement, so that nobody's answer can be singled out."
         )
+        % {"smallest": rating.smallest}
+        + " "
+        + _("A role is shown only when its group is large enough and the other groups' figures cannot be worked out from it.")
+    )
 
 
 def _lessons(document, content: MinutesContent) -> None:
