@@ -7,9 +7,11 @@ or polls (assets/live.js).
 """
 
 from collections.abc import Callable
+from datetime import timedelta
 
 import pytest
-from playwright.sync_api import Browser, Page, WebSocketRoute, expect
+from django.utils import timezone
+from playwright.sync_api import Browser, Page, expect
 
 from samskab.core.pages import ANONYMOUS, World
 from samskab.workshops.models import Card, Phase, Workshop
@@ -142,3 +144,14 @@ def test_a_phase_change_reaches_the_phone_and_the_timer_is_shown_to_all(workshop
     for tab, where in ((phone, "phone"), (projector, "projector"), (run_page, "run page")):
         violations = axe_violations(tab)
         assert not violations, f"{where}\n{describe(violations)}"
+
+
+def test_the_timer_counts_down_for_everyone_and_a_minute_left_is_announced(workshop, open_tab):
+    section = workshop.current_section
+    section.phase_ends_at = timezone.now() + timedelta(seconds=70)
+    section.save()
+    phone = open_tab(ANONYMOUS, PHONE)
+    join(phone, workshop)
+    expect(phone.locator("[data-phase-ends] [data-timer-left]")).to_contain_text("1:")
+    news = phone.locator("#live-news")
+    expect(news).to_have_text(news.get_attribute("data-minute-left"), timeout=20_000)
