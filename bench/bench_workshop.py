@@ -30,7 +30,8 @@ Scenarios:
   burst     the same 200 in five rounds 10 s apart, everyone submitting one card within the
             same second each round; then their votes as in the other scenarios
 
-Cards are spread over 20 s (rooms, hall) and votes over 10 s, so that all is done within 60 s.
+Cards are sent at random moments within 30 s (rooms, hall; the burst takes 41 s), votes within 20 s
+(15 s after the burst), so that a scenario's writing and voting are done within 60 s.
 One JSON line per scenario goes to stdout; progress and findings go to stderr.
 """
 
@@ -43,6 +44,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -82,14 +84,15 @@ QUICK_SIZES = {"rooms": (2, 4), "rooms-2p": (2, 4), "hall": (1, 6), "burst": (1,
 
 @dataclass(frozen=True)
 class Timing:
-    card_window: float = 20.0  # cards are sent at random moments within this many seconds
-    vote_window: float = 10.0
+    card_window: float = 30.0  # cards are sent at random moments within this many seconds
+    vote_window: float = 20.0
+    burst_vote_window: float = 15.0
     burst_gap: float = 10.0  # seconds between the burst's rounds
     burst_spread: float = 1.0  # everyone sends within this second
-    delivery_wait: float = 5.0  # after the last answer, how long to wait for the sockets
+    delivery_wait: float = 10.0  # after the last answer, the longest wait for the sockets
 
 
-QUICK_TIMING = Timing(card_window=2.0, vote_window=2.0, burst_gap=1.0, delivery_wait=3.0)
+QUICK_TIMING = Timing(card_window=2.0, vote_window=2.0, burst_vote_window=2.0, burst_gap=1.0)
 
 
 def say(message: str) -> None:
@@ -109,6 +112,7 @@ class Item:
     delivered_at: float = 0.0
     refused: str = ""
     tries: int = 0
+    failures: list = field(default_factory=list)
 
 
 @dataclass
@@ -125,6 +129,7 @@ class Phone:
     frames: int = 0
     gaps: int = 0
     resyncs: int = 0
+    reconnects: int = 0
 
 
 class Run:
@@ -141,6 +146,7 @@ class Run:
         self.sockets = True
         self.peak_rss = 0
         self.readers: list[asyncio.Task] = []
+        self.closing = False
 
     # --- Setting up: the facilitator, the phones, their sockets.
 
@@ -165,6 +171,7 @@ class Run:
 
         sampler = asyncio.create_task(self._sample_rss())
         cpu_before = self._cpu_seconds()
+        client_cpu_before = sum(os.times()[:2])
         active_from = time.perf_counter()
         for workshop in workshops:
             await facilitator.phase(workshop["section"], "vis")
@@ -178,7 +185,9 @@ class Run:
         active = time.perf_counter() - active_from
         cpu = self._cpu_seconds() - cpu_before
         sampler.cancel()
+        client_cpu = sum(os.times()[:2]) - client_cpu_before
 
+        self.closing = True
         for task in self.readers:
             task.cancel()
         for phone in self.phones:
@@ -186,7 +195,12 @@ class Run:
                 await phone.socket.close()
             await phone.http.close()
         await facilitator.close()
-        return {"active_s": active, "cpu_pct": 100 * cpu / active, "rss_mb": self.peak_rss / 2**20}
+        return {
+            "active_s": active,
+            "cpu_pct": 100 * cpu / active,
+            "rss_mb": self.peak_rss / 2**20,
+            "client_cpu_pct": 100 * client_cpu / active,
+        }
 
     async def _join(self, phone: Phone, gate: asyncio.Semaphore) -> None:
         async with gate:
@@ -253,7 +267,13 @@ class Run:
                 if resync:
                     await self._resync(phone)
         except ConnectionClosed:
-            say(f"participant {phone.index}'s socket was closed by the server")
+            if self.closing:
+                return
+            # Closed by the server (a phone too slow to keep up): connect again and catch up, as live.js does.
+            phone.reconnects += 1
+            phone.socket = None
+            await self._connect(phone)
+            await self._resync(phone)
 
     def _received(self, phone: Phone, item_id: str, now: float) -> None:
         item = self.items.get(item_id)
@@ -266,14 +286,24 @@ class Run:
                 item.delivered_at = now
 
     async def _resync(self, phone: Phone) -> None:
-        """A gap in the sequence or a resync: fetch the state, as the phone does, and count what it holds."""
+        """A gap in the sequence, a resync or a reconnect: fetch the state, as the phone does.
+
+        A state read after a write was stored includes it: everything of this workshop stored
+        before the request counts as received when the answer comes (votes are in it only as counts).
+        """
         phone.resyncs += 1
+        asked = time.perf_counter()
         response = await phone.http.client.get(f"/w/{phone.http.code}/tilstand/", headers={"Accept": "application/json"})
         now = time.perf_counter()
-        if response.status_code == 200:
-            state = response.json()
-            for card in state.get("cards", []) + state.get("my_cards", []):
-                self._received(phone, card.get("id"), now)
+        if response.status_code != 200:
+            say(f"participant {phone.index}'s state answered {response.status_code}")
+            return
+        state = response.json()
+        if state.get("seq") is not None:
+            phone.seq = state["seq"]
+        for item_id, item in list(self.items.items()):
+            if item.workshop == phone.workshop and item.stored_at and item.stored_at < asked:
+                self._received(phone, item_id, now)
 
     # --- Sending.
 
@@ -292,6 +322,7 @@ class Run:
             return None
         item.stored_at = outcome.stored_at
         item.tries = outcome.tries
+        item.failures = outcome.failures
         if not self.sockets:
             item.delivered_at = outcome.stored_at
         return client_id
@@ -327,10 +358,12 @@ class Run:
             if item.kind == "card" and item.stored_at:
                 stored_cards.setdefault(item.workshop, []).append((item_id, item.sender))
 
+        window = self.timing.burst_vote_window if self.scenario.burst else self.timing.vote_window
+
         async def vote(phone: Phone) -> None:
             others = [card for card, sender in stored_cards.get(phone.workshop, []) if sender != phone.index]
             cards = self.random.sample(others, min(VOTES_EACH, len(others)))
-            times = sorted(self.random.uniform(0, self.timing.vote_window) for _ in cards)
+            times = sorted(self.random.uniform(0, window) for _ in cards)
             for card, moment in zip(cards, times):
                 await asyncio.sleep(max(0.0, start + moment - time.perf_counter()))
                 await self._send(phone, "vote", lambda client_id, card=card: phone.http.vote(card, client_id))
@@ -451,10 +484,15 @@ def run_scenario(scenario: Scenario, timing: Timing) -> dict:
     say(
         f"{scenario.name}: {len(items)} sent ({retried} needed more than one try, {len(refused)} refused), "
         f"active {measured['active_s']:.1f} s; sockets: {sum(p.frames for p in phones)} frames, "
-        f"{sum(p.gaps for p in phones)} sequence gaps, {sum(p.resyncs for p in phones)} state fetches"
+        f"{sum(p.gaps for p in phones)} sequence gaps, {sum(p.reconnects for p in phones)} reconnects, "
+        f"{sum(p.resyncs for p in phones)} state fetches; the simulated phones used {measured['client_cpu_pct']:.0f} % "
+        f"of a core, load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
     )
     if refused:
         say(f"refused, for example: {refused[0]}")
+    failures = Counter(failure for item in items.values() for failure in item.failures)
+    if failures:
+        say(f"tries that failed and were sent again: {dict(failures)}")
     if late:
         say(f"{late} stored submits had not reached every other participant after the wait; counted with the time waited")
     return {

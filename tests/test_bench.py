@@ -64,3 +64,5 @@ def test_the_workshop_benchmark_loses_nothing_in_a_small_room():
     assert report["stored"] == report["sent"]
     assert report["lost"] == report["duplicated"] == 0
     assert report["p50_ms"] > 0 and report["rss_mb"] > 0 and report["cpu_pct"] > 0
+    assert "no WebSocket" not in result.stderr, "latency must be measured over the participants' sockets"
+    assert "had not reached every other participant" not in result.stderr
