@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "samskab.anchoring",
     "samskab.decisions",
     "samskab.communication",
+    "samskab.actionplan",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -48,7 +48,7 @@ def decide(decision: Decision, *, adjustments: list[str], new_title: str, by) ->
     if kind == DecisionKind.ADJUST:
         why = _("Decision to adjust “%(solution)s”") % {"solution": solution.title}
         Action.objects.bulk_create(
-            Action(round=decision.round, what=line, why=why, owner=decision.decided_by) for line in adjustments
+            Action(round=decision.round, what=line, why=why, owner=decision.decided_by, source=decision) for line in adjustments
         )
     return decision
 
@@ -70,5 +70,6 @@ def decide_process(decision: ProcessDecision) -> ProcessDecision:
         what=_(PROCESS_ACTIONS[ProcessDecisionKind(decision.kind)]),
         why=_("Decision on the process: %(decision)s") % {"decision": decision.get_kind_display()},
         owner=decision.decided_by,
+        source=decision,
     )
     return decision

@@ -7,6 +7,8 @@ action plan in later work, so that two rounds of the same forløb can be compare
 import secrets
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -14,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from samskab.core.concurrency import Versioned
 from samskab.processes.models import Challenge, Participant, Process, SubmittedOnce
 
 
@@ -349,10 +352,17 @@ class ActionStatus(models.TextChoices):
     DROPPED = "droppet", _("dropped")
 
 
-class Action(SubmittedOnce):
-    """A handling in the round's action plan. An aftale from the workshop is one, with its section."""
+class Action(SubmittedOnce, Versioned):
+    """A handling in the round's action plan. An aftale from the workshop is one, with its section.
+
+    `source` links back to what the action came from (a decision, an anchoring check or measure,
+    a row of the communication plan); an aftale's source is its section.
+    """
 
     round = models.ForeignKey(EvaluationRound, on_delete=models.CASCADE, related_name="actions")
+    source_type = models.ForeignKey(ContentType, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    source_id = models.PositiveIntegerField(null=True, blank=True)
+    source = GenericForeignKey("source_type", "source_id")
     section = models.ForeignKey(
         Section,
         verbose_name=_("agreed in"),

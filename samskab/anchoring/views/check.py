@@ -116,6 +116,7 @@ def suggestion_accept(request, pk: int, key: str):
     form = ActionForm(request.POST, process=evaluation_round.process, prefix=key)
     if form.is_valid():
         form.instance.round = evaluation_round
+        form.instance.source = AnchoringCheck.objects.get(round=evaluation_round)
         form.instance.why = form.cleaned_data.get("why") or _(
             "Anchoring check: “%(statement)s” scored %(score)s."
         ) % {"statement": row.statement, "score": str(row.score).replace(".", ",")}

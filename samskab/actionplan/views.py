@@ -1,0 +1,174 @@
+"""Handlingsplan: per round (with the actions it carries over), per forløb, and "Mine handlinger"."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from samskab.actionplan import ics, plan
+from samskab.actionplan.forms import ActionEditForm
+from samskab.actionplan.xlsx import plan_workbook
+from samskab.core.concurrency import Conflict, save_unless_changed, seen_version
+from samskab.core.once import create_once
+from samskab.processes.access import Access, get_object_for_user, get_process_for_user, process_access
+from samskab.workshops.access import get_round_for_user
+from samskab.workshops.forms import ActionForm
+from samskab.workshops.models import Action
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def round_plan(request, pk: int):
+    evaluation_round = get_round_for_user(request.user, pk)
+    process = evaluation_round.process
+    return render(
+        request,
+        "actionplan/round_plan.html",
+        {
+            "round": evaluation_round,
+            "process": process,
+            "actions": plan.round_plan(evaluation_round),
+            "can_edit": process_access(request.user, process) >= Access.EDIT,
+        },
+    )
+
+
+@login_required
+def round_plan_xlsx(request, pk: int):
+    evaluation_round = get_round_for_user(request.user, pk)
+    title = f"{evaluation_round.process.title} – {evaluation_round}"
+    filename = f"handlingsplan-{slugify(evaluation_round.process.title)}-runde-{evaluation_round.number}.xlsx"
+    return _download(plan_workbook(plan.round_plan(evaluation_round), title=title), XLSX, filename)
+
+
+@login_required
+def process_plan(request, pk: int):
+    process = get_process_for_user(request.user, pk)
+    return render(
+        request,
+        "actionplan/process_plan.html",
+        {"process": process, "actions": plan.process_plan(process)},
+    )
+
+
+@login_required
+def process_plan_xlsx(request, pk: int):
+    process = get_process_for_user(request.user, pk)
+    filename = f"handlingsplan-{slugify(process.title)}.xlsx"
+    return _download(plan_workbook(plan.process_plan(process), title=process.title), XLSX, filename)
+
+
+@login_required
+def my_actions(request):
+    return render(request, "actionplan/my_actions.html", {"actions": plan.my_actions(request.user), "nav": "my_actions"})
+
+
+@login_required
+def action_create(request, pk: int):
+    evaluation_round = get_round_for_user(request.user, pk, Access.EDIT)
+    if not evaluation_round.is_open:
+        messages.error(request, _("New actions are made in an open round. The actions of this round can still be updated."))
+        return redirect("round_plan", pk=evaluation_round.pk)
+    form = ActionForm(request.POST or None, process=evaluation_round.process)
+    if request.method == "POST" and form.is_valid():
+        form.instance.round = evaluation_round
+        create_once(form)
+        messages.success(request, _("The action has been added to the round's action plan."))
+        return redirect("round_plan", pk=evaluation_round.pk)
+    return render(
+        request,
+        "actionplan/action_form.html",
+        {"round": evaluation_round, "process": evaluation_round.process, "form": form},
+    )
+
+
+def _action(request, pk: int) -> Action:
+    """An action its forløb's editors may change, and so may its owner."""
+    action = get_object_for_user(request.user, Action, pk, process_path="round__process", need=Access.READ, related=("owner",))
+    is_owner = action.owner is not None and action.owner.user_id == request.user.pk
+    if not is_owner and process_access(request.user, action.round.process) < Access.EDIT:
+        raise PermissionDenied
+    return action
+
+
+@login_required
+def action_edit(request, pk: int):
+    action = _action(request, pk)
+    process = action.round.process
+    form = ActionEditForm(request.POST or None, instance=action, process=process)
+    theirs = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            save_unless_changed(form.instance, seen_version(form))
+        except Conflict as conflict:
+            theirs = conflict.current
+            form.add_error(None, _("Someone else saved this while you were editing. Their version is shown below; your text is kept in the form. Save again to replace theirs."))
+            form.data = form.data.copy()
+            form.data["version"] = theirs.version
+        else:
+            messages.success(request, _("The action has been saved."))
+            if request.POST.get("next") == "mine":
+                return redirect("my_actions")
+            return redirect("round_plan", pk=action.round_id)
+    return render(
+        request,
+        "actionplan/action_form.html",
+        {
+            "round": action.round,
+            "process": process,
+            "form": form,
+            "action": action,
+            "theirs": theirs,
+            "next": request.POST.get("next", request.GET.get("next", "")),
+        },
+    )
+
+
+@login_required
+def action_delete(request, pk: int):
+    action = get_object_for_user(request.user, Action, pk, process_path="round__process", need=Access.EDIT)
+    if request.method == "POST":
+        action.delete()
+        messages.success(request, _("The action has been deleted."))
+        return redirect("round_plan", pk=action.round_id)
+    return render(
+        request,
+        "processes/confirm_delete.html",
+        {"process": action.round.process, "object": action, "leaf": True, "cancel_url": reverse("round_plan", args=[action.round_id])},
+    )
+
+
+@login_required
+def action_ics(request, pk: int):
+    action = get_object_for_user(request.user, Action, pk, process_path="round__process", need=Access.READ)
+    if action.deadline is None:
+        raise Http404
+    url = request.build_absolute_uri(reverse("round_plan", args=[action.round_id]))
+    description = "\n".join(filter(None, [action.why, action.round.process.title, url]))
+    content = ics.action_invitation(action, host=request.get_host(), url=url, description=description)
+    return _download(content, "text/calendar; charset=utf-8", f"handling-{action.pk}.ics")
+
+
+@login_required
+def evaluation_ics(request, pk: int):
+    process = get_process_for_user(request.user, pk)
+    if process.next_evaluation is None:
+        raise Http404
+    content = ics.evaluation_invitation(
+        process,
+        host=request.get_host(),
+        url=request.build_absolute_uri(process.get_absolute_url()),
+        summary=_("Evaluation: %(process)s") % {"process": process.title},
+    )
+    return _download(content, "text/calendar; charset=utf-8", f"evaluering-{slugify(process.title)}.ics")

@@ -1,0 +1,145 @@
+"""Handlingsplan: actions per round (carrying over the unfinished), per forløb and per person; Excel and calendar."""
+
+import re
+from datetime import timedelta
+from io import BytesIO
+
+from django.urls import reverse
+from icalendar import Calendar
+from openpyxl import load_workbook
+
+from samskab.processes.models import Participant, Process
+from samskab.workshops import services
+from samskab.workshops.models import Action, ActionStatus, EvaluationRound
+from tests.helpers import assert_form_error, html, row, submission, today
+
+
+def open_round(process: Process) -> EvaluationRound:
+    return process.rounds.get(status="aaben")
+
+
+def participant(process: Process, username: str) -> Participant:
+    return Participant.objects.get(process=process, user__username=username)
+
+
+def action(process: Process, evaluation_round: EvaluationRound, what: str, *, owner="medarbejder", days=14, **fields) -> Action:
+    return Action.objects.create(
+        round=evaluation_round, what=what, owner=participant(process, owner), deadline=today() + timedelta(days=days), **fields
+    )
+
+
+def test_an_editor_adds_an_action_and_everyone_downloads_the_plan(demo, client_as):
+    evaluation_round = open_round(demo)
+    url = reverse("plan_action_create", args=[evaluation_round.pk])
+    client = client_as("leder")
+    data = {
+        "submission": submission(client.get(url)),
+        "what": "Prøv den korte skabelon i team 2",
+        "owner": participant(demo, "tr").pk,
+        "deadline": (today() + timedelta(days=30)).isoformat(),
+    }
+    for _attempt in range(2):
+        assert client.post(url, data).status_code == 302
+    assert Action.objects.filter(round=evaluation_round).count() == 1
+    assert "Prøv den korte skabelon i team 2" in html(client_as("med").get(reverse("round_plan", args=[evaluation_round.pk])))
+    response = client_as("med").get(reverse("round_plan_xlsx", args=[evaluation_round.pk]))
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    sheet = load_workbook(BytesIO(response.content)).active
+    rows = [[cell for cell in line] for line in sheet.iter_rows(values_only=True)]
+    found = next(line for line in rows if line[1] == "Prøv den korte skabelon i team 2")
+    assert found[3] == participant(demo, "tr").user.get_full_name()
+    assert found[4].date() == today() + timedelta(days=30)
+
+
+def test_overdue_actions_are_marked(demo, client_as):
+    evaluation_round = open_round(demo)
+    action(demo, evaluation_round, "Glemt opgave", days=-3)
+    action(demo, evaluation_round, "Færdig opgave", days=-3, status=ActionStatus.DONE, done_on=today())
+    page = client_as("konsulent").get(reverse("round_plan", args=[evaluation_round.pk]))
+    assert "overskredet" in row(page, "Glemt opgave")
+    assert "overskredet" not in row(page, "Færdig opgave")
+
+
+def test_unfinished_actions_carry_over_into_the_next_round(demo, client_as):
+    first = open_round(demo)
+    action(demo, first, "Stadig i gang", status=ActionStatus.IN_PROGRESS)
+    action(demo, first, "Afsluttet", status=ActionStatus.DONE, done_on=today())
+    second = services.round_start(process=demo)
+    page = client_as("konsulent").get(reverse("round_plan", args=[second.pk]))
+    assert "overført fra runde 1" in row(page, "Stadig i gang")
+    assert "Afsluttet" not in html(page)
+    everything = html(client_as("konsulent").get(reverse("process_plan", args=[demo.pk])))
+    assert "Stadig i gang" in everything and "Afsluttet" in everything
+
+
+def edit_data(page, **fields) -> dict:
+    version = re.search(r'name="version" value="(\d+)"', html(page)).group(1)
+    return {"version": version, **fields}
+
+
+def test_the_owner_updates_their_own_action_from_my_actions(demo, client_as):
+    mine = action(demo, open_round(demo), "Min opgave")
+    other = action(demo, open_round(demo), "Andens opgave", owner="tr")
+    client = client_as("medarbejder")
+    page = client.get(reverse("my_actions"))
+    assert "Min opgave" in html(page) and "Andens opgave" not in html(page)
+    url = reverse("plan_action_edit", args=[mine.pk])
+    form = client.get(url + "?next=mine")
+    data = edit_data(form, what=mine.what, owner=mine.owner_id, deadline=mine.deadline.isoformat(), status=ActionStatus.DONE, next="mine")
+    response = client.post(url, data)
+    assert response.status_code == 302 and response.url == reverse("my_actions")
+    mine.refresh_from_db()
+    assert (mine.status, mine.done_on) == (ActionStatus.DONE, today())
+    assert client.get(reverse("plan_action_edit", args=[other.pk])).status_code == 403
+
+
+def test_a_deadline_cannot_be_moved_into_the_past_but_an_old_one_may_stay(demo, client_as):
+    late = action(demo, open_round(demo), "Sent", days=-10)
+    url = reverse("plan_action_edit", args=[late.pk])
+    client = client_as("konsulent")
+    form = client.get(url)
+    base = {"what": "Sent", "owner": late.owner_id, "status": ActionStatus.IN_PROGRESS}
+    assert client.post(url, edit_data(form, deadline=late.deadline.isoformat(), **base)).status_code == 302
+    form = client.get(url)
+    response = client.post(url, edit_data(form, deadline=(today() - timedelta(days=1)).isoformat(), **base))
+    assert_form_error(response, "deadline")
+
+
+def test_two_edits_at_once_do_not_overwrite_each_other(demo, client_as):
+    shared = action(demo, open_round(demo), "Fælles opgave")
+    url = reverse("plan_action_edit", args=[shared.pk])
+    lene, karin = client_as("leder"), client_as("konsulent")
+    lene_form, karin_form = lene.get(url), karin.get(url)
+    base = {"owner": shared.owner_id, "deadline": shared.deadline.isoformat(), "status": ActionStatus.IN_PROGRESS}
+    assert lene.post(url, edit_data(lene_form, what="Lenes tekst", **base)).status_code == 302
+    response = karin.post(url, edit_data(karin_form, what="Karins tekst", **base))
+    assert response.status_code == 200
+    assert "Karins tekst" in html(response) and "Lenes tekst" in html(response)
+    shared.refresh_from_db()
+    assert shared.what == "Lenes tekst"
+
+
+def test_a_closed_round_takes_no_new_actions_but_its_actions_can_be_updated(demo, client_as):
+    evaluation_round = open_round(demo)
+    existing = action(demo, evaluation_round, "Før lukning")
+    services.round_close(evaluation_round=evaluation_round)
+    client = client_as("konsulent")
+    response = client.post(reverse("plan_action_create", args=[evaluation_round.pk]), {"what": "Efter lukning"})
+    assert response.status_code == 302
+    assert not Action.objects.filter(what="Efter lukning").exists()
+    url = reverse("plan_action_edit", args=[existing.pk])
+    data = edit_data(client.get(url), what="Før lukning", owner=existing.owner_id, deadline=existing.deadline.isoformat(), status=ActionStatus.DONE)
+    assert client.post(url, data).status_code == 302
+
+
+def test_actions_and_the_next_evaluation_download_as_calendar_invitations(demo, client_as):
+    due = action(demo, open_round(demo), "Evaluer skabelonen", days=20)
+    response = client_as("medarbejder").get(reverse("action_ics", args=[due.pk]))
+    assert response["Content-Type"].startswith("text/calendar")
+    event = Calendar.from_ical(response.content).walk("VEVENT")[0]
+    assert str(event["SUMMARY"]) == "Evaluer skabelonen"
+    assert event.decoded("DTSTART") == due.deadline
+    response = client_as("med").get(reverse("evaluation_ics", args=[demo.pk]))
+    event = Calendar.from_ical(response.content).walk("VEVENT")[0]
+    assert event.decoded("DTSTART") == demo.next_evaluation
+    assert demo.title in str(event["SUMMARY"])
