@@ -1,4 +1,5 @@
 import uuid
+from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,6 +18,9 @@ from samskab.processes.models import Participant
 from samskab.processes.overview import overview
 
 
+EVALUATION_SOON = timedelta(days=14)
+
+
 @login_required
 def dashboard(request):
     """"Mine forløb": the forløb I take part in, then the others I can see."""
@@ -24,7 +28,13 @@ def dashboard(request):
     taking_part = scope_for(request.user).participations
     mine = [p for p in processes if p.pk in taking_part]
     others = [p for p in processes if p.pk not in taking_part]
-    return render(request, "processes/dashboard.html", {"mine": mine, "others": others, "nav": "dashboard"})
+    # Due for evaluation: the next evaluation is within two weeks, or has passed.
+    soon = timezone.localdate() + EVALUATION_SOON
+    due = [p for p in processes if p.next_evaluation and p.next_evaluation <= soon]
+    due.sort(key=lambda p: p.next_evaluation)
+    return render(
+        request, "processes/dashboard.html", {"mine": mine, "others": others, "due": due, "nav": "dashboard"}
+    )
 
 
 @login_required

@@ -1,0 +1,86 @@
+"""`manage.py remind`: actions due within a week or overdue, and forløb due for evaluation, each reminded once, with an invitation."""
+
+from datetime import timedelta
+from io import StringIO
+
+from django.core import mail
+from django.core.management import call_command
+from django.urls import reverse
+from icalendar import Calendar
+
+from samskab.processes.models import Participant
+from samskab.workshops.models import Action, ActionStatus
+from tests.helpers import html, today
+
+
+def remind() -> str:
+    out = StringIO()
+    call_command("remind", stdout=out)
+    return out.getvalue()
+
+
+def make_action(process, what: str, days: int, **fields) -> Action:
+    return Action.objects.create(
+        round=process.rounds.get(status="aaben"),
+        what=what,
+        owner=Participant.objects.get(process=process, user__username="medarbejder"),
+        deadline=today() + timedelta(days=days),
+        **fields,
+    )
+
+
+def sent_to(address: str) -> list:
+    return [message for message in mail.outbox if address in message.to]
+
+
+def test_owners_are_reminded_once_of_actions_due_soon_or_overdue(demo, personas):
+    make_action(demo, "Snart", days=5)
+    make_action(demo, "For sent", days=-2)
+    make_action(demo, "Langt ude", days=30)
+    make_action(demo, "Klaret", days=1, status=ActionStatus.DONE, done_on=today())
+    demo.next_evaluation = today() + timedelta(days=60)
+    demo.save()
+    remind()
+    owner = personas["medarbejder"].email
+    subjects = sorted(message.subject for message in sent_to(owner))
+    assert len(subjects) == 2
+    assert any("Snart" in subject for subject in subjects) and any("For sent" in subject and "Overskredet" in subject for subject in subjects)
+    message = next(m for m in sent_to(owner) if "Snart" in m.subject)
+    name, content, kind = message.attachments[0]
+    assert name.endswith(".ics") and kind == "text/calendar"
+    assert Calendar.from_ical(content).walk("VEVENT")[0].decoded("DTSTART") == today() + timedelta(days=5)
+    mail.outbox.clear()
+    remind()  # the next day's run, or a second run the same day
+    assert sent_to(owner) == []
+
+
+def test_a_moved_deadline_is_reminded_anew(demo, personas):
+    action = make_action(demo, "Flyttet", days=3)
+    remind()
+    action.deadline = today() + timedelta(days=6)
+    action.save()
+    mail.outbox.clear()
+    remind()
+    assert [m.subject for m in sent_to(personas["medarbejder"].email) if "Flyttet" in m.subject]
+
+
+def test_facilitators_are_reminded_of_an_evaluation_that_is_due(demo, personas):
+    demo.next_evaluation = today() + timedelta(days=4)
+    demo.save()
+    remind()
+    messages = sent_to(personas["konsulent"].email)
+    assert len(messages) == 1 and demo.title in messages[0].subject
+    assert reverse("process", args=[demo.pk]) in messages[0].body
+    mail.outbox.clear()
+    remind()
+    assert sent_to(personas["konsulent"].email) == []
+
+
+def test_the_dashboard_lists_forloeb_due_for_evaluation(demo, client_as):
+    demo.next_evaluation = today() + timedelta(days=10)
+    demo.save()
+    page = html(client_as("leder").get(reverse("dashboard")))
+    assert "Til evaluering" in page
+    demo.next_evaluation = today() + timedelta(days=40)
+    demo.save()
+    assert "Til evaluering" not in html(client_as("leder").get(reverse("dashboard")))
