@@ -3,7 +3,9 @@
 from datetime import date
 
 import pytest
+from django.utils import translation
 from django.utils.html import escape
+from django.utils.translation import gettext
 
 from samskab.workshops import minutes as referat
 from samskab.workshops.models import Card, Minutes, MinutesStatus, WorkshopStatus
@@ -99,8 +101,10 @@ def test_a_role_is_shown_only_when_its_group_is_large_enough(demo):
 
 
 def test_a_hidden_rating_says_why_on_the_page(held, client_as):
-    with_reason = html(client_as("konsulent").get(_url(held.workshop), HTTP_ACCEPT_LANGUAGE="en"))
-    assert "Hidden: fewer than 5 answers" in with_reason
+    response = client_as("konsulent").get(_url(held.workshop))
+    with translation.override(response.wsgi_request.LANGUAGE_CODE):
+        reason = gettext("Hidden: fewer than %(smallest)s answers") % {"smallest": 5}
+    assert escape(reason) in html(response)
 
 
 def test_below_the_smallest_group_no_rating_is_summarised(demo):
@@ -254,6 +258,13 @@ def test_approved_minutes_are_read_only_until_made_a_draft_again(held, client_as
     client.post(_url(held.workshop, "kladde/"), {"confirm": "on"})
     minutes = Minutes.objects.get(workshop=held.workshop)
     assert minutes.status == MinutesStatus.DRAFT and minutes.approved_at is None
+    assert client_as("leder").get(_url(held.workshop)).status_code == 403
+
+
+def test_reopening_the_workshop_makes_approved_minutes_a_draft(held, client_as):
+    _approve(client_as, held.workshop)
+    client_as("konsulent").post(f"/workshops/{held.workshop.pk}/status/", {"status": WorkshopStatus.RUNNING})
+    assert Minutes.objects.get(workshop=held.workshop).status == MinutesStatus.DRAFT
     assert client_as("leder").get(_url(held.workshop)).status_code == 403
 
 

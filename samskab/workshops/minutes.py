@@ -225,6 +225,12 @@ def reopen(*, minutes: Minutes) -> bool:
     return True
 
 
+def reopen_with_workshop(workshop: Workshop) -> bool:
+    """A reopened workshop can change, and the referat is read from it: approved minutes become a draft."""
+    minutes = Minutes.objects.filter(workshop=workshop, status=MinutesStatus.APPROVED).first()
+    return minutes is not None and reopen(minutes=minutes)
+
+
 def build(workshop: Workshop, minutes: Minutes) -> MinutesContent:
     """Read the whole referat of `workshop` into plain data."""
     process = workshop.round.process

@@ -110,6 +110,8 @@ def workshop_status(request, pk: int):
     workshop.save(update_fields=["status", "current_section"])
     if status == WorkshopStatus.CLOSED:
         referat.ensure_draft(workshop)  # the kladde referat is ready when the meeting ends
+    elif referat.reopen_with_workshop(workshop):
+        messages.info(request, _("The minutes are a draft again: the reopened workshop can still change them."))
     _announce_changed(workshop.pk)
     messages.success(request, _("The workshop is now %(status)s.") % {"status": workshop.get_status_display()})
     return redirect("workshop_run", pk=workshop.pk)
