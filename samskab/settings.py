@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "samskab.decisions",
     "samskab.communication",
     "samskab.actionplan",
+    "samskab.comparison",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

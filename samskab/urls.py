@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("samskab.decisions.urls")),
     path("", include("samskab.communication.urls")),
     path("", include("samskab.actionplan.urls")),
+    path("", include("samskab.comparison.urls")),
     path("i18n/sprog/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,81 @@
+"""Two evaluation rounds of a forløb side by side: statuses, decisions, actions and the anchoring check.
+
+A solution's status "in" a round is the status of its newest follow-up up to the round's end (its
+closing day, or today for the open round), so an earlier round shows what was true then.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.utils import timezone
+
+from samskab.anchoring import check as anchoring
+from samskab.anchoring.models import AnchoringCheck
+from samskab.decisions.models import Decision
+from samskab.processes.models import FollowUp, Solution, SolutionStatus
+from samskab.workshops.models import ActionStatus, EvaluationRound
+
+
+@dataclass
+class SolutionRow:
+    solution: Solution
+    status_a: SolutionStatus | None
+    status_b: SolutionStatus | None
+    decisions_a: list = field(default_factory=list)
+    decisions_b: list = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return self.status_a != self.status_b
+
+
+@dataclass
+class ActionCounts:
+    total: int
+    done: int
+    dropped: int
+
+
+def round_end(evaluation_round: EvaluationRound) -> date:
+    return evaluation_round.closed_on or timezone.localdate()
+
+
+def _statuses_at(solutions: list[Solution], day: date) -> dict[int, SolutionStatus]:
+    statuses = {}
+    follow_ups = FollowUp.objects.filter(solution__in=solutions, date__lte=day).order_by("solution_id", "date", "pk")
+    for solution_id, status in follow_ups.values_list("solution_id", "status"):
+        statuses[solution_id] = SolutionStatus(status)  # the newest comes last
+    return statuses
+
+
+def _actions(evaluation_round: EvaluationRound) -> ActionCounts:
+    statuses = list(evaluation_round.actions.values_list("status", flat=True))
+    return ActionCounts(
+        total=len(statuses),
+        done=statuses.count(ActionStatus.DONE),
+        dropped=statuses.count(ActionStatus.DROPPED),
+    )
+
+
+def compare(first: EvaluationRound, second: EvaluationRound) -> dict:
+    """The comparison of `first` (the earlier) and `second`, as plain data for the page."""
+    solutions = list(
+        Solution.objects.filter(challenge__process_id=first.process_id).select_related("challenge").order_by("challenge__priority", "challenge_id", "pk")
+    )
+    at_a = _statuses_at(solutions, round_end(first))
+    at_b = _statuses_at(solutions, round_end(second))
+    decisions = Decision.objects.filter(round__in=[first, second]).order_by("decided_on", "pk")
+    rows = {solution.pk: SolutionRow(solution, at_a.get(solution.pk), at_b.get(solution.pk)) for solution in solutions}
+    for decision in decisions:
+        row = rows.get(decision.solution_id)
+        if row is not None:
+            (row.decisions_a if decision.round_id == first.pk else row.decisions_b).append(decision)
+    check_a = AnchoringCheck.objects.filter(round=first).first()
+    check_b = AnchoringCheck.objects.filter(round=second).first()
+    return {
+        "solutions": list(rows.values()),
+        "changed": sum(1 for row in rows.values() if row.changed),
+        "actions_a": _actions(first),
+        "actions_b": _actions(second),
+        "anchoring": anchoring.rows(check_b, check_a) if check_a or check_b else [],
+    }
