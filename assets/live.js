@@ -251,10 +251,24 @@
 
   // --- Pages made of one fragment fetched again on every change: the projector, the run page.
 
+  var dragging = false;  // a card being dragged into a group (grouping.js): no swap under it
+  document.addEventListener("dragstart", function () { dragging = true; });
+  document.addEventListener("dragend", function () { dragging = false; });
+  document.addEventListener("drop", function () { dragging = false; });
+
+  function defaultOption(select) {
+    return Array.prototype.find.call(select.options, function (option) { return option.defaultSelected; }) || select.options[0];
+  }
+
+  // Someone is using the fragment: typing, choosing, or dragging a card. Swapping it now would lose that.
   function busy(element) {
+    if (dragging) {
+      return true;
+    }
     return Array.prototype.some.call(element.querySelectorAll("textarea, input:not([type=hidden]), select"), function (field) {
       if (field.tagName === "SELECT") {
-        return Array.prototype.some.call(field.options, function (option) { return option.selected !== option.defaultSelected; });
+        var option = defaultOption(field);
+        return option ? field.value !== option.value : false;
       }
       if (field.type === "checkbox" || field.type === "radio") {
         return field.checked !== field.defaultChecked;

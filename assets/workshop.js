@@ -469,7 +469,9 @@
   function busy(region) {
     return Array.prototype.some.call(region.querySelectorAll("textarea, select"), function (field) {
       if (field.tagName === "SELECT") {
-        return Array.prototype.some.call(field.options, function (option) { return option.selected !== option.defaultSelected; });
+        // Without a `selected` option the first one is shown: that is no change either.
+        var shown = Array.prototype.find.call(field.options, function (option) { return option.defaultSelected; }) || field.options[0];
+        return shown ? field.value !== shown.value : false;
       }
       return field.value !== field.defaultValue;
     });
