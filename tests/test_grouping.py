@@ -177,3 +177,10 @@ def test_the_phones_vote_list_shows_each_cards_group(board, client):
     join(client, board.workshop, role="")
     page = html(client.get(reverse("phone", args=[board.workshop.join_code])))
     assert "Møder" in page and "Tavlemøderne virker" in page
+
+
+def test_without_groups_the_cards_offer_no_group_to_move_to(board, client_as):
+    loose = card(board, "For mange skemaer")
+    page = html(client_as("konsulent").get(reverse("workshop_run", args=[board.workshop.pk])))
+    assert f'action="{reverse("group_create", args=[board.pk])}"' in page
+    assert reverse("card_group", args=[loose.pk]) not in page
