@@ -27,6 +27,7 @@ return seq
 """
 FIRST_PAUSE = 0.5
 LAST_PAUSE = 10.0
+SUBSCRIBED_WAIT = 2.0  # a socket's hello waits this long at most for the subscription to be up
 
 
 class RedisHub(Hub):
@@ -71,6 +72,15 @@ class RedisHub(Hub):
             return 0
         finally:
             await client.aclose()
+
+    async def connect(self, workshop_id, audience, send, close):
+        """As Hub.connect, once the subscription is up: then no event after the hello's number is missed."""
+        self.attach_loop()
+        try:
+            await asyncio.wait_for(self.subscribed.wait(), SUBSCRIBED_WAIT)
+        except TimeoutError:
+            pass  # Redis is away: the client gets a resync when the subscription is back
+        return await super().connect(workshop_id, audience, send, close)
 
     def started(self) -> None:
         self.subscribed = asyncio.Event()
