@@ -213,6 +213,12 @@ def test_a_bad_date_keeps_what_was_typed(held, client_as):
     assert Minutes.objects.get(workshop=held.workshop).summary == ""
 
 
+def test_the_next_evaluation_comes_after_the_workshop(held, client_as):
+    response = client_as("konsulent").post(_url(held.workshop), {"summary": "Udkast", "next_evaluation": "2020-01-01"})
+    assert response.status_code == 200 and "next_evaluation" in response.context["form"].errors
+    assert Minutes.objects.get(workshop=held.workshop).next_evaluation != date(2020, 1, 1)
+
+
 def test_hiding_a_card_takes_it_out_of_the_referat(held, client_as):
     client = client_as("konsulent")
     referat.ensure_draft(held.workshop)

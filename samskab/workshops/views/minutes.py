@@ -37,6 +37,12 @@ class MinutesForm(StyledForm, forms.ModelForm):
             "next_evaluation": gettext_lazy("Six months after the workshop unless you choose another date."),
         }
 
+    def clean_next_evaluation(self):
+        day = self.cleaned_data["next_evaluation"]
+        if day is not None and day <= self.instance.workshop.date:
+            raise forms.ValidationError(_("The next evaluation must come after the workshop."))
+        return day
+
 
 class ReopenForm(forms.Form):
     confirm = forms.BooleanField(
