@@ -471,7 +471,7 @@ PAGES: list[Page] = [
         _p("minutes", "workshop"),
         audience=FACILITATORS,
         method="POST",
-        invalid={"next_evaluation": "ikke en dato"},
+        invalid={"next_evaluation": "2020-01-01"},  # before the workshop
     ),
     Page("minutes_approve", _p("minutes_approve", "workshop"), audience=FACILITATORS, method="POST", ok=302),
     Page("minutes_reopen", _p("minutes_reopen", "workshop"), audience=FACILITATORS, method="POST", ok=302),
