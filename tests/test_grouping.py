@@ -184,3 +184,40 @@ def test_without_groups_the_cards_offer_no_group_to_move_to(board, client_as):
     page = html(client_as("konsulent").get(reverse("workshop_run", args=[board.workshop.pk])))
     assert f'action="{reverse("group_create", args=[board.pk])}"' in page
     assert reverse("card_group", args=[loose.pk]) not in page
+
+
+def test_a_group_name_is_shown_inert(board, client_as):
+    client = client_as("konsulent")
+    client.post(reverse("group_create", args=[board.pk]), {"name": "<script>alert(1)</script>"})
+    page = html(client.get(reverse("workshop_run", args=[board.workshop.pk])))
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def _reads(board, django_assert_max_num_queries, limit: int):
+    from samskab.workshops.state import board_state
+
+    with django_assert_max_num_queries(limit):
+        state = board_state(board, for_facilitator=True)
+        for box in state["groups"]:
+            [(card.column, card.theme, box.vote_count) for card in box.cards]
+        for lesson in state["lessons"]:
+            list(lesson.cards.all())
+        [action.owner.user for action in state["actions"]]
+    return state
+
+
+def test_the_board_with_groups_lessons_and_actions_is_read_in_a_fixed_number_of_queries(board, django_assert_max_num_queries):
+    from samskab.workshops.models import Action, Lesson
+
+    small = _reads(board, django_assert_max_num_queries, 8)
+    for index in range(6):
+        group = CardGroup.objects.create(section=board, name=f"Gruppe {index}")
+        votes(card(board, f"Kort {index}", group=group), 2)
+        card(board, f"Løst kort {index}")
+        Lesson.objects.create(section=board, text=f"Læring {index}").cards.add(*board.cards.all()[:2])
+        Action.objects.create(
+            round=board.workshop.round, section=board, what=f"Aftale {index}", owner=board.workshop.round.process.participants.first()
+        )
+    big = _reads(board, django_assert_max_num_queries, 8)
+    assert len(big["groups"]) == 6 and not small["groups"]
