@@ -167,7 +167,9 @@ class CardModerateForm(StyledForm, forms.Form):
     def ask_confirm(self) -> None:
         """After a privacy warning: a tick to save the text anyway."""
         self.fields["confirmed"] = forms.BooleanField(
-            label=_("I have checked the text: save it anyway"), required=False, widget=forms.CheckboxInput(attrs={"class": "form-checkbox"})
+            label=_("I have checked the text: save it anyway"),
+            required=False,
+            widget=forms.CheckboxInput(attrs={"class": "form-checkbox"}),
         )
 
 
