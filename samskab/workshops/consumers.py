@@ -21,11 +21,15 @@ NOT_FOUND = 4404
 
 
 class LiveConsumer(AsyncWebsocketConsumer):
+    """One socket, registered with the process's live hub, which writes to it (live_hub.Listener)."""
+
     audience = ROOM
     listener = None
 
     async def connect(self) -> None:
         workshop_id, refusal = await database_sync_to_async(self.authorise)()
+        # Accepted first even when refused: a refused handshake reaches the browser as a bare
+        # failure, a close code tells live.js to stop hammering and let its polling find out why.
         await self.accept()
         if refusal:
             await self.close(code=refusal)
