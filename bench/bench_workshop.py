@@ -10,7 +10,10 @@ opens their WebSocket (`/ws/w/<code>/`, with the phone's cookies and its Origin)
 facilitator, logged in through the login form, moves each board to "vis" with the run page's
 phase form; everyone submits 5 cards; the facilitator opens voting ("stem") and everyone casts
 5 votes on other people's cards. Writes are sent as the phone's outbox sends them: the same
-client id again until a 2xx answer.
+client id again until a 2xx answer. The phones also do what assets/workshop.js and live.js make
+a real phone do: fetch their page after each stored send, fetch the state on a "changed" event,
+a gap in the sequence or a resync, reload page and socket when the phase has changed, and
+reconnect when the server closes a socket (`--bare-phones`: only send and listen).
 
 Latency of a submit (card or vote): from sending it until every OTHER participant of that
 workshop has received a WebSocket frame with it (a card or vote event with its id). A submit
@@ -51,7 +54,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.participants import Facilitator, Participant, Refused  # noqa: E402
+from bench.participants import Facilitator, Participant, PhonePage, Refused  # noqa: E402
 from bench.servers import Server, manage, manage_json, server_env  # noqa: E402
 
 CARDS_EACH = 5
@@ -123,30 +126,47 @@ class Phone:
     workshop: int  # index into the created workshops
     server: int
     http: Participant
+    page: PhonePage | None = None
     socket: object = None
-    seq: int | None = None
+    seq: int = 0  # the last number of the workshop's sequence this phone has applied
     seen: set = field(default_factory=set)
+    fetching: bool = False
+    fetch_again: bool = False
     frames: int = 0
     gaps: int = 0
-    resyncs: int = 0
+    refetches: int = 0
     reconnects: int = 0
+    reloads: int = 0
+    reloading: bool = False
+    page_fetches: int = 0
 
 
 class Run:
-    """One scenario against running servers: join, connect, cards, votes; the measurements."""
+    """One scenario against running servers: join, connect, cards, votes; the measurements.
 
-    def __init__(self, scenario: Scenario, servers: list[Server], created: dict, timing: Timing, seed: str):
+    With `pages` (the default) the phones also do what assets/workshop.js and live.js make a
+    real phone do besides sending: fetch their page after each send, fetch the state when told
+    something changed, and reload (page and socket) when the section's phase has changed.
+    """
+
+    def __init__(self, scenario: Scenario, servers: list[Server], created: dict, timing: Timing, seed: str, pages: bool):
         self.scenario = scenario
         self.servers = servers
         self.created = created
         self.timing = timing
+        self.pages = pages
         self.random = random.Random(seed)
         self.items: dict[str, Item] = {}
         self.phones: list[Phone] = []
         self.sockets = True
         self.peak_rss = 0
-        self.readers: list[asyncio.Task] = []
+        self.tasks: set[asyncio.Task] = set()
         self.closing = False
+
+    def _background(self, coroutine) -> None:
+        task = asyncio.create_task(coroutine)
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
 
     # --- Setting up: the facilitator, the phones, their sockets.
 
@@ -182,13 +202,14 @@ class Run:
             await facilitator.phase(workshop["section"], "stem")
         await self._votes()
         await self._until_delivered(list(self.items.values()))
-        active = time.perf_counter() - active_from
+        ended_at = time.perf_counter()
+        active = ended_at - active_from
         cpu = self._cpu_seconds() - cpu_before
         sampler.cancel()
         client_cpu = sum(os.times()[:2]) - client_cpu_before
 
         self.closing = True
-        for task in self.readers:
+        for task in list(self.tasks):
             task.cancel()
         for phone in self.phones:
             if phone.socket is not None:
@@ -200,11 +221,14 @@ class Run:
             "cpu_pct": 100 * cpu / active,
             "rss_mb": self.peak_rss / 2**20,
             "client_cpu_pct": 100 * client_cpu / active,
+            "server_cpu_s": cpu,
+            "ended_at": ended_at,
         }
 
     async def _join(self, phone: Phone, gate: asyncio.Semaphore) -> None:
         async with gate:
-            await phone.http.join()
+            phone.page = await phone.http.join()
+            phone.seq = phone.page.seq
 
     async def _connect_all(self, gate: asyncio.Semaphore) -> None:
         try:
@@ -212,8 +236,8 @@ class Run:
         except Exception as error:  # noqa: BLE001  (any handshake failure: no sockets to measure)
             self.sockets = False
             say(
-                f"no WebSocket at /ws/w/<code>/ ({type(error).__name__}: {error}); latency is measured as the "
-                "HTTP round trip of each submit instead, and nothing about delivery to the others"
+                f"no WebSocket at {self.phones[0].page.socket} ({type(error).__name__}: {error}); latency is measured "
+                "as the HTTP round trip of each submit instead, and nothing about delivery to the others"
             )
             return
 
@@ -224,12 +248,12 @@ class Run:
         await asyncio.gather(*(connect(phone) for phone in self.phones[1:]))
 
     async def _connect(self, phone: Phone) -> None:
+        """Open the phone's socket at the address its page names; a hello with another number means: fetch."""
         from websockets.asyncio.client import connect
 
         server = self.servers[phone.server]
-        url = f"ws://127.0.0.1:{server.port}/ws/w/{phone.http.code}/"
         socket = await connect(
-            url,
+            f"ws://127.0.0.1:{server.port}{phone.page.socket}",
             origin=server.url,
             additional_headers={"Cookie": phone.http.cookie_header()},
             max_size=2**22,
@@ -239,41 +263,52 @@ class Run:
         hello = json.loads(await asyncio.wait_for(socket.recv(), timeout=30))
         if not hello.get("hello"):
             raise RuntimeError(f"the first frame was not a hello: {hello}")
-        phone.seq = hello.get("seq")
         phone.socket = socket
-        self.readers.append(asyncio.create_task(self._read(phone)))
+        self._background(self._read(phone, socket))
+        if hello.get("seq") != phone.seq:
+            phone.seq = hello.get("seq") or 0
+            self._refetch(phone)
 
-    # --- Receiving.
+    # --- Receiving, as live.js and workshop.js do.
 
-    async def _read(self, phone: Phone) -> None:
+    async def _read(self, phone: Phone, socket) -> None:
         from websockets.exceptions import ConnectionClosed
 
         try:
-            async for raw in phone.socket:
+            async for raw in socket:
                 now = time.perf_counter()
-                frame = json.loads(raw)
                 phone.frames += 1
-                start = frame.get("from")
-                resync = start is not None and phone.seq is not None and start > phone.seq + 1
-                phone.gaps += resync
-                if frame.get("seq") is not None:
-                    phone.seq = frame["seq"]
-                for event in frame.get("events", ()):
+                frame = json.loads(raw)
+                events = frame.get("events", ())
+                if frame.get("seq") is None or any(event.get("type") == "resync" for event in events):
+                    self._refetch(phone)
+                    continue
+                if frame["seq"] <= phone.seq:
+                    continue
+                gap = frame["from"] > phone.seq + 1
+                phone.seq = frame["seq"]
+                if gap:
+                    phone.gaps += 1
+                    self._refetch(phone)
+                    continue
+                changed = False
+                for event in events:
                     kind = event.get("type")
                     if kind in ("card", "vote"):
                         self._received(phone, event.get("id"), now)
-                    elif kind == "resync":
-                        resync = True
-                if resync:
-                    await self._resync(phone)
+                    elif kind == "changed":
+                        changed = True
+                if changed and self.pages:
+                    self._refetch(phone)
         except ConnectionClosed:
-            if self.closing:
-                return
-            # Closed by the server (a phone too slow to keep up): connect again and catch up, as live.js does.
-            phone.reconnects += 1
-            phone.socket = None
-            await self._connect(phone)
-            await self._resync(phone)
+            pass
+        if self.closing or phone.socket is not socket:
+            return  # closed by us: the end of the run, or a reload
+        # Closed by the server (a phone too slow to keep up): connect again after a pause, as live.js does.
+        phone.reconnects += 1
+        phone.socket = None
+        await asyncio.sleep(0.5)
+        await self._connect(phone)
 
     def _received(self, phone: Phone, item_id: str, now: float) -> None:
         item = self.items.get(item_id)
@@ -285,25 +320,59 @@ class Run:
             if item.waiting_for == 0:
                 item.delivered_at = now
 
-    async def _resync(self, phone: Phone) -> None:
-        """A gap in the sequence, a resync or a reconnect: fetch the state, as the phone does.
-
-        A state read after a write was stored includes it: everything of this workshop stored
-        before the request counts as received when the answer comes (votes are in it only as counts).
-        """
-        phone.resyncs += 1
-        asked = time.perf_counter()
-        response = await phone.http.client.get(f"/w/{phone.http.code}/tilstand/", headers={"Accept": "application/json"})
-        now = time.perf_counter()
-        if response.status_code != 200:
-            say(f"participant {phone.index}'s state answered {response.status_code}")
-            return
-        state = response.json()
-        if state.get("seq") is not None:
-            phone.seq = state["seq"]
+    def _caught_up(self, phone: Phone, asked: float, now: float) -> None:
+        """A state or page read after a write was stored includes it (votes as counts only)."""
         for item_id, item in list(self.items.items()):
             if item.workshop == phone.workshop and item.stored_at and item.stored_at < asked:
                 self._received(phone, item_id, now)
+
+    def _refetch(self, phone: Phone) -> None:
+        """Fetch the state (one fetch at a time per phone, one more if asked meanwhile), as live.js does."""
+        if phone.fetching:
+            phone.fetch_again = True
+            return
+        phone.fetching = True
+        self._background(self._fetch_state(phone))
+
+    async def _fetch_state(self, phone: Phone) -> None:
+        try:
+            while True:
+                phone.fetch_again = False
+                phone.refetches += 1
+                asked = time.perf_counter()
+                state = await phone.http.state()
+                self._caught_up(phone, asked, time.perf_counter())
+                if self.pages and state.get("fingerprint") != phone.page.fingerprint:
+                    await self._reload(phone)
+                if not phone.fetch_again:
+                    break
+        finally:
+            phone.fetching = False
+
+    async def _reload(self, phone: Phone) -> None:
+        """The section or its phase changed: the phone loads its page again, and with it a new socket."""
+        if phone.reloading:
+            return
+        phone.reloading = True
+        try:
+            phone.reloads += 1
+            old, phone.socket = phone.socket, None
+            if old is not None:
+                await old.close()
+            asked = time.perf_counter()
+            phone.page = await phone.http.page()
+            phone.seq = phone.page.seq
+            self._caught_up(phone, asked, time.perf_counter())
+            await self._connect(phone)
+        finally:
+            phone.reloading = False
+
+    async def _page_after_send(self, phone: Phone) -> None:
+        """workshop.js fetches the page after each stored send, to show the phone's own lists."""
+        phone.page_fetches += 1
+        page = await phone.http.page()
+        if page.fingerprint != phone.page.fingerprint:
+            await self._reload(phone)
 
     # --- Sending.
 
@@ -323,6 +392,8 @@ class Run:
         item.stored_at = outcome.stored_at
         item.tries = outcome.tries
         item.failures = outcome.failures
+        if self.pages:
+            self._background(self._page_after_send(phone))
         if not self.sockets:
             item.delivered_at = outcome.stored_at
         return client_id
@@ -427,7 +498,7 @@ def percentile(values: list[float], p: int) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[p - 1]
 
 
-def run_scenario(scenario: Scenario, timing: Timing) -> dict:
+def run_scenario(scenario: Scenario, timing: Timing, pages: bool = True) -> dict:
     say(
         f"scenario {scenario.name}: {scenario.workshops} workshop(s) × {scenario.participants} participants, "
         f"{scenario.processes} process(es), {'PostgreSQL and Redis' if scenario.postgres else 'SQLite'}"
@@ -446,7 +517,7 @@ def run_scenario(scenario: Scenario, timing: Timing) -> dict:
             )
             for number in range(scenario.processes):
                 servers.append(Server(env, Path(tmp) / f"uvicorn-{number}.log").start())
-            run = Run(scenario, servers, created, timing, seed=scenario.name)
+            run = Run(scenario, servers, created, timing, seed=scenario.name, pages=pages)
             try:
                 measured = asyncio.run(run.go())
             except BaseException:
@@ -467,7 +538,7 @@ def run_scenario(scenario: Scenario, timing: Timing) -> dict:
     in_database = {row["id"] for row in report["cards"]} | {row["id"] for row in report["votes"]}
     stored = sum(1 for item_id in items if item_id in in_database)
     rows = len(report["cards"]) + len(report["votes"])
-    end = time.perf_counter()
+    end = measured["ended_at"]
     latencies, late = [], 0
     for item in items.values():
         if not item.stored_at:
@@ -485,8 +556,14 @@ def run_scenario(scenario: Scenario, timing: Timing) -> dict:
         f"{scenario.name}: {len(items)} sent ({retried} needed more than one try, {len(refused)} refused), "
         f"active {measured['active_s']:.1f} s; sockets: {sum(p.frames for p in phones)} frames, "
         f"{sum(p.gaps for p in phones)} sequence gaps, {sum(p.reconnects for p in phones)} reconnects, "
-        f"{sum(p.resyncs for p in phones)} state fetches; the simulated phones used {measured['client_cpu_pct']:.0f} % "
+        f"{sum(p.refetches for p in phones)} state fetches, {sum(p.reloads for p in phones)} page reloads, "
+        f"{sum(p.page_fetches for p in phones)} page fetches after a send; the simulated phones used {measured['client_cpu_pct']:.0f} % "
         f"of a core, load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+    )
+    per_submit = 1000 * measured["server_cpu_s"] / max(len(items), 1)
+    say(
+        f"server CPU per submit, with its deliveries and the phones' fetches: {per_submit:.1f} ms (less sensitive to other load than "
+        f"the times; one process runs its requests in one thread, so it takes at most ~{1000 / per_submit:.0f} submits/s)"
     )
     if refused:
         say(f"refused, for example: {refused[0]}")
@@ -517,6 +594,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scenario", choices=[s.name for s in SCENARIOS], help="run only this scenario")
     parser.add_argument("--quick", action="store_true", help="tiny sizes and short windows: a smoke test")
+    parser.add_argument(
+        "--bare-phones",
+        action="store_true",
+        help="phones only send and listen: no page fetch after a send, no state fetch or reload on a change",
+    )
     args = parser.parse_args()
     try:
         import uvloop
@@ -532,7 +614,7 @@ def main() -> None:
         if args.quick:
             workshops, participants = QUICK_SIZES[scenario.name]
             scenario = replace(scenario, workshops=workshops, participants=participants)
-        print(json.dumps(run_scenario(scenario, timing)), flush=True)
+        print(json.dumps(run_scenario(scenario, timing, pages=not args.bare_phones)), flush=True)
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ Shared by the workshop benchmark and the server-restart test.
 """
 
 import asyncio
+import re
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -100,7 +101,7 @@ class Participant(Browser):
         super().__init__(base_url, timeout)
         self.code = code
 
-    async def join(self, role: str = "") -> None:
+    async def join(self, role: str = "") -> "PhonePage":
         """Open the QR code's address, say (or not) one's role, and land on the phone page."""
         page = await self.client.get(f"/w/{self.code}/")
         page.raise_for_status()
@@ -111,6 +112,19 @@ class Participant(Browser):
             raise RuntimeError(f"joining {self.code} answered {joined.status_code}: {joined.text[:300]}")
         phone = await self.client.get(joined.headers["location"])
         phone.raise_for_status()
+        return PhonePage.read(phone.text)
+
+    async def page(self) -> "PhonePage":
+        """The phone page, as the phone fetches it after a send and when it reloads."""
+        response = await self.client.get(f"/w/{self.code}/deltag/", headers={"Accept": "text/html"})
+        response.raise_for_status()
+        return PhonePage.read(response.text)
+
+    async def state(self) -> dict:
+        """The small state the phone asks for when told something changed."""
+        response = await self.client.get(f"/w/{self.code}/tilstand/", headers={"Accept": "application/json"})
+        response.raise_for_status()
+        return response.json()
 
     async def card(self, section: int, column: int, text: str, client_id: str | None = None) -> Outcome:
         data = {"section": section, "column": column, "text": text, "client_id": client_id or str(uuid.uuid4())}
@@ -119,6 +133,25 @@ class Participant(Browser):
     async def vote(self, card: str, client_id: str | None = None) -> Outcome:
         data = {"client_id": client_id or str(uuid.uuid4())}
         return await self.post_until_stored(f"/w/{self.code}/kort/{card}/stem/", data)
+
+
+@dataclass
+class PhonePage:
+    """What the phone page tells its script: the layout's fingerprint, the live sequence and socket."""
+
+    fingerprint: str
+    seq: int
+    socket: str
+
+    @classmethod
+    def read(cls, html: str) -> "PhonePage":
+        def attribute(name: str) -> str:
+            match = re.search(rf'{name}="([^"]*)"', html)
+            if match is None:
+                raise RuntimeError(f"the phone page has no {name}")
+            return match.group(1)
+
+        return cls(attribute("data-fingerprint"), int(attribute("data-seq") or 0), attribute("data-live-socket"))
 
 
 class Facilitator(Browser):
