@@ -155,3 +155,34 @@ def test_the_timer_counts_down_for_everyone_and_a_minute_left_is_announced(works
     expect(phone.locator("[data-phase-ends] [data-timer-left]")).to_contain_text("1:")
     news = phone.locator("#live-news")
     expect(news).to_have_text(news.get_attribute("data-minute-left"), timeout=20_000)
+
+
+def test_a_phone_that_misses_a_message_sees_the_gap_and_catches_up_from_the_state(workshop, open_tab):
+    lost: list[str] = []
+
+    def lose_the_first_change(page_side):
+        server_side = page_side.connect_to_server()
+
+        def to_the_page(message):
+            if '"events"' in message and not lost:
+                lost.append(message)  # lost on the way: the phone never sees this change
+                return
+            page_side.send(message)
+
+        server_side.on_message(to_the_page)
+
+    reader = open_tab(ANONYMOUS, PHONE)
+    reader.route_web_socket("**/ws/**", lose_the_first_change)
+    join(reader, workshop)
+    writer = open_tab(ANONYMOUS, PHONE)
+    join(writer, workshop)
+    following(reader, "socket")
+
+    write(writer, "Det første kort")
+    expect(writer.locator("#phone-my-cards")).to_contain_text("Det første kort")
+    write(writer, "Det andet kort")
+
+    board = reader.locator("#phone-board")
+    expect(board).to_contain_text("Det andet kort")
+    expect(board).to_contain_text("Det første kort")  # fetched with the state, after the gap
+    assert len(lost) == 1 and "Det første kort" in lost[0]
