@@ -7,7 +7,7 @@ PORT ?= 8000
 VENDOR := assets/vendor
 MO := locale/da/LC_MESSAGES/django.mo locale/en/LC_MESSAGES/django.mo
 
-.PHONY: install run test bench bench-process bench-workshop lock messages system-packages clean
+.PHONY: install run test bench bench-process bench-workshop bench-actions lock messages system-packages clean
 
 install: $(VENV)/.installed node_modules/.installed $(VENDOR)/.copied $(MO)
 
@@ -47,7 +47,7 @@ run: install
 test: install system-packages
 	$(PY) -m pytest
 
-bench: bench-process bench-workshop
+bench: bench-process bench-workshop bench-actions
 
 bench-process: install
 	$(PY) bench/bench_process.py
@@ -55,6 +55,9 @@ bench-process: install
 # Live workshops: simulated phones over HTTP and WebSockets; one JSON line per scenario (rooms-2p needs PostgreSQL and Redis).
 bench-workshop: install
 	$(PY) bench/bench_workshop.py
+
+bench-actions: install
+	$(PY) bench/bench_actions.py
 
 # Regenerate the Python lock file from requirements.in.
 lock:

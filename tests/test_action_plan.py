@@ -143,3 +143,32 @@ def test_actions_and_the_next_evaluation_download_as_calendar_invitations(demo, 
     event = Calendar.from_ical(response.content).walk("VEVENT")[0]
     assert event.decoded("DTSTART") == demo.next_evaluation
     assert demo.title in str(event["SUMMARY"])
+
+
+def queries_for(client, url: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)  # fill per-process caches first
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_the_plans_query_count_does_not_grow_with_the_number_of_actions(demo, client_as):
+    from samskab.anchoring.check import save_scores
+
+    evaluation_round = open_round(demo)
+    check = save_scores(evaluation_round, {}, from_workshop=False)
+    client = client_as("medarbejder")
+    urls = [reverse("round_plan", args=[evaluation_round.pk]), reverse("my_actions"), reverse("process_plan", args=[demo.pk])]
+
+    def add(count: int) -> None:
+        for index in range(count):
+            action(demo, evaluation_round, f"Handling {index}", days=index - 3, source=check if index % 2 else None)
+
+    add(2)
+    few = [queries_for(client, url) for url in urls]
+    add(20)
+    many = [queries_for(client, url) for url in urls]
+    assert few == many

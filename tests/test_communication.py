@@ -7,7 +7,7 @@ from django.urls import reverse
 from samskab.communication.forms import QUESTIONS
 from samskab.communication.models import CommunicationRow, Reached
 from samskab.processes.models import Participant, Process
-from samskab.workshops.models import EvaluationRound
+from samskab.workshops.models import Action, EvaluationRound
 from tests.helpers import html, row, submission, today
 
 
@@ -91,3 +91,18 @@ def test_readers_see_the_plan_but_cannot_add_to_it(demo, client_as):
     url = reverse("communication_row_create", args=[evaluation_round.pk])
     assert client_as("tr").post(url, {"step": 0, "audience": "x"}).status_code == 403
     assert client_as("nabo").get(url).status_code == 404
+
+
+def test_a_row_becomes_an_action_of_its_sender_once(demo, client_as):
+    evaluation_round = open_round(demo)
+    sender = Participant.objects.get(process=demo, user__username="medarbejder")
+    saved = CommunicationRow.objects.create(
+        round=evaluation_round, audience="MED-udvalget", message="Vores erfaringer", channel="MED-møde", sender=sender, when=today()
+    )
+    client = client_as("konsulent")
+    for _attempt in range(2):
+        assert client.post(reverse("communication_row_action", args=[saved.pk])).status_code == 302
+    action = Action.objects.get(round=evaluation_round)
+    assert (action.owner, action.deadline, action.source) == (sender, today(), saved)
+    assert "MED-udvalget" in action.what
+    assert "Vores erfaringer" in html(client_as("medarbejder").get(reverse("my_actions")))

@@ -17,7 +17,7 @@ FINISHED = (ActionStatus.DONE, ActionStatus.DROPPED)
 
 def _listed(actions: QuerySet[Action]) -> list[Action]:
     today = timezone.localdate()
-    result = list(actions.select_related("owner__user", "round__process", "source_type", "section"))
+    result = list(actions.select_related("owner__user", "round__process").prefetch_related("source"))
     for action in result:
         action.is_overdue = is_overdue(action, today)
     return result

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from samskab.actionplan import ics, plan
 from samskab.actionplan.forms import ActionEditForm
+from samskab.actionplan.rows import RowWriter
 from samskab.actionplan.xlsx import plan_workbook
 from samskab.core.concurrency import Conflict, save_unless_changed, seen_version
 from samskab.core.once import create_once
@@ -32,14 +33,16 @@ def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
 def round_plan(request, pk: int):
     evaluation_round = get_round_for_user(request.user, pk)
     process = evaluation_round.process
+    can_edit = process_access(request.user, process) >= Access.EDIT
+    writer = RowWriter(user_pk=request.user.pk, can_edit=can_edit, round_pk=evaluation_round.pk)
     return render(
         request,
         "actionplan/round_plan.html",
         {
             "round": evaluation_round,
             "process": process,
-            "actions": plan.round_plan(evaluation_round),
-            "can_edit": process_access(request.user, process) >= Access.EDIT,
+            "rows": [writer.row(action) for action in plan.round_plan(evaluation_round)],
+            "can_edit": can_edit,
         },
     )
 
@@ -55,11 +58,11 @@ def round_plan_xlsx(request, pk: int):
 @login_required
 def process_plan(request, pk: int):
     process = get_process_for_user(request.user, pk)
-    return render(
-        request,
-        "actionplan/process_plan.html",
-        {"process": process, "actions": plan.process_plan(process)},
-    )
+    writer = RowWriter(user_pk=request.user.pk, can_edit=process_access(request.user, process) >= Access.EDIT)
+    rounds: dict = {}
+    for action in plan.process_plan(process):
+        rounds.setdefault(action.round, []).append(writer.row(action))
+    return render(request, "actionplan/process_plan.html", {"process": process, "rounds": rounds.items()})
 
 
 @login_required
@@ -71,7 +74,9 @@ def process_plan_xlsx(request, pk: int):
 
 @login_required
 def my_actions(request):
-    return render(request, "actionplan/my_actions.html", {"actions": plan.my_actions(request.user), "nav": "my_actions"})
+    writer = RowWriter(user_pk=request.user.pk, can_edit=False, show_process=True, mine=True)
+    rows = [writer.row(action) for action in plan.my_actions(request.user)]
+    return render(request, "actionplan/my_actions.html", {"rows": rows, "nav": "my_actions"})
 
 
 @login_required

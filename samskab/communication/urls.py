@@ -7,4 +7,5 @@ urlpatterns = [
     path("runder/<int:pk>/kommunikation/ny/", views.row_create, name="communication_row_create"),
     path("kommunikation/<int:pk>/rediger/", views.row_edit, name="communication_row_edit"),
     path("kommunikation/<int:pk>/slet/", views.row_delete, name="communication_row_delete"),
+    path("kommunikation/<int:pk>/handling/", views.row_action, name="communication_row_action"),
 ]

@@ -2,8 +2,10 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from samskab.communication.forms import AUDIENCES, CHANNELS, QUESTIONS, CommunicationRowEditForm, CommunicationRowForm
 from samskab.communication.models import CommunicationRow
@@ -11,6 +13,7 @@ from samskab.core.concurrency import Conflict, save_unless_changed, seen_version
 from samskab.core.once import create_once
 from samskab.processes.access import Access, get_object_for_user, process_access
 from samskab.workshops.access import get_round_for_user
+from samskab.workshops.models import Action
 
 
 @login_required
@@ -126,3 +129,24 @@ def row_delete(request, pk: int):
         "processes/confirm_delete.html",
         {"process": row.round.process, "object": row, "leaf": True, "cancel_url": row.get_absolute_url()},
     )
+
+
+@login_required
+@require_POST
+def row_action(request, pk: int):
+    """A row of the plan becomes an action of the round, owned by its sender; once per row."""
+    row = get_object_for_user(request.user, CommunicationRow, pk, process_path="round__process", need=Access.EDIT)
+    source_type = ContentType.objects.get_for_model(CommunicationRow)
+    if Action.objects.filter(source_type=source_type, source_id=row.pk).exists():
+        messages.info(request, _("The row is already in the action plan."))
+        return redirect(row)
+    Action.objects.create(
+        round=row.round,
+        what=(_("Tell %(audience)s: %(message)s") % {"audience": row.audience, "message": row.message})[:300],
+        why=_("Communication plan, by %(channel)s") % {"channel": row.channel},
+        owner=row.sender,
+        deadline=row.when,
+        source=row,
+    )
+    messages.success(request, _("The action has been added to the round's action plan."))
+    return redirect(row)

@@ -7,21 +7,18 @@ and rendering 2,000 template variables, includes and filters per page were most 
 """
 
 from dataclasses import dataclass, field
-from datetime import date
 
 from django.db.models import OuterRef, Subquery
 from django.db.models.functions import Substr
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.dates import MONTHS
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from samskab.core.rows import LongDate, url_maker
 from samskab.processes.models import FollowUp, Process, Solution, SolutionStatus, challenge_status, is_silent
 
 EXCERPT = 90
-PK_MARK = 987654321  # reversed once, then replaced by each row's pk
 
 
 def solutions_for_overview():
@@ -52,26 +49,18 @@ class ChallengeRow:
     statuses: list[str] = field(default_factory=list)
 
 
-def _url_maker(name: str):
-    pattern = reverse(name, args=[PK_MARK])
-    return lambda pk: pattern.replace(str(PK_MARK), str(pk))
-
-
 class _RowWriter:
     """Writes one solution's table row; labels are translated and escaped once per page."""
 
     def __init__(self):
         self.status_labels = {s.value: escape(s.label) for s in SolutionStatus}
-        self.months = [str(MONTHS[number]) for number in range(1, 13)]
+        self.date = LongDate()
         self.solution, self.status, self.owner, self.last = (
             escape(_("Solution")), escape(_("Status")), escape(_("Owner")), escape(_("Last follow-up"))
         )
         self.silent = f' <span class="status status-silent">{escape(_("without follow-up"))}</span>'
         self.none_yet = escape(_("none yet"))
-        self.url = _url_maker("solution")
-
-    def date(self, day: date) -> str:
-        return f"{day.day}. {self.months[day.month - 1]} {day.year}"
+        self.url = url_maker("solution")
 
     def row(self, solution: dict, silent: bool) -> SafeString:
         status = solution["status"]
@@ -96,7 +85,7 @@ class _RowWriter:
 def overview(process: Process, silent_after_days: int) -> tuple[list[ChallengeRow], dict[str, int]]:
     """The forløb's challenges with their solutions' rows, and the page's counts, in two queries."""
     today = timezone.localdate()
-    challenge_url = _url_maker("challenge")
+    challenge_url = url_maker("challenge")
     challenges = {
         pk: ChallengeRow(pk, title, challenge_url(pk), priority, _("Solutions to %(title)s") % {"title": title})
         for pk, title, priority in process.challenges.values_list("pk", "title", "priority")
