@@ -603,6 +603,13 @@
     showVotes(item, event.votes);
   }
 
+  // A card of mine whose text changed (the facilitator edited it). My own edits and new cards are
+  // fetched after sending already; before "vis" the text is not sent to the room at all.
+  function changedOnPage(item, event) {
+    var text = item.querySelector(".samskab-pre");
+    return event.text !== null && (!text || text.textContent !== event.text);
+  }
+
   function applyEvents(events) {
     var section = Number(root.dataset.section || 0);
     var lists = false;
@@ -624,7 +631,8 @@
         }
         seen[id] = true;
         onBoard(event);
-        lists = lists || shown.length > 0 || document.getElementById("phone-vote") !== null;
+        lists = lists || shown.some(function (item) { return changedOnPage(item, event); }) ||
+          document.getElementById("phone-vote") !== null;
       } else if (event.type === "card_removed") {
         Array.prototype.forEach.call(onPage(id), function (item) {
           if (item.closest("#phone-board")) {
