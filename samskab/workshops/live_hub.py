@@ -65,7 +65,11 @@ class Listener:
     async def _write(self) -> None:
         while True:
             text = await self.queue.get()
-            await self._send(text)
+            try:
+                await self._send(text)
+            except Exception:  # the socket went away; its consumer's disconnect forgets it
+                logger.debug("writing to a live socket failed", exc_info=True)
+                return
 
     def offer(self, text: str) -> bool:
         """Queue the message; False when the queue is full (the socket is too slow)."""
