@@ -188,3 +188,28 @@ def test_the_process_decision_feeds_the_action_plan(demo, client_as):
     page = html(client_as("med").get(url))
     assert "udbred til andre enheder" in page.lower() and "Syd vil gerne i gang." in page
     assert client_as("med").post(url, data).status_code == 403
+
+
+def test_cards_linked_to_a_solution_are_evidence_once_the_minutes_are_approved(demo, client_as):
+    import uuid
+
+    from samskab.workshops.models import Card, Lesson, Minutes, MinutesStatus, SectionKind
+
+    solution = solution_of(demo)
+    workshop = open_round(demo).workshop
+    section = workshop.sections.filter(kind=SectionKind.BOARD).first()
+    card = Card.objects.create(client_id=uuid.uuid4(), section=section, text="Skabelonen sparer os ti minutter")
+    hidden = Card.objects.create(client_id=uuid.uuid4(), section=section, text="Kollega X gør det forkert", hidden=True)
+    lesson = Lesson.objects.create(section=section, text="Små skabeloner virker", reusable=True)
+    lesson.cards.add(card)
+    url = reverse("card_solutions", args=[card.pk])
+    assert client_as("konsulent").post(url, {"solutions": [solution.pk]}).status_code == 302
+    hidden.solutions.add(solution)
+    analysis = reverse("solution_analysis", args=[solution.pk])
+    facilitator_view = html(client_as("konsulent").get(analysis))
+    assert "Skabelonen sparer os ti minutter" in facilitator_view and "Små skabeloner virker" in facilitator_view
+    assert "Kollega X" not in facilitator_view
+    assert "Skabelonen sparer" not in html(client_as("med").get(analysis))  # the draft is the facilitators'
+    Minutes.objects.update_or_create(workshop=workshop, defaults={"status": MinutesStatus.APPROVED})
+    assert "Skabelonen sparer os ti minutter" in html(client_as("med").get(analysis))
+    assert client_as("leder").post(url, {"solutions": [solution.pk]}).status_code == 403

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samskab.accounts.models import User
 from samskab.core.forms import StyledForm, SubmittedOnceForm
-from samskab.processes.models import SolutionStatus
+from samskab.processes.models import Solution, SolutionStatus
 from samskab.workshops.facilitation import GROUP_NAME_MAX_LENGTH, MERGE_BOTH, MERGE_KEPT
 from samskab.workshops.models import (
     CARD_MAX_LENGTH,
@@ -257,3 +257,18 @@ class ActionForm(SubmittedOnceForm):
         if deadline and deadline < timezone.localdate() and not unchanged:
             raise forms.ValidationError(_("The date has passed. Choose today or a later date."))
         return deadline
+
+
+class CardSolutionsForm(StyledForm, forms.ModelForm):
+    """Which of the forløb's solutions a card is about (for "Analyse og beslut")."""
+
+    class Meta:
+        model = Card
+        fields = ["solutions"]
+        widgets = {"solutions": forms.CheckboxSelectMultiple(attrs={"class": "form-checkbox"})}
+
+    def __init__(self, *args, process, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["solutions"].queryset = Solution.objects.filter(challenge__process=process).order_by("challenge_id", "pk")
+        self.fields["solutions"].template_name = FIELDSET
+        self.fields["solutions"].error_messages["invalid_choice"] = _("Choose among the process's solutions.")

@@ -279,6 +279,13 @@ class Card(models.Model):
     hidden = models.BooleanField(
         _("hidden"), default=False, help_text=_("Hidden cards stay out of the board on the projector and out of the minutes.")
     )
+    solutions = models.ManyToManyField(
+        "processes.Solution",
+        verbose_name=_("solutions"),
+        blank=True,
+        related_name="cards",
+        help_text=_("The solutions the card is about: it is shown where the solution is analysed and decided on."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

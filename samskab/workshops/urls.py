@@ -32,6 +32,7 @@ urlpatterns = [
     path("kort/<int:pk>/gruppe/", facilitation.card_group, name="card_group"),
     path("kort/<int:pk>/ret/", facilitation.card_moderate, name="card_moderate"),
     path("kort/<int:pk>/saml/", facilitation.card_merge, name="card_merge"),
+    path("kort/<int:pk>/loesninger/", facilitation.card_solutions, name="card_solutions"),
     path("sektioner/<int:pk>/laeringspunkter/ny/", facilitation.lesson_create, name="lesson_create"),
     path("laeringspunkter/<int:pk>/ret/", facilitation.lesson_edit, name="lesson_edit"),
     path("laeringspunkter/<int:pk>/slet/", facilitation.lesson_delete, name="lesson_delete"),

@@ -19,7 +19,7 @@ from samskab.core.once import create_once
 from samskab.workshops import facilitation
 from samskab.workshops.access import get_section_for_facilitator
 from samskab.workshops.cards import Refused
-from samskab.workshops.forms import ActionForm, CardMergeForm, CardModerateForm, GroupForm, LessonForm
+from samskab.workshops.forms import ActionForm, CardMergeForm, CardModerateForm, CardSolutionsForm, GroupForm, LessonForm
 from samskab.workshops.models import Action, Card, CardGroup, Lesson, WorkshopStatus
 
 
@@ -311,3 +311,16 @@ def action_delete(request, pk: int):
         explanation=action.what,
         button=_("Delete the agreement"),
     )
+
+
+@login_required
+def card_solutions(request, pk: int):
+    """Link a card to the solutions it is about, while grouping or afterwards (also once the workshop is closed:
+    the link serves the analysis of the solution, not the workshop's record)."""
+    card, section = _section_of(request, Card, pk)
+    form = CardSolutionsForm(request.POST or None, instance=card, process=section.workshop.round.process)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The card's solutions have been saved."))
+        return _back(section.workshop, f"kort-{card.pk}")
+    return _page(request, "workshops/card_solutions.html", section, form=form, card=card)
