@@ -19,6 +19,7 @@ people who are logged in on to their dashboard, for instance).
 """
 
 import uuid
+from datetime import timedelta
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -30,6 +31,8 @@ from django.utils.http import urlsafe_base64_encode
 
 from samskab.accounts.models import User
 from samskab.anchoring.models import AnchoringMeasure
+from samskab.communication.models import CommunicationRow
+from samskab.decisions.models import Decision, DecisionKind
 from samskab.core.demo import DEMO_SLUG, PERSONAS
 from samskab.organisations.models import Organisation, Unit
 from samskab.processes.models import Challenge, FollowUp, Indicator, Measurement, Participant, Process, Solution
@@ -195,14 +198,33 @@ def _decision(world: World) -> str:
     return reverse("decision_edit", args=[decision.pk])
 
 
-def _measure(name: str) -> Callable[[World], str]:
-    """A URL about the demo forløb's own anchoring measure, made the first time it is asked for."""
+def _communication_row(name: str) -> Callable[[World], str]:
+    """A URL about a row of the demo round's communication plan, made the first time it is asked for."""
 
     def url(world: World) -> str:
-        measure, _created = AnchoringMeasure.objects.get_or_create(
-            process=world.process, key="", title="Fast punkt på personalemødet"
+        row, _created = CommunicationRow.objects.get_or_create(
+            round=world.evaluation_round,
+            audience="Kolleger, der ikke deltog",
+            defaults={"message": "Vi har droppet dobbeltregistreringen.", "channel": "Personalemøde"},
         )
-        return reverse(name, args=[measure.pk])
+        return reverse(name, args=[row.pk])
+
+    return url
+
+
+def _action(name: str) -> Callable[[World], str]:
+    """A URL about an action of the demo round owned by the medarbejder, made the first time it is asked for."""
+
+    def url(world: World) -> str:
+        action, _created = Action.objects.get_or_create(
+            round=world.evaluation_round,
+            what="Ny skabelon til besøgsnotater",
+            defaults={
+                "owner": Participant.objects.get(process=world.process, user__username="medarbejder"),
+                "deadline": world.evaluation_round.opened_on + timedelta(days=60),
+            },
+        )
+        return reverse(name, args=[action.pk])
 
     return url
 
@@ -411,6 +433,60 @@ PAGES: list[Page] = [
         method="POST",
         destructive=True,
     ),
+    Page("anchoring_check", _p("anchoring_check", "evaluation_round"), audience=READERS),
+    Page("anchoring_check_edit", _p("anchoring_check_edit", "evaluation_round"), audience=EDITORS, invalid={"threshold": "9"}),
+    Page(
+        "anchoring_check_from_workshop",
+        _p("anchoring_check_from_workshop", "evaluation_round"),
+        audience=EDITORS,
+        method="POST",
+        ok=302,
+    ),
+    Page(
+        "anchoring_suggestion_accept",
+        lambda w: reverse("anchoring_suggestion_accept", args=[w.evaluation_round.pk, "leadership_support"]),
+        audience=EDITORS,
+        method="POST",
+        ok=302,
+    ),
+    # Analyse og beslut: read by every reader, decided by the editors in the open round.
+    Page("solution_analysis", _p("solution_analysis", "solution"), audience=READERS),
+    Page("decision_create", _p("decision_create", "solution"), audience=EDITORS, invalid={"rationale": ""}),
+    Page("decision_edit", _decision, audience=EDITORS, invalid={"rationale": ""}),
+    Page("process_decision", _p("process_decision", "evaluation_round"), audience=READERS),
+    Page(
+        "process_decision:post",
+        _p("process_decision", "evaluation_round"),
+        audience=EDITORS,
+        method="POST",
+        invalid={"rationale": ""},
+    ),
+    # Kommunikationsplan: read by every reader, kept by the editors.
+    Page("communication", _p("communication", "evaluation_round"), audience=READERS),
+    Page("communication_row_create", _p("communication_row_create", "evaluation_round"), audience=EDITORS, invalid={"audience": ""}),
+    Page("communication_row_edit", _communication_row("communication_row_edit"), audience=EDITORS, invalid={"message": ""}),
+    Page("communication_row_delete", _communication_row("communication_row_delete"), audience=EDITORS),
+    Page("communication_row_action", _communication_row("communication_row_action"), audience=EDITORS, method="POST", ok=302),
+    Page(
+        "communication_row_delete:post",
+        _communication_row("communication_row_delete"),
+        audience=EDITORS,
+        method="POST",
+        destructive=True,
+    ),
+    # Handlingsplan: read by every reader; kept by the editors (and each action by its owner).
+    Page("my_actions", lambda w: reverse("my_actions"), audience=LOGGED_IN),
+    Page("round_plan", _p("round_plan", "evaluation_round"), audience=READERS),
+    Page("round_plan_xlsx", _p("round_plan_xlsx", "evaluation_round"), audience=READERS, html=False),
+    Page("process_plan", _p("process_plan", "process"), audience=READERS),
+    Page("process_plan_xlsx", _p("process_plan_xlsx", "process"), audience=READERS, html=False),
+    Page("evaluation_ics", _p("evaluation_ics", "process"), audience=READERS, html=False),
+    Page("plan_action_create", _p("plan_action_create", "evaluation_round"), audience=EDITORS, invalid={"what": ""}),
+    Page("plan_action_edit", _action("plan_action_edit"), audience=EDITORS | {"medarbejder"}, invalid={"what": ""}),
+    Page("action_ics", _action("action_ics"), audience=READERS, html=False),
+    Page("plan_action_delete", _action("plan_action_delete"), audience=EDITORS),
+    Page("plan_action_delete:post", _action("plan_action_delete"), audience=EDITORS, method="POST", destructive=True),
+    Page("comparison", _p("comparison", "process"), audience=READERS),
     # Evaluation rounds (step 6): seen by every reader of the forløb.
     Page("round_start", _p("round_start", "process"), audience=EDITORS, method="POST", destructive=True),
     Page("round", _p("round", "evaluation_round"), audience=READERS),
@@ -448,6 +524,7 @@ PAGES: list[Page] = [
     Page("card_group", _on_card("card_group"), audience=FACILITATORS, method="POST", ok=302),
     Page("card_moderate", _on_card("card_moderate"), audience=FACILITATORS, invalid={"text": ""}),
     Page("card_merge", _on_card("card_merge"), audience=FACILITATORS, invalid={"into": ""}),
+    Page("card_solutions", _on_card("card_solutions"), audience=FACILITATORS),
     Page("lesson_create", _p("lesson_create", "section"), audience=FACILITATORS, invalid={"text": ""}),
     Page("lesson_edit", _on_lesson("lesson_edit"), audience=FACILITATORS, invalid={"text": ""}),
     Page("lesson_delete", _on_lesson("lesson_delete"), audience=FACILITATORS),
