@@ -10,10 +10,13 @@ opens their WebSocket (`/ws/w/<code>/`, with the phone's cookies and its Origin)
 facilitator, logged in through the login form, moves each board to "vis" with the run page's
 phase form; everyone submits 5 cards; the facilitator opens voting ("stem") and everyone casts
 5 votes on other people's cards. Writes are sent as the phone's outbox sends them: the same
-client id again until a 2xx answer. The phones also do what assets/workshop.js and live.js make
-a real phone do: fetch their page after each stored send, fetch the state on a "changed" event,
-a gap in the sequence or a resync, reload page and socket when the phase has changed, and
-reconnect when the server closes a socket (`--bare-phones`: only send and listen).
+client id again until a 2xx answer. Like live.js, a phone fetches the state after a gap in the
+sequence or a resync, and reconnects (and fetches) when the server closes its socket.
+With `--like-phones` they also do the rest of what assets/workshop.js and live.js make a real
+phone do: fetch their page after each stored send, fetch the state on a "changed" event, and
+reload page and socket when the phase has changed. That is the load a real room puts on the
+server; it is not the default because the phone page costs far more than the writes (see the
+server CPU per submit on stderr).
 
 Latency of a submit (card or vote): from sending it until every OTHER participant of that
 workshop has received a WebSocket frame with it (a card or vote event with its id). A submit
@@ -43,6 +46,7 @@ import asyncio
 import json
 import os
 import random
+import signal
 import statistics
 import sys
 import tempfile
@@ -50,6 +54,8 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+
+import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -144,7 +150,7 @@ class Phone:
 class Run:
     """One scenario against running servers: join, connect, cards, votes; the measurements.
 
-    With `pages` (the default) the phones also do what assets/workshop.js and live.js make a
+    With `pages` (--like-phones) the phones also do what assets/workshop.js and live.js make a
     real phone do besides sending: fetch their page after each send, fetch the state when told
     something changed, and reload (page and socket) when the section's phase has changed.
     """
@@ -161,12 +167,22 @@ class Run:
         self.sockets = True
         self.peak_rss = 0
         self.tasks: set[asyncio.Task] = set()
+        self.fetch_failures: Counter = Counter()
         self.closing = False
 
     def _background(self, coroutine) -> None:
-        task = asyncio.create_task(coroutine)
+        task = asyncio.create_task(self._quietly(coroutine))
         self.tasks.add(task)
         task.add_done_callback(self.tasks.discard)
+
+    async def _quietly(self, coroutine) -> None:
+        """A phone's fetch in the background: a failure is counted, and the phone carries on (as a browser does)."""
+        try:
+            await coroutine
+        except asyncio.CancelledError:
+            raise
+        except Exception as error:  # noqa: BLE001
+            self.fetch_failures[type(error).__name__] += 1
 
     # --- Setting up: the facilitator, the phones, their sockets.
 
@@ -307,8 +323,18 @@ class Run:
         # Closed by the server (a phone too slow to keep up): connect again after a pause, as live.js does.
         phone.reconnects += 1
         phone.socket = None
-        await asyncio.sleep(0.5)
-        await self._connect(phone)
+        await self._reconnect(phone, pause=0.5)
+
+    async def _reconnect(self, phone: Phone, pause: float) -> None:
+        """Open the phone's socket again, with a growing pause between tries, until it opens."""
+        while not self.closing:
+            await asyncio.sleep(pause)
+            try:
+                await self._connect(phone)
+                return
+            except Exception as error:  # noqa: BLE001  (refused, timed out: try again later)
+                self.fetch_failures[f"socket {type(error).__name__}"] += 1
+                pause = min(pause * 2, 15)
 
     def _received(self, phone: Phone, item_id: str, now: float) -> None:
         item = self.items.get(item_id)
@@ -359,11 +385,19 @@ class Run:
             old, phone.socket = phone.socket, None
             if old is not None:
                 await old.close()
-            asked = time.perf_counter()
-            phone.page = await phone.http.page()
-            phone.seq = phone.page.seq
+            while not self.closing:
+                asked = time.perf_counter()
+                try:
+                    page = await phone.http.page()
+                    break
+                except httpx.HTTPError as error:  # the page did not load: the person reloads it a moment later
+                    self.fetch_failures[f"reload {type(error).__name__}"] += 1
+                    await asyncio.sleep(1)
+            else:
+                return
+            phone.page, phone.seq = page, page.seq
             self._caught_up(phone, asked, time.perf_counter())
-            await self._connect(phone)
+            await self._reconnect(phone, pause=0)
         finally:
             phone.reloading = False
 
@@ -498,7 +532,7 @@ def percentile(values: list[float], p: int) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[p - 1]
 
 
-def run_scenario(scenario: Scenario, timing: Timing, pages: bool = True) -> dict:
+def run_scenario(scenario: Scenario, timing: Timing, pages: bool = False) -> dict:
     say(
         f"scenario {scenario.name}: {scenario.workshops} workshop(s) × {scenario.participants} participants, "
         f"{scenario.processes} process(es), {'PostgreSQL and Redis' if scenario.postgres else 'SQLite'}"
@@ -570,6 +604,8 @@ def run_scenario(scenario: Scenario, timing: Timing, pages: bool = True) -> dict
     failures = Counter(failure for item in items.values() for failure in item.failures)
     if failures:
         say(f"tries that failed and were sent again: {dict(failures)}")
+    if run.fetch_failures:
+        say(f"the phones' page and state fetches and socket opens that failed: {dict(run.fetch_failures)}")
     if late:
         say(f"{late} stored submits had not reached every other participant after the wait; counted with the time waited")
     return {
@@ -595,11 +631,13 @@ def main() -> None:
     parser.add_argument("--scenario", choices=[s.name for s in SCENARIOS], help="run only this scenario")
     parser.add_argument("--quick", action="store_true", help="tiny sizes and short windows: a smoke test")
     parser.add_argument(
-        "--bare-phones",
+        "--like-phones",
         action="store_true",
-        help="phones only send and listen: no page fetch after a send, no state fetch or reload on a change",
+        help="phones also fetch their page after each send, the state on a change, and reload on a new phase",
     )
     args = parser.parse_args()
+    # Stopped from outside: leave through the clean-up (servers stopped, PostgreSQL database dropped).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     try:
         import uvloop
 
@@ -614,7 +652,7 @@ def main() -> None:
         if args.quick:
             workshops, participants = QUICK_SIZES[scenario.name]
             scenario = replace(scenario, workshops=workshops, participants=participants)
-        print(json.dumps(run_scenario(scenario, timing, pages=not args.bare_phones)), flush=True)
+        print(json.dumps(run_scenario(scenario, timing, pages=args.like_phones)), flush=True)
 
 
 if __name__ == "__main__":
