@@ -106,6 +106,19 @@ def test_a_hidden_card_stays_off_the_projector_but_the_facilitator_sees_it(works
     assert "Navnet på en kollega" in client.get(f"/workshops/{workshop.pk}/afvikl/").content.decode()
 
 
+def test_a_closed_workshops_cards_are_hidden_on_the_referat_page_not_the_run_page(workshop, board, client_as):
+    card = _card(board, "Navnet på en kollega")
+    workshop.status = WorkshopStatus.CLOSED
+    workshop.save()
+    client = client_as("konsulent")
+    assert client.post(f"/kort/{card.pk}/skjul/", {"hidden": "1"}).status_code == 302
+    card.refresh_from_db()
+    assert not card.hidden
+    assert client.post(f"/referat/kort/{card.pk}/skjul/", {"hidden": "1"}).status_code == 302
+    card.refresh_from_db()
+    assert card.hidden
+
+
 def test_an_outsider_cannot_hide_a_card(board, client_as):
     card = _card(board, "Et kort")
     assert client_as("nabo").post(f"/kort/{card.pk}/skjul/", {"hidden": "1"}).status_code == 404

@@ -33,6 +33,7 @@ from samskab.workshops.models import (
     Workshop,
     WorkshopStatus,
 )
+from samskab.workshops.minutes_round import RoundWork, round_work
 from samskab.workshops.state import board_state
 
 TRANSFER_KEYS = {"elsewhere", "next"}  # the columns of the template's transfer board
@@ -172,6 +173,7 @@ class MinutesContent:
     lessons: list[LessonLine]
     actions: list[ActionLine]
     next_evaluation: date | None
+    round_work: RoundWork  # the round's decisions, anchoring check, communication and action plan
 
 
 def months_later(day: date, months: int) -> date:
@@ -209,6 +211,11 @@ def approve(*, minutes: Minutes, by) -> bool:
     minutes.approved_at = timezone.now()
     minutes.approved_by = by
     minutes.save()
+    if minutes.next_evaluation:
+        # The date proposed on closing, as approved, becomes the forløb's next evaluation (dashboard, reminders).
+        process = minutes.workshop.round.process
+        process.next_evaluation = minutes.next_evaluation
+        process.save(update_fields=["next_evaluation"])
     return True
 
 
@@ -281,6 +288,7 @@ def build(workshop: Workshop, minutes: Minutes) -> MinutesContent:
             for action in Action.objects.filter(section__workshop=workshop).select_related("owner__user")
         ],
         next_evaluation=minutes.next_evaluation,
+        round_work=round_work(workshop.round),
     )
 
 

@@ -71,6 +71,7 @@ def render_docx(content: MinutesContent) -> bytes:
         _rating(document, rating)
     _lessons(document, content)
     _actions(document, content)
+    _round_work(document, content)
 
     document.add_heading(_("Next evaluation"), level=2)
     document.add_paragraph(_date(content.next_evaluation) if content.next_evaluation else _("Not decided."))
@@ -278,3 +279,43 @@ def _actions(document, content: MinutesContent) -> None:
         cells[1].text = action.who or "–"
         cells[2].text = _date(action.deadline) if action.deadline else "–"
         cells[3].text = action.status
+
+
+def _round_work(document, content: MinutesContent) -> None:
+    """The round's decisions, anchoring check, communication and action plan, when there are any."""
+    work = content.round_work
+    if not work:
+        return
+    decisions = ([work.process_decision] if work.process_decision else []) + work.decisions
+    if decisions:
+        document.add_heading(_("Decisions"), level=2)
+        table = _table(document, [_("About"), _("Decision"), _("Rationale"), _("Decided by"), _("Discussed in the MED committee")])
+        for line in decisions:
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text, cells[2].text = line.subject, line.decision, line.rationale
+            cells[3].text = f"{line.decided_by}, {_date(line.decided_on)}"
+            cells[4].text = _date(line.discussed_in_med_on) if line.discussed_in_med_on else "–"
+    if work.anchoring:
+        document.add_heading(_("Anchoring check"), level=2)
+        table = _table(document, [_("Statement"), _("This round"), _("Previous round")])
+        for line in work.anchoring:
+            cells = table.add_row().cells
+            cells[0].text = f"{line.statement} ({_('warning')})" if line.weak else line.statement
+            cells[1].text = _decimal(line.score) if line.score is not None else "–"
+            cells[2].text = _decimal(line.previous) if line.previous is not None else "–"
+    if work.communication:
+        document.add_heading(_("Communication plan"), level=2)
+        table = _table(document, [_("Audience"), _("Message"), _("Channel"), _("When"), _("Sender"), _("Status")])
+        for line in work.communication:
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text, cells[2].text = line.audience, line.message, line.channel
+            cells[3].text = _date(line.when) if line.when else "–"
+            cells[4].text, cells[5].text = line.sender or "–", line.status
+    if work.action_plan:
+        document.add_heading(_("Action plan"), level=2)
+        table = _table(document, [_("What"), _("Who"), _("By when"), _("Status")])
+        for line in work.action_plan:
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text = line.what, line.who or "–"
+            cells[2].text = _date(line.deadline) if line.deadline else "–"
+            cells[3].text = line.status

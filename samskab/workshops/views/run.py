@@ -185,6 +185,10 @@ def card_hide(request, pk: int):
     if card is None:
         raise Http404
     section = get_section_for_facilitator(request.user, card.section_id)
+    if section.workshop.status == WorkshopStatus.CLOSED:
+        # After the workshop, cards are hidden on the referat page, while the referat is a draft.
+        messages.error(request, _("The workshop is closed. Hide cards on the minutes page while they are a draft."))
+        return redirect("workshop_run", pk=section.workshop.pk)
     card = section.cards.get(pk=pk)
     card.hidden = request.POST.get("hidden") == "1"
     card.save(update_fields=["hidden", "updated_at"])
