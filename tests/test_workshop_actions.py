@@ -81,14 +81,28 @@ def test_editing_keeps_a_passed_deadline_but_refuses_moving_it_into_the_past(boa
     action = Action.objects.create(round=board.workshop.round, section=board, what="Gammel", owner=owner, deadline=passed)
     client = client_as("konsulent")
     assert client.get(reverse("action_edit", args=[action.pk])).status_code == 200
-    response = client.post(reverse("action_edit", args=[action.pk]), {"what": "Gammel, rettet", "owner": owner.pk, "deadline": passed})
+    edit = {"owner": owner.pk, "version": action.version}
+    response = client.post(reverse("action_edit", args=[action.pk]), {**edit, "what": "Gammel, rettet", "deadline": passed})
     assert response.status_code == 302
     action.refresh_from_db()
     assert action.what == "Gammel, rettet"
     response = client.post(
-        reverse("action_edit", args=[action.pk]), {"what": "Gammel", "owner": owner.pk, "deadline": passed - timedelta(days=1)}
+        reverse("action_edit", args=[action.pk]),
+        {**edit, "version": action.version, "what": "Gammel", "deadline": passed - timedelta(days=1)},
     )
     assert_form_error(response, "deadline")
+
+
+def test_two_edits_of_an_agreement_at_once_do_not_overwrite_each_other(board, client_as, owner):
+    action = Action.objects.create(round=board.workshop.round, section=board, what="Fælles", owner=owner, deadline=today())
+    url = reverse("action_edit", args=[action.pk])
+    seen = {"owner": owner.pk, "deadline": today(), "version": action.version}
+    assert client_as("konsulent").post(url, {**seen, "what": "Karins udgave"}).status_code == 302
+    response = client_as("konsulent").post(url, {**seen, "what": "Anden udgave"})
+    assert response.status_code == 200
+    assert "Anden udgave" in html(response) and "Karins udgave" in html(response)
+    action.refresh_from_db()
+    assert action.what == "Karins udgave"
 
 
 def test_deleting_an_agreement(board, client_as, owner):

@@ -10,14 +10,13 @@ from samskab.workshops.models import ActionStatus
 class ActionEditForm(ActionForm):
     """An action of the plan with its status and done date, saved only over the version it was shown with."""
 
-    version = VersionField()
+    version = VersionField()  # required here: every edit is checked against the version it was shown
 
     class Meta(ActionForm.Meta):
         fields = [*ActionForm.Meta.fields, "status", "done_on"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.initial.setdefault("version", self.instance.version)
         self.fields["done_on"].help_text = _("Set to today when the status is set to done, unless you give a date.")
 
     def clean(self):

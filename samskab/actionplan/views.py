@@ -13,7 +13,7 @@ from samskab.actionplan import ics, plan
 from samskab.actionplan.forms import ActionEditForm
 from samskab.actionplan.rows import RowWriter
 from samskab.actionplan.xlsx import plan_workbook
-from samskab.core.concurrency import Conflict, save_unless_changed, seen_version
+from samskab.core.concurrency import Conflict, save_unless_changed, seen_version, show_conflict
 from samskab.core.once import create_once
 from samskab.processes.access import Access, get_object_for_user, get_process_for_user, process_access
 from samskab.workshops.access import get_round_for_user
@@ -117,10 +117,7 @@ def action_edit(request, pk: int):
         try:
             save_unless_changed(form.instance, seen_version(form))
         except Conflict as conflict:
-            theirs = conflict.current
-            form.add_error(None, _("Someone else saved this while you were editing. Their version is shown below; your text is kept in the form. Save again to replace theirs."))
-            form.data = form.data.copy()
-            form.data["version"] = theirs.version
+            theirs = show_conflict(form, conflict.current)
         else:
             messages.success(request, _("The action has been saved."))
             if request.POST.get("next") == "mine":

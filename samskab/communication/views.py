@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from samskab.communication.forms import AUDIENCES, CHANNELS, QUESTIONS, CommunicationRowEditForm, CommunicationRowForm
 from samskab.communication.models import CommunicationRow
-from samskab.core.concurrency import Conflict, save_unless_changed, seen_version
+from samskab.core.concurrency import Conflict, save_unless_changed, seen_version, show_conflict
 from samskab.core.once import create_once
 from samskab.processes.access import Access, get_object_for_user, process_access
 from samskab.workshops.access import get_round_for_user
@@ -95,10 +95,7 @@ def row_edit(request, pk: int):
         try:
             save_unless_changed(form.instance, seen_version(form))
         except Conflict as conflict:
-            theirs = conflict.current
-            form.add_error(None, _("Someone else saved this while you were editing. Their version is shown below; your text is kept in the form. Save again to replace theirs."))
-            form.data = form.data.copy()
-            form.data["version"] = theirs.version
+            theirs = show_conflict(form, conflict.current)
         else:
             messages.success(request, _("The row has been saved."))
             return redirect(row)

@@ -6,8 +6,12 @@ otherwise it raises `Conflict` with the stored record, and the view shows both v
 keeps what the person typed.
 """
 
+from datetime import date
+
 from django import forms
 from django.db import models, transaction
+from django.utils import formats
+from django.utils.translation import gettext_lazy as _
 
 
 class Versioned(models.Model):
@@ -41,3 +45,31 @@ def save_unless_changed(instance: Versioned, seen: int | None) -> Versioned:
     instance.version = current.version + 1
     instance.save()
     return instance
+
+
+CONFLICT_MESSAGE = _(
+    "Someone else saved this while you were editing. Their version is shown below; your text is kept in the "
+    "form. Save again to replace theirs."
+)
+
+
+def show_conflict(form: forms.BaseForm, current: models.Model) -> list[tuple[str, str]]:
+    """Keep what the person typed, say what happened, and return the other person's version as
+    (label, value) rows of the form's visible fields, for `includes/theirs.html`.
+
+    The form now carries the stored version, so saving again replaces theirs knowingly.
+    """
+    form.add_error(None, CONFLICT_MESSAGE)
+    form.data = form.data.copy()
+    form.data[form.add_prefix("version")] = current.version
+    rows = []
+    for field in form.visible_fields():
+        name = field.name
+        display = getattr(current, f"get_{name}_display", None)
+        value = display() if display else getattr(current, name, "")
+        if hasattr(value, "all"):  # many-to-many
+            value = ", ".join(str(item) for item in value.all())
+        elif isinstance(value, date):
+            value = formats.date_format(value, "j. F Y")
+        rows.append((str(field.label), "–" if value in (None, "") else str(value)))
+    return rows

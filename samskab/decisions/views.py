@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from samskab.core.concurrency import Conflict, save_unless_changed, seen_version
+from samskab.core.concurrency import Conflict, save_unless_changed, seen_version, show_conflict
 from samskab.core.once import create_once
 from samskab.decisions import services
 from samskab.decisions.forms import DecisionEditForm, DecisionForm, ProcessDecisionForm
@@ -86,13 +86,6 @@ def decision_create(request, solution_pk: int):
     )
 
 
-def _conflict(form, current) -> None:
-    """Keep what the person typed, and show what the other person saved."""
-    form.add_error(None, _("Someone else saved this while you were editing. Their version is shown below; your text is kept in the form. Save again to replace theirs."))
-    form.data = form.data.copy()
-    form.data["version"] = current.version
-
-
 @login_required
 def decision_edit(request, pk: int):
     decision = get_object_for_user(
@@ -107,8 +100,7 @@ def decision_edit(request, pk: int):
         try:
             save_unless_changed(form.instance, seen_version(form))
         except Conflict as conflict:
-            theirs = conflict.current
-            _conflict(form, theirs)
+            theirs = show_conflict(form, conflict.current)
         else:
             messages.success(request, _("The decision has been saved."))
             return redirect("solution_analysis", pk=solution.pk)
@@ -137,8 +129,7 @@ def process_decision(request, pk: int):
             else:
                 save_unless_changed(form.instance, seen_version(form))
         except Conflict as conflict:
-            theirs = conflict.current
-            _conflict(form, theirs)
+            theirs = show_conflict(form, conflict.current)
         else:
             messages.success(request, _("The decision on the process has been saved."))
             return redirect("process_decision", pk=evaluation_round.pk)

@@ -6,6 +6,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from samskab.accounts.models import User
+from samskab.core.concurrency import VersionField
 from samskab.core.forms import StyledForm, SubmittedOnceForm
 from samskab.processes.models import Solution, SolutionStatus
 from samskab.workshops.facilitation import GROUP_NAME_MAX_LENGTH, MERGE_BOTH, MERGE_KEPT
@@ -243,8 +244,12 @@ class ActionForm(SubmittedOnceForm):
             "deadline": {"required": _("Choose the date by which it is done."), "invalid": _("Write the date as dd-mm-yyyy.")},
         }
 
+    version = VersionField(required=False)  # of the action being edited (core/concurrency.py)
+
     def __init__(self, *args, process, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial.setdefault("version", self.instance.version)
         self.fields["owner"].queryset = process.participants.select_related("user")
         self.fields["owner"].required = True
         self.fields["owner"].empty_label = _("Choose a participant")
