@@ -39,6 +39,9 @@ class DecimalCommaField(forms.DecimalField):
         return super().to_python(value)
 
 
+# Choice lists (radio buttons, checkboxes) render as a fieldset with a legend: field.template_name = FIELDSET.
+FIELDSET = "forms/fieldset_field.html"
+
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y"]
 
 

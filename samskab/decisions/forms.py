@@ -3,13 +3,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samskab.core.concurrency import VersionField
-from samskab.core.forms import StyledForm, SubmittedOnceForm
+from samskab.core.forms import FIELDSET, StyledForm, SubmittedOnceForm
 from samskab.decisions.models import Decision, DecisionKind, ProcessDecision
 from samskab.organisations.models import Role
 from samskab.processes.models import Process
 
-# Choice lists render as a fieldset with a legend.
-FIELDSET = "workshops/forms/fieldset_field.html"
 DECIDED_FIELDS = ["rationale", "decided_by", "decided_on", "discussed_in_med_on"]
 DECIDED_ERRORS = {
     "rationale": {"required": _("Write why: the rationale is what the next round learns from.")},

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samskab.accounts.models import User
 from samskab.core.concurrency import VersionField
-from samskab.core.forms import StyledForm, SubmittedOnceForm
+from samskab.core.forms import FIELDSET, StyledForm, SubmittedOnceForm
 from samskab.processes.models import Solution, SolutionStatus
 from samskab.workshops.facilitation import GROUP_NAME_MAX_LENGTH, MERGE_BOTH, MERGE_KEPT
 from samskab.workshops.models import (
@@ -102,10 +102,6 @@ class StatusConfirmForm(forms.Form):
 
 
 # --- Facilitation: groups, moderating cards, læringspunkter and aftaler -------------------------
-
-
-# Choice lists (checkboxes, radio buttons) render as a fieldset with a legend.
-FIELDSET = "workshops/forms/fieldset_field.html"
 
 
 class GroupForm(StyledForm, forms.Form):
