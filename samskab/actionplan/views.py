@@ -13,7 +13,7 @@ from samskab.actionplan import ics, plan
 from samskab.actionplan.forms import ActionEditForm
 from samskab.actionplan.rows import RowWriter
 from samskab.actionplan.xlsx import plan_workbook
-from samskab.core.concurrency import Conflict, save_unless_changed, seen_version, show_conflict
+from samskab.core.concurrency import save_or_show_conflict
 from samskab.core.once import create_once
 from samskab.processes.access import Access, get_object_for_user, get_process_for_user, process_access
 from samskab.workshops.access import get_round_for_user
@@ -114,11 +114,8 @@ def action_edit(request, pk: int):
     form = ActionEditForm(request.POST or None, instance=action, process=process)
     theirs = None
     if request.method == "POST" and form.is_valid():
-        try:
-            save_unless_changed(form.instance, seen_version(form))
-        except Conflict as conflict:
-            theirs = show_conflict(form, conflict.current)
-        else:
+        theirs = save_or_show_conflict(form)
+        if theirs is None:
             messages.success(request, _("The action has been saved."))
             if request.POST.get("next") == "mine":
                 return redirect("my_actions")

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from samskab.communication.forms import AUDIENCES, CHANNELS, QUESTIONS, CommunicationRowEditForm, CommunicationRowForm
 from samskab.communication.models import CommunicationRow
-from samskab.core.concurrency import Conflict, save_unless_changed, seen_version, show_conflict
+from samskab.core.concurrency import save_or_show_conflict
 from samskab.core.once import create_once
 from samskab.processes.access import Access, get_object_for_user, process_access
 from samskab.workshops.access import get_round_for_user
@@ -92,11 +92,8 @@ def row_edit(request, pk: int):
     form = CommunicationRowEditForm(request.POST or None, instance=row, process=process)
     theirs = None
     if request.method == "POST" and form.is_valid():
-        try:
-            save_unless_changed(form.instance, seen_version(form))
-        except Conflict as conflict:
-            theirs = show_conflict(form, conflict.current)
-        else:
+        theirs = save_or_show_conflict(form)
+        if theirs is None:
             messages.success(request, _("The row has been saved."))
             return redirect(row)
     return render(

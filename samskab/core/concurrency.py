@@ -73,3 +73,16 @@ def show_conflict(form: forms.BaseForm, current: models.Model) -> list[tuple[str
             value = formats.date_format(value, "j. F Y")
         rows.append((str(field.label), "–" if value in (None, "") else str(value)))
     return rows
+
+
+def save_or_show_conflict(form: forms.BaseForm) -> list[tuple[str, str]] | None:
+    """Save a valid edit form over the version it was shown with.
+
+    None when saved; on a conflict, the other person's version for `includes/theirs.html` (and
+    the form keeps what was typed, with a message).
+    """
+    try:
+        save_unless_changed(form.instance, seen_version(form))
+    except Conflict as conflict:
+        return show_conflict(form, conflict.current)
+    return None

@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from samskab.core.concurrency import Conflict, save_unless_changed, seen_version, show_conflict
+from samskab.core.concurrency import save_or_show_conflict
 from samskab.core.once import create_once
 from samskab.decisions import services
 from samskab.decisions.forms import DecisionEditForm, DecisionForm, ProcessDecisionForm
@@ -97,11 +97,8 @@ def decision_edit(request, pk: int):
     form = DecisionEditForm(request.POST or None, instance=decision, process=solution.challenge.process)
     theirs = None
     if request.method == "POST" and form.is_valid():
-        try:
-            save_unless_changed(form.instance, seen_version(form))
-        except Conflict as conflict:
-            theirs = show_conflict(form, conflict.current)
-        else:
+        theirs = save_or_show_conflict(form)
+        if theirs is None:
             messages.success(request, _("The decision has been saved."))
             return redirect("solution_analysis", pk=solution.pk)
     return render(
@@ -123,14 +120,11 @@ def process_decision(request, pk: int):
         form = ProcessDecisionForm(request.POST or None, instance=decision, process=process)
     if request.method == "POST" and form.is_valid():
         form.instance.round = evaluation_round
-        try:
-            if decision is None:
-                create_once(form, save=services.decide_process)
-            else:
-                save_unless_changed(form.instance, seen_version(form))
-        except Conflict as conflict:
-            theirs = show_conflict(form, conflict.current)
+        if decision is None:
+            create_once(form, save=services.decide_process)
         else:
+            theirs = save_or_show_conflict(form)
+        if theirs is None:
             messages.success(request, _("The decision on the process has been saved."))
             return redirect("process_decision", pk=evaluation_round.pk)
     return render(

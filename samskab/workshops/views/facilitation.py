@@ -19,7 +19,7 @@ from samskab.core.once import create_once
 from samskab.workshops import facilitation
 from samskab.workshops.access import get_section_for_facilitator
 from samskab.workshops.cards import Refused
-from samskab.core.concurrency import Conflict, save_unless_changed, seen_version, show_conflict
+from samskab.core.concurrency import save_or_show_conflict
 from samskab.workshops.forms import ActionForm, CardMergeForm, CardModerateForm, CardSolutionsForm, GroupForm, LessonForm
 from samskab.workshops.models import Action, Card, CardGroup, Lesson, WorkshopStatus
 
@@ -286,13 +286,11 @@ def action_edit(request, pk: int):
     form = ActionForm(request.POST or None, instance=action, process=section.workshop.round.process)
     theirs = None
     if request.method == "POST" and form.is_valid():
-        try:
-            with transaction.atomic():
-                save_unless_changed(form.instance, seen_version(form))
+        with transaction.atomic():
+            theirs = save_or_show_conflict(form)
+            if theirs is None:
                 facilitation.announce(section.workshop_id)
-        except Conflict as conflict:
-            theirs = show_conflict(form, conflict.current)
-        else:
+        if theirs is None:
             messages.success(request, _("The agreement has been saved."))
             return _back(section.workshop, "aftaler")
     return _page(request, "workshops/action_edit.html", section, form=form, theirs=theirs, title=_("Edit the agreement"))
