@@ -52,7 +52,9 @@ class Browser:
 
     def __init__(self, base_url: str, timeout: float = 30):
         self.base_url = base_url
-        self.client = httpx.AsyncClient(base_url=base_url, timeout=timeout, follow_redirects=False)
+        # uvicorn closes a keep-alive connection after 5 s idle; like a browser, do not send on one that old.
+        limits = httpx.Limits(keepalive_expiry=4)
+        self.client = httpx.AsyncClient(base_url=base_url, timeout=timeout, follow_redirects=False, limits=limits)
 
     def cookie_header(self) -> str:
         """The cookies this browser would send to the server (for the WebSocket handshake)."""
