@@ -40,6 +40,14 @@ HIDDEN_AVERAGE = "Skjult, indtil mindst 5 har svaret, så ingen kan genkendes."
 HIDDEN_IN_REFERAT = "Skjult: færre end 5 svar"
 
 
+@pytest.fixture(autouse=True)
+def patient_expect() -> Iterator[None]:
+    """Ten seconds for each `expect` here (not the default five): pushes and reloads share 2 busy cores."""
+    expect.set_options(timeout=10_000)
+    yield
+    expect.set_options(timeout=5_000)
+
+
 @pytest.fixture
 def open_tab(browser: Browser, asgi_server: str) -> Iterator[Callable[..., Page]]:
     """open_tab("konsulent", width): a page in its own browser context on the ASGI server."""
@@ -111,11 +119,11 @@ def join(phone: Page, code: str, role: str | None) -> None:
 
 def in_phase(phone: Page, phase: str) -> None:
     """The phone has followed the facilitator (it reloads itself when the phase changes)."""
-    expect(phone.locator("#phone")).to_contain_text(f"Fase: {phase}", timeout=10_000)
+    expect(phone.locator("#phone")).to_contain_text(f"Fase: {phase}")
 
 
 def sent(phone: Page) -> None:
-    expect(phone.locator("#phone-outbox")).to_be_hidden(timeout=10_000)
+    expect(phone.locator("#phone-outbox")).to_be_hidden()
 
 
 def write(phone: Page, card: tuple[str, str]) -> None:
@@ -179,7 +187,7 @@ def test_a_whole_workshop_from_joining_to_the_approved_referat(live_world: World
     projector.goto(f"/workshops/{workshop.pk}/projektor/")
     wall = projector.locator("#projector")
     expect(wall).to_contain_text(LEARNING_BOARD)
-    expect(projector.locator("html")).to_have_attribute("data-live", "socket", timeout=10_000)
+    expect(projector.locator("html")).to_have_attribute("data-live", "socket")
     projector.evaluate("() => { window.notReloaded = true; }")
 
     # Three phones join by the code: a leder, a medarbejder and one who would rather not say.
@@ -250,7 +258,7 @@ def test_a_whole_workshop_from_joining_to_the_approved_referat(live_world: World
     # The rating: three raters, fewer than the smallest group of 5, so no average is shown.
     show_section(run, RATING_SECTION)
     for phone, value in zip(phones, ["4", "5 = i høj grad", "2"]):
-        expect(phone.get_by_role("heading", level=2, name=RATING_SECTION)).to_be_visible(timeout=10_000)
+        expect(phone.get_by_role("heading", level=2, name=RATING_SECTION)).to_be_visible()
         rate(phone, value)
     for tab, board in ((run, run.locator("#run-board")), (projector, wall)):
         ratings = board.get_by_role("table", name="Vurderinger", exact=True)
