@@ -136,7 +136,7 @@ def write(phone: Page, card: tuple[str, str]) -> None:
 
 
 def vote(phone: Page, card: tuple[str, str]) -> None:
-    # The button's name is "Stem: <the card's text>" (the text for screen readers only).
+    # The button reads "Stem" with the card's text for screen readers; Chromium names it "Stem : <text>".
     button = phone.get_by_role("button", name=re.compile(rf"^Stem\s*: {re.escape(card[0])}$"))
     item = phone.get_by_role("listitem").filter(has=button)
     button.click()
