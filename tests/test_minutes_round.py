@@ -14,7 +14,7 @@ from samskab.processes.models import Participant
 from samskab.workshops.minutes import ensure_draft
 from samskab.workshops.models import Action
 from tests.helpers import html, today
-from tests.minutes_helpers import hold_workshop
+from tests.minutes_helpers import ACTION, hold_workshop
 
 RATIONALE = "Målingerne viser halv så lang ventetid"
 MESSAGE = "Vi har halveret ventetiden på godkendelser"
@@ -53,6 +53,7 @@ def test_the_approved_referat_holds_the_rounds_work_in_every_form(demo, client_a
     for text in (page, word_text, pdf_text):
         for expected in (RATIONALE, "udbred til andre enheder", MESSAGE, PLAN_ACTION, "Vi har kompetencerne til at fortsætte selv"):
             assert expected in text, expected
+    assert word_text.count(ACTION) == 1  # the workshop's aftale stands under Aftaler, not again in the plan
     headings = [p.text for p in word.paragraphs if p.style.name == "Heading 2"]
     assert {"Beslutninger", "Forankringstjek", "Kommunikationsplan", "Handlingsplan"} <= set(headings)
 

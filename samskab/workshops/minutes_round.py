@@ -101,5 +101,6 @@ def round_work(evaluation_round: EvaluationRound) -> RoundWork:
         action_plan=[
             PlanLine(action.what, _name(action.owner), action.deadline, action.get_status_display())
             for action in round_plan(evaluation_round)
+            if not (action.section_id and action.round_id == evaluation_round.pk)  # listed as Aftaler already
         ],
     )
