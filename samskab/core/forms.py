@@ -32,6 +32,7 @@ class DecimalCommaField(forms.DecimalField):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.widget = forms.TextInput(attrs={"inputmode": "decimal"})
+        self.widget.is_localized = True  # a saved 2.0 is shown as "2,0" in Danish, as people write it
 
     def to_python(self, value):
         if isinstance(value, str) and "," in value and "." not in value:

@@ -148,6 +148,7 @@ def test_from_the_workshop_to_decisions_actions_and_the_next_round(page_as, held
     facilitator.get_by_role("link", name="Rundens forankringstjek").click()
     axe.check(facilitator, "konsulent", "anchoring check, empty")
     facilitator.get_by_role("link", name="Indtast scorerne").click()
+    expect(facilitator.get_by_label("Advarsel ved eller under")).to_have_value("2,0")  # a decimal comma
     scores = ["1,6", "3,4", "2,8", "4,0", "3,5", "4,2", "3,0", "4,5"]
     for (_key, text), score in zip(ANCHORING_STATEMENTS, scores, strict=True):
         facilitator.get_by_label(_danish(text)).fill(score)  # "… (frivilligt)"
