@@ -147,8 +147,16 @@ def test_from_the_workshop_to_decisions_actions_and_the_next_round(page_as, held
     axe.check(facilitator, "konsulent", "round page")
     facilitator.get_by_role("link", name="Rundens forankringstjek").click()
     axe.check(facilitator, "konsulent", "anchoring check, empty")
-    facilitator.get_by_role("link", name="Indtast scorerne").click()
-    expect(facilitator.get_by_label("Advarsel ved eller under")).to_have_value("2,0")  # a decimal comma
+    # First from the workshop's rating: two answers are too few to show (anonymity), five are enough.
+    facilitator.get_by_role("button", name="Hent scorerne fra workshoppens vurdering").click()
+    expect(facilitator.locator(".alert-success")).to_be_visible()
+    rows = facilitator.locator("main table tbody tr")
+    expect(rows.nth(0).locator("td").nth(2)).to_have_text("4,6")  # 5, 4, 5, 4, 5
+    expect(rows.nth(1).locator("td").nth(2)).to_have_text("skjult: kun 2 svar")
+    # Then the facilitator enters the scores agreed at the workshop.
+    facilitator.get_by_role("link", name="Rediger scorerne").click()
+    expect(facilitator.get_by_label(_danish(ANCHORING_STATEMENTS[0][1]))).to_have_value("4,6")  # a decimal comma
+    expect(facilitator.get_by_label("Advarsel ved eller under")).to_have_value("2,0")
     scores = ["1,6", "3,4", "2,8", "4,0", "3,5", "4,2", "3,0", "4,5"]
     for (_key, text), score in zip(ANCHORING_STATEMENTS, scores, strict=True):
         facilitator.get_by_label(_danish(text)).fill(score)  # "… (frivilligt)"
