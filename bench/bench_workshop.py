@@ -6,7 +6,8 @@ Per scenario it makes a database of its own, creates the workshops there (manage
 bench_workshops: running, on the learning board, 5 votes per participant), starts the server
 process(es) (`uvicorn samskab.asgi:application`, no access log, DEBUG off), joins every
 participant by code through the join pages (one httpx client with keep-alive per phone) and
-opens their WebSocket (`/ws/w/<code>/`, with the phone's cookies and its Origin). Then the
+opens their WebSocket at the address the phone page names (`/w/<code>/ws/`, with the phone's
+cookies and its Origin). Then the
 facilitator, logged in through the login form, moves each board to "vis" with the run page's
 phase form; everyone submits 5 cards; the facilitator opens voting ("stem") and everyone casts
 5 votes on other people's cards. Writes are sent as the phone's outbox sends them: the same
@@ -19,9 +20,10 @@ server; it is not the default because the phone page costs far more than the wri
 server CPU per submit on stderr).
 
 Latency of a submit (card or vote): from sending it until every OTHER participant of that
-workshop has received a WebSocket frame with it (a card or vote event with its id). A submit
-that does not reach everyone within a few seconds counts with the time waited (a lower bound)
-and is reported on stderr. Afterwards the database is read: `stored` is how many of the sent
+workshop has received a WebSocket frame with it (a card or vote event with its id), or has
+fetched a state that includes it after a gap or a reconnect. A submit that has not reached
+everyone 10 s after the last answer counts with the time waited (a lower bound) and is reported
+on stderr. Afterwards the database is read: `stored` is how many of the sent
 ids are there, `lost` the rest, `duplicated` every further row in the benchmark's workshops.
 `rss_mb` is the peak of the server processes' summed RSS (sampled with psutil), `cpu_pct`
 their CPU time over the active period (from the first "vis" to the last vote's delivery) as a
