@@ -1,11 +1,12 @@
 """Two evaluation rounds of a forløb side by side: statuses, decisions, actions and the anchoring check.
 
 A solution's status "in" a round is the status of its newest follow-up up to the round's end (its
-closing day, or today for the open round), so an earlier round shows what was true then.
+closing day, or today for the open round; for the earlier round at the latest the day before the
+later round opened), so an earlier round shows what was true then.
 """
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from django.utils import timezone
 
@@ -62,7 +63,9 @@ def compare(first: EvaluationRound, second: EvaluationRound) -> dict:
     solutions = list(
         Solution.objects.filter(challenge__process_id=first.process_id).select_related("challenge").order_by("challenge__priority", "challenge_id", "pk")
     )
-    at_a = _statuses_at(solutions, round_end(first))
+    # The earlier round ends, at the latest, the day before the later one opened: starting a round
+    # closes the one before on the same day, and that day's follow-ups belong to the new round.
+    at_a = _statuses_at(solutions, min(round_end(first), second.opened_on - timedelta(days=1)))
     at_b = _statuses_at(solutions, round_end(second))
     decisions = Decision.objects.filter(round__in=[first, second]).order_by("decided_on", "pk")
     rows = {solution.pk: SolutionRow(solution, at_a.get(solution.pk), at_b.get(solution.pk)) for solution in solutions}

@@ -251,8 +251,6 @@ def test_from_the_workshop_to_decisions_actions_and_the_next_round(page_as, held
     expect(facilitator.get_by_role("heading", level=1)).to_have_text("Evalueringsrunde 2")
     second = EvaluationRound.objects.get(process=process, number=2)
     assert EvaluationRound.objects.get(pk=evaluation_round.pk).status == RoundStatus.CLOSED
-    # The first round ended before today's follow-up (a round ends on its closing day, inclusive).
-    EvaluationRound.objects.filter(pk=evaluation_round.pk).update(closed_on=_yesterday())
     followed = Solution.objects.get(title=FOLLOWED_UP)
     assert followed.status == SolutionStatus.TRIAL
     facilitator.goto(f"/loesninger/{followed.pk}/")
