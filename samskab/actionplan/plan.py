@@ -17,7 +17,12 @@ FINISHED = (ActionStatus.DONE, ActionStatus.DROPPED)
 
 def _listed(actions: QuerySet[Action]) -> list[Action]:
     today = timezone.localdate()
-    result = list(actions.select_related("owner__user", "round__process").prefetch_related("source"))
+    columns = (
+        "what", "why", "deadline", "status", "done_on", "section_id", "source_type_id", "source_id",
+        "owner__user_id", "owner__user__first_name", "owner__user__last_name", "owner__user__username",
+        "round__number", "round__process_id", "round__process__title",
+    )  # fmt: skip
+    result = list(actions.select_related("owner__user", "round__process").only(*columns).prefetch_related("source"))
     for action in result:
         action.is_overdue = is_overdue(action, today)
     return result
