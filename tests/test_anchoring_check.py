@@ -10,7 +10,7 @@ from samskab.processes.models import Participant, Process
 from samskab.workshops import services
 from samskab.workshops.models import Action, Attendee, EvaluationRound, Prompt, Rating, SectionKind
 from samskab.workshops.template import ANCHORING_STATEMENTS
-from tests.helpers import assert_form_error, html, row, submission, today
+from tests.helpers import assert_form_error, html, row, today
 
 KEYS = [key for key, _text in ANCHORING_STATEMENTS]
 

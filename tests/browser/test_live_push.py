@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from samskab.core.pages import ANONYMOUS, World
 from samskab.workshops.models import Card, Phase, Workshop
-from tests.browser.conftest import DESKTOP, PHONE, axe_violations, describe, log_in
+from tests.browser.conftest import DESKTOP, PHONE, describe, log_in
 from tests.phone_helpers import run
 
 pytestmark = pytest.mark.browser
