@@ -15,14 +15,13 @@ import json
 import os
 import statistics
 import sys
-import tempfile
 from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.bench_process import FLOOR_PATH, check_services, count_queries, fail, p95, start_server, timed_get  # noqa: E402
+from bench.bench_process import FLOOR_PATH, count_queries, fail, p95, prepare_database, start_server, timed_get  # noqa: E402
 
 PROCESSES = 20
 ACTIONS_PER_PROCESS = 10
@@ -75,18 +74,7 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=10, help="untimed requests of each page first (default 10)")
     args = parser.parse_args()
 
-    tmp = tempfile.TemporaryDirectory(prefix="samskab-bench-")
-    os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
-    os.environ["DEBUG"] = "0"
-    if not os.environ.get("DATABASE_URL"):
-        os.environ["SQLITE_PATH"] = str(Path(tmp.name) / "bench.sqlite3")
-
-    import django
-    from django.core.management import call_command
-
-    django.setup()
-    check_services()
-    call_command("migrate", verbosity=0)
+    tmp = prepare_database()
     round_pk, user_pk = fill()
     plan_path, mine_path = f"/runder/{round_pk}/handlingsplan/", "/mine-handlinger/"
     queries_plan, cookie = count_queries(plan_path, user_pk)

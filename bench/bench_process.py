@@ -229,13 +229,11 @@ def p95(times: list[float]) -> float:
     return statistics.quantiles(times, n=100, method="inclusive")[94]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--requests", type=int, default=300, help="timed requests of each page (default 300)")
-    parser.add_argument("--warmup", type=int, default=30, help="untimed requests of each page first (default 30)")
-    args = parser.parse_args()
+def prepare_database() -> tempfile.TemporaryDirectory:
+    """Django set up for a benchmark on a migrated database: a temporary SQLite file, or DATABASE_URL.
 
-    load = os.getloadavg()[0]
+    The returned directory holds the SQLite file and the server's log; clean it up at the end.
+    """
     tmp = tempfile.TemporaryDirectory(prefix="samskab-bench-")
     os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
     os.environ["DEBUG"] = "0"
@@ -248,6 +246,17 @@ def main() -> None:
     django.setup()
     check_services()
     call_command("migrate", verbosity=0)
+    return tmp
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--requests", type=int, default=300, help="timed requests of each page (default 300)")
+    parser.add_argument("--warmup", type=int, default=30, help="untimed requests of each page first (default 30)")
+    args = parser.parse_args()
+
+    load = os.getloadavg()[0]
+    tmp = prepare_database()
     process_pk, user_pk = fill()
     path = f"/forloeb/{process_pk}/"
     queries, cookie = count_queries(path, user_pk)

@@ -1,6 +1,6 @@
-"""The process benchmark (`make bench-process`) runs end to end and ends with its JSON line.
+"""The benchmarks (`make bench`) run end to end and end with their JSON line.
 
-Only a few requests, and no times asserted: this checks that the benchmark still works.
+Only a few requests, and no times asserted: this checks that the benchmarks still work.
 """
 
 import json
@@ -14,17 +14,16 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_the_process_benchmark_prints_one_json_line_last():
-    # A temporary SQLite database, whatever database the suite itself runs on.
+def run_bench(script: str, *args: str) -> subprocess.CompletedProcess:
+    """Run bench/<script> with its own temporary SQLite database, whatever the suite itself runs on."""
     env = {name: value for name, value in os.environ.items() if name not in ("DATABASE_URL", "REDIS_URL")}
-    result = subprocess.run(
-        [sys.executable, "bench/bench_process.py", "--requests", "5", "--warmup", "1"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
+    return subprocess.run(
+        [sys.executable, f"bench/{script}", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
     )
+
+
+def test_the_process_benchmark_prints_one_json_line_last():
+    result = run_bench("bench_process.py", "--requests", "5", "--warmup", "1")
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert list(report) == ["bench", "median_ms", "p95_ms", "floor_median_ms", "ratio", "queries", "rss_mb"]
@@ -43,15 +42,7 @@ WORKSHOP_KEYS = [
 
 def test_the_workshop_benchmark_loses_nothing_in_a_small_room():
     """`make bench-workshop --quick` for one scenario: real server, phones, sockets; its JSON line."""
-    env = {name: value for name, value in os.environ.items() if name not in ("DATABASE_URL", "REDIS_URL")}
-    result = subprocess.run(
-        [sys.executable, "bench/bench_workshop.py", "--quick", "--scenario", "rooms"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    result = run_bench("bench_workshop.py", "--quick", "--scenario", "rooms")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.strip().splitlines()
     assert len(lines) == 1, result.stdout
@@ -66,3 +57,13 @@ def test_the_workshop_benchmark_loses_nothing_in_a_small_room():
     assert report["p50_ms"] > 0 and report["rss_mb"] > 0 and report["cpu_pct"] > 0
     assert "no WebSocket" not in result.stderr, "latency must be measured over the participants' sockets"
     assert "had not reached every other participant" not in result.stderr
+
+
+def test_the_actions_benchmark_prints_one_json_line_last():
+    result = run_bench("bench_actions.py", "--requests", "3", "--warmup", "1")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert list(report) == ["bench", "plan_median_ms", "mine_median_ms", "queries_plan", "queries_mine"]
+    assert report["bench"] == "actions"
+    assert report["plan_median_ms"] > 0 and report["mine_median_ms"] > 0
+    assert 0 < report["queries_plan"] < 15 and 0 < report["queries_mine"] < 15
