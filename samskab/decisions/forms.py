@@ -32,12 +32,24 @@ class DecidedForm(StyledForm):
         self.fields["decided_by"].empty_label = _("Choose a leader")
         if not self.instance.pk:
             self.initial.setdefault("decided_on", timezone.localdate())
+        if "kind" in self.fields:  # the decision itself, as radio buttons without an empty choice
+            self.fields["kind"].template_name = FIELDSET
+            self.fields["kind"].choices = self._meta.model._meta.get_field("kind").choices
 
     def clean_decided_on(self):
         value = self.cleaned_data["decided_on"]
         if value > timezone.localdate():
             raise forms.ValidationError(_("A decision is recorded when it has been made: the date cannot be in the future."))
         return value
+
+
+class KindMeta:
+    """The Meta of a form that records a decision of some kind."""
+
+    fields = ["kind", *DECIDED_FIELDS]
+    widgets = {"kind": forms.RadioSelect(attrs={"class": "form-radio"})}
+    error_messages = {**DECIDED_ERRORS, "kind": {"required": _("Choose the decision.")}}
+    help_texts = DECIDED_HELP
 
 
 class DecisionForm(DecidedForm, SubmittedOnceForm):
@@ -57,17 +69,8 @@ class DecisionForm(DecidedForm, SubmittedOnceForm):
         help_text=_("For 'new solution': the old solution is stopped and a draft of the new one is made under the same challenge."),
     )
 
-    class Meta:
+    class Meta(KindMeta):
         model = Decision
-        fields = ["kind", *DECIDED_FIELDS]
-        widgets = {"kind": forms.RadioSelect(attrs={"class": "form-radio"})}
-        error_messages = {**DECIDED_ERRORS, "kind": {"required": _("Choose the decision.")}}
-        help_texts = DECIDED_HELP
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["kind"].template_name = FIELDSET
-        self.fields["kind"].choices = DecisionKind.choices
 
     def clean(self):
         data = super().clean()
@@ -102,16 +105,10 @@ class DecisionEditForm(DecidedForm, forms.ModelForm):
 class ProcessDecisionForm(DecidedForm, SubmittedOnceForm):
     version = VersionField(required=False)
 
-    class Meta:
+    class Meta(KindMeta):
         model = ProcessDecision
-        fields = ["kind", *DECIDED_FIELDS]
-        widgets = {"kind": forms.RadioSelect(attrs={"class": "form-radio"})}
-        error_messages = {**DECIDED_ERRORS, "kind": {"required": _("Choose the decision.")}}
-        help_texts = DECIDED_HELP
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kind"].template_name = FIELDSET
-        self.fields["kind"].choices = ProcessDecision._meta.get_field("kind").choices
         if self.instance.pk:
             self.initial.setdefault("version", self.instance.version)
