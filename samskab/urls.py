@@ -13,6 +13,10 @@ urlpatterns = [
     path("", include("samskab.communication.urls")),
     path("", include("samskab.actionplan.urls")),
     path("", include("samskab.comparison.urls")),
+    path("", include("samskab.bank.urls")),
+    path("", include("samskab.portfolio.urls")),
+    path("", include("samskab.ideas.urls")),
+    path("", include("samskab.network.urls")),
     path("i18n/sprog/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]

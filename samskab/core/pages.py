@@ -569,6 +569,10 @@ PAGES: list[Page] = [
     Page("phone_card_delete", _code("phone_card_delete", card=True), audience=PUBLIC, method="POST", ok=302),
     Page("phone_vote", _code("phone_vote", card=True), audience=PUBLIC, method="POST", ok=302),
     Page("phone_ratings", _code("phone_ratings"), audience=PUBLIC, method="POST", ok=302),
+    # --- erfaringsbank (bank) ---
+    # --- portfolio ---
+    # --- ideas ---
+    # --- network (ambassadors, consultants, erfa-groups) ---
 ]
 
 BY_NAME: dict[str, Page] = {page.name: page for page in PAGES}

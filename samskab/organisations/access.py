@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from samskab.organisations.models import EDITING_ROLES, Unit
+from samskab.organisations.models import EDITING_ROLES, Role, Unit
 
 
 @dataclass
@@ -28,6 +28,23 @@ class Scope:
 
     def edits_unit(self, unit: Unit) -> bool:
         return any(unit.is_within(path) for path in self.editing_paths())
+
+    def is_central_consultant(self) -> bool:
+        """A konsulent at the municipality's top unit: sees every forløb and spreads the method."""
+        return any(is_top(path) for path in self.role_paths.get(Role.CONSULTANT, []))
+
+    def in_main_committee(self) -> bool:
+        """A member of the MED-hovedudvalg (the MED committee of the top unit)."""
+        return any(is_top(path) for path in self.med_paths)
+
+    def sees_portfolio(self) -> bool:
+        """The municipality's portfolio is for central konsulenter and the MED-hovedudvalg."""
+        return self.is_central_consultant() or self.in_main_committee()
+
+
+def is_top(path: str) -> bool:
+    """True for the path of a unit with no parent ("4/")."""
+    return path.count("/") == 1
 
 
 def scope_for(user) -> Scope:

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samskab.processes.models import FollowUp
+from samskab.workshops import signals
 from samskab.workshops.models import (
     Action,
     AttendanceStatus,
@@ -216,6 +217,7 @@ def approve(*, minutes: Minutes, by) -> bool:
         process = minutes.workshop.round.process
         process.next_evaluation = minutes.next_evaluation
         process.save(update_fields=["next_evaluation"])
+    signals.minutes_approved.send(sender=Minutes, evaluation_round=minutes.workshop.round)
     return True
 
 
@@ -229,6 +231,7 @@ def reopen(*, minutes: Minutes) -> bool:
     minutes.approved_at = None
     minutes.approved_by = None
     minutes.save()
+    signals.minutes_reopened.send(sender=Minutes, evaluation_round=minutes.workshop.round)
     return True
 
 
