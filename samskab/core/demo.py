@@ -12,6 +12,9 @@ from django.db import transaction
 from django.utils import translation
 
 from samskab.accounts.models import User
+from samskab.bank import demo as bank_demo
+from samskab.ideas import demo as ideas_demo
+from samskab.network import demo as network_demo
 from samskab.organisations.models import MedCommittee, Membership, Organisation, Role, Unit, UnitKind
 from samskab.processes.models import (
     Challenge,
@@ -272,3 +275,7 @@ def _load(today: date) -> None:
     )
     Participant.objects.create(process=neighbour_process, user=nabo, role=Role.CONSULTANT)
     Challenge.objects.create(process=neighbour_process, title="Tre godkendelser for hvert indkøb", priority=1)
+
+    # Step 6 across the municipality: the erfaringsbank, the list of ideas, ambassadors and erfa-groups.
+    for app_demo in (bank_demo, ideas_demo, network_demo):
+        app_demo.load(today)
