@@ -4,12 +4,17 @@ Every page of the registry (samskab/core/pages.py) is opened as one persona who 
 (anonymously when it is public), and each form is also shown with its errors.
 """
 
+import os
+
 import pytest
 from playwright.sync_api import Page as Tab
 from playwright.sync_api import expect
 
 from samskab.core.pages import ANONYMOUS, LOGGED_IN, PAGES, Page, World
 from tests.browser.conftest import AXE_SCRIPT, DESKTOP, PHONE, axe_violations, describe
+
+# While working on a few pages: AXE_ONLY=bank_,portfolio walks only the pages whose names start so.
+ONLY = tuple(prefix for prefix in os.environ.get("AXE_ONLY", "").split(",") if prefix)
 
 # Where a page shows errors: DKFDS's field message or the error summary.
 ERRORS = ".form-error-message, .alert-error"
@@ -54,6 +59,8 @@ def test_no_page_has_wcag_violations(width, page_as, live_world: World, subtests
     assets: dict[str, list[str]] = {}
     for page in PAGES:
         if not page.html or (page.method == "POST" and not page.invalid):
+            continue
+        if ONLY and not page.name.startswith(ONLY):
             continue
         viewer = page.viewer()
         tab = page_as(viewer, width)
