@@ -46,7 +46,7 @@ def test_an_editor_adds_an_action_and_everyone_downloads_the_plan(demo, client_a
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     sheet = load_workbook(BytesIO(response.content)).active
     rows = [[cell for cell in line] for line in sheet.iter_rows(values_only=True)]
-    assert rows[1] == ["Runde", "Hvad", "Hvorfor", "Hvem", "Hvornår", "Status", "Udført den", "Overskredet"]
+    assert rows[1] == ["Runde", "Hvad", "Hvorfor", "Hvem", "Senest", "Status", "Udført den", "Overskredet"]
     assert len(rows) == 3  # the title, the headers and exactly the one action
     found = rows[2]
     assert found[:4] == [evaluation_round.number, "Prøv den korte skabelon i team 2", None, participant(demo, "tr").user.get_full_name()]

@@ -129,7 +129,7 @@ def test_a_closed_round_keeps_its_check(demo, client_as):
     response = client.post(reverse("anchoring_check_edit", args=[evaluation_round.pk]), scores(competences="1,0"))
     assert response.status_code == 302
     assert AnchoringCheck.objects.get(round=evaluation_round).scores.get(key="competences").average == 4
-    assert "Rediger scorerne" not in html(client.get(check_url(evaluation_round)))
+    assert "Redigér scorerne" not in html(client.get(check_url(evaluation_round)))
 
 
 def test_readers_cannot_change_the_check(demo, client_as):

@@ -154,7 +154,7 @@ def test_from_the_workshop_to_decisions_actions_and_the_next_round(page_as, held
     expect(rows.nth(0).locator("td").nth(2)).to_have_text("4,6")  # 5, 4, 5, 4, 5
     expect(rows.nth(1).locator("td").nth(2)).to_have_text("skjult: kun 2 svar")
     # Then the facilitator enters the scores agreed at the workshop.
-    facilitator.get_by_role("link", name="Rediger scorerne").click()
+    facilitator.get_by_role("link", name="Redigér scorerne").click()
     expect(facilitator.get_by_label(_danish(ANCHORING_STATEMENTS[0][1]))).to_have_value("4,6")  # a decimal comma
     expect(facilitator.get_by_label("Advarsel ved eller under")).to_have_value("2,0")
     scores = ["1,6", "3,4", "2,8", "4,0", "3,5", "4,2", "3,0", "4,5"]
@@ -171,7 +171,7 @@ def test_from_the_workshop_to_decisions_actions_and_the_next_round(page_as, held
     axe.check(facilitator, "konsulent", "anchoring check with a warning")
     suggestion.get_by_label("Hvad skal gøres").fill(WEAK_ACTION)
     suggestion.get_by_label("Hvem").select_option(label=_danish(participants["leder"]))
-    suggestion.get_by_label("Hvornår").fill((_today() + timedelta(days=30)).isoformat())
+    suggestion.get_by_label("Senest").fill((_today() + timedelta(days=30)).isoformat())
     suggestion.get_by_role("button", name="Føj til handlingsplanen").click()
     expect(facilitator.locator(".alert-success")).to_be_visible()
     weak = Action.objects.get(what=WEAK_ACTION)

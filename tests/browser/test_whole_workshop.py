@@ -250,7 +250,7 @@ def test_a_whole_workshop_from_joining_to_the_approved_referat(live_world: World
     agreement = form_with(run, "Gem aftalen")
     agreement.get_by_label("Hvad skal gøres").fill(AGREEMENT)
     agreement.get_by_label("Hvem").select_option(label=owner)
-    agreement.get_by_label("Hvornår").fill(deadline.isoformat())
+    agreement.get_by_label("Senest").fill(deadline.isoformat())
     agreement.get_by_label("Hvorfor").fill("Syd har de samme skemaer")
     press(run, agreement.get_by_role("button", name="Gem aftalen"))
     expect(run.locator("#aftaler")).to_contain_text(AGREEMENT)
