@@ -3,8 +3,9 @@
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
-from samskab.bank import index
+from samskab.bank import collect, index
 from samskab.bank.models import BankItem
+from samskab.workshops.signals import minutes_approved, minutes_reopened
 
 
 @receiver(post_save, sender=BankItem)
@@ -12,3 +13,15 @@ def keep_index(sender, instance: BankItem, raw: bool = False, **kwargs) -> None:
     """A saved item is indexed again (on PostgreSQL, saving the row writes its old vector back)."""
     if not raw:
         index.index([instance])
+
+
+@receiver(minutes_approved, dispatch_uid="bank_collect")
+def take_in(sender, evaluation_round, **kwargs) -> None:
+    """An approved referat puts its reusable lessons, decided solutions and transfer cards in the bank."""
+    collect.collect(evaluation_round)
+
+
+@receiver(minutes_reopened, dispatch_uid="bank_withdraw")
+def take_out(sender, evaluation_round, **kwargs) -> None:
+    """A referat that is a draft again takes its items out of the bank until it is approved again."""
+    collect.withdraw(evaluation_round)

@@ -83,7 +83,7 @@ def terms_of(text: str) -> dict[str, str]:
 
 def search(user, text: str, filters: Filters, *, offset: int = 0, limit: int = 20) -> Results:
     """One page of items matching `text` (best first), or the newest items when `text` is blank."""
-    items = filtered(items_for(user), filters).select_related("unit", "process")
+    items = filtered(items_for(user), filters).select_related("unit", "process", "round")
     text = text.strip()
     if not text:
         return Results(items=list(items[offset : offset + limit]), total=items.count())

@@ -67,3 +67,24 @@ def highlight(text: str, terms: list[str] | tuple[str, ...]) -> SafeString:
         last = match.end()
     parts.append(escape(text[last:]))
     return mark_safe("".join(parts))  # every piece of text above is escaped
+
+
+def excerpt(text: str, terms: list[str] | tuple[str, ...], length: int = 320) -> SafeString:
+    """A piece of `text` of about `length` characters around its first hit, marked like `highlight`."""
+    if len(text) <= length:
+        return highlight(text, terms)
+    wanted = set(terms)
+    start = 0
+    for match in WORD.finditer(text):
+        if match.group().lower() not in STOP_WORDS and stem(match.group()) in wanted:
+            start = max(0, match.start() - length // 4)
+            break
+    if start:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < start + 30 else start
+    end = min(len(text), start + length)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start + length // 2 else end
+    piece = highlight(text[start:end], terms)
+    return mark_safe(("…" if start else "") + piece + ("…" if end < len(text) else ""))  # piece is escaped

@@ -1,0 +1,75 @@
+""""Brug hos os": an item of the erfaringsbank copied into another forløb, linked to where it came from.
+
+The copy is a challenge with a solution draft (not started) in the chosen forløb, and an
+Adoption that links the two to the item. Using the same item in the same forløb again leads to
+the copy made the first time. The origin counts the units it has spread to.
+"""
+
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from samskab.bank.models import Adoption, BankItem
+from samskab.organisations.models import Unit
+from samskab.processes.access import Access, process_access, visible_processes
+from samskab.processes.models import Challenge, Process, Solution, SolutionStatus
+
+
+def target_processes(user, item: BankItem) -> list[Process]:
+    """The forløb of the item's municipality that `user` edits, where the item could be used (not its own)."""
+    processes = (
+        visible_processes(user)
+        .filter(unit__organisation_id=item.organisation_id)
+        .exclude(pk=item.process_id)
+        .select_related("unit")
+        .order_by("unit__name", "title")
+    )
+    return [process for process in processes if process_access(user, process) >= Access.EDIT]
+
+
+def origin_text(item: BankItem, link: str) -> str:
+    """Where the item came from, for the description of the copy."""
+    return _(
+        "From the lesson bank: %(title)s. Learned at %(unit)s in the process “%(process)s”, %(date)s. See %(link)s"
+    ) % {
+        "title": item.title,
+        "unit": item.unit.name,
+        "process": item.process.title,
+        "date": date_format(item.date, "j. F Y"),
+        "link": link,
+    }
+
+
+def adopt(item: BankItem, process: Process, *, by, link: str) -> tuple[Adoption, bool]:
+    """Copy `item` into `process`. Returns the adoption and whether it was made now."""
+    existing = Adoption.objects.filter(item=item, process=process).select_related("solution").first()
+    if existing is not None and existing.solution_id is not None:
+        return existing, False
+    try:
+        with transaction.atomic():
+            return _copy(item, process, by=by, link=link, existing=existing), True
+    except IntegrityError:  # made at the same moment by a second click
+        return Adoption.objects.get(item=item, process=process), False
+
+
+def _copy(item: BankItem, process: Process, *, by, link: str, existing: Adoption | None) -> Adoption:
+    origin = origin_text(item, link)
+    last = Challenge.objects.filter(process=process).aggregate(last=Max("priority"))["last"] or 0
+    challenge = Challenge.objects.create(
+        process=process, title=item.title[:200], description=origin, priority=last + 1
+    )
+    description = f"{item.text}\n\n{origin}" if item.text else origin
+    solution = Solution.objects.create(
+        challenge=challenge, title=item.title[:200], description=description, status=SolutionStatus.NOT_STARTED
+    )
+    if existing is not None:  # the earlier copy was deleted: the link points to the new one
+        existing.challenge, existing.solution, existing.adopted_by = challenge, solution, by
+        existing.save(update_fields=["challenge", "solution", "adopted_by"])
+        return existing
+    return Adoption.objects.create(item=item, process=process, challenge=challenge, solution=solution, adopted_by=by)
+
+
+def spread(item: BankItem) -> list[Unit]:
+    """The units the item has been used in, by name."""
+    return list(Unit.objects.filter(processes__adoptions__item=item).distinct().order_by("name"))
