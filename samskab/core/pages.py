@@ -31,8 +31,11 @@ from django.utils.http import urlsafe_base64_encode
 
 from samskab.accounts.models import User
 from samskab.anchoring.models import AnchoringMeasure
+from samskab.bank.demo import item_url as bank_item_url
 from samskab.communication.models import CommunicationRow
 from samskab.decisions.models import Decision, DecisionKind
+from samskab.ideas.registry import idea_url
+from samskab.network import registry as network
 from samskab.core.demo import DEMO_SLUG, PERSONAS
 from samskab.organisations.models import Organisation, Unit
 from samskab.processes.models import Challenge, FollowUp, Indicator, Measurement, Participant, Process, Solution
@@ -225,6 +228,16 @@ def _action(name: str) -> Callable[[World], str]:
             },
         )
         return reverse(name, args=[action.pk])
+
+    return url
+
+
+def _portfolio(name: str) -> Callable[[World], str]:
+    """The portfolio (or its download) narrowed to the demo municipality's top unit."""
+
+    def url(world: World) -> str:
+        top = Unit.objects.get(organisation=world.organisation, parent__isnull=True)
+        return f"{reverse(name)}?enhed={top.pk}"
 
     return url
 
@@ -570,9 +583,186 @@ PAGES: list[Page] = [
     Page("phone_vote", _code("phone_vote", card=True), audience=PUBLIC, method="POST", ok=302),
     Page("phone_ratings", _code("phone_ratings"), audience=PUBLIC, method="POST", ok=302),
     # --- erfaringsbank (bank) ---
+    # Everybody in Demo Kommune searches the bank and opens its shared items (the demo's are from
+    # Børnehuset Solsikken). Only editors of that forløb (the central konsulent) share or keep an
+    # item inside it; "Brug hos os" is for those who edit a forløb of their own.
+    Page("bank_search", lambda w: reverse("bank_search"), audience=LOGGED_IN - {"nabo", "admin"}),
+    Page("bank_search:found", lambda w: reverse("bank_search") + "?q=dokumentationen&kind=laeringspunkt", audience=LOGGED_IN - {"nabo", "admin"}),
+    # Only small words: the Danish message (GET form: tests/test_bank_pages.py reads it over HTTP).
+    Page("bank_search:unsearchable", lambda w: reverse("bank_search") + "?q=og+at", audience=LOGGED_IN - {"nabo", "admin"}),
+    Page("bank_item", bank_item_url("bank_item"), audience=LOGGED_IN - {"nabo", "admin"}),
+    Page("bank_item:solution", bank_item_url("bank_item", "loesning"), audience=LOGGED_IN - {"nabo", "admin"}),
+    Page(
+        "bank_share",
+        bank_item_url("bank_share"),
+        audience=frozenset({"central"}),
+        seen_by=LOGGED_IN - {"nabo", "admin"},
+        method="POST",
+        ok=302,
+    ),
+    Page(
+        "bank_adopt",
+        bank_item_url("bank_adopt"),
+        audience=frozenset({"konsulent", "leder", "central", "leder-syd"}),
+        seen_by=LOGGED_IN - {"nabo", "admin"},
+    ),
+    Page(
+        "bank_adopt:post",
+        bank_item_url("bank_adopt"),
+        audience=frozenset({"konsulent", "leder", "central", "leder-syd"}),
+        seen_by=LOGGED_IN - {"nabo", "admin"},
+        method="POST",
+        invalid={"process": ""},
+    ),
     # --- portfolio ---
+    # The municipality's portfolio: central konsulenter and the MED-hovedudvalg (no demo persona sits in
+    # it; tests/test_portfolio.py covers a member). Everybody else 404. Opened filtered on Demo Kommune's
+    # top unit: to nabo, central konsulent of Nabo Kommune, that unit does not exist (404).
+    Page("portfolio", _portfolio("portfolio"), audience=frozenset({"central"}), seen_by=frozenset()),
+    Page("portfolio_xlsx", _portfolio("portfolio_xlsx"), audience=frozenset({"central"}), seen_by=frozenset(), html=False),
     # --- ideas ---
+    # The municipal list of ideas: central konsulenter and the MED-hovedudvalg (no demo persona sits
+    # in it; tests/test_ideas.py covers its 200 on the list and 403 on triage). Everybody else 404.
+    # nabo is the central konsulent of Nabo Kommune: they get their own municipality's list, without Demo's ideas.
+    Page(
+        "idea_list",
+        lambda w: reverse("idea_list"),
+        audience=frozenset({"central"}),
+        seen_by=frozenset(),
+        overrides=MappingProxyType({"nabo": 200}),
+    ),
+    Page(
+        "idea_triage",
+        idea_url("idea_triage"),
+        audience=frozenset({"central"}),
+        seen_by=frozenset(),
+        invalid={"status": "", "note": "Tal med lederen i Syd"},
+    ),
+    Page(
+        "idea_start",
+        idea_url("idea_start"),
+        audience=frozenset({"central"}),
+        seen_by=frozenset(),
+        invalid={"title": "", "unit": ""},
+    ),
     # --- network (ambassadors, consultants, erfa-groups) ---
+    # Read by every person of the municipality, kept by its central konsulenter (erfa-group meetings
+    # also by the group's members: konsulent, central and medarbejder in the demo). The lists show
+    # nabo their own municipality (nabo is central konsulent there), so nabo may also add to them;
+    # the admin has no municipality (404). Demo Kommune's groups and meetings are 404 to both.
+    Page("network_ambassadors", lambda w: reverse("network_ambassadors"), audience=LOGGED_IN, overrides=MappingProxyType({"admin": 404})),
+    Page(
+        "network_ambassadors:invalid",
+        lambda w: reverse("network_ambassadors") + "?unit=ikke-en-enhed",
+        audience=LOGGED_IN,
+        overrides=MappingProxyType({"admin": 404}),
+    ),
+    Page(
+        "network_participant_tells_about",
+        network.tells_about_url,
+        audience=EDITORS,
+        invalid={"is_ambassador": "on", "tells_about": "x" * 301},
+    ),
+    Page("network_consultants", lambda w: reverse("network_consultants"), audience=LOGGED_IN, overrides=MappingProxyType({"admin": 404})),
+    Page(
+        "network_consultants:facilitator",
+        lambda w: reverse("network_consultants"),
+        audience=frozenset({"central", "nabo"}),
+        seen_by=LOGGED_IN - {"admin"},
+        method="POST",
+        invalid={"action": "facilitator", "user": "", "note": "Kursus i facilitering"},
+    ),
+    Page(
+        "network_consultants:contact",
+        lambda w: reverse("network_consultants"),
+        audience=frozenset({"central", "nabo"}),
+        seen_by=LOGGED_IN - {"admin"},
+        method="POST",
+        invalid={"action": "contact", "unit": "", "consultant": ""},
+    ),
+    Page(
+        "network_facilitator_remove",
+        network.facilitator_url("network_facilitator_remove"),
+        audience=frozenset({"central"}),
+        seen_by=LOGGED_IN - {"admin", "nabo"},
+        method="POST",
+        destructive=True,
+    ),
+    Page(
+        "network_contact_remove",
+        network.contact_url("network_contact_remove"),
+        audience=frozenset({"central"}),
+        seen_by=LOGGED_IN - {"admin", "nabo"},
+        method="POST",
+        destructive=True,
+    ),
+    Page("erfa_groups", lambda w: reverse("erfa_groups"), audience=LOGGED_IN, overrides=MappingProxyType({"admin": 404})),
+    Page(
+        "erfa_group_create",
+        lambda w: reverse("erfa_group_create"),
+        audience=frozenset({"central", "nabo"}),
+        seen_by=LOGGED_IN - {"admin"},
+        invalid={"name": "", "purpose": "Vi deler erfaringer."},
+    ),
+    Page("erfa_group", network.group_url("erfa_group"), audience=LOGGED_IN - {"admin", "nabo"}),
+    Page(
+        "erfa_group_edit",
+        network.group_url("erfa_group_edit"),
+        audience=frozenset({"central"}),
+        seen_by=LOGGED_IN - {"admin", "nabo"},
+        invalid={"name": "", "purpose": "Vi deler erfaringer."},
+    ),
+    Page(
+        "erfa_meeting_create",
+        network.group_url("erfa_meeting_create"),
+        audience=frozenset({"central", "konsulent", "medarbejder"}),
+        seen_by=LOGGED_IN - {"admin", "nabo"},
+        invalid={"date": "", "place": "Rådhuset"},
+    ),
+    Page("erfa_meeting", network.meeting_url("erfa_meeting"), audience=LOGGED_IN - {"admin", "nabo"}),
+    # The search box's error state: only small words. Who does not plan the meeting sees no search box.
+    Page("erfa_meeting:search", network.meeting_url("erfa_meeting", "?q=og+at"), audience=LOGGED_IN - {"admin", "nabo"}),
+    Page(
+        "erfa_meeting:text",
+        network.meeting_url("erfa_meeting"),
+        audience=frozenset({"central", "konsulent", "medarbejder"}),
+        seen_by=LOGGED_IN - {"admin", "nabo"},
+        method="POST",
+        invalid={"text": ""},
+    ),
+    Page(
+        "erfa_meeting_edit",
+        network.meeting_url("erfa_meeting_edit"),
+        audience=frozenset({"central", "konsulent", "medarbejder"}),
+        seen_by=LOGGED_IN - {"admin", "nabo"},
+        invalid={"date": "ikke en dato", "notes": "Vi talte om tavlemøderne."},
+    ),
+    Page("erfa_meeting_docx", network.meeting_url("erfa_meeting_docx"), audience=LOGGED_IN - {"admin", "nabo"}, html=False),
+    # Without an item to add, the meeting page says so (302 back to it).
+    Page(
+        "erfa_agenda_add",
+        network.meeting_url("erfa_agenda_add"),
+        audience=frozenset({"central", "konsulent", "medarbejder"}),
+        seen_by=LOGGED_IN - {"admin", "nabo"},
+        method="POST",
+        ok=302,
+    ),
+    Page(
+        "erfa_agenda_move",
+        network.agenda_item_url("erfa_agenda_move"),
+        audience=frozenset({"central", "konsulent", "medarbejder"}),
+        seen_by=LOGGED_IN - {"admin", "nabo"},
+        method="POST",
+        ok=302,
+    ),
+    Page(
+        "erfa_agenda_remove",
+        network.agenda_item_url("erfa_agenda_remove"),
+        audience=frozenset({"central", "konsulent", "medarbejder"}),
+        seen_by=LOGGED_IN - {"admin", "nabo"},
+        method="POST",
+        destructive=True,
+    ),
 ]
 
 BY_NAME: dict[str, Page] = {page.name: page for page in PAGES}

@@ -1,3 +1,8 @@
 from django.urls import path
 
-urlpatterns: list = []
+from samskab.portfolio import views
+
+urlpatterns = [
+    path("portefoelje/", views.portfolio, name="portfolio"),
+    path("portefoelje/portefoelje.xlsx", views.portfolio_xlsx, name="portfolio_xlsx"),
+]
