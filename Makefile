@@ -7,7 +7,7 @@ PORT ?= 8000
 VENDOR := assets/vendor
 MO := locale/da/LC_MESSAGES/django.mo locale/en/LC_MESSAGES/django.mo
 
-.PHONY: install run test bench bench-process bench-workshop bench-actions lock messages system-packages clean
+.PHONY: install run test bench bench-process bench-workshop bench-actions bench-bank lock messages system-packages clean
 
 install: $(VENV)/.installed node_modules/.installed $(VENDOR)/.copied $(MO)
 
@@ -47,7 +47,7 @@ run: install
 test: install system-packages
 	$(PY) -m pytest
 
-bench: bench-process bench-workshop bench-actions
+bench: bench-process bench-workshop bench-actions bench-bank
 
 bench-process: install
 	$(PY) bench/bench_process.py
@@ -58,6 +58,11 @@ bench-workshop: install
 
 bench-actions: install
 	$(PY) bench/bench_actions.py
+
+# Erfaringsbank search and the portfolio in a generated municipality (200 units, 1,000 forløb, 100,000 items);
+# one JSON line per database (PostgreSQL when 127.0.0.1:5432 answers).
+bench-bank: install
+	$(PY) bench/bench_bank.py
 
 # Regenerate the Python lock file from requirements.in.
 lock:

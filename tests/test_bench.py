@@ -67,3 +67,20 @@ def test_the_actions_benchmark_prints_one_json_line_last():
     assert report["bench"] == "actions"
     assert report["plan_median_ms"] > 0 and report["mine_median_ms"] > 0
     assert 0 < report["queries_plan"] < 15 and 0 < report["queries_mine"] < 15
+
+
+def test_the_bank_benchmark_prints_one_json_line_per_database():
+    """`make bench-bank --small` on SQLite: a small synthetic municipality, search and portfolio over HTTP."""
+    result = run_bench("bench_bank.py", "--small", "--db", "sqlite")
+    assert result.returncode == 0, result.stderr
+    reports = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert len(reports) == 1, result.stdout
+    [report] = reports
+    assert list(report) == [
+        "bench", "db", "items", "search_p50_ms", "search_p95_ms", "portfolio_median_ms", "queries_portfolio",
+    ]  # fmt: skip
+    assert (report["bench"], report["db"], report["items"]) == ("bank", "sqlite", 2000)
+    assert 0 < report["search_p50_ms"] <= report["search_p95_ms"]
+    assert report["portfolio_median_ms"] is None or report["portfolio_median_ms"] > 0
+    assert report["queries_portfolio"] is None or 0 < report["queries_portfolio"] < 40
+    assert "dokumentationen" in result.stdout, "the hit counts per query are printed"
