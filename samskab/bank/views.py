@@ -49,9 +49,7 @@ def _page_url(request, page: int) -> str:
 @login_required
 def bank_search(request):
     """The search page: blank text lists the newest items; filters narrow either list."""
-    scope = scope_for(request.user)
-    if scope.organisation_id is None:
-        raise Http404
+    scope = scope_for(request.user)  # someone of no municipality finds nothing
     items = items_for(request.user)
     form = SearchForm(
         request.GET or None,
@@ -166,7 +164,10 @@ def bank_share(request, pk: int):
     item = get_item_for_user(request.user, pk)
     if process_access(request.user, item.process) < Access.EDIT:
         raise PermissionDenied
-    item.shared = request.POST.get("shared") == "1"
+    choice = request.POST.get("shared")
+    if choice not in ("0", "1"):  # not sent from the page's buttons: nothing changes
+        return redirect(item)
+    item.shared = choice == "1"
     item.save(update_fields=["shared", "updated_at"])
     if item.shared:
         messages.success(request, _("The item is shared in the whole municipality again."))

@@ -583,13 +583,13 @@ PAGES: list[Page] = [
     Page("phone_vote", _code("phone_vote", card=True), audience=PUBLIC, method="POST", ok=302),
     Page("phone_ratings", _code("phone_ratings"), audience=PUBLIC, method="POST", ok=302),
     # --- erfaringsbank (bank) ---
-    # Everybody in Demo Kommune searches the bank and opens its shared items (the demo's are from
-    # Børnehuset Solsikken). Only editors of that forløb (the central konsulent) share or keep an
+    # Everybody searches their own municipality's bank and opens its shared items (Demo Kommune's are
+    # from Børnehuset Solsikken). Only editors of that forløb (the central konsulent) share or keep an
     # item inside it; "Brug hos os" is for those who edit a forløb of their own.
-    Page("bank_search", lambda w: reverse("bank_search"), audience=LOGGED_IN - {"nabo", "admin"}),
-    Page("bank_search:found", lambda w: reverse("bank_search") + "?q=dokumentationen&kind=laeringspunkt", audience=LOGGED_IN - {"nabo", "admin"}),
+    Page("bank_search", lambda w: reverse("bank_search"), audience=LOGGED_IN),
+    Page("bank_search:found", lambda w: reverse("bank_search") + "?q=dokumentationen&kind=laeringspunkt", audience=LOGGED_IN),
     # Only small words: the Danish message (GET form: tests/test_bank_pages.py reads it over HTTP).
-    Page("bank_search:unsearchable", lambda w: reverse("bank_search") + "?q=og+at", audience=LOGGED_IN - {"nabo", "admin"}),
+    Page("bank_search:unsearchable", lambda w: reverse("bank_search") + "?q=og+at", audience=LOGGED_IN),
     Page("bank_item", bank_item_url("bank_item"), audience=LOGGED_IN - {"nabo", "admin"}),
     Page("bank_item:solution", bank_item_url("bank_item", "loesning"), audience=LOGGED_IN - {"nabo", "admin"}),
     Page(
