@@ -24,6 +24,14 @@ def _sheet(sheet, title: str, headers: list[str], widths: list[int]) -> None:
     sheet.freeze_panes = "A3"
 
 
+# The forløb sheet's columns, by key (the headers are their Danish names, from process_headers()).
+PROCESS_COLUMNS = [
+    "unit", "process", "step", "next_evaluation", "evaluation_overdue", "solutions", "stalled", "silent",
+    "overdue_actions", *[f"decision:{kind.value}" for kind in DecisionKind], "process_decision", "anchoring",
+    "anchoring_previous", "anchoring_change", "anchoring_hidden",
+]  # fmt: skip
+
+
 def process_headers() -> list[str]:
     return [
         _("Unit"),
