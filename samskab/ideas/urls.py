@@ -1,3 +1,9 @@
 from django.urls import path
 
-urlpatterns: list = []
+from samskab.ideas import views
+
+urlpatterns = [
+    path("ideer/", views.idea_list, name="idea_list"),
+    path("ideer/<int:pk>/vurder/", views.idea_triage, name="idea_triage"),
+    path("ideer/<int:pk>/start-forloeb/", views.idea_start, name="idea_start"),
+]
