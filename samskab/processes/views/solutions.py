@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from samskab.bank.search import items_for
 from samskab.core.history import HISTORY_LIMIT, Entry, history_entries
 from samskab.core.once import create_once
 from samskab.processes import charts, services
@@ -105,6 +106,8 @@ def solution_detail(request, pk: int):
             "follow_up_form": follow_up_form,
             "can_edit": access >= Access.EDIT,
             "can_contribute": access >= Access.CONTRIBUTE,
+            # "Brug hos os": the erfaringsbank item the solution was copied from, where the reader may find it.
+            "bank_origin": items_for(request.user).filter(adoptions__solution=solution).select_related("unit").first(),
         },
     )
 
