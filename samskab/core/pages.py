@@ -274,6 +274,9 @@ class Page:
     # A POST that deletes: only refusals are checked, so walks can share one world.
     destructive: bool = False
     html: bool = True  # False for downloads
+    # The page lists names the whole municipality shares (an ambassador's unit and forløb): shown to
+    # everyone of the municipality, never to another municipality.
+    municipal: bool = False
 
     @property
     def url_name(self) -> str:
@@ -650,12 +653,19 @@ PAGES: list[Page] = [
     # also by the group's members: konsulent, central and medarbejder in the demo). The lists show
     # nabo their own municipality (nabo is central konsulent there), so nabo may also add to them;
     # the admin has no municipality (404). Demo Kommune's groups and meetings are 404 to both.
-    Page("network_ambassadors", lambda w: reverse("network_ambassadors"), audience=LOGGED_IN, overrides=MappingProxyType({"admin": 404})),
+    Page(
+        "network_ambassadors",
+        lambda w: reverse("network_ambassadors"),
+        audience=LOGGED_IN,
+        overrides=MappingProxyType({"admin": 404}),
+        municipal=True,
+    ),
     Page(
         "network_ambassadors:invalid",
         lambda w: reverse("network_ambassadors") + "?unit=ikke-en-enhed",
         audience=LOGGED_IN,
         overrides=MappingProxyType({"admin": 404}),
+        municipal=True,
     ),
     Page(
         "network_participant_tells_about",

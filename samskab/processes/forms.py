@@ -19,7 +19,7 @@ class ProcessForm(SubmittedOnceForm):
 class ParticipantForm(StyledForm, forms.ModelForm):
     class Meta:
         model = Participant
-        fields = ["user", "role", "is_ambassador"]
+        fields = ["user", "role", "is_ambassador", "tells_about"]
 
     def __init__(self, *args, process: Process, **kwargs):
         super().__init__(*args, **kwargs)
@@ -32,6 +32,14 @@ class ParticipantForm(StyledForm, forms.ModelForm):
     def save(self, commit: bool = True) -> Participant:
         self.instance.process = self.process
         return super().save(commit)
+
+
+class TellsAboutForm(StyledForm, forms.ModelForm):
+    """What an ambassador can tell others about, shown in the municipality's list of ambassadors."""
+
+    class Meta:
+        model = Participant
+        fields = ["is_ambassador", "tells_about"]
 
 
 class ChallengeForm(SubmittedOnceForm):

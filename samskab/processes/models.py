@@ -83,6 +83,12 @@ class Participant(models.Model):
     is_ambassador = models.BooleanField(
         _("ambassador"), default=False, help_text=_("Carries the results to colleagues.")
     )
+    tells_about = models.CharField(
+        _("can tell about"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the ambassador can tell others about, for example the board meetings."),
+    )
     history = HistoricalRecords()
 
     class Meta:

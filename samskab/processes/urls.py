@@ -21,6 +21,11 @@ urlpatterns = [
         participants.participant_ambassador,
         name="participant_ambassador",
     ),
+    path(
+        "forloeb/<int:pk>/deltagere/<int:participant_pk>/fortaeller-om/",
+        participants.participant_tells_about,
+        name="network_participant_tells_about",
+    ),
     path("forloeb/<int:process_pk>/udfordringer/ny/", challenges.challenge_create, name="challenge_create"),
     path("udfordringer/<int:pk>/", challenges.challenge_detail, name="challenge"),
     path("udfordringer/<int:pk>/rediger/", challenges.challenge_edit, name="challenge_edit"),

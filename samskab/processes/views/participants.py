@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samskab.processes.access import Access, get_process_for_user, process_access
-from samskab.processes.forms import ParticipantForm
+from samskab.processes.forms import ParticipantForm, TellsAboutForm
 
 
 @login_required
@@ -58,3 +58,18 @@ def participant_ambassador(request, pk: int, participant_pk: int):
         message = _("%(person)s is no longer an ambassador.")
     messages.success(request, message % {"person": participant.user})
     return redirect("participants", pk=process.pk)
+
+
+@login_required
+def participant_tells_about(request, pk: int, participant_pk: int):
+    """Whether a participant is an ambassador, and what they can tell others about."""
+    process = get_process_for_user(request.user, pk, Access.EDIT)
+    participant = get_object_or_404(process.participants.select_related("user"), pk=participant_pk)
+    form = TellsAboutForm(request.POST or None, instance=participant)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("%(person)s has been saved.") % {"person": participant.user})
+        return redirect("participants", pk=process.pk)
+    return render(
+        request, "processes/participant_tells_about.html", {"process": process, "participant": participant, "form": form}
+    )

@@ -1,0 +1,74 @@
+"""Who sees and keeps the network: every person of the municipality reads it; central konsulenter keep it.
+
+An erfa-group's meetings are also kept by the group's members. Nothing of another municipality
+exists (404); what may be seen but not changed is a 403.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from samskab.network.models import AgendaItem, ErfaGroup, ErfaMeeting
+from samskab.organisations.access import scope_for
+
+
+def organisation_id_for(user) -> int:
+    """The reader's municipality; a person without one sees nothing here."""
+    organisation_id = scope_for(user).organisation_id
+    if organisation_id is None:
+        raise Http404
+    return organisation_id
+
+
+def keeps_network(user) -> bool:
+    """Central konsulenter keep the trained facilitators, the contact consultants and the erfa-groups."""
+    return scope_for(user).is_central_consultant()
+
+
+def require_keeper(user) -> int:
+    organisation_id = organisation_id_for(user)
+    if not keeps_network(user):
+        raise PermissionDenied
+    return organisation_id
+
+
+def keeps_meetings(user, group: ErfaGroup) -> bool:
+    """Central konsulenter and the group's members plan its meetings and write their notes."""
+    if keeps_network(user):
+        return True
+    return group.members.filter(pk=user.pk).exists()
+
+
+def get_group_for_user(user, pk: int, *, edit: bool = False) -> ErfaGroup:
+    group = ErfaGroup.objects.filter(pk=pk, organisation_id=organisation_id_for(user)).first()
+    if group is None:
+        raise Http404
+    if edit and not keeps_network(user):
+        raise PermissionDenied
+    return group
+
+
+def get_meeting_for_user(user, pk: int, *, edit: bool = False) -> ErfaMeeting:
+    meeting = (
+        ErfaMeeting.objects.select_related("group")
+        .filter(pk=pk, group__organisation_id=organisation_id_for(user))
+        .first()
+    )
+    if meeting is None:
+        raise Http404
+    if edit and not keeps_meetings(user, meeting.group):
+        raise PermissionDenied
+    return meeting
+
+
+def get_agenda_item_for_user(user, pk: int) -> AgendaItem:
+    """An agenda item, to change: only those who keep its meeting."""
+    item = (
+        AgendaItem.objects.select_related("meeting__group")
+        .filter(pk=pk, meeting__group__organisation_id=organisation_id_for(user))
+        .first()
+    )
+    if item is None:
+        raise Http404
+    if not keeps_meetings(user, item.meeting.group):
+        raise PermissionDenied
+    return item

@@ -1,0 +1,333 @@
+"""Ambassadors, trained konsulenter, contact consultants and erfa-groups: read by the whole municipality."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Count, Max
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samskab.bank.search import Filters, Unsearchable, items_for, search
+from samskab.core.once import create_once
+from samskab.network.access import (
+    get_agenda_item_for_user,
+    get_group_for_user,
+    get_meeting_for_user,
+    keeps_meetings,
+    keeps_network,
+    organisation_id_for,
+    require_keeper,
+)
+from samskab.network.docx import render_meeting_docx
+from samskab.network.forms import (
+    AgendaTextForm,
+    BankSearchForm,
+    ContactConsultantForm,
+    ErfaGroupForm,
+    ErfaMeetingForm,
+    TrainedFacilitatorForm,
+    UnitFilterForm,
+)
+from samskab.network.models import AgendaItem, ContactConsultant, ErfaGroup, TrainedFacilitator
+from samskab.processes.access import Access, process_access
+from samskab.processes.models import Participant
+
+SEARCH_HITS = 10
+
+
+@login_required
+def ambassadors(request):
+    """The municipality's ambassadors, with what they can tell about; the forløb linked where the reader may see it."""
+    organisation_id = organisation_id_for(request.user)
+    form = UnitFilterForm(request.GET or None, organisation_id=organisation_id)
+    found = (
+        Participant.objects.filter(
+            is_ambassador=True, user__is_active=True, process__unit__organisation_id=organisation_id
+        )
+        .select_related("user", "process__unit")
+        .order_by("user__first_name", "user__last_name", "process__title")
+    )
+    if form.is_valid() and form.cleaned_data["unit"]:
+        found = found.filter(process__unit__path__startswith=form.cleaned_data["unit"].path)
+    rows = [(participant, process_access(request.user, participant.process) >= Access.READ) for participant in found]
+    return render(request, "network/ambassadors.html", {"form": form, "rows": rows, "nav": "network"})
+
+
+@login_required
+def consultants(request):
+    """Konsulenter trained to facilitate the method, and each unit's contact consultant."""
+    organisation_id = organisation_id_for(request.user)
+    keeper = keeps_network(request.user)
+    facilitator_form = contact_form = None
+    if keeper:
+        facilitator_form = TrainedFacilitatorForm(organisation_id=organisation_id)
+        contact_form = ContactConsultantForm(organisation_id=organisation_id)
+    posted = None
+    if request.method == "POST":
+        require_keeper(request.user)
+        if request.POST.get("action") == "contact":
+            contact_form = posted = ContactConsultantForm(request.POST, organisation_id=organisation_id)
+            if contact_form.is_valid():
+                contact = contact_form.save()
+                messages.success(
+                    request,
+                    _("%(person)s is now the contact consultant of %(unit)s.")
+                    % {"person": contact.consultant, "unit": contact.unit},
+                )
+                return redirect(reverse("network_consultants") + "#kontaktkonsulenter")
+        else:
+            facilitator_form = posted = TrainedFacilitatorForm(request.POST, organisation_id=organisation_id)
+            if facilitator_form.is_valid():
+                trained = facilitator_form.save()
+                messages.success(request, _("%(person)s has been added as trained to facilitate.") % {"person": trained.user})
+                return redirect("network_consultants")
+    return render(
+        request,
+        "network/consultants.html",
+        {
+            "facilitators": TrainedFacilitator.objects.filter(organisation_id=organisation_id).select_related("user"),
+            "contacts": ContactConsultant.objects.filter(unit__organisation_id=organisation_id).select_related(
+                "unit", "consultant"
+            ),
+            "facilitator_form": facilitator_form,
+            "contact_form": contact_form,
+            "form": posted,  # the form that came back with errors, if any
+            "keeper": keeper,
+            "nav": "network",
+        },
+    )
+
+
+@login_required
+@require_POST
+def facilitator_remove(request, pk: int):
+    organisation_id = require_keeper(request.user)
+    trained = get_object_or_404(TrainedFacilitator.objects.select_related("user"), pk=pk, organisation_id=organisation_id)
+    trained.delete()
+    messages.success(request, _("%(person)s has been removed from the trained konsulenter.") % {"person": trained.user})
+    return redirect("network_consultants")
+
+
+@login_required
+@require_POST
+def contact_remove(request, pk: int):
+    organisation_id = require_keeper(request.user)
+    contact = get_object_or_404(
+        ContactConsultant.objects.select_related("unit"), pk=pk, unit__organisation_id=organisation_id
+    )
+    contact.delete()
+    messages.success(request, _("%(unit)s no longer has a contact consultant of its own.") % {"unit": contact.unit})
+    return redirect(reverse("network_consultants") + "#kontaktkonsulenter")
+
+
+# Erfa-groups.
+
+
+@login_required
+def groups(request):
+    organisation_id = organisation_id_for(request.user)
+    found = (
+        ErfaGroup.objects.filter(organisation_id=organisation_id)
+        .annotate(member_count=Count("members", distinct=True), last_meeting=Max("meetings__date"))
+        .order_by("name")
+    )
+    return render(
+        request, "network/groups.html", {"groups": found, "keeper": keeps_network(request.user), "nav": "network"}
+    )
+
+
+def _save_group(form):
+    def save(group: ErfaGroup) -> ErfaGroup:
+        group.save()
+        form.save_m2m()
+        return group
+
+    return save
+
+
+@login_required
+def group_create(request):
+    organisation_id = require_keeper(request.user)
+    form = ErfaGroupForm(request.POST or None, organisation_id=organisation_id)
+    if request.method == "POST" and form.is_valid():
+        group = create_once(form, _save_group(form))
+        messages.success(request, _("The erfa-group has been created."))
+        return redirect(group)
+    return render(request, "network/group_form.html", {"form": form, "group": None, "nav": "network"})
+
+
+@login_required
+def group_detail(request, pk: int):
+    group = get_group_for_user(request.user, pk)
+    return render(
+        request,
+        "network/group_detail.html",
+        {
+            "group": group,
+            "members": group.members.order_by("first_name", "last_name"),
+            "meetings": group.meetings.annotate(items=Count("agenda")),
+            "keeper": keeps_network(request.user),
+            "plans": keeps_meetings(request.user, group),
+            "nav": "network",
+        },
+    )
+
+
+@login_required
+def group_edit(request, pk: int):
+    group = get_group_for_user(request.user, pk, edit=True)
+    form = ErfaGroupForm(request.POST or None, instance=group, organisation_id=group.organisation_id)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The erfa-group has been saved."))
+        return redirect(group)
+    return render(request, "network/group_form.html", {"form": form, "group": group, "nav": "network"})
+
+
+@login_required
+def meeting_create(request, pk: int):
+    group = get_group_for_user(request.user, pk)
+    if not keeps_meetings(request.user, group):
+        raise PermissionDenied
+    form = ErfaMeetingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        form.instance.group = group
+        meeting = create_once(form)
+        messages.success(request, _("The meeting has been created. Put its agenda together below."))
+        return redirect(meeting)
+    return render(request, "network/meeting_form.html", {"form": form, "group": group, "meeting": None, "nav": "network"})
+
+
+@login_required
+def meeting_edit(request, pk: int):
+    meeting = get_meeting_for_user(request.user, pk, edit=True)
+    form = ErfaMeetingForm(request.POST or None, instance=meeting)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The meeting has been saved."))
+        return redirect(meeting)
+    return render(
+        request, "network/meeting_form.html", {"form": form, "group": meeting.group, "meeting": meeting, "nav": "network"}
+    )
+
+
+@login_required
+def meeting_detail(request, pk: int):
+    """The meeting, its agenda and notes; who plans it searches the erfaringsbank and adds to the agenda."""
+    meeting = get_meeting_for_user(request.user, pk, edit=request.method == "POST")
+    plans = keeps_meetings(request.user, meeting.group)
+    text_form = AgendaTextForm(request.POST or None) if plans else None
+    if request.method == "POST" and text_form.is_valid():
+        item = text_form.save(commit=False)
+        item.meeting = meeting
+        item.order = _next_order(meeting)
+        item.save()
+        messages.success(request, _("The item has been added to the agenda."))
+        return redirect(reverse("erfa_meeting", args=[meeting.pk]) + "#dagsorden")
+    search_form = hits = None
+    if plans:
+        search_form, hits = _search(request)
+    agenda = list(meeting.agenda.select_related("bank_item__unit"))
+    return render(
+        request,
+        "network/meeting_detail.html",
+        {
+            "meeting": meeting,
+            "group": meeting.group,
+            "agenda": agenda,
+            "on_agenda": {item.bank_item_id for item in agenda if item.bank_item_id},
+            "plans": plans,
+            "text_form": text_form,
+            "form": text_form,
+            "search_form": search_form,
+            "hits": hits,
+            "nav": "network",
+        },
+    )
+
+
+def _search(request):
+    """The search box and its hits; text that cannot be searched for comes back with the reason."""
+    form = BankSearchForm(request.GET or None)
+    if not form.is_bound or not form.is_valid() or not form.cleaned_data["q"].strip():
+        if form.is_bound and "q" in request.GET and not request.GET["q"].strip():
+            form.add_error("q", _("Write at least one word to search for."))
+        return form, None
+    try:
+        return form, search(request.user, form.cleaned_data["q"], Filters(), limit=SEARCH_HITS)
+    except Unsearchable as reason:
+        form.add_error("q", str(reason))
+        return form, None
+
+
+def _next_order(meeting) -> int:
+    last = meeting.agenda.aggregate(last=Max("order"))["last"]
+    return 0 if last is None else last + 1
+
+
+@login_required
+@require_POST
+def agenda_add(request, pk: int):
+    """Adds an erfaringsbank item to the agenda: one shared in the municipality, which every reader may see."""
+    meeting = get_meeting_for_user(request.user, pk, edit=True)
+    try:
+        item_pk = int(request.POST.get("item", ""))
+    except ValueError:
+        item_pk = 0
+    item = items_for(request.user).filter(pk=item_pk, shared=True).first()
+    back = reverse("erfa_meeting", args=[meeting.pk])
+    query = request.POST.get("q", "")
+    if query:
+        back += "?" + urlencode({"q": query})
+    if item is None:
+        messages.error(request, _("The item cannot be found in the lesson bank, or it is not shared in the municipality."))
+        return redirect(back)
+    if meeting.agenda.filter(bank_item=item).exists():
+        messages.warning(request, _("“%(title)s” is already on the agenda.") % {"title": item.title})
+        return redirect(back)
+    AgendaItem.objects.create(meeting=meeting, bank_item=item, text=item.title[:500], order=_next_order(meeting))
+    messages.success(request, _("“%(title)s” has been added to the agenda.") % {"title": item.title})
+    return redirect(back + "#dagsorden")
+
+
+@login_required
+@require_POST
+def agenda_remove(request, pk: int):
+    item = get_agenda_item_for_user(request.user, pk)
+    item.delete()
+    messages.success(request, _("“%(text)s” has been taken off the agenda.") % {"text": item.text})
+    return redirect(reverse("erfa_meeting", args=[item.meeting_id]) + "#dagsorden")
+
+
+@login_required
+@require_POST
+def agenda_move(request, pk: int):
+    """Moves an agenda item one place up or down."""
+    item = get_agenda_item_for_user(request.user, pk)
+    with transaction.atomic():
+        items = list(item.meeting.agenda.select_for_update())
+        position = next(index for index, other in enumerate(items) if other.pk == item.pk)
+        target = position - 1 if request.POST.get("direction") == "up" else position + 1
+        if 0 <= target < len(items):
+            items[position], items[target] = items[target], items[position]
+            for order, other in enumerate(items):
+                other.order = order
+            AgendaItem.objects.bulk_update(items, ["order"])
+    return redirect(reverse("erfa_meeting", args=[item.meeting_id]) + f"#punkt-{item.pk}")
+
+
+@login_required
+def meeting_docx(request, pk: int):
+    meeting = get_meeting_for_user(request.user, pk)
+    # The notes are the municipality's document: Danish, whatever language the page is in.
+    with translation.override("da"):
+        body = render_meeting_docx(meeting, request.build_absolute_uri)
+    response = HttpResponse(body, content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    response["Content-Disposition"] = f'attachment; filename="erfamoede-{meeting.date.isoformat()}.docx"'
+    return response
