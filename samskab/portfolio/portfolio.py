@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Exists, Max, OuterRef, Q, Sum
-from django.db.models.functions import ExtractQuarter, ExtractYear
+from django.db.models import CharField, Count, Exists, Max, OuterRef, Q, Sum
+from django.db.models.functions import Cast, Substr
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -297,14 +297,22 @@ def _periods(within, by: str) -> list[Period]:
             "done_on",
         ),
     }
+    # Grouped by month in the database ("2025-03", the date's text cut short) and into periods here:
+    # SQLite extracts years and quarters with a Python function per row, which with 10,000 decisions
+    # cost more than the rest of the page.
     counts: dict[tuple[int, int], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for name, (queryset, day) in sources.items():
-        grouping = {"year": ExtractYear(day)}
-        if by == QUARTER:
-            grouping["quarter"] = ExtractQuarter(day)
-        for count in queryset.filter(**{f"{day}__isnull": False}).values(**grouping).annotate(number=Count("pk")).order_by():
-            key = (count["year"], count.get("quarter", 0))
-            counts[key]["decisions" if name == "process_decisions" else name] += count["number"]
+        name = "decisions" if name == "process_decisions" else name
+        months = (
+            queryset.filter(**{f"{day}__isnull": False})
+            .annotate(month=Substr(Cast(day, CharField()), 1, 7))
+            .values_list("month")
+            .annotate(number=Count("pk"))
+            .order_by()
+        )
+        for month, number in months:
+            year, month = int(month[:4]), int(month[5:7])
+            counts[(year, (month - 1) // 3 + 1 if by == QUARTER else 0)][name] += number
     if not counts:
         return []
     first, last = min(counts), max(counts)

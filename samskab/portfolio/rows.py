@@ -5,9 +5,9 @@ of the page's time; here each label is translated and escaped once per page.
 """
 
 from decimal import Decimal
+from html import escape
 
-from django.utils.formats import number_format
-from django.utils.html import escape
+from django.utils.formats import get_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
@@ -16,14 +16,17 @@ from samskab.decisions.models import DecisionKind, ProcessDecisionKind
 from samskab.portfolio.portfolio import Anchoring, Portfolio, Row
 
 
-def score(value: Decimal | None) -> str:
-    return "–" if value is None else number_format(value, 1, use_l10n=True)
-
-
-def change(value: Decimal | None) -> str:
+def score(value: Decimal | None, separator: str | None = None) -> str:
+    """A score with one decimal, in the language's way ("3,5" in Danish)."""
     if value is None:
         return "–"
-    return ("+" if value > 0 else "") + number_format(value, 1, use_l10n=True)
+    return f"{value:.1f}".replace(".", separator or get_format("DECIMAL_SEPARATOR"))
+
+
+def change(value: Decimal | None, separator: str | None = None) -> str:
+    if value is None:
+        return "–"
+    return ("+" if value > 0 else "") + score(value, separator)
 
 
 def columns() -> list[tuple[str, str]]:
@@ -45,13 +48,14 @@ def columns() -> list[tuple[str, str]]:
 
 class RowWriter:
     def __init__(self, portfolio: Portfolio):
-        self.titles = {key: escape(title) for key, title in columns()}
+        self.titles = {key: escape(str(title)) for key, title in columns()}
         self.url = url_maker("process")
         self.date = LongDate()
-        self.overdue = f' <strong class="status status-haenger">{escape(_("overdue"))}</strong>'
-        self.kinds = {kind.value: escape(kind.label) for kind in DecisionKind}
-        self.process_kinds = {kind.value: escape(kind.label) for kind in ProcessDecisionKind}
-        self.hidden_statements = escape(_("statements hidden"))
+        self.overdue = f' <strong class="status status-haenger">{escape(str(_("overdue")))}</strong>'
+        self.kinds = {kind.value: escape(str(kind.label)) for kind in DecisionKind}
+        self.process_kinds = {kind.value: escape(str(kind.label)) for kind in ProcessDecisionKind}
+        self.hidden_statements = escape(str(_("statements hidden")))
+        self.separator = get_format("DECIMAL_SEPARATOR")
 
     def _td(self, key: str, content: str, extra: str = "") -> str:
         return f'<td data-title="{self.titles[key]}"{extra}>{content}</td>'
@@ -63,7 +67,7 @@ class RowWriter:
     def anchoring(self, anchoring: Anchoring) -> str:
         if anchoring.hidden_reason:
             return f'<span class="samskab-meta">{escape(anchoring.hidden_reason)}</span>'
-        text = score(anchoring.average)
+        text = score(anchoring.average, self.separator)
         if anchoring.average is not None and anchoring.hidden_statements:
             text += f' <span class="samskab-meta">({anchoring.hidden_statements} {self.hidden_statements})</span>'
         return text
@@ -85,7 +89,7 @@ class RowWriter:
             + self._td("decisions", self.decisions(row.decisions))
             + self._td("process_decision", process_decision)
             + self._td("anchoring", self.anchoring(row.anchoring))
-            + self._td("change", change(row.anchoring.change))
+            + self._td("change", change(row.anchoring.change, self.separator))
             + "</tr>"
         )
 
