@@ -35,6 +35,7 @@ class TriageForm(StyledForm, forms.ModelForm):
                 "required": _("Choose a status."),
                 "invalid_choice": _("Choose one of the statuses shown. An idea is started as a process with “Start as process”."),
             },
+            "note": {"max_length": _("Keep the note to %(limit_value)d characters (it has %(show_value)d).")},
         }
         help_texts = {"note": _("Why, who to talk to, or when to look at it again.")}
 
@@ -46,6 +47,8 @@ class TriageForm(StyledForm, forms.ModelForm):
             choices = [choice for choice in choices if choice[0] != IdeaStatus.STARTED]
         self.fields["status"].choices = choices
         self.fields["status"].template_name = FIELDSET
+        # A note that is too long comes back whole, with the message, rather than cut off as it is typed.
+        self.fields["note"].widget.attrs.pop("maxlength", None)
 
 
 def units_to_start_in(user):
