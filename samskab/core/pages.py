@@ -639,7 +639,7 @@ PAGES: list[Page] = [
         idea_url("idea_triage"),
         audience=frozenset({"central"}),
         seen_by=frozenset(),
-        invalid={"status": "", "note": "Tal med lederen i Syd"},
+        invalid={"note": "Tal med lederen i Syd. " * 200},  # longer than a note may be
     ),
     Page(
         "idea_start",
