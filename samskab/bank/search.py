@@ -104,9 +104,13 @@ def search(user, text: str, filters: Filters, *, offset: int = 0, limit: int = 2
 def _matching_sqlite(items: QuerySet[BankItem], stems: list[str]) -> QuerySet[BankItem]:
     # Each stem is quoted: FTS5 then reads it as a plain word, never as an operator or syntax.
     match = " ".join(f'"{stem}"' for stem in stems)
+    # The unary + keeps the join from reaching bank_fts by rowid: SQLite must then read the
+    # matches from the full-text index and look each item up by its id. Without it the count
+    # (no ORDER BY bm25) walked every item of the municipality and ran the MATCH once per item:
+    # 11-48 s instead of 0.05 s with 100,000 items (bench/bench_bank.py).
     return items.extra(
         tables=["bank_fts"],
-        where=["bank_fts.rowid = bank_bankitem.id", "bank_fts MATCH %s"],
+        where=["+bank_fts.rowid = bank_bankitem.id", "bank_fts MATCH %s"],
         params=[match],
         select={"rank": "bm25(bank_fts, 3.0, 1.0)"},
         order_by=["rank", "-date"],
