@@ -12,7 +12,7 @@ from samskab.processes.services import process_create
 def start_process(*, idea: Idea, process: Process, by) -> tuple[Process, bool]:
     """Create `process` (step 1) and link it to `idea`. A second submit returns the forløb already
     started from the idea (and False), so one idea never starts two forløb by accident."""
-    idea = Idea.objects.select_for_update().select_related("started_process").get(pk=idea.pk)
+    idea = Idea.objects.select_for_update().get(pk=idea.pk)
     if idea.started_process is not None:
         return idea.started_process, False
     process_create(process=process, by=by)
