@@ -92,7 +92,7 @@ def test_bad_decisions_get_clear_messages_and_keep_what_was_typed(demo, client_a
     assert_form_error(response, "decided_by")
     response, _data = decide(client, solution, decided_on=(today() + timedelta(days=3)).isoformat())
     assert_form_error(response, "decided_on")
-    assert not Decision.objects.exists()
+    assert not Decision.objects.filter(round__process=demo).exists()
 
 
 def test_a_double_click_records_one_decision(demo, client_as):
@@ -100,7 +100,7 @@ def test_a_double_click_records_one_decision(demo, client_as):
     client = client_as("leder")
     _response, data = decide(client, solution, kind=DecisionKind.ADJUST, adjustments="Ny skabelon")
     client.post(reverse("decision_create", args=[solution.pk]), data)
-    assert Decision.objects.count() == 1
+    assert Decision.objects.filter(round__process=demo).count() == 1
     assert Action.objects.count() == 1
 
 
@@ -113,7 +113,7 @@ def test_without_an_open_round_nothing_is_decided(demo, client_as):
         {"kind": DecisionKind.STOP, "rationale": "x", "decided_by": leader(demo).pk, "decided_on": today().isoformat()},
     )
     assert response.status_code == 302
-    assert not Decision.objects.exists()
+    assert not Decision.objects.filter(round__process=demo).exists()
     assert "Start en runde" in html(client.get(response.url))
 
 
@@ -142,7 +142,7 @@ def edit_data(decision: Decision, page, **overrides) -> dict:
 def test_the_second_of_two_simultaneous_edits_sees_the_first_and_keeps_its_text(demo, client_as):
     solution = solution_of(demo)
     decide(client_as("leder"), solution)
-    decision = Decision.objects.get()
+    decision = Decision.objects.filter(round__process=demo).get()
     url = reverse("decision_edit", args=[decision.pk])
     lene, karin = client_as("leder"), client_as("konsulent")
     lene_page, karin_page = lene.get(url), karin.get(url)
@@ -164,7 +164,7 @@ def test_a_closed_rounds_decisions_are_its_record(demo, client_as):
     solution = solution_of(demo)
     decide(client_as("leder"), solution)
     services.round_close(evaluation_round=open_round(demo))
-    decision = Decision.objects.get()
+    decision = Decision.objects.filter(round__process=demo).get()
     assert client_as("konsulent").get(reverse("decision_edit", args=[decision.pk])).status_code == 404
 
 
