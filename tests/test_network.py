@@ -72,6 +72,9 @@ def test_the_facilitator_writes_what_an_ambassador_can_tell_about(demo, client_a
     response = client.post(url, {"is_ambassador": "on", "tells_about": too_long})
     assert_form_error(response, "tells_about")
     assert too_long.strip() in html(response)  # what they typed is kept
+    response = client.post(url, {"tells_about": "Fleksible tidsrammer"})  # "ambassador" not ticked
+    assert_form_error(response, "tells_about")
+    assert "Fleksible tidsrammer" in html(response)
     response = client.post(url, {"is_ambassador": "on", "tells_about": "Fleksible tidsrammer"})
     assert response.status_code == 302
     participant.refresh_from_db()
@@ -88,13 +91,13 @@ def test_only_central_konsulenter_list_the_trained_konsulenter(demo, client_as, 
     assert str(personas["konsulent"]) in row(page, personas["konsulent"].email)
     assert page.context["facilitator_form"] is None
     leder = personas["leder"]
-    assert client_as("konsulent").post(url, {"action": "facilitator", "user": leder.pk}).status_code == 403
+    assert client_as("konsulent").post(url, {"user": leder.pk}).status_code == 403
 
     client = client_as("central")
-    response = client.post(url, {"action": "facilitator", "user": "", "note": "Kursus i 2024"})
+    response = client.post(url, {"user": "", "note": "Kursus i 2024"})
     assert_form_error(response, "user")
     assert "Kursus i 2024" in html(response)
-    assert client.post(url, {"action": "facilitator", "user": leder.pk, "trained_on": "03-02-2025"}).status_code == 302
+    assert client.post(url, {"user": leder.pk, "trained_on": "03-02-2025"}).status_code == 302
     trained = TrainedFacilitator.objects.get(user=leder)
     assert str(trained.trained_on) == "2025-02-03"
     remove = reverse("network_facilitator_remove", args=[trained.pk])
@@ -107,14 +110,14 @@ def test_only_central_konsulenter_list_the_trained_konsulenter(demo, client_as, 
 def test_only_central_konsulenter_set_a_units_contact_consultant(demo, client_as, personas):
     url = reverse("network_consultants")
     south = unit("Hjemmeplejen Syd")
-    data = {"action": "contact", "unit": south.pk, "consultant": personas["central"].pk}
+    data = {"unit": south.pk, "consultant": personas["central"].pk}
     assert client_as("konsulent").post(url, data).status_code == 403
     assert client_as("leder-syd").post(url, data).status_code == 403
     # nabo keeps Nabo Kommune's list: Demo Kommune's units are not among the choices.
     assert_form_error(client_as("nabo").post(url, data), "unit")
 
     client = client_as("central")
-    assert_form_error(client.post(url, {"action": "contact", "unit": south.pk, "consultant": ""}), "consultant")
+    assert_form_error(client.post(url, {"unit": south.pk, "consultant": ""}), "consultant")
     assert client.post(url, data).status_code == 302
     assert ContactConsultant.objects.get(unit=south).consultant == personas["central"]
     # Setting it again replaces it.

@@ -41,7 +41,7 @@ class TrainedFacilitatorForm(StyledForm, forms.ModelForm):
         self.instance.organisation_id = organisation_id
         already = TrainedFacilitator.objects.filter(organisation_id=organisation_id).values_list("user_id", flat=True)
         self.fields["user"].queryset = people_of(organisation_id).exclude(pk__in=already)
-        self.fields["user"].label = _("Konsulent")
+        self.fields["user"].label = _("Consultant")
 
 
 class ContactConsultantForm(StyledForm, forms.Form):

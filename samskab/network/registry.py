@@ -65,6 +65,6 @@ def contact_url(name: str) -> Callable:
 
 
 def tells_about_url(world) -> str:
-    """What the demo's ambassador (the medarbejder) can tell about."""
-    participant = world.process.participants.get(user__username="medarbejder")
+    """What a participant who is not an ambassador (the TR) could tell about: writing it asks to tick ambassador."""
+    participant = world.process.participants.get(user__username="tr")
     return reverse("network_participant_tells_about", args=[world.process.pk, participant.pk])

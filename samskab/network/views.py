@@ -71,7 +71,7 @@ def consultants(request):
     posted = None
     if request.method == "POST":
         require_keeper(request.user)
-        if request.POST.get("action") == "contact":
+        if "unit" in request.POST or "consultant" in request.POST:  # the contact consultant's form
             contact_form = posted = ContactConsultantForm(request.POST, organisation_id=organisation_id)
             if contact_form.is_valid():
                 contact = contact_form.save()

@@ -41,6 +41,15 @@ class TellsAboutForm(StyledForm, forms.ModelForm):
         model = Participant
         fields = ["is_ambassador", "tells_about"]
 
+    def clean(self):
+        data = super().clean()
+        if data.get("tells_about") and not data.get("is_ambassador"):
+            self.add_error(
+                "tells_about",
+                _("Only ambassadors are listed with what they can tell about. Tick “ambassador”, or empty this field."),
+            )
+        return data
+
 
 class ChallengeForm(SubmittedOnceForm):
     class Meta:
