@@ -1,5 +1,7 @@
 """The erfaringsbank's search form (GET) and the "Brug hos os" form."""
 
+from datetime import date
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -14,7 +16,8 @@ ALL = [("", _("All"))]
 
 def unit_choices(items, organisation_id: int) -> list[tuple[str, str]]:
     """The units that hold items `items` can reach, and the units above them, as a tree."""
-    paths = set(items.values_list("unit_path", flat=True).distinct())
+    # order_by(): the model's ordering would otherwise put date and id into the DISTINCT (one row per item).
+    paths = set(items.order_by().values_list("unit_path", flat=True).distinct())
     ids = {int(part) for path in paths for part in path.split("/") if part.isdigit()}
     units = sorted(Unit.objects.filter(pk__in=ids, organisation_id=organisation_id).only("name", "path"), key=lambda u: u.path)
     top = min((unit.path.count("/") for unit in units), default=1)
@@ -48,7 +51,22 @@ class SearchForm(StyledForm, forms.Form):
 
 
 def item_years(items) -> list[int]:
-    return sorted({day.year for day in items.dates("date", "year")}, reverse=True)
+    """The years that have items, newest first.
+
+    The first and the last date are read along the (organisation, listed, date) index, then one
+    indexed look per year between: a DISTINCT over truncated dates ran a Python function for every
+    item on SQLite (2 s with 100,000 items).
+    """
+    last = items.order_by("-date").values_list("date", flat=True).first()
+    if last is None:
+        return []
+    first = items.order_by("date").values_list("date", flat=True).first()
+    return [
+        year
+        for year in range(last.year, first.year - 1, -1)
+        if year in (first.year, last.year)
+        or items.filter(date__gte=date(year, 1, 1), date__lte=date(year, 12, 31)).exists()
+    ]
 
 
 class AdoptForm(StyledForm, forms.Form):
