@@ -45,3 +45,10 @@ def row(response: HttpResponse, text: str) -> str:
         if text in match.group(0):
             return match.group(0)
     raise AssertionError(f"no table row contains {text!r}")
+
+
+def north_cards():
+    """The cards of the demo forløb at Hjemmeplejen Nord (the erfaringsbank's demo forløb has cards too)."""
+    from samskab.workshops.models import Card
+
+    return Card.objects.filter(section__workshop__round__process__unit__name="Hjemmeplejen Nord")

@@ -6,6 +6,7 @@ import pytest
 from samskab.workshops import live
 from samskab.workshops.live_hub import Hub
 from samskab.workshops.models import Card, Phase
+from tests.helpers import north_cards
 from tests.phone_helpers import JSON, card_data, demo_workshop, join, phone_url, run
 from tests.test_live_hub import Recorder
 
@@ -64,7 +65,7 @@ def test_hiding_a_card_removes_it_from_the_room_and_marks_it_for_the_facilitator
 ):
     join(client, workshop)
     client.post(phone_url(workshop, "kort"), card_data(workshop.current_section), **JSON)
-    card = Card.objects.get()
+    card = north_cards().get()
     recorder = Recorder()
     monkeypatch.setattr(live, "hub", lambda: recorder)
     with django_capture_on_commit_callbacks(execute=True):

@@ -19,7 +19,7 @@ from samskab.workshops.models import (
     Workshop,
     WorkshopStatus,
 )
-from tests.helpers import html
+from tests.helpers import html, north_cards
 from tests.phone_helpers import JSON, card_data, demo_workshop, join, learning_board, phone_url, run
 
 
@@ -87,7 +87,7 @@ def test_a_card_is_sent_without_javascript_and_shown_among_my_cards(phone, works
     response = add(phone, workshop, card_data(board, "Tavlemøderne gav ro"))
     assert response.status_code == 302
     assert response.url == phone_url(workshop)
-    card = Card.objects.get()
+    card = north_cards().get()
     assert card.section == board
     assert card.column.role == "kolonne"
     page = html(phone.get(response.url))
@@ -102,9 +102,28 @@ def test_the_same_client_id_twice_stores_one_card_and_answers_the_same(phone, wo
     assert first.status_code == again.status_code == 200
     assert first.json() == again.json()
     assert first.json()["card"]["id"] == data["client_id"]
-    assert Card.objects.count() == 1
+    assert north_cards().count() == 1
     assert add(phone, workshop, data).status_code == 302  # the form sent twice without JavaScript, too
-    assert Card.objects.count() == 1
+    assert north_cards().count() == 1
+
+
+def test_a_card_stored_before_the_board_was_locked_answers_its_repeat_as_stored(phone, workshop, board):
+    data = card_data(board)
+    first = add(phone, workshop, data, **JSON)
+    run(workshop, board, locked=True)
+    again = add(phone, workshop, data, **JSON)  # the answer to the first send was lost
+    assert again.status_code == 200
+    assert again.json() == first.json()
+    assert Card.objects.filter(section=board).count() == 1
+
+
+def test_a_card_is_written_in_a_fixed_number_of_queries(phone, workshop, board, django_assert_num_queries):
+    # The write a whole room makes in the same second: the attendee with its workshop, the section,
+    # its prompts, the insert, and the transaction's savepoint and release around it.
+    data = card_data(board)
+    with django_assert_num_queries(6):
+        response = add(phone, workshop, data, **JSON)
+    assert response.status_code == 200
 
 
 def test_html_in_a_card_is_shown_as_text(phone, workshop, board):
@@ -123,19 +142,19 @@ def test_a_too_long_card_is_refused_with_its_limit_and_the_text_stays_on_the_scr
     response = add(phone, workshop, card_data(board, text))
     assert response.status_code == 422
     assert f">{text}</textarea>" in html(response)
-    assert not Card.objects.exists()
+    assert not north_cards().exists()
 
 
 def test_an_empty_card_is_refused(phone, workshop, board):
     assert add(phone, workshop, card_data(board, "   "), **JSON).status_code == 422
-    assert not Card.objects.exists()
+    assert not north_cards().exists()
 
 
 def test_a_column_must_be_chosen_on_a_board_with_columns(phone, workshop, board):
     response = add(phone, workshop, card_data(board, column=""))
     assert response.status_code == 422
     assert "form-error-message" in html(response)
-    assert not Card.objects.exists()
+    assert not north_cards().exists()
 
 
 @pytest.mark.parametrize("change", ["locked", "closed"])
@@ -154,13 +173,13 @@ def test_a_locked_section_or_closed_workshop_refuses_a_card_and_the_text_stays(c
     page = html(response)
     assert escape(response.context["refusal"].message) in page
     assert "Min vigtige pointe" in page
-    assert not Card.objects.exists()
+    assert not north_cards().exists()
 
 
 def test_cards_are_not_added_while_voting(phone, workshop, board):
     run(workshop, board, phase=Phase.VOTE)
     assert add(phone, workshop, card_data(board), **JSON).status_code == 409
-    assert not Card.objects.exists()
+    assert not north_cards().exists()
 
 
 def test_a_card_for_another_workshops_section_is_not_found(phone, workshop, demo):
@@ -173,7 +192,7 @@ def test_a_card_for_another_workshops_section_is_not_found(phone, workshop, demo
     other_board = learning_board(other)
     run(other, other_board)
     assert add(phone, workshop, card_data(other_board), **JSON).status_code == 404
-    assert not Card.objects.exists()
+    assert not north_cards().exists()
 
 
 def test_a_card_that_looks_like_a_cpr_number_needs_confirming(phone, workshop, board):
@@ -184,9 +203,9 @@ def test_a_card_that_looks_like_a_cpr_number_needs_confirming(phone, workshop, b
     page = html(add(phone, workshop, data))
     assert 'name="confirmed" value="1"' in page
     assert "010203-1234" in page  # the text is still in the form
-    assert not Card.objects.exists()
+    assert not north_cards().exists()
     assert add(phone, workshop, {**data, "confirmed": "1"}, **JSON).status_code == 200
-    assert Card.objects.get().text == data["text"]
+    assert north_cards().get().text == data["text"]
 
 
 def test_a_card_naming_a_citizen_needs_confirming(phone, workshop, board):
@@ -214,7 +233,7 @@ def test_each_stored_card_announces_the_change_once_after_commit(
 @pytest.fixture
 def my_card(phone, workshop, board) -> Card:
     add(phone, workshop, card_data(board, "Første udkast"))
-    return Card.objects.get()
+    return north_cards().get()
 
 
 def test_a_participant_changes_their_own_card(phone, workshop, board, my_card):
@@ -230,7 +249,7 @@ def test_a_participant_changes_their_own_card(phone, workshop, board, my_card):
 def test_a_participant_deletes_their_own_card_and_a_repeat_answers_the_same(phone, workshop, my_card):
     first = phone.post(edit_url(workshop, my_card, "slet"), {"client_id": str(uuid.uuid4())}, **JSON)
     assert first.status_code == 200
-    assert not Card.objects.exists()
+    assert not north_cards().exists()
     again = phone.post(edit_url(workshop, my_card, "slet"), {"client_id": first.json()["client_id"]}, **JSON)
     assert again.status_code == 200
     assert again.json() == first.json()
@@ -305,6 +324,14 @@ def test_votes_are_counted_once_per_client_id_and_not_beyond_the_limit(phone, wo
     assert refused.json()["message"]
     assert Vote.objects.count() == 2
     assert vote(phone, workshop, other, same).status_code == 200  # the first vote, repeated, still answers
+
+
+def test_a_vote_is_cast_in_a_fixed_number_of_queries(phone, workshop, voting, django_assert_num_queries):
+    # The attendee with its workshop, the card with its section; in the transaction the attendee's
+    # lock, the count of votes used and the insert; then the votes left for the answer.
+    with django_assert_num_queries(8):
+        response = vote(phone, workshop, voting[1])
+    assert response.status_code == 200
 
 
 def test_a_hidden_card_cannot_be_voted_for(phone, workshop, voting):

@@ -27,8 +27,6 @@ from samskab.processes.models import (
 )
 from samskab.workshops import minutes as referat
 from samskab.workshops.models import (
-    Attendee,
-    AttendeeRole,
     Card,
     EvaluationRound,
     Lesson,
@@ -147,7 +145,6 @@ def load(today: date) -> None:
     transfer = workshop.sections.get(kind=SectionKind.BOARD, order=2)
     themes = {prompt.key: prompt for prompt in learning.prompts.filter(role=PromptRole.THEME)}
     columns = {prompt.key: prompt for prompt in transfer.prompts.filter(role=PromptRole.COLUMN)}
-    attendee = Attendee.objects.create(workshop=workshop, role=AttendeeRole.EMPLOYEE)  # anonymous: no name
 
     for title, key, reusable, more in LESSONS:
         Lesson.objects.create(
@@ -155,7 +152,7 @@ def load(today: date) -> None:
         )
     for key, text, hidden in TRANSFER_CARDS:
         Card.objects.create(
-            client_id=uuid.uuid4(), section=transfer, column=columns[key], text=text, attendee=attendee, hidden=hidden
+            client_id=uuid.uuid4(), section=transfer, column=columns[key], text=text, hidden=hidden
         )
 
     Decision.objects.create(
