@@ -22,7 +22,7 @@ from itertools import accumulate
 
 from django.contrib.auth.hashers import make_password
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -178,6 +178,8 @@ def generate(
     with translation.override("da"), transaction.atomic():
         maker = _Maker(random.Random(seed), name, slug, today or timezone.localdate(), log or (lambda message: None))
         maker.run(units, processes, items)
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # the planner's statistics, as a database in use has them
     maker.result.seconds = time.perf_counter() - started
     return maker.result
 
