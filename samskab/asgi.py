@@ -7,27 +7,57 @@ the server's event loop, so that writes in request threads can hand their events
 """
 
 import os
+from concurrent.futures import ThreadPoolExecutor
 
 import django
-from asgiref.sync import sync_to_async
+from asgiref.sync import ThreadSensitiveContext, sync_to_async
 from django.core.handlers.asgi import ASGIHandler
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samskab.settings")
 django.setup(set_prefix=False)
 
 
+# Threads that run requests. More than one keeps the process busy while a request waits for the
+# GIL or the database; each keeps its database connection between requests.
+REQUEST_THREADS = 4
+
+
 class OneHopASGIHandler(ASGIHandler):
-    """Django's ASGI handler, running the middleware and the view in one worker thread.
+    """Django's ASGI handler, running each request's middleware and view in one of a few long-lived threads.
 
     Django's own ASGI handler runs async-capable middleware on the event loop, and each of
     Django's synchronous middleware hooks (process_request, process_view, process_response)
     then hops to the request's worker thread and back: about a dozen hops a request. Every
     middleware and view here is synchronous, so the whole chain runs as under WSGI, in one hop.
+
+    Django also starts a new thread for each request (a ThreadSensitiveContext of its own), which
+    then opens its own database connection: under a burst of small writes, starting threads and
+    connecting cost more than the writes. Here a request goes to the least busy of REQUEST_THREADS
+    long-lived threads, and everything thread-sensitive in it (the request_started and
+    request_finished signals, which look after the connection, and the chain) runs there.
     """
+
+    def __init__(self):
+        self.workers = {
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"django-requests-{number}"): 0
+            for number in range(REQUEST_THREADS)
+        }  # each with the number of requests it has now
+        super().__init__()
 
     def load_middleware(self, is_async: bool = False) -> None:
         super().load_middleware(is_async=False)
         self._middleware_chain = sync_to_async(self._middleware_chain, thread_sensitive=True)
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            raise ValueError(f"Django serves only HTTP connections, not {scope['type']}.")
+        worker = min(self.workers, key=self.workers.__getitem__)
+        self.workers[worker] += 1
+        try:
+            async with ThreadSensitiveContext(executor=worker):
+                await self.handle(scope, receive, send)
+        finally:
+            self.workers[worker] -= 1
 
 
 application = OneHopASGIHandler()

@@ -110,8 +110,8 @@ TEMPLATES = [
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=envint("DB_CONN_MAX_AGE", "0"))}
-    # Under ASGI every request runs in a thread of its own, so connections are not kept between
-    # requests; a pool saves PostgreSQL's connection set-up (several ms) on each one. DB_POOL=0
+    # Connections are not kept between requests (DB_CONN_MAX_AGE=0); a pool saves PostgreSQL's
+    # connection set-up (several ms) on each one, in the request thread and the sockets'. DB_POOL=0
     # turns it off (needed for DB_CONN_MAX_AGE, or behind PgBouncer in transaction mode).
     if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and envbool("DB_POOL", "True"):
         DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
@@ -124,6 +124,9 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": os.environ.get("SQLITE_PATH", str(BASE_DIR / "var" / "samskab.sqlite3")),
+            # Kept open: requests run in a few long-lived threads (samskab/asgi.py), and opening
+            # SQLite with its pragmas costs more than a small request.
+            "CONN_MAX_AGE": None,
             "OPTIONS": {
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,

@@ -126,10 +126,31 @@ def card_add(
     theme: Prompt | None = None,
     confirmed: bool = False,
 ) -> Card:
-    """Put a card on a board. A card already stored with this client_id is returned as it is."""
-    existing = _own_card(attendee, client_id)
-    if existing is not None:
+    """Put a card on a board. A card already stored with this client_id is returned as it is.
+
+    The card is inserted straight away, without looking for it first: a repeat (a phone that lost
+    the answer) fails on the unique client_id and gets the stored card back, as does a repeat that
+    would now be refused (the section was locked after the first one was stored).
+    """
+    try:
+        text = _new_card_text(attendee, section, text, column, theme, confirmed)
+        with transaction.atomic():
+            card = Card.objects.create(
+                client_id=client_id, section=section, attendee=attendee, text=text, column=column, theme=theme
+            )
+            _announce(live.card_saved, card, votes=0)
+    except (Refused, IntegrityError):
+        existing = _own_card(attendee, client_id)
+        if existing is None:
+            raise
         return existing
+    return card
+
+
+def _new_card_text(
+    attendee: Attendee, section: Section, text: str, column: Prompt | None, theme: Prompt | None, confirmed: bool
+) -> str:
+    """The new card's text, cleaned, if the attendee may add it to the section now."""
     if section.workshop_id != attendee.workshop_id or section.kind != SectionKind.BOARD:
         raise not_found()
     _check_open(section)
@@ -138,17 +159,7 @@ def card_add(
     text = _clean_text(text)
     _check_prompts(section, column, theme)
     _check_privacy(text, confirmed)
-    try:
-        with transaction.atomic():
-            card = Card.objects.create(
-                client_id=client_id, section=section, attendee=attendee, text=text, column=column, theme=theme
-            )
-            _announce(live.card_saved, card, votes=0)
-    except IntegrityError:  # the same card, sent twice at the same moment: the other request stored it
-        card = _own_card(attendee, client_id)
-        if card is None:
-            raise
-    return card
+    return text
 
 
 _UNCHANGED = object()
@@ -200,36 +211,43 @@ def votes_left(attendee: Attendee, section: Section) -> int:
 
 
 def vote_cast(*, attendee: Attendee, card_id: uuid.UUID, client_id: uuid.UUID) -> Vote:
-    """A dot vote on a visible card of a section in the vote phase, within the votes each participant has."""
-    existing = Vote.objects.filter(client_id=client_id).first()
-    if existing is not None:
+    """A dot vote on a visible card of a section in the vote phase, within the votes each participant has.
+
+    Stored without looking for it first, as a card is: a repeat is found when it fails on the
+    unique client_id, or when it would now be refused (all votes used, voting closed).
+    """
+    try:
+        card = _card_to_vote_on(attendee, card_id)
+        with transaction.atomic():
+            # One vote at a time per attendee, so that two quick taps cannot pass the limit together.
+            Attendee.objects.select_for_update().filter(pk=attendee.pk).first()
+            if votes_left(attendee, card.section) <= 0:
+                raise Refused(_("You have used all your votes."))
+            vote = Vote.objects.create(client_id=client_id, card=card, attendee=attendee)
+            _announce(live.vote_cast, vote)
+    except (Refused, IntegrityError):
+        existing = Vote.objects.filter(client_id=client_id).first()
+        if existing is None:
+            raise
         if existing.attendee_id != attendee.pk:
-            raise not_found()
+            raise not_found() from None
         return existing
+    return vote
+
+
+def _card_to_vote_on(attendee: Attendee, card_id: uuid.UUID) -> Card:
     card = (
-        Card.objects.select_related("section__workshop")
+        Card.objects.select_related("section")
         .filter(client_id=card_id, section__workshop_id=attendee.workshop_id, hidden=False)
         .first()
     )
     if card is None:
         raise not_found()
-    section = card.section
-    _check_open(section)
-    if section.phase != Phase.VOTE:
+    card.section.workshop = attendee.workshop
+    _check_open(card.section)
+    if card.section.phase != Phase.VOTE:
         raise Refused(_("Voting is not open now."))
-    try:
-        with transaction.atomic():
-            # One vote at a time per attendee, so that two quick taps cannot pass the limit together.
-            Attendee.objects.select_for_update().filter(pk=attendee.pk).first()
-            if votes_left(attendee, section) <= 0:
-                raise Refused(_("You have used all your votes."))
-            vote = Vote.objects.create(client_id=client_id, card=card, attendee=attendee)
-            _announce(live.vote_cast, vote)
-    except IntegrityError:
-        vote = Vote.objects.filter(client_id=client_id, attendee=attendee).first()
-        if vote is None:
-            raise
-    return vote
+    return card
 
 
 def _replaced_key(client_id: uuid.UUID) -> str:

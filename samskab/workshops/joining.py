@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from samskab.workshops.models import Attendee, Workshop
 
 COOKIE_SALT = "samskab.workshops.attendee"
+COOKIE_PREFIX = "samskab_deltager_"  # followed by the workshop's id
 COOKIE_PATH = "/w/"
 COOKIE_MAX_AGE = 2 * 24 * 3600  # a workshop is one day; a day more to read it again afterwards
 
@@ -36,7 +37,7 @@ def find_workshop(code: str) -> Workshop | None:
 
 
 def cookie_name(workshop: Workshop) -> str:
-    return f"samskab_deltager_{workshop.pk}"
+    return f"{COOKIE_PREFIX}{workshop.pk}"
 
 
 def remember(response: HttpResponse, attendee: Attendee) -> None:
@@ -65,6 +66,35 @@ def attendee_for(request: HttpRequest, workshop: Workshop | None) -> Attendee | 
     return attendee
 
 
+def _tokens(request: HttpRequest) -> dict[int, str]:
+    """The attendee tokens this browser holds, by workshop id, from the signed cookies."""
+    tokens = {}
+    for name in request.COOKIES:
+        workshop_id = name.removeprefix(COOKIE_PREFIX)
+        if workshop_id != name and workshop_id.isdigit():
+            token = request.get_signed_cookie(name, default=None, salt=COOKIE_SALT, max_age=COOKIE_MAX_AGE)
+            if token:
+                tokens[int(workshop_id)] = token
+    return tokens
+
+
+def attendee_by_code(request: HttpRequest, code: str) -> Attendee | None:
+    """The attendee, with its workshop, that this browser's cookie names in the workshop with this code.
+
+    The same check as attendee_for(request, find_workshop(code)), in one query: every write from a
+    phone starts here.
+    """
+    tokens = _tokens(request)
+    code = normalise_code(code)
+    if not tokens or not code:
+        return None
+    candidates = Attendee.objects.select_related("workshop").filter(workshop__join_code=code, token__in=tokens.values())
+    for attendee in candidates:
+        if tokens.get(attendee.workshop_id) == attendee.token:
+            return attendee
+    return None
+
+
 def wants_json(request: HttpRequest) -> bool:
     return "application/json" in request.headers.get("Accept", "")
 
@@ -78,7 +108,7 @@ def attendee_required(view: Callable) -> Callable:
 
     @wraps(view)
     def wrapper(request: HttpRequest, code: str, *args, **kwargs) -> HttpResponse:
-        attendee = attendee_for(request, find_workshop(code))
+        attendee = attendee_by_code(request, code)
         if attendee is None:
             join_url = reverse("join_code", args=[normalise_code(code) or "-"])
             if wants_json(request):

@@ -3,6 +3,7 @@
 import uuid
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from samskab.core.forms import StyledForm
@@ -41,20 +42,30 @@ class JoinForm(StyledForm, forms.Form):
             del self.fields["name"]
 
 
-def _prompts(section: Section, role: str):
-    return Prompt.objects.filter(section=section, role=role)
+class PromptField(forms.ModelChoiceField):
+    """One of the section's prompts of one role, from those the form has read: no query to show or check a choice."""
+
+    prompts: dict[str, Prompt] = {}
+
+    def to_python(self, value) -> Prompt | None:
+        if value in self.empty_values:
+            return None
+        prompt = self.prompts.get(str(value))
+        if prompt is None:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value})
+        return prompt
 
 
 class CardForm(forms.Form):
     """A new card, or a change to one (`edit=True`: no section field, client id optional)."""
 
     client_id = forms.UUIDField(widget=forms.HiddenInput)
-    column = forms.ModelChoiceField(
+    column = PromptField(
         queryset=Prompt.objects.none(),
         label=_("Where does the card belong?"),
         error_messages={"required": _("Choose where the card belongs."), "invalid_choice": _("Choose one of the columns.")},
     )
-    theme = forms.ModelChoiceField(
+    theme = PromptField(
         queryset=Prompt.objects.none(),
         label=_("Theme"),
         required=False,
@@ -67,14 +78,15 @@ class CardForm(forms.Form):
     def __init__(self, *args, section: Section, edit: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.section = section
-        columns = _prompts(section, PromptRole.COLUMN)
-        themes = _prompts(section, PromptRole.THEME)
-        self.fields["column"].queryset = columns
-        self.fields["theme"].queryset = themes
-        if not columns.exists():
-            del self.fields["column"]
-        if not themes.exists():
-            del self.fields["theme"]
+        prompts = list(section.prompts.all())  # one query: which fields the form has, what may be chosen, and its labels
+        for name, role in (("column", PromptRole.COLUMN), ("theme", PromptRole.THEME)):
+            field = self.fields[name]
+            field.prompts = {str(prompt.pk): prompt for prompt in prompts if prompt.role == role}
+            if not field.prompts:
+                del self.fields[name]
+                continue
+            empty = [] if field.empty_label is None else [("", field.empty_label)]
+            field.choices = empty + [(prompt.pk, prompt.text) for prompt in field.prompts.values()]
         if edit:  # a change may leave the column as it is
             self.fields["client_id"].required = False
             if "column" in self.fields:
