@@ -8,10 +8,11 @@
 // - no connection, a 5xx, or an answer that is not ours (a Wi-Fi login page): the item stays,
 //   and is sent again later, with a growing pause, also after the page is reloaded.
 // Texts being written are kept as drafts, so that a reload does not lose them either.
-// Changes by others arrive over a WebSocket (assets/live.js): cards and votes are applied to the
-// lists shown; anything else makes the page ask the small state endpoint, as it does every few
-// seconds where WebSockets are blocked: if the lists changed it fetches the page again and swaps
-// them in; if the section, phase or lock changed it reloads.
+// A stored send is shown from the server's answer (the card, the votes left), without fetching
+// the page. Changes by others arrive over a WebSocket (assets/live.js): cards and votes are applied
+// to the lists shown; anything else makes the page ask the small state endpoint, as it does every
+// few seconds where WebSockets are blocked: if the lists changed it fetches the page again and
+// swaps them in; if the section, phase or lock changed it reloads.
 (function () {
   "use strict";
 
@@ -312,7 +313,9 @@
           if (!load(OUTBOX).length) {
             say(words.sent);
           }
-          refresh(true);
+          if (!showAnswer(item, outcome.body)) {
+            refresh(true);
+          }
         } else {
           giveBack(item, outcome.body.message || words.failed, outcome.body.confirm);
         }
@@ -497,6 +500,112 @@
     }
   }
 
+  // --- What a stored send changes on this phone, shown from the server's answer (the card, the
+  // votes left) without fetching the page; where that cannot be done here, the page is fetched.
+
+  function counted(one, many, count) {
+    return (count === 1 ? one : many).replace(/%\((count|votes)\)s/, count);
+  }
+
+  function shortened(text) {
+    return text.length > 40 ? text.slice(0, 39) + "\u2026" : text;  // as the page's truncatechars:40
+  }
+
+  function optionText(item, name, value) {
+    var option = item.querySelector("select[name=" + name + "] option[value=\"" + value + "\"]");
+    return value && option ? option.textContent : "";
+  }
+
+  function fillMyCard(item, card) {
+    item.querySelector(".samskab-pre").textContent = card.text;
+    item.classList.toggle("is-hidden", card.hidden);
+    var meta = [optionText(item, "column", card.column), optionText(item, "theme", card.theme)].filter(Boolean);
+    if (card.hidden) {
+      meta.push(words.hidden);
+    }
+    item.querySelector(".samskab-meta").textContent = meta.join(" \u00b7 ");
+    Array.prototype.forEach.call(item.querySelectorAll(".sr-only"), function (label) {
+      label.textContent = ": " + shortened(card.text);
+    });
+    Array.prototype.forEach.call(item.querySelectorAll("select"), function (select) {
+      var chosen = String(card[select.name] || "");
+      Array.prototype.forEach.call(select.options, function (option) {
+        option.defaultSelected = option.value === chosen;
+      });
+      select.value = chosen;
+    });
+    var field = item.querySelector("textarea[name=text]");
+    if (field) {
+      field.defaultValue = card.text;
+      field.value = card.text;
+    }
+  }
+
+  function countMyCards(region) {
+    var count = region.querySelectorAll("[data-mine]").length;
+    region.querySelector("h3").textContent = counted(words.my_cards_one, words.my_cards_many, count);
+    return count;
+  }
+
+  function showMyCard(card) {
+    var region = document.getElementById("phone-my-cards");
+    var template = document.getElementById("phone-my-card-template");
+    if (!region || !template) {
+      return false;
+    }
+    var item = region.querySelector('[data-mine][data-card-id="' + card.id + '"]');
+    if (!item) {
+      var box = document.createElement("ul");
+      box.innerHTML = template.innerHTML.split(template.dataset.placeholder).join(card.id);
+      item = box.firstElementChild;
+      region.querySelector("ul").appendChild(item);
+      Array.prototype.forEach.call(region.querySelectorAll("[data-no-cards]"), function (none) { none.remove(); });
+      countMyCards(region);
+    }
+    fillMyCard(item, card);
+    seen[card.id] = true;
+    return true;
+  }
+
+  function removeMyCard(card) {
+    var region = document.getElementById("phone-my-cards");
+    var item = region && region.querySelector('[data-mine][data-card-id="' + card.id + '"]');
+    if (item) {
+      item.remove();
+    }
+    return region !== null && countMyCards(region) > 0;  // the last one gone: the page says "none yet"
+  }
+
+  function showMyVote(cardId, left) {
+    var line = document.getElementById("phone-votes-left");
+    var item = document.querySelector('#phone-vote [data-card-id="' + cardId + '"]');
+    if (!line || !item || typeof left !== "number") {
+      return false;
+    }
+    line.textContent = counted(words.votes_left_one, words.votes_left_many, left);
+    Array.prototype.forEach.call(document.querySelectorAll('#phone-vote form[data-outbox="vote"] button'), function (button) {
+      button.disabled = left === 0;
+    });
+    var mine = Number(item.dataset.myVotes || 0) + 1;
+    item.dataset.myVotes = mine;
+    item.querySelector("[data-my-votes]").textContent = " \u00b7 " + counted(words.my_votes_one, words.my_votes_many, mine);
+    return true;
+  }
+
+  // True when the answer has been shown; false: fetch the page instead.
+  function showAnswer(item, body) {
+    if ((item.kind === "card" || item.kind === "edit") && body.card) {
+      return showMyCard(body.card);
+    }
+    if (item.kind === "delete" && body.card) {
+      return removeMyCard(body.card);
+    }
+    if (item.kind === "vote" && body.card) {
+      return showMyVote(body.card.id, body.votes_left);
+    }
+    return item.kind === "rating";  // the chosen value is on the screen already
+  }
+
   function refresh(afterSend) {
     return fetch(root.dataset.pageUrl, { credentials: "same-origin", headers: { "Accept": "text/html" }, cache: "no-store" })
       .then(function (response) { return response.ok ? response.text() : Promise.reject(response.status); })
@@ -604,7 +713,7 @@
   }
 
   // A card of mine whose text changed (the facilitator edited it). My own edits and new cards are
-  // fetched after sending already; before "vis" the text is not sent to the room at all.
+  // shown from the answer to the send already; before "vis" the text is not sent to the room at all.
   function changedOnPage(item, event) {
     var text = item.querySelector(".samskab-pre");
     return event.text !== null && (!text || text.textContent !== event.text);

@@ -14,10 +14,10 @@ phase form; everyone submits 5 cards; the facilitator opens voting ("stem") and 
 client id again until a 2xx answer. Like live.js, a phone fetches the state after a gap in the
 sequence or a resync, and reconnects (and fetches) when the server closes its socket.
 With `--like-phones` they also do the rest of what assets/workshop.js and live.js make a real
-phone do: fetch their page after each stored send, fetch the state on a "changed" event, and
-reload page and socket when the phase has changed. That is the load a real room puts on the
-server; it is not the default because the phone page costs far more than the writes (see the
-server CPU per submit on stderr).
+phone do: fetch the state on a "changed" event, and reload page and socket when the phase has
+changed (a phone shows its own sends from the answers, without fetching its page). That is the
+load a real room puts on the server; it is not the default because the phone page costs far
+more than the writes (see the server CPU per submit on stderr).
 
 Latency of a submit (card or vote): from sending it until every OTHER participant of that
 workshop has received a WebSocket frame with it (a card or vote event with its id), or has
@@ -146,15 +146,14 @@ class Phone:
     reconnects: int = 0
     reloads: int = 0
     reloading: bool = False
-    page_fetches: int = 0
 
 
 class Run:
     """One scenario against running servers: join, connect, cards, votes; the measurements.
 
     With `pages` (--like-phones) the phones also do what assets/workshop.js and live.js make a
-    real phone do besides sending: fetch their page after each send, fetch the state when told
-    something changed, and reload (page and socket) when the section's phase has changed.
+    real phone do besides sending: fetch the state when told something changed, and reload (page
+    and socket) when the section's phase has changed.
     """
 
     def __init__(self, scenario: Scenario, servers: list[Server], created: dict, timing: Timing, seed: str, pages: bool):
@@ -403,13 +402,6 @@ class Run:
         finally:
             phone.reloading = False
 
-    async def _page_after_send(self, phone: Phone) -> None:
-        """workshop.js fetches the page after each stored send, to show the phone's own lists."""
-        phone.page_fetches += 1
-        page = await phone.http.page()
-        if page.fingerprint != phone.page.fingerprint:
-            await self._reload(phone)
-
     # --- Sending.
 
     async def _send(self, phone: Phone, kind: str, make) -> str | None:
@@ -428,8 +420,6 @@ class Run:
         item.stored_at = outcome.stored_at
         item.tries = outcome.tries
         item.failures = outcome.failures
-        if self.pages:
-            self._background(self._page_after_send(phone))
         if not self.sockets:
             item.delivered_at = outcome.stored_at
         return client_id
@@ -592,8 +582,8 @@ def run_scenario(scenario: Scenario, timing: Timing, pages: bool = False) -> dic
         f"{scenario.name}: {len(items)} sent ({retried} needed more than one try, {len(refused)} refused), "
         f"active {measured['active_s']:.1f} s; sockets: {sum(p.frames for p in phones)} frames, "
         f"{sum(p.gaps for p in phones)} sequence gaps, {sum(p.reconnects for p in phones)} reconnects, "
-        f"{sum(p.refetches for p in phones)} state fetches, {sum(p.reloads for p in phones)} page reloads, "
-        f"{sum(p.page_fetches for p in phones)} page fetches after a send; the simulated phones used {measured['client_cpu_pct']:.0f} % "
+        f"{sum(p.refetches for p in phones)} state fetches, {sum(p.reloads for p in phones)} page reloads; "
+        f"the simulated phones used {measured['client_cpu_pct']:.0f} % "
         f"of a core, load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
     )
     per_submit = 1000 * measured["server_cpu_s"] / max(len(items), 1)
@@ -635,7 +625,7 @@ def main() -> None:
     parser.add_argument(
         "--like-phones",
         action="store_true",
-        help="phones also fetch their page after each send, the state on a change, and reload on a new phase",
+        help="phones also fetch the state on a change, and reload on a new phase",
     )
     args = parser.parse_args()
     # Stopped from outside: leave through the clean-up (servers stopped, PostgreSQL database dropped).

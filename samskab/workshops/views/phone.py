@@ -15,6 +15,7 @@ from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from samskab.workshops import cards, live
@@ -158,6 +159,14 @@ def _js_messages() -> dict:
         "too_long": _("A card holds at most %(limit)d characters; yours has %(count)d. Please shorten it."),
         "votes_one": _("1 vote"),
         "votes_many": _("%(count)s votes"),
+        # The same words as the page's own, for the lists the answer to a send updates.
+        "my_cards_one": ngettext("Your card (%(count)s)", "Your cards (%(count)s)", 1),
+        "my_cards_many": ngettext("Your card (%(count)s)", "Your cards (%(count)s)", 2),
+        "hidden": _("hidden by the facilitator"),
+        "votes_left_one": ngettext("You have %(votes)s vote left.", "You have %(votes)s votes left.", 1),
+        "votes_left_many": ngettext("You have %(votes)s vote left.", "You have %(votes)s votes left.", 2),
+        "my_votes_one": ngettext("your vote: %(votes)s", "your votes: %(votes)s", 1),
+        "my_votes_many": ngettext("your vote: %(votes)s", "your votes: %(votes)s", 2),
     }
 
 
@@ -165,6 +174,9 @@ def _render(request: HttpRequest, attendee: Attendee, status: int = 200, **extra
     state = _state(attendee)
     state["version"] = _state_json(state)["version"]
     state["card_client_id"] = uuid.uuid4()
+    if state.get("editable"):
+        # The empty card workshop.js fills to show a card just sent, without fetching the page.
+        state["card_template"] = Card(client_id=uuid.UUID(int=0))
     for card in state["vote_cards"]:
         card.vote_client_id = uuid.uuid4()  # without JavaScript, a double tap on a vote button votes once
     state.update(fingerprint=_fingerprint(state), js_messages=_js_messages(), card_max_length=CARD_MAX_LENGTH, **extra)
@@ -300,7 +312,8 @@ def card_delete(request: HttpRequest, attendee: Attendee, card: uuid.UUID) -> Ht
         cards.card_delete(attendee=attendee, card_id=card)
     except Refused as refusal:
         return _refused(request, attendee, refusal)
-    return _done(request, attendee, _("Your card has been deleted."), client_id=request.POST.get("client_id", ""))
+    message = _("Your card has been deleted.")
+    return _done(request, attendee, message, client_id=request.POST.get("client_id", ""), card={"id": str(card)})
 
 
 @require_POST
@@ -315,7 +328,8 @@ def vote(request: HttpRequest, attendee: Attendee, card: uuid.UUID) -> HttpRespo
     except Refused as refusal:
         return _refused(request, attendee, refusal)
     left = cards.votes_left(attendee, vote.card.section)
-    return _done(request, attendee, _("Your vote has been counted."), client_id=str(client_id), votes_left=left)
+    message = _("Your vote has been counted.")
+    return _done(request, attendee, message, client_id=str(client_id), card={"id": str(card)}, votes_left=left)
 
 
 @require_POST
