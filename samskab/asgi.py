@@ -17,13 +17,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samskab.settings")
 django.setup(set_prefix=False)
 
 
-# Threads that run requests. More than one keeps the process busy while a request waits for the
-# GIL or the database; each keeps its database connection between requests.
-REQUEST_THREADS = 4
-
-
 class OneHopASGIHandler(ASGIHandler):
-    """Django's ASGI handler, running each request's middleware and view in one of a few long-lived threads.
+    """Django's ASGI handler, running every request's middleware and view in one long-lived thread.
 
     Django's own ASGI handler runs async-capable middleware on the event loop, and each of
     Django's synchronous middleware hooks (process_request, process_view, process_response)
@@ -32,16 +27,15 @@ class OneHopASGIHandler(ASGIHandler):
 
     Django also starts a new thread for each request (a ThreadSensitiveContext of its own), which
     then opens its own database connection: under a burst of small writes, starting threads and
-    connecting cost more than the writes. Here a request goes to the least busy of REQUEST_THREADS
-    long-lived threads, and everything thread-sensitive in it (the request_started and
-    request_finished signals, which look after the connection, and the chain) runs there.
+    connecting cost more than the writes. Here every request runs in the same worker thread,
+    which keeps its connection, one request at a time in the order they came; everything
+    thread-sensitive in a request (the request_started and request_finished signals, which look
+    after the connection, and the chain) runs there. (Four such threads were measured too: they
+    share one core through the GIL, and the last of a burst of writes was answered later.)
     """
 
     def __init__(self):
-        self.workers = {
-            ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"django-requests-{number}"): 0
-            for number in range(REQUEST_THREADS)
-        }  # each with the number of requests it has now
+        self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="django-requests")
         super().__init__()
 
     def load_middleware(self, is_async: bool = False) -> None:
@@ -51,13 +45,8 @@ class OneHopASGIHandler(ASGIHandler):
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] != "http":
             raise ValueError(f"Django serves only HTTP connections, not {scope['type']}.")
-        worker = min(self.workers, key=self.workers.__getitem__)
-        self.workers[worker] += 1
-        try:
-            async with ThreadSensitiveContext(executor=worker):
-                await self.handle(scope, receive, send)
-        finally:
-            self.workers[worker] -= 1
+        async with ThreadSensitiveContext(executor=self.worker):
+            await self.handle(scope, receive, send)
 
 
 application = OneHopASGIHandler()

@@ -124,7 +124,7 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": os.environ.get("SQLITE_PATH", str(BASE_DIR / "var" / "samskab.sqlite3")),
-            # Kept open: requests run in a few long-lived threads (samskab/asgi.py), and opening
+            # Kept open: requests run in one long-lived thread (samskab/asgi.py), and opening
             # SQLite with its pragmas costs more than a small request.
             "CONN_MAX_AGE": None,
             "OPTIONS": {
