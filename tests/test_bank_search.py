@@ -115,3 +115,13 @@ def test_filters(bank, personas, demo):
     assert len(titles(personas["leder-syd"], "dokumentation", unit_path=demo.unit.path)) == 2
     south = demo.unit.parent.children.exclude(pk=demo.unit.pk).get()
     assert titles(personas["leder-syd"], "dokumentation", unit_path=south.path) == []
+
+
+def test_counting_stops_at_the_limit(bank, personas, monkeypatch):
+    monkeypatch.setattr("samskab.bank.search.COUNT_LIMIT", 2)
+    many = search(personas["leder-syd"], "", Filters())
+    assert (many.total, many.more, len(many.items)) == (2, True, len(TEXTS))
+    two = search(personas["leder-syd"], "dokumentation", Filters(), limit=1)
+    assert (two.total, two.more) == (2, False)
+    one_page = search(personas["leder-syd"], "dokumentation", Filters())
+    assert (one_page.total, one_page.more, len(one_page.items)) == (2, False, 2)

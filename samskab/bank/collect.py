@@ -19,7 +19,7 @@ from django.utils import translation
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from samskab.bank import index
+from samskab.bank import facets, index
 from samskab.bank.models import BankItem, ItemKind
 from samskab.decisions.models import Decision
 from samskab.processes.models import Indicator, MeasurementPhase
@@ -77,6 +77,7 @@ def collect(evaluation_round: EvaluationRound) -> list[BankItem]:
 
 def withdraw(evaluation_round: EvaluationRound) -> int:
     """The referat is a draft again: its items leave the bank until it is approved again."""
+    facets.forget([evaluation_round.process.unit.organisation_id])
     return BankItem.objects.filter(round=evaluation_round, listed=True).update(listed=False)
 
 

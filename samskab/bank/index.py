@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from django.contrib.postgres.search import SearchVector
 from django.db import connection
 
-from samskab.bank import words
+from samskab.bank import facets, words
 from samskab.bank.models import BankItem
 
 BATCH = 1000
@@ -19,6 +19,7 @@ BATCH = 1000
 
 def index(items: Iterable[BankItem]) -> None:
     items = list(items)
+    facets.forget(item.organisation_id for item in items)
     for start in range(0, len(items), BATCH):
         batch = items[start : start + BATCH]
         if connection.vendor == "postgresql":
@@ -42,6 +43,8 @@ def _write_sqlite(batch: list[BankItem]) -> None:
 
 
 def forget(ids: Iterable[int]) -> None:
+    ids = list(ids)
+    facets.forget(BankItem.objects.filter(pk__in=ids).values_list("organisation_id", flat=True).distinct())
     if connection.vendor == "postgresql":
         return  # the vector lives on the row itself
     with connection.cursor() as cursor:

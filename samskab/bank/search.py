@@ -20,6 +20,9 @@ from samskab.processes.access import visible_processes
 
 MAX_LENGTH = 200  # characters of search text
 MAX_TERMS = 10
+# Counting every match of a common word cost as much as ranking them: above this, the page says
+# "more than 1,000" (bench/bench_bank.py).
+COUNT_LIMIT = 1000
 
 
 class Unsearchable(Exception):
@@ -38,8 +41,9 @@ class Filters:
 @dataclass
 class Results:
     items: list[BankItem]
-    total: int
+    total: int  # at most COUNT_LIMIT; `more` says there are more
     terms: list[str] = field(default_factory=list)
+    more: bool = False
 
 
 def items_for(user) -> QuerySet[BankItem]:
@@ -86,19 +90,29 @@ def search(user, text: str, filters: Filters, *, offset: int = 0, limit: int = 2
     items = filtered(items_for(user), filters).select_related("unit", "process", "round")
     text = text.strip()
     if not text:
-        return Results(items=list(items[offset : offset + limit]), total=items.count())
+        return Results(items=list(items[offset : offset + limit]), **_count(items))
     terms = terms_of(text)
     if connection.vendor == "postgresql":
-        matching = _matching_postgresql(items, list(terms.values()))
+        matching = _matching_postgresql(filtered(items_for(user), filters), list(terms.values()))
     else:
-        matching = _matching_sqlite(items, list(terms))
-    page = list(matching[offset : offset + limit])
-    total = offset + len(page) if 0 < len(page) < limit else matching.count()
+        matching = _matching_sqlite(filtered(items_for(user), filters), list(terms))
+    # Rank the matches by id alone, then read the page's items: sorting every match with all its
+    # columns cost more than the search itself.
+    ranked = list(matching.values_list("pk", flat=True)[offset : offset + limit])
+    counted = {"total": offset + len(ranked)} if 0 < len(ranked) < limit else _count(matching)
+    found = items.in_bulk(ranked)
+    page = [found[pk] for pk in ranked if pk in found]
     terms = list(terms)
     for item in page:
         item.marked_title = words.highlight(item.title, terms)
         item.marked_text = words.highlight(item.text, terms)
-    return Results(items=page, total=total, terms=terms)
+    return Results(items=page, terms=terms, **counted)
+
+
+def _count(items: QuerySet[BankItem]) -> dict:
+    """How many items there are, counting no further than COUNT_LIMIT."""
+    total = items.order_by().values("pk")[: COUNT_LIMIT + 1].count()
+    return {"total": min(total, COUNT_LIMIT), "more": total > COUNT_LIMIT}
 
 
 def _matching_sqlite(items: QuerySet[BankItem], stems: list[str]) -> QuerySet[BankItem]:

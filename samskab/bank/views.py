@@ -19,7 +19,8 @@ from django.views.decorators.http import require_POST
 
 from samskab.bank import adopt as adoption
 from samskab.bank import words
-from samskab.bank.forms import AdoptForm, SearchForm, item_years, unit_choices
+from samskab.bank.facets import facets
+from samskab.bank.forms import AdoptForm, SearchForm
 from samskab.bank.models import BankItem, ItemKind
 from samskab.bank.search import Filters, Unsearchable, items_for, search
 from samskab.decisions.models import Decision
@@ -50,12 +51,8 @@ def _page_url(request, page: int) -> str:
 def bank_search(request):
     """The search page: blank text lists the newest items; filters narrow either list."""
     scope = scope_for(request.user)  # someone of no municipality finds nothing
-    items = items_for(request.user)
-    form = SearchForm(
-        request.GET or None,
-        units=unit_choices(items, scope.organisation_id),
-        years=item_years(items),
-    )
+    units, years = facets(scope.organisation_id)
+    form = SearchForm(request.GET or None, units=units, years=years)
     text, filters = "", Filters()
     if form.is_bound:
         form.is_valid()  # a bad filter value is shown as an error and left out of the search

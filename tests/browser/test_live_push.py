@@ -14,8 +14,9 @@ from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 
 from samskab.core.pages import ANONYMOUS, World
-from samskab.workshops.models import Card, Phase, Workshop
+from samskab.workshops.models import Phase, Workshop
 from tests.browser.conftest import DESKTOP, PHONE, describe, log_in
+from tests.helpers import north_cards
 from tests.phone_helpers import run
 
 pytestmark = pytest.mark.browser
@@ -98,7 +99,7 @@ def test_a_card_reaches_the_projector_the_run_page_and_another_phone_without_pol
     expect(reader.locator("#phone-board")).to_contain_text("Tavlemøderne gav ro i maven", timeout=1000)
     expect(projector.locator("#projector")).to_contain_text("Tavlemøderne gav ro i maven", timeout=1000)
     expect(run_page.locator("#run-board")).to_contain_text("Tavlemøderne gav ro i maven", timeout=1000)
-    card = Card.objects.get()
+    card = north_cards().get()
     assert reader_requests.seen == []  # the reader's phone asked for nothing: it was pushed
     assert any(str(card.client_id) in frame for frame in frames)
     assert len(projector_requests.seen) == 1  # one fetch of the wall, because of the push

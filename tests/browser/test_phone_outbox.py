@@ -15,6 +15,7 @@ from playwright.sync_api import Route, expect
 from samskab.core.pages import ANONYMOUS, World
 from samskab.workshops.models import Card, Phase, SectionKind, Workshop
 from tests.browser.conftest import DESKTOP, PHONE, axe_violations, describe
+from tests.helpers import north_cards
 from tests.phone_helpers import run
 
 SEND = 'form[data-outbox="card"] button[type="submit"]:not([name])'
@@ -124,13 +125,13 @@ def test_a_card_still_in_the_outbox_survives_a_reload_and_arrives_once(phone, wo
     phone.wait_for_function("() => JSON.parse(localStorage.getItem('samskab-outbox'))[0].attempts > 0")
     phone.reload()
     expect(phone.locator("#phone-outbox-list")).to_contain_text("Husk at spørge nattevagten")
-    assert not Card.objects.exists()
+    assert not north_cards().exists()
     network.blocked = False
     _delivered(phone, "Husk at spørge nattevagten")
     assert Card.objects.filter(text="Husk at spørge nattevagten").count() == 1
     phone.reload()  # nothing is left to send twice
     expect(phone.locator("#phone-outbox")).to_be_hidden()
-    assert Card.objects.count() == 1
+    assert north_cards().count() == 1
 
 
 @pytest.mark.browser
@@ -143,7 +144,7 @@ def test_a_refused_card_comes_back_into_its_field_with_the_servers_message(phone
     expect(phone.locator("[data-form-message]")).to_be_visible()
     expect(phone.locator("#card-text")).to_have_value("For sent, men vigtigt")
     expect(phone.locator("#phone-outbox")).to_be_hidden()
-    assert not Card.objects.exists()
+    assert not north_cards().exists()
 
 
 @pytest.mark.browser
@@ -156,7 +157,7 @@ def test_a_cpr_number_is_caught_on_the_phone_before_sending(phone, workshop):
     assert network.posts == 0
     warning.locator('button[name="confirmed"]').click()
     _delivered(phone, "Borgeren 010203-1234 ventede")
-    assert Card.objects.get().text == "Borgeren 010203-1234 ventede"
+    assert north_cards().get().text == "Borgeren 010203-1234 ventede"
 
 
 @pytest.mark.browser
