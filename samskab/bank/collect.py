@@ -93,26 +93,17 @@ def first_line(text: str) -> tuple[str, str]:
 
 def _lessons(workshop: Workshop) -> list[tuple[object, dict]]:
     lessons = Lesson.objects.filter(section__workshop=workshop, reusable=True).select_related("theme", "section")
-    found = []
-    for lesson in lessons:
-        title, text = first_line(lesson.text)
-        if not title:
-            continue
-        theme = lesson.theme
-        found.append(
-            (
-                lesson,
-                {
-                    "kind": ItemKind.LESSON,
-                    "title": title,
-                    "text": text,
-                    "theme_key": theme.key if theme else "",
-                    "theme": theme.text if theme else lesson.section.title,
-                    "decision": "",
-                },
-            )
-        )
-    return found
+    found = (_written(lesson, ItemKind.LESSON, lesson.text, lesson.theme, lesson.section) for lesson in lessons)
+    return [item for item in found if item]
+
+
+def _written(source, kind: str, written: str, prompt, section) -> tuple[object, dict] | None:
+    """An item's values from a text someone wrote (a lesson, a card), themed by its prompt or else its section."""
+    title, text = first_line(written)
+    if not title:
+        return None
+    theme = {"theme_key": prompt.key, "theme": prompt.text} if prompt else {"theme_key": "", "theme": section.title}
+    return source, {"kind": kind, "title": title, "text": text, "decision": "", **theme}
 
 
 def _number(value: Decimal) -> str:
@@ -188,23 +179,5 @@ def _transfer_cards(workshop: Workshop) -> list[tuple[object, dict]]:
     if not sections:
         return []
     cards = Card.objects.filter(section_id__in=sections, hidden=False).select_related("column", "section")
-    found = []
-    for card in cards:
-        title, text = first_line(card.text)
-        if not title:
-            continue
-        column = card.column
-        found.append(
-            (
-                card,
-                {
-                    "kind": ItemKind.TRANSFER,
-                    "title": title,
-                    "text": text,
-                    "theme_key": column.key if column else "",
-                    "theme": column.text if column else card.section.title,
-                    "decision": "",
-                },
-            )
-        )
-    return found
+    found = (_written(card, ItemKind.TRANSFER, card.text, card.column, card.section) for card in cards)
+    return [item for item in found if item]
