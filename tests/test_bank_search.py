@@ -108,6 +108,8 @@ def test_kept_inside_the_process(bank, personas):
     item.save()
     assert TEXTS[0][0] not in titles(personas["leder-syd"], "dokumentation")
     assert TEXTS[0][0] in titles(personas["medarbejder"], "dokumentation")
+    assert TEXTS[0][0] in titles(personas["central"], "dokumentation")  # sees every forløb of the municipality
+    assert TEXTS[0][0] not in titles(personas["nabo"], "dokumentation")  # the central konsulent of another one
 
 
 def test_filters(bank, personas, demo):

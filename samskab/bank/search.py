@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from samskab.bank import words
 from samskab.bank.models import BankItem
-from samskab.organisations.access import scope_for
+from samskab.organisations.access import is_top, scope_for
 from samskab.processes.access import visible_processes
 
 MAX_LENGTH = 200  # characters of search text
@@ -51,9 +51,10 @@ def items_for(user) -> QuerySet[BankItem]:
     scope = scope_for(user)
     if scope.organisation_id is None:
         return BankItem.objects.none()
-    return BankItem.objects.filter(
-        Q(shared=True) | Q(process__in=visible_processes(user)), organisation_id=scope.organisation_id, listed=True
-    )
+    items = BankItem.objects.filter(organisation_id=scope.organisation_id, listed=True)
+    if any(is_top(path) for path in scope.paths() + scope.med_paths):
+        return items  # they see every forløb of the municipality: no item is kept from them
+    return items.filter(Q(shared=True) | Q(process__in=visible_processes(user)))
 
 
 def filtered(items: QuerySet[BankItem], filters: Filters) -> QuerySet[BankItem]:
