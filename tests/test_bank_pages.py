@@ -4,6 +4,8 @@ The demo's bank holds the approved referat of Børnehuset Solsikken (samskab/ban
 CI runs this file on SQLite and PostgreSQL.
 """
 
+import re
+
 import pytest
 from django.utils import translation
 from django.utils.html import escape
@@ -310,3 +312,12 @@ def test_the_bank_is_in_the_main_menu(client_as):
     html = client_as("medarbejder").get("/").content.decode()
     assert f'href="{SEARCH}"' in html
     assert 'aria-current="page"' in client_as("medarbejder").get(SEARCH).content.decode()
+
+
+def test_the_unit_filter_keeps_the_chosen_unit(client_as, demo):
+    from samskab.bank.models import BankItem
+
+    unit = BankItem.objects.filter(listed=True, shared=True).select_related("unit").first().unit
+    html = client_as("leder-syd").get("/erfaringsbank/", {"unit": unit.pk}).content.decode()
+    assert re.search(rf'<option value="{unit.pk}" selected>\s*{unit.name}</option>', html)  # indented by depth
+    assert '<select aria-describedby="id_unit_helptext" class="form-select" id="id_unit" name="unit">' in html

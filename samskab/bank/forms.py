@@ -3,6 +3,8 @@
 from datetime import date
 
 from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from samskab.bank.models import ItemKind
@@ -28,10 +30,29 @@ class SearchInput(forms.TextInput):
     input_type = "search"
 
 
+class LongSelect(forms.Select):
+    """A flat list of choices written in Python: a municipality's hundreds of units through
+    Django's template per option took most of the search page's time (bench/bench_bank.py)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = {str(item) for item in self.format_value(value)}
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            ((choice, " selected" if str(choice) in chosen else "", label) for choice, label in self.choices),
+        )
+        return format_html("<select{}>{}</select>", flatatt(self.build_attrs(self.attrs, {**(attrs or {}), "name": name})), options)
+
+
 class SearchForm(StyledForm, forms.Form):
     q = forms.CharField(label=_("Search text"), required=False, strip=True, widget=SearchInput)
     unit = forms.TypedChoiceField(
-        label=_("Unit"), required=False, coerce=int, empty_value=None, help_text=_("Includes the units below.")
+        label=_("Unit"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        help_text=_("Includes the units below."),
+        widget=LongSelect(attrs={"class": "form-select"}),
     )
     theme = forms.ChoiceField(label=_("Theme"), required=False)
     kind = forms.ChoiceField(label=_("Type"), required=False, choices=ALL + list(ItemKind.choices))
