@@ -9,25 +9,22 @@ from io import BytesIO
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from docx import Document
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from samskab.core.docx import danish_document
 from samskab.network.models import ErfaMeeting
-from samskab.workshops.minutes_docx import LANGUAGE, _set_language
 
 
 def render_meeting_docx(meeting: ErfaMeeting, absolute: Callable[[str], str]) -> bytes:
     """The meeting's notes; `absolute` turns a path into an address that works outside the site."""
     group = meeting.group
-    document = Document()
-    _set_language(document)
     when = date_format(meeting.date, "j. F Y")
+    document = danish_document(
+        title=_("%(group)s: meeting %(date)s") % {"group": group.name, "date": when}, author=group.organisation.name
+    )
     properties = document.core_properties
-    properties.title = _("%(group)s: meeting %(date)s") % {"group": group.name, "date": when}
-    properties.author = group.organisation.name
-    properties.language = LANGUAGE
 
     document.add_heading(properties.title, level=1)
     facts = document.add_paragraph()

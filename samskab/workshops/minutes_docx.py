@@ -12,25 +12,19 @@ from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from docx import Document
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from samskab.core.docx import danish_document
 from samskab.workshops.minutes import Board, MinutesContent
-
-LANGUAGE = "da-DK"
 
 
 def render_docx(content: MinutesContent) -> bytes:
-    document = Document()
-    _set_language(document)
+    document = danish_document(title=_("Minutes: %(title)s") % {"title": content.title}, author=content.municipality)
     properties = document.core_properties
-    properties.title = _("Minutes: %(title)s") % {"title": content.title}
     properties.subject = content.process
-    properties.author = content.municipality
-    properties.language = LANGUAGE
 
     _letterhead(document, content)
     document.add_heading(properties.title, level=1)
@@ -79,18 +73,6 @@ def render_docx(content: MinutesContent) -> bytes:
     out = BytesIO()
     document.save(out)
     return out.getvalue()
-
-
-def _set_language(document) -> None:
-    """Danish for spelling and for screen readers: the default run language of the document's styles."""
-    rpr = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    lang = rpr.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        rpr.append(lang)
-    lang.set(qn("w:val"), LANGUAGE)
-    lang.set(qn("w:eastAsia"), LANGUAGE)
-    lang.set(qn("w:bidi"), "ar-SA")
 
 
 def _letterhead(document, content: MinutesContent) -> None:
