@@ -6,22 +6,11 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from samskab.core.xlsx import DATE_FORMAT, titled_sheet
 from samskab.decisions.models import DecisionKind, ProcessDecisionKind
 from samskab.portfolio.portfolio import Portfolio
 
-DATE_FORMAT = "DD-MM-YYYY"
 SCORE_FORMAT = "0.0"
-
-
-def _sheet(sheet, title: str, headers: list[str], widths: list[int]) -> None:
-    sheet.append([title])
-    sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append(headers)
-    for cell in sheet[2]:
-        cell.font = Font(bold=True)
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[sheet.cell(row=2, column=index).column_letter].width = width
-    sheet.freeze_panes = "A3"
 
 
 # The forløb sheet's columns, by key (the headers are their Danish names, from process_headers()).
@@ -62,7 +51,7 @@ def portfolio_workbook(portfolio: Portfolio, *, title: str) -> bytes:
     sheet.title = _("Processes")[:31]
     headers = process_headers()
     kinds = {kind.value: str(kind.label) for kind in ProcessDecisionKind}
-    _sheet(sheet, title, headers, [25, 40, 8, 14, 12, 10, 12, 12, 12, 12, 12, 12, 12, 30, 12, 12, 12, 25])
+    titled_sheet(sheet, title, headers, [25, 40, 8, 14, 12, 10, 12, 12, 12, 12, 12, 12, 12, 30, 12, 12, 12, 25])
     for row in portfolio.rows:
         anchoring = row.anchoring
         sheet.append(
@@ -108,7 +97,7 @@ def portfolio_workbook(portfolio: Portfolio, *, title: str) -> bytes:
             cell.number_format = SCORE_FORMAT
 
     over_time = workbook.create_sheet(_("Over time")[:31])
-    _sheet(over_time, title, period_headers(), [14, 16, 16, 16, 16])
+    titled_sheet(over_time, title, period_headers(), [14, 16, 16, 16, 16])
     for period in portfolio.periods:
         over_time.append([period.label if period.quarter else period.year, period.started, period.rounds, period.decisions, period.actions_done])
     out = BytesIO()
