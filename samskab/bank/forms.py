@@ -3,14 +3,12 @@
 from datetime import date
 
 from django import forms
-from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from samskab.bank.models import ItemKind
-from samskab.core.forms import StyledForm
+from samskab.core.forms import LongSelect, StyledForm
 from samskab.decisions.models import DecisionKind
-from samskab.organisations.models import Unit
+from samskab.organisations.models import Unit, tree_label
 from samskab.workshops.template import LEARNING_THEMES, TRANSFER_COLUMNS
 
 ALL = [("", _("All"))]
@@ -23,25 +21,11 @@ def unit_choices(items, organisation_id: int) -> list[tuple[str, str]]:
     ids = {int(part) for path in paths for part in path.split("/") if part.isdigit()}
     units = sorted(Unit.objects.filter(pk__in=ids, organisation_id=organisation_id).only("name", "path"), key=lambda u: u.path)
     top = min((unit.path.count("/") for unit in units), default=1)
-    return [(str(unit.pk), "\u2003" * (unit.path.count("/") - top) + unit.name) for unit in units]
+    return [(str(unit.pk), tree_label(unit.name, unit.path, top)) for unit in units]
 
 
 class SearchInput(forms.TextInput):
     input_type = "search"
-
-
-class LongSelect(forms.Select):
-    """A flat list of choices written in Python: a municipality's hundreds of units through
-    Django's template per option took most of the search page's time (bench/bench_bank.py)."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        chosen = {str(item) for item in self.format_value(value)}
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            ((choice, " selected" if str(choice) in chosen else "", label) for choice, label in self.choices),
-        )
-        return format_html("<select{}>{}</select>", flatatt(self.build_attrs(self.attrs, {**(attrs or {}), "name": name})), options)
 
 
 class SearchForm(StyledForm, forms.Form):
@@ -52,7 +36,7 @@ class SearchForm(StyledForm, forms.Form):
         coerce=int,
         empty_value=None,
         help_text=_("Includes the units below."),
-        widget=LongSelect(attrs={"class": "form-select"}),
+        widget=LongSelect,
     )
     theme = forms.ChoiceField(label=_("Theme"), required=False)
     kind = forms.ChoiceField(label=_("Type"), required=False, choices=ALL + list(ItemKind.choices))

@@ -4,9 +4,27 @@ import uuid
 
 from django import forms
 from django.forms.renderers import DjangoTemplates
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+
+
+class LongSelect(forms.Select):
+    """A flat list of choices written in Python: a municipality's hundreds of units through Django's
+    template per option took most of the erfaringsbank's and the portfolio's page time."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = {str(item) for item in self.format_value(value)}
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            ((choice, " selected" if str(choice) in chosen else "", label) for choice, label in self.choices),
+        )
+        return format_html("<select{}>{}</select>", flatatt(self.build_attrs(self.attrs, {**(attrs or {}), "name": name})), options)
+
 
 INPUT_CLASS = {
     forms.Select: "form-select",
+    LongSelect: "form-select",
     forms.SelectMultiple: "form-select",
     forms.CheckboxInput: "form-checkbox",
     forms.ClearableFileInput: "form-file-input",

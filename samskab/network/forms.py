@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from samskab.accounts.models import User
 from samskab.core.forms import FIELDSET, StyledForm, SubmittedOnceForm
 from samskab.network.models import AgendaItem, ContactConsultant, ErfaGroup, ErfaMeeting, TrainedFacilitator
-from samskab.organisations.models import Unit
+from samskab.organisations.models import Unit, tree_label
 
 
 def people_of(organisation_id: int):
@@ -19,8 +19,7 @@ class UnitChoiceField(forms.ModelChoiceField):
     """Units listed as a tree: each name indented by its depth."""
 
     def label_from_instance(self, unit: Unit) -> str:
-        depth = unit.path.count("/") - 1
-        return "\u2003" * depth + unit.name
+        return tree_label(unit.name, unit.path)
 
 
 class UnitFilterForm(StyledForm, forms.Form):

@@ -120,6 +120,11 @@ class Unit(models.Model):
         return self.path.startswith(path)
 
 
+def tree_label(name: str, path: str, top: int = 1) -> str:
+    """A unit's name indented by its depth below `top` (one for the municipality), for lists shown as a tree."""
+    return "\u2003" * (path.count("/") - top) + name
+
+
 class Role(models.TextChoices):
     """Roles a person holds in a unit, and in a forløb."""
 

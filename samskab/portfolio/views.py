@@ -4,17 +4,14 @@ from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.forms.utils import flatatt
 from django.utils import translation
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from samskab.core.forms import StyledForm
+from samskab.core.forms import LongSelect, StyledForm
 from samskab.decisions.models import DecisionKind, ProcessDecisionKind
 from samskab.organisations.access import scope_for
-from samskab.organisations.models import Unit
+from samskab.organisations.models import Unit, tree_label
 from samskab.portfolio import portfolio as portfolios
 from samskab.portfolio.chart import Series, bar_chart
 from samskab.portfolio.rows import columns, table_rows
@@ -24,22 +21,8 @@ from samskab.processes.models import Step
 UNIT, PERIOD = "enhed", "periode"
 
 
-class UnitSelect(forms.Select):
-    """A select of every unit, written in Python: Django renders each option through a template,
-    which with 200 units cost more than the rest of the page."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        attributes = flatatt({**self.build_attrs(self.attrs, attrs), "name": name})
-        chosen = "" if value is None else str(value)
-        options = "".join(
-            f'<option value="{escape(str(key))}"{" selected" if str(key) == chosen else ""}>{escape(str(label))}</option>'
-            for key, label in self.choices
-        )
-        return mark_safe(f"<select{attributes}>{options}</select>")
-
-
 class FilterForm(StyledForm, forms.Form):
-    enhed = forms.ChoiceField(label=gettext_lazy("Unit"), required=False, widget=UnitSelect)
+    enhed = forms.ChoiceField(label=gettext_lazy("Unit"), required=False, widget=LongSelect)
     periode = forms.ChoiceField(
         label=gettext_lazy("Counts over time"),
         required=False,
@@ -49,9 +32,7 @@ class FilterForm(StyledForm, forms.Form):
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
         choices = [("", gettext_lazy("The whole municipality"))]
-        for pk, name, path in units:
-            depth = path.count("/") - 1
-            choices.append((str(pk), "\u2003" * depth + name))
+        choices += [(str(pk), tree_label(name, path)) for pk, name, path in units]
         self.fields[UNIT].choices = choices
         self.fields[PERIOD].error_messages["invalid_choice"] = gettext_lazy("Choose per year or per quarter.")
 
