@@ -17,6 +17,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from samskab.core.concurrency import Versioned
+from samskab.core.fields import CoarseDateTimeField
 from samskab.processes.models import Challenge, Participant, Process, SubmittedOnce
 
 
@@ -102,6 +103,16 @@ class Workshop(SubmittedOnce):
         _("status"), max_length=20, choices=WorkshopStatus.choices, default=WorkshopStatus.PLANNED
     )
     join_code = models.CharField(_("join code"), max_length=12, unique=True, default=new_join_code, editable=False)
+    joining_open = models.BooleanField(
+        _("open for joining"), default=False, help_text=_("Participants can join with the code only while this is on.")
+    )
+    max_attendees = models.PositiveSmallIntegerField(
+        _("people in the room"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(2000)],
+        help_text=_("No more than this many can join with the code."),
+    )
     current_section = models.ForeignKey(
         "Section", verbose_name=_("current section"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -156,6 +167,10 @@ class Section(models.Model):
     phase = models.CharField(_("phase"), max_length=20, choices=Phase.choices, default=Phase.WRITE)
     phase_ends_at = models.DateTimeField(_("phase timer ends"), null=True, blank=True)
     locked = models.BooleanField(_("locked"), default=False, help_text=_("Participants can no longer change their cards."))
+    # A rating's figures as last published when the facilitator closed it (see workshops/ratings):
+    # what the room has seen, so that reopening and closing again publishes nothing that differs
+    # from it by fewer answers than the smallest group.
+    published_results = models.JSONField(null=True, blank=True, editable=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -236,7 +251,7 @@ class Attendee(models.Model):
     role = models.CharField(_("role"), max_length=20, choices=AttendeeRole.choices, blank=True)
     name = models.CharField(_("name"), max_length=100, blank=True, help_text=_("Only in a named workshop."))
     on_paper = models.BooleanField(default=False, help_text="Typed in by the facilitator from a paper note.")
-    joined_at = models.DateTimeField(auto_now_add=True)
+    joined_at = CoarseDateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("workshop participant")
@@ -286,8 +301,8 @@ class Card(models.Model):
         related_name="cards",
         help_text=_("The solutions the card is about: it is shown where the solution is analysed and decided on."),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = CoarseDateTimeField(auto_now_add=True)
+    updated_at = CoarseDateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("card")
@@ -304,7 +319,7 @@ class Vote(models.Model):
     client_id = models.UUIDField(unique=True, editable=False)
     card = models.ForeignKey(Card, on_delete=models.CASCADE, related_name="votes")
     attendee = models.ForeignKey(Attendee, on_delete=models.CASCADE, related_name="votes")
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = CoarseDateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("vote")
@@ -318,7 +333,7 @@ class Rating(models.Model):
     prompt = models.ForeignKey(Prompt, on_delete=models.CASCADE, related_name="ratings")
     attendee = models.ForeignKey(Attendee, on_delete=models.CASCADE, related_name="ratings")
     value = models.PositiveSmallIntegerField(_("rating"), validators=[MinValueValidator(1), MaxValueValidator(5)])
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = CoarseDateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("rating")
@@ -434,3 +449,38 @@ class Minutes(models.Model):
     @property
     def is_approved(self) -> bool:
         return self.status == MinutesStatus.APPROVED
+
+
+class MinutesVersion(models.Model):
+    """One approval of a referat, frozen: what the MED committee approved never changes afterwards.
+
+    `content` is the referat's tree as it was at approval; the Word file and the PDF are the files
+    printed from it then. `checksum` (SHA-256 of the content) is shown on the page and in the files.
+    Reopening the referat starts work towards the next version; this one stays.
+    """
+
+    minutes = models.ForeignKey(Minutes, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveSmallIntegerField(_("version"))
+    approved_at = models.DateTimeField(_("approved"))
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("approved by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    approved_by_name = models.CharField(_("approved by"), max_length=200, blank=True)
+    content = models.JSONField(editable=False)
+    checksum = models.CharField(_("checksum"), max_length=64, editable=False)
+    docx = models.BinaryField(editable=False)
+    pdf = models.BinaryField(editable=False)
+
+    class Meta:
+        verbose_name = _("approved version of the minutes")
+        verbose_name_plural = _("approved versions of the minutes")
+        ordering = ["minutes", "-number"]
+        constraints = [models.UniqueConstraint(fields=["minutes", "number"], name="unique_minutes_version")]
+
+    def __str__(self) -> str:
+        return str(_("Version %(number)s") % {"number": self.number})
