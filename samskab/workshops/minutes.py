@@ -12,7 +12,7 @@ only for groups of at least the workshop's smallest group, else the reason they 
 import calendar
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from django.db import transaction
 from django.db.models import Count
@@ -148,6 +148,16 @@ class ActionLine:
 
 
 @dataclass
+class Seal:
+    """What marks an approved version: its number, who approved it and when, and the checksum of its content."""
+
+    number: int
+    approved_at: datetime
+    approved_by: str
+    checksum: str  # SHA-256 of the content without the seal (canonical JSON)
+
+
+@dataclass
 class MinutesContent:
     """Everything the referat says, in the order it says it."""
 
@@ -175,6 +185,7 @@ class MinutesContent:
     actions: list[ActionLine]
     next_evaluation: date | None
     round_work: RoundWork  # the round's decisions, anchoring check, communication and action plan
+    seal: Seal | None = None  # None: a draft (kladde)
 
 
 def months_later(day: date, months: int) -> date:
