@@ -7,6 +7,8 @@ from django.forms.renderers import DjangoTemplates
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 
+from samskab.core.text import without_control_characters
+
 
 class LongSelect(forms.Select):
     """A flat list of choices written in Python: a municipality's hundreds of units through Django's
@@ -64,8 +66,37 @@ FIELDSET = "forms/fieldset_field.html"
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y"]
 
 
-class StyledForm:
-    """Adds DKFDS classes to widgets. Mix into a Form or ModelForm before it."""
+class CleanTextForm:
+    """Strips control characters from what was typed into the form's fields, before any validation.
+
+    Every form of Samskab has it (StyledForm does; a test checks the others), so that no input can
+    break a document, an email or an export. Multi-line fields (a Textarea) keep tabs and line
+    breaks; in other fields they become a space. Passwords are left as typed: they are only hashed.
+    """
+
+    def full_clean(self):
+        if self.is_bound:
+            self.data = self._without_control_characters(self.data)
+        super().full_clean()
+
+    def _without_control_characters(self, data):
+        data = data.copy()
+        for name, field in self.fields.items():
+            if isinstance(field.widget, forms.PasswordInput):
+                continue
+            key, multiline = self.add_prefix(name), isinstance(field.widget, forms.Textarea)
+            values = data.getlist(key) if hasattr(data, "getlist") else [data.get(key)]
+            clean = [without_control_characters(v, multiline=multiline) if isinstance(v, str) else v for v in values]
+            if clean != values:
+                if hasattr(data, "setlist"):
+                    data.setlist(key, clean)
+                else:
+                    data[key] = clean[0]
+        return data
+
+
+class StyledForm(CleanTextForm):
+    """Adds DKFDS classes to widgets (and strips control characters). Mix into a Form or ModelForm before it."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

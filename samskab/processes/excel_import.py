@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
+from samskab.core.text import without_control_characters
 from samskab.processes.excel_format import (
     CHALLENGES,
     FOLLOW_UPS,
@@ -131,7 +132,7 @@ def cell_text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
-        return value.strip()
+        return without_control_characters(value).strip()
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, float):

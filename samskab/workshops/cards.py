@@ -18,6 +18,7 @@ from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from samskab.core.text import without_control_characters
 from samskab.workshops import live, privacy
 from samskab.workshops.models import (
     CARD_MAX_LENGTH,
@@ -83,7 +84,7 @@ def _check_open(section: Section) -> None:
 
 
 def _clean_text(text: str) -> str:
-    text = (text or "").replace("\r\n", "\n").strip()
+    text = without_control_characters(text or "").replace("\r\n", "\n").strip()
     if not text:
         raise Refused(_("Write something on the card first."), status=422)
     if len(text) > CARD_MAX_LENGTH:

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samskab.accounts.models import User
 from samskab.core.concurrency import VersionField
-from samskab.core.forms import FIELDSET, StyledForm, SubmittedOnceForm
+from samskab.core.forms import FIELDSET, CleanTextForm, StyledForm, SubmittedOnceForm
 from samskab.processes.models import Solution, SolutionStatus
 from samskab.workshops.facilitation import GROUP_NAME_MAX_LENGTH, MERGE_BOTH, MERGE_KEPT
 from samskab.workshops.models import (
@@ -93,12 +93,12 @@ class AttendanceForm(StyledForm, forms.Form):
 
 
 
-class StatusConfirmForm(forms.Form):
+class StatusConfirmForm(CleanTextForm, forms.Form):
     """A status confirmed in the status round, with what was said."""
 
     submission = forms.UUIDField(required=False)
     status = forms.ChoiceField(choices=SolutionStatus.choices)
-    happened = forms.CharField(max_length=5000, required=False)
+    happened = forms.CharField(max_length=5000, required=False, widget=forms.Textarea)
 
 
 # --- Facilitation: groups, moderating cards, læringspunkter and aftaler -------------------------

@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from samskab.core.forms import StyledForm
+from samskab.core.forms import CleanTextForm, StyledForm
 from samskab.workshops.joining import normalise_code
 from samskab.workshops.models import CARD_MAX_LENGTH, AttendeeRole, Prompt, PromptRole, Section
 
@@ -56,7 +56,7 @@ class PromptField(forms.ModelChoiceField):
         return prompt
 
 
-class CardForm(forms.Form):
+class CardForm(CleanTextForm, forms.Form):
     """A new card, or a change to one (`edit=True`: no section field, client id optional)."""
 
     client_id = forms.UUIDField(widget=forms.HiddenInput)
@@ -95,7 +95,7 @@ class CardForm(forms.Form):
             self.initial.setdefault("client_id", uuid.uuid4())
 
 
-class RatingsForm(forms.Form):
+class RatingsForm(CleanTextForm, forms.Form):
     """One 1–5 choice per statement; statements left out are left as they were."""
 
     client_id = forms.UUIDField(widget=forms.HiddenInput)
