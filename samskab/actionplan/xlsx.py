@@ -5,7 +5,7 @@ from io import BytesIO
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from samskab.core.xlsx import DATE_FORMAT, titled_sheet
+from samskab.core.xlsx import DATE_FORMAT, append_row, titled_sheet
 
 
 def plan_workbook(actions, *, title: str) -> bytes:
@@ -15,7 +15,8 @@ def plan_workbook(actions, *, title: str) -> bytes:
     headers = [_("Round"), _("What"), _("Why"), _("Who"), _("By when"), _("Status"), _("Done on"), _("Overdue")]
     titled_sheet(sheet, title, headers, [8, 45, 45, 25, 12, 14, 12, 12])
     for action in actions:
-        sheet.append(
+        append_row(
+            sheet,
             [
                 action.round.number,
                 action.what,

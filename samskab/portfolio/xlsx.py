@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from samskab.core.xlsx import DATE_FORMAT, titled_sheet
+from samskab.core.xlsx import DATE_FORMAT, append_row, titled_sheet
 from samskab.decisions.models import DecisionKind, ProcessDecisionKind
 from samskab.portfolio.portfolio import Portfolio
 
@@ -54,7 +54,8 @@ def portfolio_workbook(portfolio: Portfolio, *, title: str) -> bytes:
     titled_sheet(sheet, title, headers, [25, 40, 8, 14, 12, 10, 12, 12, 12, 12, 12, 12, 12, 30, 12, 12, 12, 25])
     for row in portfolio.rows:
         anchoring = row.anchoring
-        sheet.append(
+        append_row(
+            sheet,
             [
                 row.unit_name,
                 row.title,
@@ -74,7 +75,8 @@ def portfolio_workbook(portfolio: Portfolio, *, title: str) -> bytes:
             ]
         )
     totals = portfolio.totals
-    sheet.append(
+    append_row(
+        sheet,
         [
             _("Total"),
             _("%(count)s processes") % {"count": totals.processes},
@@ -99,7 +101,7 @@ def portfolio_workbook(portfolio: Portfolio, *, title: str) -> bytes:
     over_time = workbook.create_sheet(_("Over time")[:31])
     titled_sheet(over_time, title, period_headers(), [14, 16, 16, 16, 16])
     for period in portfolio.periods:
-        over_time.append([period.label if period.quarter else period.year, period.started, period.rounds, period.decisions, period.actions_done])
+        append_row(over_time, [period.label if period.quarter else period.year, period.started, period.rounds, period.decisions, period.actions_done])
     out = BytesIO()
     workbook.save(out)
     return out.getvalue()

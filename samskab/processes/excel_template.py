@@ -11,6 +11,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from samskab.core.xlsx import append_row
 from samskab.processes.excel_format import (
     CHALLENGES,
     FOLLOW_UPS,
@@ -91,13 +92,13 @@ def _guide(worksheet: Worksheet, process: Process, people: Sequence) -> None:
     worksheet.column_dimensions["C"].width = 90
 
     def line(*values, bold: bool = False) -> None:
-        worksheet.append(list(values))
+        append_row(worksheet, values)
         for cell in worksheet[worksheet.max_row]:
             cell.alignment = WRAP
             if bold:
                 cell.font = BOLD
 
-    worksheet.append([_("Import into Samskab: %(process)s") % {"process": process.title}])
+    append_row(worksheet, [_("Import into Samskab: %(process)s") % {"process": process.title}])
     worksheet["A1"].font = Font(bold=True, size=14)
     line()
     steps = [
