@@ -48,7 +48,7 @@ def _docx_text(document) -> str:
 
 def test_word_file_has_real_headings_and_the_visible_cards_only(approved, client_as):
     response = _download(client_as("med"), approved.workshop, "word")
-    assert response["Content-Disposition"] == f'attachment; filename="referat-{approved.workshop.date.isoformat()}.docx"'
+    assert response["Content-Disposition"] == f'attachment; filename="referat-{approved.workshop.date.isoformat()}-v1.docx"'
     document = _docx(response)
     headings = {(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")}
     title = da("Minutes: %(title)s") % {"title": approved.workshop.title}
@@ -80,7 +80,7 @@ def test_word_file_is_danish_with_a_title_a_ratings_table_and_the_logo(approved,
 def test_pdf_is_tagged_danish_and_holds_the_visible_cards_only(approved, client_as):
     response = _download(client_as("central"), approved.workshop, "pdf")
     assert response["Content-Type"] == "application/pdf"
-    assert response["Content-Disposition"] == f'attachment; filename="referat-{approved.workshop.date.isoformat()}.pdf"'
+    assert response["Content-Disposition"] == f'attachment; filename="referat-{approved.workshop.date.isoformat()}-v1.pdf"'
     reader = PdfReader(BytesIO(response.content))
     root = reader.trailer["/Root"]
     assert root["/Lang"] == "da"

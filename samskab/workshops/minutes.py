@@ -7,6 +7,9 @@ the tree; names enter it only in a named workshop; ratings carry an average and 
 only for groups of at least the workshop's smallest group, else the reason they are left out.
 
 `ensure_draft`, `approve` and `reopen` are the writes of the referat's life: kladde → godkendt.
+Approving freezes the referat as a numbered version (core/frozen.py): the approved page is
+rebuilt from the stored tree and the files are the stored bytes, so nothing changed afterwards
+reaches an approved version. Reopening starts work towards the next version; earlier ones stay.
 """
 
 import calendar
@@ -16,9 +19,11 @@ from datetime import date, datetime
 
 from django.db import transaction
 from django.db.models import Count
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from samskab.core import frozen
+from samskab.core.frozen import Seal
 from samskab.processes.models import FollowUp
 from samskab.workshops import signals
 from samskab.workshops.models import (
@@ -29,6 +34,7 @@ from samskab.workshops.models import (
     Lesson,
     Minutes,
     MinutesStatus,
+    MinutesVersion,
     PromptRole,
     SectionKind,
     Workshop,
@@ -148,16 +154,6 @@ class ActionLine:
 
 
 @dataclass
-class Seal:
-    """What marks an approved version: its number, who approved it and when, and the checksum of its content."""
-
-    number: int
-    approved_at: datetime
-    approved_by: str
-    checksum: str  # SHA-256 of the content without the seal (canonical JSON)
-
-
-@dataclass
 class MinutesContent:
     """Everything the referat says, in the order it says it."""
 
@@ -171,9 +167,6 @@ class MinutesContent:
     place: str
     facilitators: list[str]
     anonymous: bool
-    draft: bool
-    approved_at: object
-    approved_by: str
     summary: str
     people: People
     status_round: list[ChallengeStatus]
@@ -185,7 +178,19 @@ class MinutesContent:
     actions: list[ActionLine]
     next_evaluation: date | None
     round_work: RoundWork  # the round's decisions, anchoring check, communication and action plan
-    seal: Seal | None = None  # None: a draft (kladde)
+    seal: Seal | None = None  # None: a draft (kladde); kept beside the content, not in its checksum
+
+    @property
+    def draft(self) -> bool:
+        return self.seal is None
+
+    @property
+    def approved_at(self) -> datetime | None:
+        return self.seal.approved_at if self.seal else None
+
+    @property
+    def approved_by(self) -> str:
+        return self.seal.approved_by if self.seal else ""
 
 
 def months_later(day: date, months: int) -> date:
@@ -213,7 +218,7 @@ class NotReady(Exception):
 
 @transaction.atomic
 def approve(*, minutes: Minutes, by) -> bool:
-    """Approve the draft. Returns False when it was approved already (a second click changes nothing)."""
+    """Approve the draft and freeze it as the next version. False when it was approved already (a second click changes nothing)."""
     minutes = Minutes.objects.select_for_update().select_related("workshop").get(pk=minutes.pk)
     if minutes.is_approved:
         return False
@@ -223,6 +228,7 @@ def approve(*, minutes: Minutes, by) -> bool:
     minutes.approved_at = timezone.now()
     minutes.approved_by = by
     minutes.save()
+    _freeze(minutes)
     if minutes.next_evaluation:
         # The date proposed on closing, as approved, becomes the forløb's next evaluation (dashboard, reminders).
         process = minutes.workshop.round.process
@@ -232,12 +238,47 @@ def approve(*, minutes: Minutes, by) -> bool:
     return True
 
 
+def _freeze(minutes: Minutes) -> MinutesVersion:
+    """The referat as it reads now, in Danish, stored with its files as the next version."""
+    from samskab.workshops.minutes_docx import render_docx  # they lay out this module's tree
+    from samskab.workshops.minutes_pdf import render_pdf
+
+    with translation.override("da"):
+        content = build(minutes.workshop, minutes)
+    return frozen.approve_version(
+        versions=minutes.versions,
+        content=content,
+        render_docx=render_docx,
+        render_pdf=render_pdf,
+        approved_at=minutes.approved_at or timezone.now(),
+        by=minutes.approved_by,
+        by_name=_name(minutes.approved_by) if minutes.approved_by else "",
+    )
+
+
+def last_version(minutes: Minutes) -> MinutesVersion | None:
+    """The newest approved version. Referater approved before versions existed are frozen on first read."""
+    version = minutes.versions.order_by("-number").first()
+    if version is None and minutes.is_approved:
+        with transaction.atomic():
+            minutes = Minutes.objects.select_for_update().select_related("workshop", "approved_by").get(pk=minutes.pk)
+            version = minutes.versions.order_by("-number").first() or _freeze(minutes)
+    return version
+
+
+def version_content(version: MinutesVersion) -> MinutesContent:
+    """An approved version's referat, rebuilt from what was stored when it was approved."""
+    return frozen.thaw(MinutesContent, version.content, frozen.seal_of(version))
+
+
 @transaction.atomic
 def reopen(*, minutes: Minutes) -> bool:
-    """Make an approved referat a draft again (others stop seeing it). False when it was a draft already."""
+    """Start work towards a new version: the referat is a draft again, its approved versions stay. False when it was a draft already."""
     minutes = Minutes.objects.select_for_update().get(pk=minutes.pk)
     if not minutes.is_approved:
         return False
+    if not minutes.versions.exists():  # approved before versions existed: keep what was approved
+        _freeze(minutes)
     minutes.status = MinutesStatus.DRAFT
     minutes.approved_at = None
     minutes.approved_by = None
@@ -278,9 +319,6 @@ def build(workshop: Workshop, minutes: Minutes) -> MinutesContent:
         place=workshop.place,
         facilitators=[_name(user) for user in workshop.facilitators.order_by("first_name", "last_name")],
         anonymous=workshop.anonymous,
-        draft=not minutes.is_approved,
-        approved_at=minutes.approved_at,
-        approved_by=_name(minutes.approved_by) if minutes.approved_by else "",
         summary=minutes.summary,
         people=_people(workshop),
         status_round=_status_round(workshop),

@@ -45,6 +45,9 @@ urlpatterns = [
     path("workshops/<int:pk>/referat/kladde/", minutes.minutes_reopen, name="minutes_reopen"),
     path("workshops/<int:pk>/referat/word/", minutes.minutes_docx, name="minutes_docx"),
     path("workshops/<int:pk>/referat/pdf/", minutes.minutes_pdf, name="minutes_pdf"),
+    path("workshops/<int:pk>/referat/version/<int:number>/", minutes.minutes_version, name="minutes_version"),
+    path("workshops/<int:pk>/referat/version/<int:number>/word/", minutes.minutes_version_docx, name="minutes_version_docx"),
+    path("workshops/<int:pk>/referat/version/<int:number>/pdf/", minutes.minutes_version_pdf, name="minutes_version_pdf"),
     path("referat/kort/<int:pk>/skjul/", minutes.minutes_card_hide, name="minutes_card_hide"),
     # The participants' side: public join pages, then the phone page of someone who has joined.
     path("w/", join.join, name="join"),

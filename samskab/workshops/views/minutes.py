@@ -1,8 +1,9 @@
 """The referat of a workshop: the facilitators' draft, its approval, and the approved referat for readers.
 
 Who sees what: the workshop's facilitators see and edit the draft (kladde); once approved
-(godkendt) it is read-only, and everyone who may read the forløb sees it and downloads it.
-Before that, other readers of the forløb get a 403 page saying why; outsiders get 404.
+(godkendt) it is frozen as a numbered version, and everyone who may read the forløb sees that
+version and downloads its stored files. While the facilitators prepare a new version, readers see
+the last approved one; before the first approval they get a 403 page saying why; outsiders 404.
 """
 
 from django import forms
@@ -11,21 +12,21 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from samskab.core.forms import StyledForm
+from samskab.core.forms import CleanTextForm, StyledForm
 from samskab.processes.access import Access, get_object_for_user
 from samskab.workshops import live
 from samskab.workshops import minutes as referat
 from samskab.workshops.access import is_facilitator
 from samskab.workshops.minutes_docx import render_docx
 from samskab.workshops.minutes_pdf import render_pdf
-from samskab.workshops.models import Card, Minutes, SectionKind, Workshop, WorkshopStatus
+from samskab.workshops.models import Card, Minutes, MinutesVersion, SectionKind, Workshop, WorkshopStatus
 
 
 class MinutesForm(StyledForm, forms.ModelForm):
@@ -44,7 +45,7 @@ class MinutesForm(StyledForm, forms.ModelForm):
         return day
 
 
-class ReopenForm(forms.Form):
+class ReopenForm(CleanTextForm, forms.Form):
     confirm = forms.BooleanField(
         label=gettext_lazy("Yes, make the minutes a draft again. Until they are approved again, only the facilitators see them."),
         error_messages={"required": gettext_lazy("Tick the box to confirm that the minutes become a draft again.")},
@@ -52,7 +53,7 @@ class ReopenForm(forms.Form):
 
 
 class _Hidden(Exception):
-    """The referat exists for this reader only once it is approved."""
+    """The referat exists for this reader only once a version of it is approved."""
 
 
 def _open(user, pk: int) -> tuple[Workshop, Minutes, bool]:
@@ -62,7 +63,7 @@ def _open(user, pk: int) -> tuple[Workshop, Minutes, bool]:
     if facilitator:
         return workshop, referat.ensure_draft(workshop), True
     minutes = Minutes.objects.filter(workshop=workshop).first()
-    if minutes is None or not minutes.is_approved:
+    if minutes is None or not (minutes.is_approved or minutes.versions.exists()):
         raise _Hidden
     return workshop, minutes, False
 
@@ -72,6 +73,14 @@ def _for_facilitator(user, pk: int) -> tuple[Workshop, Minutes]:
     if not facilitator:
         raise PermissionDenied
     return workshop, minutes
+
+
+def _shown(workshop: Workshop, record: Minutes, facilitator: bool) -> tuple[referat.MinutesContent, MinutesVersion | None]:
+    """What the page and files give: the last approved version, or the facilitators' live draft."""
+    if record.is_approved or not facilitator:
+        version = referat.last_version(record)
+        return referat.version_content(version), version
+    return referat.build(workshop, record), None
 
 
 def _not_approved(request, pk: int):
@@ -113,6 +122,23 @@ def minutes(request, pk: int):
             raise PermissionDenied
         messages.error(request, _("Approved minutes cannot be changed. Make them a draft again first."))
         return redirect("minutes", pk=workshop.pk)
+    content, version = _shown(workshop, record, facilitator)
+    return _page(
+        request,
+        workshop,
+        record,
+        content,
+        version,
+        facilitator=facilitator,
+        form=form,
+        reopen_form=ReopenForm() if facilitator and record.is_approved else None,
+        moderation=_moderation(workshop) if form is not None else [],
+        closed=workshop.status == WorkshopStatus.CLOSED,
+    )
+
+
+def _page(request, workshop: Workshop, record: Minutes, content, version, **context):
+    versions = list(record.versions.all())
     return render(
         request,
         "workshops/minutes.html",
@@ -121,14 +147,27 @@ def minutes(request, pk: int):
             "round": workshop.round,
             "process": workshop.round.process,
             "minutes": record,
-            "content": referat.build(workshop, record),
-            "facilitator": facilitator,
-            "form": form,
-            "reopen_form": ReopenForm() if facilitator and record.is_approved else None,
-            "moderation": _moderation(workshop) if form is not None else [],
-            "closed": workshop.status == WorkshopStatus.CLOSED,
+            "content": content,
+            "version": version,
+            "versions": versions,
+            # A reader sees an earlier version while the facilitators prepare the next one.
+            "preparing": not record.is_approved and version is not None,
+            "newest": versions[0] if versions else None,
+            **context,
         },
     )
+
+
+@login_required
+def minutes_version(request, pk: int, number: int):
+    """One approved version of the referat, as it was approved."""
+    try:
+        workshop, record, facilitator = _open(request.user, pk)
+    except _Hidden:
+        return _not_approved(request, pk)
+    referat.last_version(record)  # an old approval without a version gets its version 1 here
+    version = get_object_or_404(MinutesVersion, minutes=record, number=number)
+    return _page(request, workshop, record, referat.version_content(version), version, facilitator=facilitator)
 
 
 @login_required
@@ -188,32 +227,61 @@ def minutes_card_hide(request, pk: int):
     return redirect(reverse("minutes", args=[workshop.pk]) + "#kort")
 
 
-def _download(request, pk: int, render_file, extension: str, content_type: str):
+def _file(workshop: Workshop, version: MinutesVersion | None, body: bytes, extension: str, content_type: str):
+    response = HttpResponse(body, content_type=content_type)
+    suffix = f"-v{version.number}" if version else "-kladde"
+    response["Content-Disposition"] = f'attachment; filename="referat-{workshop.date.isoformat()}{suffix}.{extension}"'
+    return response
+
+
+def _download(request, pk: int, extension: str):
+    """The last approved version's stored file; for the facilitators of a draft, the draft printed now."""
+    try:
+        workshop, record, facilitator = _open(request.user, pk)
+    except _Hidden:
+        return _not_approved(request, pk)
+    if record.is_approved or not facilitator:
+        version = referat.last_version(record)
+        body = bytes(getattr(version, extension))
+    else:
+        version = None
+        # The files are the municipality's documents: Danish, whatever language the page is in.
+        with translation.override("da"):
+            body = RENDER[extension](referat.build(workshop, record))
+    return _file(workshop, version, body, extension, CONTENT_TYPES[extension])
+
+
+def _version_download(request, pk: int, number: int, extension: str):
     try:
         workshop, record, _facilitator = _open(request.user, pk)
     except _Hidden:
         return _not_approved(request, pk)
-    # The files are the municipality's documents: Danish, whatever language the page is in.
-    with translation.override("da"):
-        content = referat.build(workshop, record)
-        body = render_file(content)
-    response = HttpResponse(body, content_type=content_type)
-    draft = "-kladde" if content.draft else ""
-    response["Content-Disposition"] = f'attachment; filename="referat-{workshop.date.isoformat()}{draft}.{extension}"'
-    return response
+    version = get_object_or_404(MinutesVersion, minutes=record, number=number)
+    return _file(workshop, version, bytes(getattr(version, extension)), extension, CONTENT_TYPES[extension])
+
+
+RENDER = {"docx": render_docx, "pdf": render_pdf}
+CONTENT_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
 
 
 @login_required
 def minutes_docx(request, pk: int):
-    return _download(
-        request,
-        pk,
-        render_docx,
-        "docx",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    )
+    return _download(request, pk, "docx")
 
 
 @login_required
 def minutes_pdf(request, pk: int):
-    return _download(request, pk, render_pdf, "pdf", "application/pdf")
+    return _download(request, pk, "pdf")
+
+
+@login_required
+def minutes_version_docx(request, pk: int, number: int):
+    return _version_download(request, pk, number, "docx")
+
+
+@login_required
+def minutes_version_pdf(request, pk: int, number: int):
+    return _version_download(request, pk, number, "pdf")
