@@ -6,9 +6,13 @@ import pytest
 from django.utils import translation
 from django.utils.translation import gettext
 from docx import Document
+from docx.oxml.ns import qn
 from pypdf import PdfReader
 
+from samskab.workshops.minutes_docx import render_docx
+from samskab.workshops.minutes_pdf import render_pdf
 from samskab.workshops.models import Minutes
+from tests.document_helpers import a_seal, every_section, pdf_ua_failures, repeats_header_row
 from tests.minutes_helpers import ACTION, GROUPED, HIDDEN, LESSON, TRANSFER, VISIBLE, hold_workshop
 
 
@@ -112,3 +116,49 @@ def test_files_are_danish_whatever_the_reader_chose_for_the_page(approved, clien
     assert da("Date") == "Dato"  # a msgid the catalogue already has
     assert any(text.startswith("Dato: ") for text in texts)
     assert not any(text.startswith("Date: ") for text in texts)
+
+
+# --- PDF/UA-1, checked by a validator; Word's structure read back --------------------------------
+
+
+@pytest.mark.parametrize("anonymous", [True, False], ids=["anonymous", "named"])
+@pytest.mark.parametrize("sealed", [False, True], ids=["draft", "approved"])
+def test_a_referat_with_every_section_passes_pdf_ua_1(anonymous, sealed):
+    content = every_section(anonymous=anonymous, seal=a_seal() if sealed else None)
+    with translation.override("da"):
+        pdf = render_pdf(content)
+    assert pdf_ua_failures(pdf) == []
+
+
+@pytest.mark.parametrize("anonymous", [True, False], ids=["anonymous", "named"])
+def test_the_downloaded_pdf_of_a_held_workshop_passes_pdf_ua_1(demo, client_as, anonymous):
+    held = hold_workshop(demo, anonymous=anonymous, raters=15)
+    client = client_as("konsulent")
+    assert pdf_ua_failures(_download(client, held.workshop, "pdf").content) == []
+    assert client.post(f"/workshops/{held.workshop.pk}/referat/godkend/").status_code == 302
+    assert pdf_ua_failures(_download(client_as("med"), held.workshop, "pdf").content) == []
+
+
+def test_the_validator_finds_what_is_wrong_with_an_untagged_pdf():
+    from weasyprint import HTML
+
+    untagged = HTML(string="<html><body><table><tr><td>x</td></tr></table></body></html>").write_pdf()
+    assert pdf_ua_failures(untagged) != []
+
+
+def test_the_word_file_has_a_title_danish_real_headings_and_repeated_table_header_rows():
+    with translation.override("da"):
+        document = Document(BytesIO(render_docx(every_section())))
+    assert document.core_properties.title == "Referat: Et år med mindre bøvl"
+    assert document.core_properties.language == "da-DK"
+    default_language = document.styles.element.find(qn("w:docDefaults")).find(".//" + qn("w:lang"))
+    assert default_language.get(qn("w:val")) == "da-DK"
+    levels = {p.style.name for p in document.paragraphs if p.style.name.startswith("Heading")}
+    assert {"Heading 1", "Heading 2", "Heading 3"} <= levels
+    assert [p.text for p in document.paragraphs if p.style.name == "Heading 1"] == ["Referat: Et år med mindre bøvl"]
+    assert len(document.tables) == 2  # the ratings and the aftaler
+    for table in document.tables:
+        assert repeats_header_row(table)
+        assert all(run.bold for run in table.rows[0].cells[0].paragraphs[0].runs)
+        caption = table._tbl.tblPr.find(qn("w:tblCaption"))
+        assert caption is not None and caption.get(qn("w:val"))

@@ -1,38 +1,45 @@
 """The referat as a Word file: the MED committee's table still runs on .docx.
 
-Real heading styles (Heading 1/2/3), so that Word's navigation pane and screen readers find the
-structure; tables with a header row for ratings and agreements; Danish as the document's
-language. The content comes from `minutes.build`, laid out in the same order as the page.
+A4, with the municipality and the title in the header and "Side 3 af 7" in the footer of every
+page; a draft is marked on every page, an approved version carries its number, approval and
+checksum (core/docx.py's frame). Real heading styles (Heading 1/2/3), so that Word's navigation
+pane and screen readers find the structure; tables whose header row repeats on each page; Danish
+as the document's language. The content comes from `minutes.build` (or an approved version), laid
+out in the same order as the page, its text cleaned of characters Word cannot hold.
 """
 
 from io import BytesIO
 
 from django.contrib.staticfiles import finders
-from django.utils import timezone
 from django.utils.formats import date_format, number_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from docx.enum.text import WD_BREAK
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Pt
 
-from samskab.core.docx import danish_document
+from samskab.core.docx import DRAFT_COLOUR, danish_document, frame, header_table
+from samskab.core.documents import Frame
+from samskab.core.text import cleaned
 from samskab.workshops.minutes import Board, MinutesContent
 
 
 def render_docx(content: MinutesContent) -> bytes:
-    document = danish_document(title=_("Minutes: %(title)s") % {"title": content.title}, author=content.municipality)
-    properties = document.core_properties
-    properties.subject = content.process
+    content = cleaned(content)
+    title = _("Minutes: %(title)s") % {"title": content.title}
+    document = danish_document(title=title, author=content.municipality)
+    document.core_properties.subject = content.process
+    page_frame = Frame(municipality=content.municipality, title=title, seal=content.seal)
+    frame(document, page_frame)
 
     _letterhead(document, content)
-    document.add_heading(properties.title, level=1)
-    if content.draft:
+    document.add_heading(title, level=1)
+    if page_frame.draft:
         marker = document.add_paragraph()
-        run = marker.add_run(_("DRAFT – not approved"))
+        run = marker.add_run(page_frame.draft_mark)
         run.bold = True
-        run.font.color.rgb = RGBColor(0x8A, 0x1C, 0x1C)
+        run.font.color.rgb = DRAFT_COLOUR
     _facts(document, content)
 
     document.add_heading(_("Summary"), level=2)
@@ -65,10 +72,13 @@ def render_docx(content: MinutesContent) -> bytes:
         _rating(document, rating)
     _lessons(document, content)
     _actions(document, content)
-    _round_work(document, content)
 
     document.add_heading(_("Next evaluation"), level=2)
     document.add_paragraph(_date(content.next_evaluation) if content.next_evaluation else _("Not decided."))
+    if not page_frame.draft:
+        document.add_heading(_("Approval"), level=2)
+        document.add_paragraph(page_frame.approval)
+        document.add_paragraph(page_frame.checksum)
 
     out = BytesIO()
     document.save(out)
@@ -109,7 +119,7 @@ def _facts(document, content: MinutesContent) -> None:
         facts.append((_("Status"), _("Draft, not approved")))
     else:
         approved = _("Approved on %(date)s by %(who)s") % {
-            "date": _date(timezone.localtime(content.approved_at)),
+            "date": _date(localtime(content.approved_at)),
             "who": content.approved_by,
         }
         facts.append((_("Status"), approved))
@@ -188,29 +198,16 @@ def _board(document, board: Board, *, level: int) -> None:
         document.add_paragraph(_("No cards."))
 
 
-def _table(document, headers: list[str]):
-    table = document.add_table(rows=1, cols=len(headers))
-    table.style = "Table Grid"
-    header = table.rows[0]
-    # Repeat the header row on each page, and mark it as the table's header for assistive technology.
-    tr_pr = header._tr.get_or_add_trPr()
-    tbl_header = OxmlElement("w:tblHeader")
-    tbl_header.set(qn("w:val"), "true")
-    tr_pr.append(tbl_header)
-    for cell, text in zip(header.cells, headers):
-        cell.text = ""
-        cell.paragraphs[0].add_run(text).bold = True
-    return table
-
-
 def _rating(document, rating) -> None:
     document.add_heading(rating.title, level=2)
     document.add_paragraph(
         _("Ratings from 1 (not at all) to 5 (to a high degree). Shown for at least %(smallest)s people.")
         % {"smallest": rating.smallest}
     )
-    table = _table(
-        document, [_("Statement"), _("Answers"), _("Average"), _("Distribution (1–5)"), _("Average by role")]
+    table = header_table(
+        document,
+        [_("Statement"), _("Answers"), _("Average"), _("Distribution (1–5)"), _("Average by role")],
+        caption=rating.title,
     )
     for statement in rating.statements:
         cells = table.add_row().cells
@@ -254,7 +251,9 @@ def _actions(document, content: MinutesContent) -> None:
     if not content.actions:
         document.add_paragraph(_("No agreements were recorded."))
         return
-    table = _table(document, [_("What"), _("Who"), _("By when"), _("Status")])
+    table = header_table(
+        document, [_("What"), _("Who"), _("By when"), _("Status")], caption=_("Agreements: who does what by when")
+    )
     for action in content.actions:
         cells = table.add_row().cells
         cells[0].text = action.what
@@ -262,42 +261,3 @@ def _actions(document, content: MinutesContent) -> None:
         cells[2].text = _date(action.deadline) if action.deadline else "–"
         cells[3].text = action.status
 
-
-def _round_work(document, content: MinutesContent) -> None:
-    """The round's decisions, anchoring check, communication and action plan, when there are any."""
-    work = content.round_work
-    if not work:
-        return
-    decisions = ([work.process_decision] if work.process_decision else []) + work.decisions
-    if decisions:
-        document.add_heading(_("Decisions"), level=2)
-        table = _table(document, [_("About"), _("Decision"), _("Rationale"), _("Decided by"), _("Discussed in the MED committee")])
-        for line in decisions:
-            cells = table.add_row().cells
-            cells[0].text, cells[1].text, cells[2].text = line.subject, line.decision, line.rationale
-            cells[3].text = f"{line.decided_by}, {_date(line.decided_on)}"
-            cells[4].text = _date(line.discussed_in_med_on) if line.discussed_in_med_on else "–"
-    if work.anchoring:
-        document.add_heading(_("Anchoring check"), level=2)
-        table = _table(document, [_("Statement"), _("This round"), _("Previous round")])
-        for line in work.anchoring:
-            cells = table.add_row().cells
-            cells[0].text = f"{line.statement} ({_('warning')})" if line.weak else line.statement
-            cells[1].text = _decimal(line.score) if line.score is not None else "–"
-            cells[2].text = _decimal(line.previous) if line.previous is not None else "–"
-    if work.communication:
-        document.add_heading(_("Communication plan"), level=2)
-        table = _table(document, [_("Audience"), _("Message"), _("Channel"), _("When"), _("Sender"), _("Status")])
-        for line in work.communication:
-            cells = table.add_row().cells
-            cells[0].text, cells[1].text, cells[2].text = line.audience, line.message, line.channel
-            cells[3].text = _date(line.when) if line.when else "–"
-            cells[4].text, cells[5].text = line.sender or "–", line.status
-    if work.action_plan:
-        document.add_heading(_("Action plan"), level=2)
-        table = _table(document, [_("What"), _("Who"), _("By when"), _("Status")])
-        for line in work.action_plan:
-            cells = table.add_row().cells
-            cells[0].text, cells[1].text = line.what, line.who or "–"
-            cells[2].text = _date(line.deadline) if line.deadline else "–"
-            cells[3].text = line.status

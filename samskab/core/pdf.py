@@ -1,0 +1,72 @@
+"""PDF documents printed by WeasyPrint as tagged PDF/UA-1, reading only the static files they name.
+
+A template that extends `core/document_pdf.html` gets A4 pages with the municipality and the
+title in the header, "Side 3 af 7" in the footer and a draft's mark or an approved version's seal
+on every page; `frame_context` gives it what it needs. `print_pdf` prints it with a URL fetcher
+that reads only the static files the document names (the municipality's logo): no other file on
+the machine and nothing over the network, whatever a text or a setting contains.
+"""
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from django.contrib.staticfiles import finders
+from django.core.exceptions import SuspiciousFileOperation
+from django.utils.safestring import SafeString, mark_safe
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from samskab.core.documents import PAGE, PAGES, Frame, page_label
+
+
+class StaticFilesOnly(URLFetcher):
+    """Fetches only the given files (file:// URLs of static files found by Django's finders)."""
+
+    def __init__(self, static_names: Iterable[str]):
+        super().__init__(allowed_protocols=("file",))
+        paths = [_static_path(name) for name in static_names]
+        self.allowed = {path.as_uri(): path for path in paths if path is not None}
+
+    def fetch(self, url, headers=None):
+        path = self.allowed.get(url)
+        if path is None:
+            raise ValueError(f"Not one of the document's static files: {url}")
+        return URLFetcherResponse(url, body=path.read_bytes())
+
+
+def _static_path(name: str) -> Path | None:
+    try:
+        found = finders.find(name) if name else None
+    except SuspiciousFileOperation:  # a name that climbs out of the static files
+        return None
+    return Path(found).resolve() if found else None
+
+
+def static_uri(name: str) -> str:
+    """The file:// URL of the static file `name`, or "" when there is none."""
+    path = _static_path(name)
+    return path.as_uri() if path else ""
+
+
+def print_pdf(html: str, *, static_names: Iterable[str] = ()) -> bytes:
+    """`html` printed as PDF/UA-1; it may refer to the static files `static_names` by `static_uri`."""
+    return HTML(string=html, url_fetcher=StaticFilesOnly(static_names)).write_pdf(pdf_variant="pdf/ua-1")
+
+
+def css_string(text: str) -> SafeString:
+    """`text` as a quoted CSS string, safe inside a <style> element whatever it contains."""
+    escaped = "".join(char if char.isalnum() or char in " .,:;()–-·/" else f"\\{ord(char):x} " for char in text)
+    return mark_safe(f'"{escaped}"')
+
+
+def frame_context(frame: Frame) -> dict:
+    """What core/document_pdf.html needs for its running header and footer."""
+    pieces = {PAGE: "counter(page)", PAGES: "counter(pages)"}
+    page = " ".join(pieces[piece] if piece in pieces else css_string(piece) for piece in page_label())
+    return {
+        "frame": frame,
+        "frame_heading": css_string(frame.heading),
+        "frame_draft": css_string(frame.draft_mark),
+        "frame_seal": css_string(f"{frame.approval}\n{frame.checksum}" if frame.seal else ""),
+        "frame_page": mark_safe(page),
+    }
