@@ -138,6 +138,29 @@ def test_the_login_form_takes_a_username_with_a_control_character_without_an_err
     assert response.status_code == 200
 
 
+def test_every_form_of_the_admin_strips_them_too():
+    from django.contrib import admin
+
+    admins = list(admin.site._registry.values())
+    samskab_admins = [a for a in admins if a.__module__.startswith("samskab.")]
+    assert samskab_admins
+    for model_admin in samskab_admins:
+        for form in (model_admin.form, getattr(model_admin, "add_form", CleanTextForm)):
+            assert issubclass(form, CleanTextForm), model_admin
+        for inline in model_admin.inlines:
+            assert issubclass(inline.form, CleanTextForm), inline
+
+
+def test_a_unit_named_in_the_admin_is_stored_without_control_characters(demo, client_as):
+    parent = demo.unit
+    response = client_as("admin").post(
+        reverse("admin:organisations_unit_add"),
+        {"organisation": parent.organisation_id, "parent": parent.pk, "name": "Team\x0b 4\x1b", "kind": "arbejdsplads"},
+    )
+    assert response.status_code == 302
+    assert parent.children.filter(name="Team 4").exists()
+
+
 # --- the phone's card path ----------------------------------------------------------------------
 
 

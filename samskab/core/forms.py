@@ -95,6 +95,10 @@ class CleanTextForm:
         return data
 
 
+class CleanTextModelForm(CleanTextForm, forms.ModelForm):
+    """The admin's forms (`form = CleanTextModelForm` on each ModelAdmin and inline): stripped like every other."""
+
+
 class StyledForm(CleanTextForm):
     """Adds DKFDS classes to widgets (and strips control characters). Mix into a Form or ModelForm before it."""
 

@@ -1,17 +1,20 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from samskab.core.forms import CleanTextModelForm
 from samskab.organisations.models import MedCommittee, Membership, Organisation, Unit
 
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
+    form = CleanTextModelForm
     list_display = ["name", "slug", "data_controller", "dpo_email"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Unit)
 class UnitAdmin(admin.ModelAdmin):
+    form = CleanTextModelForm
     list_display = ["name", "kind", "parent", "organisation"]
     list_filter = ["organisation", "kind"]
     search_fields = ["name"]
@@ -20,6 +23,7 @@ class UnitAdmin(admin.ModelAdmin):
 
 @admin.register(Membership)
 class MembershipAdmin(SimpleHistoryAdmin):
+    form = CleanTextModelForm
     list_display = ["user", "role", "unit"]
     list_filter = ["role", "unit__organisation"]
     search_fields = ["user__username", "user__first_name", "user__last_name", "unit__name"]
@@ -28,6 +32,7 @@ class MembershipAdmin(SimpleHistoryAdmin):
 
 @admin.register(MedCommittee)
 class MedCommitteeAdmin(SimpleHistoryAdmin):
+    form = CleanTextModelForm
     list_display = ["name", "unit"]
     filter_horizontal = ["members"]
     autocomplete_fields = ["unit"]

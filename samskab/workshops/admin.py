@@ -1,16 +1,19 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from samskab.core.forms import CleanTextModelForm
 from samskab.workshops.models import EvaluationRound, Section, Workshop
 
 
 @admin.register(EvaluationRound)
 class EvaluationRoundAdmin(SimpleHistoryAdmin):
+    form = CleanTextModelForm
     list_display = ["process", "number", "status", "opened_on", "closed_on"]
     list_filter = ["status"]
 
 
 class SectionInline(admin.TabularInline):
+    form = CleanTextModelForm
     model = Section
     extra = 0
     fields = ["order", "kind", "title"]
@@ -18,6 +21,7 @@ class SectionInline(admin.TabularInline):
 
 @admin.register(Workshop)
 class WorkshopAdmin(SimpleHistoryAdmin):
+    form = CleanTextModelForm
     list_display = ["title", "round", "date", "status", "anonymous"]
     list_filter = ["status", "anonymous"]
     filter_horizontal = ["facilitators"]
