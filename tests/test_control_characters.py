@@ -233,3 +233,15 @@ def test_a_card_with_a_vertical_tab_stored_earlier_still_gives_a_word_file_and_a
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
     assert client.post(f"/workshops/{held.workshop.pk}/referat/godkend/").status_code == 302  # approving prints both
     assert client_as("med").get(f"/workshops/{held.workshop.pk}/referat/word/").status_code == 200
+
+
+def test_erfa_notes_stored_with_control_characters_still_give_a_word_file(demo, client_as):
+    from samskab.network.models import AgendaItem, ErfaMeeting
+
+    meeting = ErfaMeeting.objects.get(group__name="Erfa-gruppe for samskabt styring")
+    ErfaMeeting.objects.filter(pk=meeting.pk).update(notes="Karin\x0b fortalte.\n\nNæste\x0c gang.", place="Rådhuset\x1b")
+    AgendaItem.objects.create(meeting=meeting, text="Nyt\x0b fra forløbene", order=99)
+    response = client_as("konsulent").get(reverse("erfa_meeting_docx", args=[meeting.pk]))
+    assert response.status_code == 200
+    texts = [p.text for p in Document(BytesIO(response.content)).paragraphs]
+    assert "Karin fortalte." in texts and "Nyt fra forløbene" in texts

@@ -13,7 +13,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from samskab.core.docx import danish_document
+from samskab.core.docx import danish_document, text
 from samskab.network.models import ErfaMeeting
 
 
@@ -33,24 +33,25 @@ def render_meeting_docx(meeting: ErfaMeeting, absolute: Callable[[str], str]) ->
     if meeting.place:
         facts.add_run().add_break()
         facts.add_run(_("Place") + ": ").bold = True
-        facts.add_run(meeting.place)
+        facts.add_run(text(meeting.place))
 
     document.add_heading(_("Members"), level=2)
     members = list(group.members.order_by("first_name", "last_name"))
     for member in members:
-        document.add_paragraph(str(member), style="List Bullet")
+        document.add_paragraph(text(member), style="List Bullet")
     if not members:
         document.add_paragraph(_("The group has no members yet."))
 
     document.add_heading(_("Agenda"), level=2)
     agenda = list(meeting.agenda.select_related("bank_item__unit"))
     for item in agenda:
-        paragraph = document.add_paragraph(item.text, style="List Number")
+        paragraph = document.add_paragraph(text(item.text), style="List Number")
         bank_item = item.bank_item
         if bank_item is not None:
             paragraph.add_run().add_break()
             paragraph.add_run(
-                _("From the lesson bank: %(kind)s from %(unit)s") % {"kind": bank_item.get_kind_display(), "unit": bank_item.unit.name}
+                _("From the lesson bank: %(kind)s from %(unit)s")
+                % {"kind": bank_item.get_kind_display(), "unit": text(bank_item.unit.name)}
             )
             paragraph.add_run().add_break()
             address = absolute(bank_item.get_absolute_url())
@@ -59,7 +60,7 @@ def render_meeting_docx(meeting: ErfaMeeting, absolute: Callable[[str], str]) ->
         document.add_paragraph(_("The agenda is empty."))
 
     document.add_heading(_("Notes"), level=2)
-    notes = [part.strip() for part in meeting.notes.split("\n\n") if part.strip()]
+    notes = [part.strip() for part in text(meeting.notes).split("\n\n") if part.strip()]
     for part in notes:
         document.add_paragraph(part)
     if not notes:
