@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "samskab.decisions",
     "samskab.communication",
     "samskab.actionplan",
+    "samskab.reports",
     "samskab.comparison",
     "samskab.bank",
     "samskab.portfolio",

@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("samskab.decisions.urls")),
     path("", include("samskab.communication.urls")),
     path("", include("samskab.actionplan.urls")),
+    path("", include("samskab.reports.urls")),
     path("", include("samskab.comparison.urls")),
     path("", include("samskab.bank.urls")),
     path("", include("samskab.portfolio.urls")),

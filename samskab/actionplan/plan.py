@@ -2,6 +2,8 @@
 
 An action belongs to the round it was made in. While it is unfinished it also stands in the plan of
 every later round of the forløb ("carried over"), with its history, until it is done or dropped.
+A plan shows a viewer only the actions they may see (workshops/access.py): a workshop's aftaler
+wait for its referat's approval, except for the workshop's facilitators and each aftale's owner.
 """
 
 from datetime import date
@@ -10,6 +12,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from samskab.processes.access import visible_processes
+from samskab.workshops.access import sees_action
 from samskab.workshops.models import Action, ActionStatus, EvaluationRound
 
 FINISHED = (ActionStatus.DONE, ActionStatus.DROPPED)
@@ -32,17 +35,21 @@ def is_overdue(action: Action, today: date) -> bool:
     return action.deadline is not None and action.deadline < today and action.status not in FINISHED
 
 
-def round_plan(evaluation_round: EvaluationRound) -> list[Action]:
-    """The round's own actions, then the unfinished ones of the forløb's earlier rounds."""
+def round_plan(evaluation_round: EvaluationRound, *, seen_by) -> list[Action]:
+    """The round's own actions, then the unfinished ones of the forløb's earlier rounds, that `seen_by` may see.
+
+    `seen_by` None: what every reader of the forløb may see (the round report).
+    """
     own = Q(round=evaluation_round)
     carried = Q(
         round__process_id=evaluation_round.process_id, round__number__lt=evaluation_round.number
     ) & ~Q(status__in=FINISHED)
-    return _listed(Action.objects.filter(own | carried).order_by("-round__number", "deadline", "pk"))
+    return _listed(Action.objects.filter(own | carried, sees_action(seen_by)).order_by("-round__number", "deadline", "pk"))
 
 
-def process_plan(process) -> list[Action]:
-    return _listed(Action.objects.filter(round__process=process).order_by("-round__number", "deadline", "pk"))
+def process_plan(process, *, seen_by) -> list[Action]:
+    actions = Action.objects.filter(sees_action(seen_by), round__process=process)
+    return _listed(actions.order_by("-round__number", "deadline", "pk"))
 
 
 def my_actions(user) -> list[Action]:

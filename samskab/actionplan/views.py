@@ -16,7 +16,7 @@ from samskab.actionplan.xlsx import plan_workbook
 from samskab.core.concurrency import save_or_show_conflict
 from samskab.core.once import create_once
 from samskab.processes.access import Access, get_object_for_user, get_process_for_user, process_access
-from samskab.workshops.access import get_round_for_user
+from samskab.workshops.access import get_round_for_user, may_see_action
 from samskab.workshops.forms import ActionForm
 from samskab.workshops.models import Action
 
@@ -41,7 +41,7 @@ def round_plan(request, pk: int):
         {
             "round": evaluation_round,
             "process": process,
-            "rows": [writer.row(action) for action in plan.round_plan(evaluation_round)],
+            "rows": [writer.row(action) for action in plan.round_plan(evaluation_round, seen_by=request.user)],
             "can_edit": can_edit,
         },
     )
@@ -52,7 +52,8 @@ def round_plan_xlsx(request, pk: int):
     evaluation_round = get_round_for_user(request.user, pk)
     title = f"{evaluation_round.process.title} – {evaluation_round}"
     filename = f"handlingsplan-{slugify(evaluation_round.process.title)}-runde-{evaluation_round.number}.xlsx"
-    return _download(plan_workbook(plan.round_plan(evaluation_round), title=title), XLSX, filename)
+    actions = plan.round_plan(evaluation_round, seen_by=request.user)
+    return _download(plan_workbook(actions, title=title), XLSX, filename)
 
 
 @login_required
@@ -60,7 +61,7 @@ def process_plan(request, pk: int):
     process = get_process_for_user(request.user, pk)
     writer = RowWriter(user_pk=request.user.pk, can_edit=process_access(request.user, process) >= Access.EDIT)
     rounds: dict = {}
-    for action in plan.process_plan(process):
+    for action in plan.process_plan(process, seen_by=request.user):
         rounds.setdefault(action.round, []).append(writer.row(action))
     return render(request, "actionplan/process_plan.html", {"process": process, "rounds": rounds.items()})
 
@@ -69,7 +70,8 @@ def process_plan(request, pk: int):
 def process_plan_xlsx(request, pk: int):
     process = get_process_for_user(request.user, pk)
     filename = f"handlingsplan-{slugify(process.title)}.xlsx"
-    return _download(plan_workbook(plan.process_plan(process), title=process.title), XLSX, filename)
+    actions = plan.process_plan(process, seen_by=request.user)
+    return _download(plan_workbook(actions, title=process.title), XLSX, filename)
 
 
 @login_required
@@ -101,6 +103,8 @@ def action_create(request, pk: int):
 def _action(request, pk: int) -> Action:
     """An action its forløb's editors may change, and so may its owner."""
     action = get_object_for_user(request.user, Action, pk, process_path="round__process", need=Access.READ, related=("owner",))
+    if not may_see_action(request.user, action):
+        raise Http404
     is_owner = action.owner is not None and action.owner.user_id == request.user.pk
     if not is_owner and process_access(request.user, action.round.process) < Access.EDIT:
         raise PermissionDenied
@@ -137,6 +141,8 @@ def action_edit(request, pk: int):
 @login_required
 def action_delete(request, pk: int):
     action = get_object_for_user(request.user, Action, pk, process_path="round__process", need=Access.EDIT)
+    if not may_see_action(request.user, action):
+        raise Http404
     if request.method == "POST":
         action.delete()
         messages.success(request, _("The action has been deleted."))
@@ -151,7 +157,7 @@ def action_delete(request, pk: int):
 @login_required
 def action_ics(request, pk: int):
     action = get_object_for_user(request.user, Action, pk, process_path="round__process", need=Access.READ)
-    if action.deadline is None:
+    if action.deadline is None or not may_see_action(request.user, action):
         raise Http404
     url = request.build_absolute_uri(reverse("round_plan", args=[action.round_id]))
     description = "\n".join(filter(None, [action.why, action.round.process.title, url]))

@@ -14,6 +14,7 @@ from samskab.anchoring import check as anchoring
 from samskab.anchoring.models import AnchoringCheck
 from samskab.decisions.models import Decision
 from samskab.processes.models import FollowUp, Solution, SolutionStatus
+from samskab.workshops.access import sees_action
 from samskab.workshops.models import ActionStatus, EvaluationRound
 
 
@@ -49,8 +50,8 @@ def _statuses_at(solutions: list[Solution], day: date) -> dict[int, SolutionStat
     return statuses
 
 
-def _actions(evaluation_round: EvaluationRound) -> ActionCounts:
-    statuses = list(evaluation_round.actions.values_list("status", flat=True))
+def _actions(evaluation_round: EvaluationRound, seen_by) -> ActionCounts:
+    statuses = list(evaluation_round.actions.filter(sees_action(seen_by)).values_list("status", flat=True))
     return ActionCounts(
         total=len(statuses),
         done=statuses.count(ActionStatus.DONE),
@@ -58,8 +59,8 @@ def _actions(evaluation_round: EvaluationRound) -> ActionCounts:
     )
 
 
-def compare(first: EvaluationRound, second: EvaluationRound) -> dict:
-    """The comparison of `first` (the earlier) and `second`, as plain data for the page."""
+def compare(first: EvaluationRound, second: EvaluationRound, *, seen_by) -> dict:
+    """The comparison of `first` (the earlier) and `second`, as plain data for the page of `seen_by`."""
     solutions = list(
         Solution.objects.filter(challenge__process_id=first.process_id).select_related("challenge").order_by("challenge__priority", "challenge_id", "pk")
     )
@@ -78,7 +79,7 @@ def compare(first: EvaluationRound, second: EvaluationRound) -> dict:
     return {
         "solutions": list(rows.values()),
         "changed": sum(1 for row in rows.values() if row.changed),
-        "actions_a": _actions(first),
-        "actions_b": _actions(second),
+        "actions_a": _actions(first, seen_by),
+        "actions_b": _actions(second, seen_by),
         "anchoring": anchoring.rows(check_b, check_a) if check_a or check_b else [],
     }

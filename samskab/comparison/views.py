@@ -32,6 +32,6 @@ def comparison(request, pk: int):
         form = RoundsForm(request.GET if "a" in request.GET else defaults, rounds=rounds)
         if form.is_valid():
             first, second = sorted([form.cleaned_data["a"], form.cleaned_data["b"]], key=lambda r: r.number)
-            context.update(compare(first, second), first=first, second=second)
+            context.update(compare(first, second, seen_by=request.user), first=first, second=second)
         context["form"] = form
     return render(request, "comparison/comparison.html", context)

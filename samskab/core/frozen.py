@@ -32,6 +32,24 @@ class Seal:
     checksum: str  # SHA-256 of the content without the seal (canonical JSON)
 
 
+class SealedContent:
+    """The properties of a document's content tree that has a `seal` field (None: a draft)."""
+
+    seal: Seal | None
+
+    @property
+    def draft(self) -> bool:
+        return self.seal is None
+
+    @property
+    def approved_at(self) -> datetime | None:
+        return self.seal.approved_at if self.seal else None
+
+    @property
+    def approved_by(self) -> str:
+        return self.seal.approved_by if self.seal else ""
+
+
 def to_data(value):
     """A dataclass tree as JSON-ready data: dates as ISO text, decimals as text, the seal left out."""
     if dataclasses.is_dataclass(value):

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -15,8 +15,8 @@ from samskab.decisions.models import Decision, ProcessDecision
 from samskab.processes import charts
 from samskab.processes.access import Access, get_object_for_user, get_solution_for_user, process_access
 from samskab.processes.views.context import about_solution
-from samskab.workshops.access import get_round_for_user
-from samskab.workshops.models import Card, EvaluationRound, Lesson, MinutesStatus, RoundStatus
+from samskab.workshops.access import get_round_for_user, sees_content
+from samskab.workshops.models import Card, EvaluationRound, Lesson, RoundStatus
 
 
 def _open_round(process) -> EvaluationRound | None:
@@ -34,10 +34,8 @@ def solution_analysis(request, pk: int):
         values = {bar.phase: bar.value for bar in chart["bars"]} if chart else {}
         indicators.append({"indicator": indicator, "before": values.get("foer"), "after": values.get("efter")})
     evaluation_round = _open_round(process)
-    # Until a workshop's referat is approved, its cards are its facilitators' to see.
-    seen = Q(section__workshop__minutes__status=MinutesStatus.APPROVED) | Q(section__workshop__facilitators=request.user)
     cards = list(
-        Card.objects.filter(seen, solutions=solution, hidden=False)
+        Card.objects.filter(sees_content(request.user, "section__workshop"), solutions=solution, hidden=False)
         .distinct()
         .select_related("section__workshop__round")
         .annotate(vote_count=Count("votes"))

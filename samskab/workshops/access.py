@@ -1,14 +1,17 @@
 """Views reach rounds, workshops and sections only through these functions.
 
 A round is seen by everyone who reads its forløb. Until its referat is approved, a workshop's
-content is for the workshop's facilitators alone: other readers of the forløb get 403.
+content (cards, læringspunkter, aftaler) is for the workshop's facilitators alone: other readers
+of the forløb get 403 on its pages, and lists elsewhere (the action plan, a solution's evidence)
+filter it out with `sees_content`; an aftale's owner still sees their own (`sees_action`).
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404
 
 from samskab.processes.access import Access, get_object_for_user
-from samskab.workshops.models import EvaluationRound, Section, Workshop
+from samskab.workshops.models import Action, EvaluationRound, MinutesStatus, Section, Workshop
 
 
 def get_round_for_user(user, pk: int, need: Access = Access.READ) -> EvaluationRound:
@@ -34,3 +37,31 @@ def get_section_for_facilitator(user, pk: int) -> Section:
     section = workshop.sections.get(pk=pk)
     section.workshop = workshop
     return section
+
+
+def released(workshop: str) -> Q:
+    """Rows of a workshop's content every reader of the forløb may see: its referat is approved.
+
+    `workshop` is the path from the row to its workshop. While a new version of the referat is
+    prepared, the content is the facilitators' again (the approved versions stay readable).
+    """
+    return Q(**{f"{workshop}__minutes__status": MinutesStatus.APPROVED})
+
+
+def sees_content(user, workshop: str) -> Q:
+    """Rows of a workshop's content `user` may see: released, or theirs as the workshop's facilitator."""
+    return released(workshop) | Q(**{f"{workshop}__in": Workshop.objects.filter(facilitators=user).values("pk")})
+
+
+def sees_action(user) -> Q:
+    """Actions `user` may see in a plan: every action but another's aftale of a referat not yet approved.
+
+    With `user` None: what every reader may see (the round report's plan).
+    """
+    if user is None:
+        return Q(section__isnull=True) | released("section__workshop")
+    return Q(section__isnull=True) | sees_content(user, "section__workshop") | Q(owner__user=user)
+
+
+def may_see_action(user, action: Action) -> bool:
+    return Action.objects.filter(sees_action(user), pk=action.pk).exists()

@@ -15,7 +15,7 @@ reaches an approved version. Reopening starts work towards the next version; ear
 import calendar
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 
 from django.db import transaction
 from django.db.models import Count
@@ -40,7 +40,6 @@ from samskab.workshops.models import (
     Workshop,
     WorkshopStatus,
 )
-from samskab.workshops.minutes_round import RoundWork, round_work
 from samskab.workshops.state import board_state
 
 TRANSFER_KEYS = {"elsewhere", "next"}  # the columns of the template's transfer board
@@ -154,7 +153,7 @@ class ActionLine:
 
 
 @dataclass
-class MinutesContent:
+class MinutesContent(frozen.SealedContent):
     """Everything the referat says, in the order it says it."""
 
     municipality: str
@@ -177,20 +176,7 @@ class MinutesContent:
     lessons: list[LessonLine]
     actions: list[ActionLine]
     next_evaluation: date | None
-    round_work: RoundWork  # the round's decisions, anchoring check, communication and action plan
     seal: Seal | None = None  # None: a draft (kladde); kept beside the content, not in its checksum
-
-    @property
-    def draft(self) -> bool:
-        return self.seal is None
-
-    @property
-    def approved_at(self) -> datetime | None:
-        return self.seal.approved_at if self.seal else None
-
-    @property
-    def approved_by(self) -> str:
-        return self.seal.approved_by if self.seal else ""
 
 
 def months_later(day: date, months: int) -> date:
@@ -340,7 +326,6 @@ def build(workshop: Workshop, minutes: Minutes) -> MinutesContent:
             for action in Action.objects.filter(section__workshop=workshop).select_related("owner__user")
         ],
         next_evaluation=minutes.next_evaluation,
-        round_work=round_work(workshop.round),
     )
 
 

@@ -1,0 +1,62 @@
+"""Rundens afrapportering: what a round decided and planned after its workshop, for the MED committee.
+
+The referat covers the workshop. The round's later work (decisions, anchoring check, communication
+plan, action plan) reaches the MED committee in this document, approved and frozen the same way
+(core/frozen.py): each approval is a numbered version with its content, checksum and files.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from samskab.workshops.models import EvaluationRound
+
+
+class ReportStatus(models.TextChoices):
+    DRAFT = "kladde", _("draft")
+    APPROVED = "godkendt", _("approved")
+
+
+class RoundReport(models.Model):
+    round = models.OneToOneField(EvaluationRound, on_delete=models.CASCADE, related_name="report")
+    status = models.CharField(_("status"), max_length=20, choices=ReportStatus.choices, default=ReportStatus.DRAFT)
+    approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("approved by"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("round report")
+        verbose_name_plural = _("round reports")
+
+    def __str__(self) -> str:
+        return str(_("Report of %(round)s") % {"round": self.round})
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == ReportStatus.APPROVED
+
+
+class RoundReportVersion(models.Model):
+    """One approval of a round report, frozen like the referat's versions (workshops.MinutesVersion)."""
+
+    report = models.ForeignKey(RoundReport, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveSmallIntegerField(_("version"))
+    approved_at = models.DateTimeField(_("approved"))
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("approved by"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    approved_by_name = models.CharField(_("approved by"), max_length=200, blank=True)
+    content = models.JSONField(editable=False)
+    checksum = models.CharField(_("checksum"), max_length=64, editable=False)
+    docx = models.BinaryField(editable=False)
+    pdf = models.BinaryField(editable=False)
+
+    class Meta:
+        verbose_name = _("approved version of the round report")
+        verbose_name_plural = _("approved versions of the round report")
+        ordering = ["report", "-number"]
+        constraints = [models.UniqueConstraint(fields=["report", "number"], name="unique_round_report_version")]
+
+    def __str__(self) -> str:
+        return str(_("Version %(number)s") % {"number": self.number})
