@@ -1,5 +1,6 @@
 """Every .xlsx writes people's text as text: a value that begins with "=" is never a live formula,
-and a control character never makes the file unreadable. The files are read back with openpyxl."""
+and a control character never makes the file unreadable. The files are read back with openpyxl.
+The other export, the calendar invitation (.ics), carries no control characters either."""
 
 from io import BytesIO
 
@@ -97,3 +98,14 @@ def test_append_row_keeps_numbers_and_dates_and_makes_every_string_text():
     assert [(cell.value, cell.data_type) for cell in cells[:3]] == [("=2*3", "s"), (6, "n"), (None, "n")]
     assert cells[3].value.date() == day
     assert [(cell.value, cell.data_type) for cell in cells[4:]] == [("-1", "s"), ("tab\there", "s")]
+
+
+def test_a_calendar_invitation_carries_an_aftale_without_control_characters_or_line_breaks(demo, client_as):
+    from icalendar import Calendar
+
+    action = _action(demo, "Evaluer\x0b skabelonen\nmed teamet", why="Fordi\x07")
+    response = client_as("medarbejder").get(reverse("action_ics", args=[action.pk]))
+    assert response.status_code == 200
+    event = Calendar.from_ical(response.content).walk("VEVENT")[0]
+    assert str(event["SUMMARY"]) == "Evaluer skabelonen med teamet"
+    assert "\x0b" not in response.content.decode() and "\x07" not in response.content.decode()

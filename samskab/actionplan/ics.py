@@ -5,6 +5,8 @@ from datetime import timezone as dt_timezone
 
 from icalendar import Calendar, Event
 
+from samskab.core.text import without_control_characters
+
 PRODUCT = "-//Samskab//Samskab//DA"
 
 
@@ -15,11 +17,11 @@ def _calendar(summary: str, day: date, uid: str, description: str, url: str) -> 
     calendar.add("method", "PUBLISH")
     event = Event()
     event.add("uid", uid)
-    event.add("summary", summary)
+    event.add("summary", without_control_characters(summary, multiline=False))
     event.add("dtstart", day)
     event.add("dtend", day + timedelta(days=1))
     event.add("dtstamp", datetime.now(dt_timezone.utc))
-    event.add("description", description)
+    event.add("description", without_control_characters(description))
     event.add("url", url)
     calendar.add_component(event)
     return calendar.to_ical()
