@@ -235,8 +235,8 @@ def _load(today: date) -> None:
             if measured:
                 name, unit, before, after = measured
                 indicator = Indicator.objects.create(solution=solution, name=name, unit=unit)
-                Measurement.objects.create(indicator=indicator, phase=MeasurementPhase.BEFORE, value=before, date=first_date)
-                Measurement.objects.create(indicator=indicator, phase=MeasurementPhase.AFTER, value=after, date=ago(15))
+                for phase, value, measured_on in ((MeasurementPhase.BEFORE, before, first_date), (MeasurementPhase.AFTER, after, ago(15))):
+                    Measurement.objects.create(indicator=indicator, phase=phase, value=value, date=measured_on, author=users[owner])
 
     south_process = Process.objects.create(
         unit=south, title="Færre faste skemaer", start_date=ago(60), step=Step.CHALLENGES

@@ -425,17 +425,18 @@ PAGES: list[Page] = [
         audience=CONTRIBUTORS,
         invalid={"value": "not a number"},
     ),
+    # Participants edit the measurements they entered; the leder entered this one.
     Page(
         "measurement_edit",
         _p("measurement_edit", "measurement"),
-        audience=CONTRIBUTORS,
+        audience=EDITORS,
         invalid={"value": "not a number"},
     ),
-    Page("measurement_delete", _p("measurement_delete", "measurement"), audience=CONTRIBUTORS),
+    Page("measurement_delete", _p("measurement_delete", "measurement"), audience=EDITORS),
     Page(
         "measurement_delete:post",
         _p("measurement_delete", "measurement"),
-        audience=CONTRIBUTORS,
+        audience=EDITORS,
         method="POST",
         destructive=True,
     ),

@@ -107,10 +107,22 @@ def get_follow_up_for_user(user, pk: int, need: Access = Access.READ) -> FollowU
     return follow_up
 
 
+def may_edit_measurement(user, measurement: Measurement, access: Access) -> bool:
+    """Editors edit every measurement; a participant the ones they entered, while they take part."""
+    if access >= Access.EDIT:
+        return True
+    return access == Access.CONTRIBUTE and measurement.author_id == user.pk
+
+
 def get_measurement_for_user(user, pk: int, need: Access = Access.READ) -> Measurement:
-    return get_object_for_user(
-        user, Measurement, pk, process_path="indicator__solution__challenge__process", need=need
+    """A measurement. Asking for CONTRIBUTE or more means editing it: see `may_edit_measurement`."""
+    measurement = get_object_for_user(
+        user, Measurement, pk, process_path="indicator__solution__challenge__process", need=Access.READ
     )
+    access = require(user, measurement.indicator.solution.challenge.process, need)
+    if need >= Access.CONTRIBUTE and not may_edit_measurement(user, measurement, access):
+        raise PermissionDenied
+    return measurement
 
 
 def can_create_process(user, unit) -> bool:

@@ -276,6 +276,14 @@ class Measurement(SubmittedOnce):
     value = models.DecimalField(_("value"), max_digits=12, decimal_places=2)
     date = models.DateField(_("date"))
     note = models.CharField(_("note"), max_length=500, blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("entered by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="measurements",
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -132,7 +132,7 @@ def _import(process: Process, rows: ImportRows, submission_id: uuid.UUID, by) ->
     measurements = [
         Measurement(
             indicator=indicator_for[id(row.indicator)], submission_id=key, phase=row.phase, value=row.value,
-            date=row.date, note=row.note,
+            date=row.date, note=row.note, author=by,
         )
         for row, key in zip(rows.measurements, _submission_ids(submission_id, "measurement", len(rows.measurements)))
     ]

@@ -65,6 +65,7 @@ def measurement_create(request, indicator_pk: int):
     form = MeasurementForm(request.POST or None, initial={"date": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         form.instance.indicator = indicator
+        form.instance.author = request.user
         create_once(form)
         messages.success(request, _("The measurement has been saved."))
         return redirect(solution)
@@ -75,7 +76,7 @@ def measurement_create(request, indicator_pk: int):
     )
 
 
-# Whoever may add a measurement (participants, facilitators and leaders) may correct or delete one.
+# Editors correct or delete every measurement; participants the ones they entered (like follow-ups).
 
 
 @login_required

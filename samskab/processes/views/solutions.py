@@ -15,6 +15,7 @@ from samskab.processes.access import (
     get_follow_up_for_user,
     get_solution_for_user,
     may_edit_follow_up,
+    may_edit_measurement,
     process_access,
 )
 from samskab.processes.forms import FollowUpEditForm, FollowUpForm, SolutionForm
@@ -86,6 +87,9 @@ def solution_detail(request, pk: int):
     for follow_up in follow_ups:
         follow_up.may_edit = may_edit_follow_up(request.user, follow_up, access)
     indicators = list(solution.indicators.prefetch_related("measurements"))
+    for indicator in indicators:
+        for measurement in indicator.measurements.all():  # the prefetched rows the page shows
+            measurement.may_edit = may_edit_measurement(request.user, measurement, access)
     today = timezone.localdate()
     last = follow_ups[0].date if follow_ups else None
     entries = _history(solution)
