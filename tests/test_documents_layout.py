@@ -204,3 +204,26 @@ def test_an_image_outside_the_static_files_is_left_out_of_the_printed_pdf(tmp_pa
 
     assert _images(printed(static_uri(LOGO))) == 1
     assert _images(printed(copy.as_uri())) == 0  # the same picture, but not where the static files are
+
+
+# --- the round report, on the same layout ---------------------------------------------------------
+
+
+def test_the_round_reports_files_share_the_layout_and_its_pdf_passes_pdf_ua_1(demo, client_as):
+    from tests.document_helpers import pdf_ua_failures
+    from tests.test_round_report import round_work
+
+    held = hold_workshop(demo)
+    round_work(demo, held.workshop.round)
+    url = f"/runder/{held.workshop.round.pk}/afrapportering/"
+    leader = client_as("leder")
+    draft_pdf = leader.get(url + "pdf/").content
+    assert pdf_ua_failures(draft_pdf) == []
+    assert all("KLADDE – ikke godkendt" in text and "Side " in text for text in pdf_pages(draft_pdf))
+    assert leader.post(url + "godkend/").status_code == 302
+    approved_pdf = client_as("med").get(url + "pdf/").content
+    assert pdf_ua_failures(approved_pdf) == []
+    assert all("version 1" in text and "KLADDE" not in text for text in pdf_pages(approved_pdf))
+    document = word(client_as("med").get(url + "word/").content)
+    assert (round(document.sections[0].page_width.mm), round(document.sections[0].page_height.mm)) == A4_MM
+    assert footer_fields(document) == ["PAGE", "NUMPAGES"] and "version 1" in footer_text(document)
