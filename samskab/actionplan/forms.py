@@ -1,9 +1,23 @@
+from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samskab.core.concurrency import VersionField
+from samskab.core.forms import StyledForm
 from samskab.workshops.forms import ActionForm
-from samskab.workshops.models import ActionStatus
+from samskab.workshops.models import Action, ActionStatus
+
+DONE_ON_HELP = _("Set to today when the status is set to done, unless you give a date.")
+
+
+def _check_done_on(form: forms.ModelForm, data: dict) -> dict:
+    """No done date in the future; done without a date is done today."""
+    done_on = data.get("done_on")
+    if done_on and done_on > timezone.localdate():
+        form.add_error("done_on", _("An action is done when it has been done: the date cannot be in the future."))
+    elif data.get("status") == ActionStatus.DONE and not done_on:
+        data["done_on"] = timezone.localdate()
+    return data
 
 
 class ActionEditForm(ActionForm):
@@ -16,13 +30,25 @@ class ActionEditForm(ActionForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["done_on"].help_text = _("Set to today when the status is set to done, unless you give a date.")
+        self.fields["done_on"].help_text = DONE_ON_HELP
 
     def clean(self):
-        data = super().clean()
-        done_on = data.get("done_on")
-        if done_on and done_on > timezone.localdate():
-            self.add_error("done_on", _("An action is done when it has been done: the date cannot be in the future."))
-        elif data.get("status") == ActionStatus.DONE and not done_on:
-            data["done_on"] = timezone.localdate()
-        return data
+        return _check_done_on(self, super().clean())
+
+
+class ActionStatusForm(StyledForm, forms.ModelForm):
+    """What an action's owner may change without editing the forløb: its status and done date."""
+
+    version = VersionField()
+
+    class Meta:
+        model = Action
+        fields = ["status", "done_on"]
+
+    def __init__(self, *args, process=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("version", self.instance.version)
+        self.fields["done_on"].help_text = DONE_ON_HELP
+
+    def clean(self):
+        return _check_done_on(self, super().clean())

@@ -10,7 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from samskab.actionplan import ics, plan
-from samskab.actionplan.forms import ActionEditForm
+from samskab.actionplan.forms import ActionEditForm, ActionStatusForm
 from samskab.actionplan.rows import RowWriter
 from samskab.actionplan.xlsx import plan_workbook
 from samskab.core.concurrency import save_or_show_conflict
@@ -100,22 +100,24 @@ def action_create(request, pk: int):
     )
 
 
-def _action(request, pk: int) -> Action:
-    """An action its forløb's editors may change, and so may its owner."""
+def _action(request, pk: int) -> tuple[Action, type[ActionStatusForm | ActionEditForm]]:
+    """An action its forløb's editors may change, and the form for it; its owner may change
+    only its status and done date (ActionStatusForm)."""
     action = get_object_for_user(request.user, Action, pk, process_path="round__process", need=Access.READ, related=("owner",))
     if not may_see_action(request.user, action):
         raise Http404
-    is_owner = action.owner is not None and action.owner.user_id == request.user.pk
-    if not is_owner and process_access(request.user, action.round.process) < Access.EDIT:
-        raise PermissionDenied
-    return action
+    if process_access(request.user, action.round.process) >= Access.EDIT:
+        return action, ActionEditForm
+    if action.owner is not None and action.owner.user_id == request.user.pk:
+        return action, ActionStatusForm
+    raise PermissionDenied
 
 
 @login_required
 def action_edit(request, pk: int):
-    action = _action(request, pk)
+    action, form_class = _action(request, pk)
     process = action.round.process
-    form = ActionEditForm(request.POST or None, instance=action, process=process)
+    form = form_class(request.POST or None, instance=action, process=process)
     theirs = None
     if request.method == "POST" and form.is_valid():
         theirs = save_or_show_conflict(form)
