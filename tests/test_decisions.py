@@ -1,5 +1,6 @@
 """Analyse og beslut: a decision per solution changes it as the method says; the forløb decides how it goes on."""
 
+import re
 from datetime import timedelta
 
 from django.urls import reverse
@@ -25,7 +26,9 @@ def open_round(process: Process) -> EvaluationRound:
 
 def decide(client, solution: Solution, **overrides):
     form = client.get(reverse("decision_create", args=[solution.pk]))
+    version = re.search(r'name="version" value="(\d+)"', html(form))  # the round's decision, when there is one
     data = {
+        "version": version.group(1) if version else "",
         "submission": submission(form),
         "kind": DecisionKind.CONTINUE,
         "rationale": "Målingerne viser en klar effekt.",
@@ -74,7 +77,8 @@ def test_continue_keeps_the_status_and_stop_stops(demo, client_as):
     decide(client_as("leder"), solution, kind=DecisionKind.STOP, rationale="Ingen effekt efter to runder.")
     solution.refresh_from_db()
     assert solution.status == SolutionStatus.STOPPED
-    assert Decision.objects.filter(solution=solution).count() == 2  # the earlier decision stays as history
+    decision = Decision.objects.get(solution=solution)  # one decision in the round, changed
+    assert decision.history.count() == 2  # the earlier kind stays as its history
 
 
 def test_bad_decisions_get_clear_messages_and_keep_what_was_typed(demo, client_as):
@@ -130,6 +134,7 @@ def edit_data(decision: Decision, page, **overrides) -> dict:
     version = re.search(r'name="version" value="(\d+)"', html(page)).group(1)
     data = {
         "version": version,
+        "kind": decision.kind,
         "rationale": decision.rationale,
         "decided_by": decision.decided_by_id,
         "decided_on": decision.decided_on.isoformat(),

@@ -39,7 +39,17 @@ from samskab.network import registry as network
 from samskab.core.demo import DEMO_SLUG, PERSONAS
 from samskab.organisations.models import Organisation, Unit
 from samskab.processes.models import Challenge, FollowUp, Indicator, Measurement, Participant, Process, Solution
-from samskab.workshops.models import Action, Card, CardGroup, EvaluationRound, Lesson, Section, SectionKind, Workshop
+from samskab.workshops.models import (
+    Action,
+    Card,
+    CardGroup,
+    EvaluationRound,
+    Lesson,
+    MinutesVersion,
+    Section,
+    SectionKind,
+    Workshop,
+)
 
 ANONYMOUS = "anonymous"
 
@@ -230,6 +240,30 @@ def _action(name: str) -> Callable[[World], str]:
             },
         )
         return reverse(name, args=[action.pk])
+
+    return url
+
+
+def _approved_minutes(name: str) -> Callable[[World], str]:
+    """A URL of version 1 of the referat the erfaringsbank demo approved (Børnehuset Solsikken, seen by the central konsulent)."""
+
+    def url(world: World) -> str:
+        version = MinutesVersion.objects.get(minutes__workshop__round__process__unit__name="Børnehuset Solsikken", number=1)
+        return reverse(name, args=[version.minutes.workshop_id, 1])
+
+    return url
+
+
+def _approved_report(name: str) -> Callable[[World], str]:
+    """A URL of version 1 of the demo round's report, approved by the facilitator the first time it is asked for."""
+
+    def url(world: World) -> str:
+        from samskab.reports import services as reports
+
+        report = reports.report_for(world.evaluation_round)
+        if not report.versions.exists():
+            reports.report_approve(report=report, by=User.objects.get(username="konsulent"))
+        return reverse(name, args=[world.evaluation_round.pk, 1])
 
     return url
 
@@ -473,6 +507,14 @@ PAGES: list[Page] = [
     Page("decision_create", _p("decision_create", "solution"), audience=EDITORS, invalid={"rationale": ""}),
     Page("decision_edit", _decision, audience=EDITORS, invalid={"rationale": ""}),
     Page("process_decision", _p("process_decision", "evaluation_round"), audience=READERS),
+    Page("round_decisions", _p("round_decisions", "evaluation_round"), audience=READERS),
+    Page(
+        "decision_create:worklist",
+        _p("decision_create", "solution"),
+        audience=EDITORS,
+        method="POST",
+        invalid={"from": "worklist", "rationale": ""},
+    ),
     Page(
         "process_decision:post",
         _p("process_decision", "evaluation_round"),
@@ -506,6 +548,16 @@ PAGES: list[Page] = [
     Page("plan_action_delete", _action("plan_action_delete"), audience=EDITORS),
     Page("plan_action_delete:post", _action("plan_action_delete"), audience=EDITORS, method="POST", destructive=True),
     Page("comparison", _p("comparison", "process"), audience=READERS),
+    # Rundens afrapportering: the editors' draft; readers are told it is not approved yet (403)
+    # until a version is, and then read the versions (tests/test_round_report.py).
+    Page("round_report", _p("round_report", "evaluation_round"), audience=EDITORS),
+    Page("round_report_docx", _p("round_report_docx", "evaluation_round"), audience=EDITORS, html=False),
+    Page("round_report_pdf", _p("round_report_pdf", "evaluation_round"), audience=EDITORS, html=False),
+    Page("round_report_approve", _p("round_report_approve", "evaluation_round"), audience=EDITORS, method="POST", ok=302),
+    Page("round_report_reopen", _p("round_report_reopen", "evaluation_round"), audience=EDITORS, method="POST", ok=302),
+    Page("round_report_version", _approved_report("round_report_version"), audience=READERS),
+    Page("round_report_version_docx", _approved_report("round_report_version_docx"), audience=READERS, html=False),
+    Page("round_report_version_pdf", _approved_report("round_report_version_pdf"), audience=READERS, html=False),
     # Evaluation rounds (step 6): seen by every reader of the forløb.
     Page("round_start", _p("round_start", "process"), audience=EDITORS, method="POST", destructive=True),
     Page("round", _p("round", "evaluation_round"), audience=READERS),
@@ -574,6 +626,23 @@ PAGES: list[Page] = [
     Page("minutes_card_hide", _minutes_card, audience=FACILITATORS, method="POST", ok=302),
     Page("minutes_docx", _p("minutes_docx", "workshop"), audience=FACILITATORS, html=False),
     Page("minutes_pdf", _p("minutes_pdf", "workshop"), audience=FACILITATORS, html=False),
+    # An approved version, as it was approved: the erfaringsbank demo's referat, in a forløb of
+    # Børn og Unge that only the central konsulent of the personas may read.
+    Page("minutes_version", _approved_minutes("minutes_version"), audience=frozenset({"central"}), seen_by=frozenset({"central"})),
+    Page(
+        "minutes_version_docx",
+        _approved_minutes("minutes_version_docx"),
+        audience=frozenset({"central"}),
+        seen_by=frozenset({"central"}),
+        html=False,
+    ),
+    Page(
+        "minutes_version_pdf",
+        _approved_minutes("minutes_version_pdf"),
+        audience=frozenset({"central"}),
+        seen_by=frozenset({"central"}),
+        html=False,
+    ),
     # The participants' side. Joining with the code is public and needs no account. The phone
     # pages need the cookie that joining sets (tests/test_join.py, tests/test_participant_cards.py
     # and tests/browser/test_phone_outbox.py cover the joined state); without it everybody is

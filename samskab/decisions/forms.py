@@ -6,7 +6,7 @@ from samskab.core.concurrency import VersionField
 from samskab.core.forms import FIELDSET, StyledForm, SubmittedOnceForm
 from samskab.decisions.models import Decision, DecisionKind, ProcessDecision
 from samskab.organisations.models import Role
-from samskab.processes.models import Process
+from samskab.processes.models import Participant, Process
 
 DECIDED_FIELDS = ["rationale", "decided_by", "decided_on", "discussed_in_med_on"]
 DECIDED_ERRORS = {
@@ -26,15 +26,32 @@ DECIDED_HELP = {
 class DecidedForm(StyledForm):
     """What every decision form asks: why, which leader, when, and when the MED-udvalg discussed it."""
 
-    def __init__(self, *args, process: Process, **kwargs):
+    def __init__(self, *args, process: Process, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["decided_by"].queryset = process.participants.filter(role=Role.LEADER).select_related("user")
+        leaders = process.participants.filter(role=Role.LEADER).select_related("user")
+        self.fields["decided_by"].queryset = leaders
         self.fields["decided_by"].empty_label = _("Choose a leader")
         if not self.instance.pk:
             self.initial.setdefault("decided_on", timezone.localdate())
+            self.initial.setdefault("decided_by", self._the_leader(list(leaders), user))
         if "kind" in self.fields:  # the decision itself, as radio buttons without an empty choice
             self.fields["kind"].template_name = FIELDSET
             self.fields["kind"].choices = self._meta.model._meta.get_field("kind").choices
+
+    @staticmethod
+    def _the_leader(leaders, user):
+        """The leader who decides, when there is no doubt: the only one, or the person deciding."""
+        if len(leaders) == 1:
+            return leaders[0].pk
+        return next((leader.pk for leader in leaders if user is not None and leader.user_id == user.pk), None)
+
+    def clean_discussed_in_med_on(self):
+        value = self.cleaned_data["discussed_in_med_on"]
+        if value and value > timezone.localdate():
+            raise forms.ValidationError(
+                _("Give the date when the MED committee has discussed it; add it after the meeting, not before.")
+            )
+        return value
 
     def clean_decided_on(self):
         value = self.cleaned_data["decided_on"]
@@ -53,53 +70,63 @@ class KindMeta:
 
 
 class DecisionForm(DecidedForm, SubmittedOnceForm):
-    """A new decision on a solution, with what the decision needs: adjustments, or the new solution's title."""
+    """The round's decision on a solution, new or changed, with what its kind needs.
 
+    "adjust" needs adjustments (each an action, with the owner and deadline chosen here); "new
+    solution" needs the new solution's title. A changed decision keeps what the earlier one made
+    where it still applies (the adjustments already in the plan, the draft already made).
+    """
+
+    version = VersionField(required=False)
     adjustments = forms.CharField(
         label=_("Adjustments"),
         required=False,
         widget=forms.Textarea,
         max_length=3000,
-        help_text=_("For 'adjust': one adjustment per line. Each becomes an action in the round's action plan."),
+        help_text=_("One adjustment per line. Each becomes an action in the round's action plan."),
     )
+    action_owner = forms.ModelChoiceField(
+        label=_("Who carries out the adjustments"),
+        queryset=Participant.objects.none(),
+        required=False,
+        help_text=_("The owner of the actions. Without a choice, the leader who decided."),
+    )
+    action_deadline = forms.DateField(label=_("Adjustments done by"), required=False)
     new_title = forms.CharField(
         label=_("Title of the new solution"),
         required=False,
         max_length=200,
-        help_text=_("For 'new solution': the old solution is stopped and a draft of the new one is made under the same challenge."),
+        help_text=_("The old solution is stopped and a draft of the new one is made under the same challenge, linked to it."),
     )
 
     class Meta(KindMeta):
         model = Decision
 
+    # Shown instead of "optional" on fields that one kind of decision needs.
+    REQUIRED_FOR = {"adjustments": DecisionKind.ADJUST, "new_title": DecisionKind.NEW}
+
+    def __init__(self, *args, process: Process, **kwargs):
+        super().__init__(*args, process=process, **kwargs)
+        self.fields["action_owner"].queryset = process.participants.select_related("user")
+        self.fields["action_owner"].empty_label = _("The leader who decided")
+        for name, kind in self.REQUIRED_FOR.items():
+            self.fields[name].required_for = kind.label
+        if self.instance.pk:
+            self.initial.setdefault("version", self.instance.version)
+
     def clean(self):
         data = super().clean()
         kind = data.get("kind")
-        if kind == DecisionKind.ADJUST and not self.adjustment_lines():
+        already = self.instance.kind if self.instance.pk else None
+        if kind == DecisionKind.ADJUST and not self.adjustment_lines() and already != DecisionKind.ADJUST:
             self.add_error("adjustments", _("Write at least one adjustment: what will be done differently?"))
-        if kind == DecisionKind.NEW and not data.get("new_title", "").strip():
+        if kind == DecisionKind.NEW and not data.get("new_title", "").strip() and already != DecisionKind.NEW:
             self.add_error("new_title", _("Give the new solution a title."))
         return data
 
     def adjustment_lines(self) -> list[str]:
         text = self.cleaned_data.get("adjustments", "")
         return [line.strip()[:300] for line in text.splitlines() if line.strip()]
-
-
-class DecisionEditForm(DecidedForm, forms.ModelForm):
-    """Correct a decision's rationale, leader or dates; the decision itself is made anew, not changed."""
-
-    version = VersionField()
-
-    class Meta:
-        model = Decision
-        fields = DECIDED_FIELDS
-        error_messages = DECIDED_ERRORS
-        help_texts = DECIDED_HELP
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.initial.setdefault("version", self.instance.version)
 
 
 class ProcessDecisionForm(DecidedForm, SubmittedOnceForm):

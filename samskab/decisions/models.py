@@ -34,10 +34,16 @@ class Decided(SubmittedOnce, Versioned):
 
 
 class Decision(Decided):
-    """A beslutning on one solution in a round. Earlier decisions stay as its history."""
+    """A beslutning on one solution in a round: one per round, changeable while the round is open.
+
+    Earlier rounds' decisions, and this one's earlier kinds (its history), stay as the record.
+    """
 
     solution = models.ForeignKey(Solution, on_delete=models.CASCADE, related_name="decisions")
     kind = models.CharField(_("decision"), max_length=20, choices=DecisionKind.choices)
+    # The solution's status when the round first decided on it: what "continue" keeps when a
+    # decision is changed back.
+    status_before = models.CharField(max_length=20, blank=True, editable=False)
     new_solution = models.OneToOneField(
         Solution,
         verbose_name=_("new solution"),
@@ -53,6 +59,7 @@ class Decision(Decided):
         verbose_name = _("decision")
         verbose_name_plural = _("decisions")
         ordering = ["-decided_on", "-pk"]
+        constraints = [models.UniqueConstraint(fields=["solution", "round"], name="one_decision_per_solution_and_round")]
 
     def __str__(self) -> str:
         return f"{self.solution}: {self.get_kind_display()}"

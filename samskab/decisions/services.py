@@ -1,19 +1,32 @@
 """What a decision does to its solution (DOMAIN.md, step 6): the status, and the actions or draft it makes.
 
-videreføres keeps the status; justeres sets "afprøves" and makes each adjustment an action;
-ny samskabt styringsløsning stops the old solution and drafts the new one under the same
-challenge, linked to it; stoppes sets "stoppet". The status changes through a follow-up dated
-the day of the decision, so the solution's timeline tells what was decided and why.
+- videreføres: the solution keeps its status; nothing is written in its timeline (a decision is
+  not a follow-up: the solution can still be "uden opfølgning").
+- justeres: the status becomes "afprøves" and each adjustment becomes an action of the round's plan,
+  with the owner and deadline the leader chose.
+- ny samskabt styringsløsning: the old solution is stopped and a draft of the new one is made
+  under the same challenge, linked both ways (the new "replaces" the old).
+- stoppes: the status becomes "stoppet".
+
+A status change is written as a follow-up dated the day of the decision, so the solution's
+timeline tells what was decided and why. A solution has one decision per round; changing it
+undoes what the earlier kind made where nothing has happened to it yet (actions not started, a
+draft nobody touched) and keeps the rest, which the view names.
 """
 
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from samskab.core.concurrency import Conflict
 from samskab.decisions.models import Decision, DecisionKind, ProcessDecision, ProcessDecisionKind
-from samskab.processes.models import FollowUp, Solution, SolutionStatus
+from samskab.processes.models import FollowUp, Participant, Solution, SolutionStatus
 from samskab.processes.services import follow_up_add
-from samskab.workshops.models import Action
+from samskab.workshops.models import Action, ActionStatus
 
 STATUS_AFTER = {
     DecisionKind.ADJUST: SolutionStatus.TRIAL,
@@ -22,35 +35,113 @@ STATUS_AFTER = {
 }
 
 
+@dataclass
+class Outcome:
+    """What recording a decision did besides the decision itself, for the message to the leader."""
+
+    decision: Decision
+    actions_made: int = 0
+    actions_kept: list[Action] = field(default_factory=list)  # started actions of an earlier kind
+    draft_kept: Solution | None = None  # the earlier "new solution" draft, kept because work began on it
+
+
+def _actions_of(decision):
+    """The actions a decision put in the plan (their source is the decision)."""
+    return Action.objects.filter(source_type=ContentType.objects.get_for_model(decision), source_id=decision.pk)
+
+
+def _locked_current(decision: Decision, seen_version: int | None) -> Decision | None:
+    """The stored decision, locked; Conflict when someone saved another version since `seen_version`."""
+    if decision.pk is None:
+        return None
+    current = Decision.objects.select_for_update().get(pk=decision.pk)
+    if seen_version is None or current.version != seen_version:
+        raise Conflict(current)
+    decision.version = current.version + 1
+    return current
+
+
+def _is_untouched(draft: Solution) -> bool:
+    return (
+        draft.status == SolutionStatus.NOT_STARTED
+        and not draft.follow_ups.exists()
+        and not draft.indicators.exists()
+        and not draft.decisions.exists()
+    )
+
+
+def _undo(earlier: Decision, outcome: Outcome) -> None:
+    """Take back what the earlier kind made, where nothing has happened to it yet."""
+    if earlier.kind == DecisionKind.ADJUST:
+        actions = _actions_of(earlier)
+        outcome.actions_kept = list(actions.exclude(status=ActionStatus.NOT_STARTED))
+        actions.filter(status=ActionStatus.NOT_STARTED).delete()
+    if earlier.kind == DecisionKind.NEW and earlier.new_solution_id:
+        draft = earlier.new_solution
+        outcome.decision.new_solution = None
+        if _is_untouched(draft):
+            draft.delete()
+        else:
+            outcome.draft_kept = draft
+
+
+def _add_adjustments(decision: Decision, lines: list[str], *, owner: Participant | None, deadline: date | None) -> int:
+    """Each adjustment line an action of the round, once: a line already in the plan is not added again."""
+    existing = set(_actions_of(decision).values_list("what", flat=True))
+    why = _("Decision to adjust “%(solution)s”") % {"solution": decision.solution.title}
+    new = [line for line in dict.fromkeys(lines) if line not in existing]
+    Action.objects.bulk_create(
+        Action(round=decision.round, what=line, why=why, owner=owner or decision.decided_by, deadline=deadline, source=decision)
+        for line in new
+    )
+    return len(new)
+
+
 @transaction.atomic
-def decide(decision: Decision, *, adjustments: list[str], new_title: str, by) -> Decision:
-    """Record `decision` (unsaved, with solution, round and the form's fields) and carry it out."""
+def decision_record(
+    *,
+    decision: Decision,
+    seen_version: int | None = None,
+    adjustments: list[str],
+    new_title: str = "",
+    action_owner: Participant | None = None,
+    action_deadline: date | None = None,
+    by,
+) -> Outcome:
+    """Record the round's decision on a solution (new, or changed while the round is open) and carry it out.
+
+    `decision` carries the form's fields and its solution and round. Raises Conflict when an edit
+    was made over a version someone else has since saved.
+    """
     solution = Solution.objects.select_for_update().get(pk=decision.solution_id)
+    earlier = _locked_current(decision, seen_version)
+    outcome = Outcome(decision=decision)
     kind = DecisionKind(decision.kind)
-    if kind == DecisionKind.NEW:
+    changed_kind = earlier is None or earlier.kind != kind
+    if earlier is None:
+        decision.status_before = solution.status
+    elif changed_kind:
+        _undo(earlier, outcome)
+    if kind == DecisionKind.NEW and decision.new_solution_id is None:
         decision.new_solution = Solution.objects.create(
-            challenge=solution.challenge,
-            title=new_title.strip(),
-            description=decision.rationale,
-            owner=solution.owner,
-            status=SolutionStatus.NOT_STARTED,
+            challenge=solution.challenge, title=new_title.strip(), owner=solution.owner, status=SolutionStatus.NOT_STARTED
         )
     decision.save()
-    follow_up_add(
-        follow_up=FollowUp(
-            date=decision.decided_on,
-            status=STATUS_AFTER.get(kind, solution.status),
-            happened=_("Decision: %(decision)s. %(rationale)s") % {"decision": kind.label, "rationale": decision.rationale},
-        ),
-        solution=solution,
-        by=by,
-    )
-    if kind == DecisionKind.ADJUST:
-        why = _("Decision to adjust “%(solution)s”") % {"solution": solution.title}
-        Action.objects.bulk_create(
-            Action(round=decision.round, what=line, why=why, owner=decision.decided_by, source=decision) for line in adjustments
+    status = STATUS_AFTER.get(kind, decision.status_before or solution.status)
+    if changed_kind and (kind != DecisionKind.CONTINUE or status != solution.status):
+        said = _("Decision: %(decision)s. %(rationale)s") if earlier is None else _("Decision changed to: %(decision)s. %(rationale)s")
+        follow_up_add(
+            follow_up=FollowUp(
+                date=decision.decided_on,
+                status=status,
+                happened=said % {"decision": kind.label, "rationale": decision.rationale},
+            ),
+            solution=solution,
+            by=by,
         )
-    return decision
+    if kind == DecisionKind.ADJUST:
+        outcome.actions_made = _add_adjustments(decision, adjustments, owner=action_owner, deadline=action_deadline)
+    return outcome
 
 
 # What a decision on the forløb puts in the action plan.
@@ -61,15 +152,38 @@ PROCESS_ACTIONS = {
 }
 
 
+def _process_action(decision: ProcessDecision) -> dict:
+    kind = ProcessDecisionKind(decision.kind)
+    return {
+        "what": _(PROCESS_ACTIONS[kind]),
+        "why": _("Decision on the process: %(decision)s") % {"decision": kind.label},
+    }
+
+
 @transaction.atomic
-def decide_process(decision: ProcessDecision) -> ProcessDecision:
-    """Record the forløb's decision; its consequence becomes an action of the round."""
+def process_decision_record(*, decision: ProcessDecision, seen_version: int | None = None) -> ProcessDecision:
+    """Record the forløb's decision, new or changed; its consequence is one action of the round.
+
+    A changed decision changes that action while it has not started, so the plan (and the next
+    round, which carries unfinished actions over) never holds the consequence of a decision that
+    no longer stands. An action already under way stays, and the new consequence is added.
+    """
+    if decision.pk is not None:
+        current = ProcessDecision.objects.select_for_update().get(pk=decision.pk)
+        if seen_version is None or current.version != seen_version:
+            raise Conflict(current)
+        decision.version = current.version + 1
     decision.save()
-    Action.objects.create(
-        round=decision.round,
-        what=_(PROCESS_ACTIONS[ProcessDecisionKind(decision.kind)]),
-        why=_("Decision on the process: %(decision)s") % {"decision": decision.get_kind_display()},
-        owner=decision.decided_by,
-        source=decision,
-    )
+    consequence = _process_action(decision)
+    actions = _actions_of(decision)
+    if actions.filter(**consequence).exists():
+        return decision
+    waiting = actions.filter(status=ActionStatus.NOT_STARTED).first()
+    if waiting is not None:
+        waiting.what, waiting.why = consequence["what"], consequence["why"]
+        waiting.owner = decision.decided_by
+        waiting.version += 1  # an edit form open on the old text must not overwrite this silently
+        waiting.save(update_fields=["what", "why", "owner", "version", "updated_at"])
+    else:
+        Action.objects.create(round=decision.round, owner=decision.decided_by, source=decision, **consequence)
     return decision
