@@ -3,8 +3,9 @@
 from datetime import timedelta
 from io import StringIO
 
+import pytest
 from django.core import mail
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 from icalendar import Calendar
 
@@ -85,3 +86,38 @@ def test_the_dashboard_lists_forloeb_due_for_evaluation(demo, client_as):
     demo.next_evaluation = today() + timedelta(days=40)
     demo.save()
     assert "Til evaluering" not in html(client_as("leder").get(reverse("dashboard")))
+
+
+def test_an_action_with_line_breaks_and_control_characters_gets_a_one_line_subject(demo, personas):
+    make_action(demo, "Ring til\nvisitationen\r\n\x0bigen", days=2)
+    make_action(demo, "x" * 400, days=3)
+    assert "2 reminder(s) sent." in remind()
+    subjects = [message.subject for message in sent_to(personas["medarbejder"].email)]
+    assert any(subject.endswith("Ring til visitationen igen") for subject in subjects)
+    for subject in subjects:
+        assert not any(character in subject for character in "\r\n\x0b")
+        assert len(subject) <= 150
+
+
+def test_a_reminder_that_fails_does_not_stop_the_others_and_is_tried_again(demo, personas, monkeypatch):
+    from django.core.mail.backends.locmem import EmailBackend
+
+    make_action(demo, "Går galt", days=2)
+    make_action(demo, "Går godt", days=3)
+    send = EmailBackend.send_messages
+
+    def refuse_one(self, messages):
+        if any("Går galt" in message.subject for message in messages):
+            raise ConnectionRefusedError("the mail server said no")
+        return send(self, messages)
+
+    monkeypatch.setattr(EmailBackend, "send_messages", refuse_one)
+    out = StringIO()
+    with pytest.raises(CommandError, match="1 reminder"):
+        call_command("remind", stdout=out)
+    assert "1 reminder(s) sent." in out.getvalue()
+    assert [m.subject for m in mail.outbox if "Går godt" in m.subject]
+    monkeypatch.setattr(EmailBackend, "send_messages", send)
+    mail.outbox.clear()
+    assert "1 reminder(s) sent." in remind()  # the one that failed, on the next run
+    assert [m.subject for m in mail.outbox] and "Går galt" in mail.outbox[0].subject

@@ -1,9 +1,11 @@
 """Reminders by email: actions due within a week or overdue, to their owners; forløb due for evaluation, to their facilitators.
 
 Each email carries the .ics invitation. A reminder is recorded when it is sent and never sent again
-for the same due date, however often `manage.py remind` runs.
+for the same due date, however often `manage.py remind` runs. One reminder that cannot be sent
+(a mail server refusing it, say) is logged and tried again on the next run; the others still go.
 """
 
+import logging
 from dataclasses import dataclass
 from datetime import date, timedelta
 from urllib.parse import urlsplit
@@ -19,11 +21,15 @@ from django.utils.translation import gettext as _
 from samskab.actionplan import ics
 from samskab.actionplan.models import SentReminder
 from samskab.actionplan.plan import FINISHED
+from samskab.core.text import without_control_characters
 from samskab.organisations.models import Role
 from samskab.processes.models import Participant, Process
 from samskab.workshops.models import Action
 
+logger = logging.getLogger(__name__)
+
 DUE_WITHIN = timedelta(days=7)
+SUBJECT_LENGTH = 150
 ACTION_DUE, ACTION_OVERDUE, EVALUATION_DUE = "action_due", "action_overdue", "evaluation_due"
 
 
@@ -37,6 +43,12 @@ class Reminder:
     body: str
     invitation: bytes
     filename: str
+
+
+def _subject(text: str) -> str:
+    """One clean line: no control characters or line breaks (they would stop the email), not too long."""
+    line = " ".join(without_control_characters(text, multiline=False).split())
+    return line if len(line) <= SUBJECT_LENGTH else line[: SUBJECT_LENGTH - 1].rstrip() + "…"
 
 
 def _absolute(path: str) -> str:
@@ -69,7 +81,7 @@ def action_reminders(today: date) -> list[Reminder]:
                 object_id=action.pk,
                 due=action.deadline,
                 recipient=action.owner.user,
-                subject=subject,
+                subject=_subject(subject),
                 body=render_to_string("actionplan/email/action.txt", context),
                 invitation=ics.action_invitation(action, host=_host(), url=url, description=action.why),
                 filename=f"handling-{action.pk}.ics",
@@ -94,7 +106,7 @@ def evaluation_reminders(today: date) -> list[Reminder]:
                 object_id=process.pk,
                 due=process.next_evaluation,
                 recipient=facilitator.user,
-                subject=summary,
+                subject=_subject(summary),
                 body=render_to_string("actionplan/email/evaluation.txt", {"process": process, "url": url}),
                 invitation=ics.evaluation_invitation(process, host=_host(), url=url, summary=summary),
                 filename=f"evaluering-{process.pk}.ics",
@@ -103,9 +115,15 @@ def evaluation_reminders(today: date) -> list[Reminder]:
     return reminders
 
 
-def send_due(today: date) -> int:
-    """Send every reminder that is due and has not been sent; return how many went out."""
-    sent = 0
+@dataclass
+class Sending:
+    sent: int = 0
+    failed: int = 0
+
+
+def send_due(today: date) -> Sending:
+    """Send every reminder that is due and has not been sent; count those sent and those that failed."""
+    result = Sending()
     with translation.override(settings.LANGUAGE_CODE):
         for reminder in action_reminders(today) + evaluation_reminders(today):
             try:
@@ -118,5 +136,10 @@ def send_due(today: date) -> int:
                     message.send()
             except IntegrityError:
                 continue  # sent before
-            sent += 1
-    return sent
+            except Exception:
+                # Not recorded (the transaction rolled back), so the next run tries it again.
+                logger.exception("Reminder %s (object %s) to user %s failed", reminder.kind, reminder.object_id, reminder.recipient.pk)
+                result.failed += 1
+                continue
+            result.sent += 1
+    return result

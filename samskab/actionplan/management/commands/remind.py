@@ -1,12 +1,17 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from samskab.actionplan.reminders import send_due
 
 
 class Command(BaseCommand):
-    help = "Email reminders of actions due within 7 days or overdue, and of forløb due for evaluation. Run daily."
+    help = (
+        "Email reminders of actions due within 7 days or overdue, and of forløb due for evaluation. Run daily. "
+        "A reminder that fails is logged and tried on the next run; the others are sent, and the command then exits 1."
+    )
 
     def handle(self, *args, **options):
-        sent = send_due(timezone.localdate())
-        self.stdout.write(f"{sent} reminder(s) sent.")
+        result = send_due(timezone.localdate())
+        self.stdout.write(f"{result.sent} reminder(s) sent.")
+        if result.failed:
+            raise CommandError(f"{result.failed} reminder(s) failed (logged); they are tried again on the next run.")
