@@ -38,8 +38,8 @@ def test_the_directory_lists_the_municipalitys_ambassadors_with_what_they_can_te
     assert "Tavlemøder to gange om ugen" in ambassador
     assert personas["medarbejder"].email in ambassador
     assert "Hjemmeplejen Nord" in ambassador
-    # leder-syd may not see the forløb: its title is named, not linked.
-    assert demo.title in ambassador and demo.get_absolute_url() not in ambassador
+    # leder-syd may not see the forløb: neither its title nor a link.
+    assert demo.title not in ambassador and demo.get_absolute_url() not in ambassador
     assert "Indkøb uden tre godkendelser" not in html(response)
     assert str(personas["tr"]) not in html(response)  # not an ambassador
 
@@ -61,6 +61,15 @@ def test_the_directory_filters_by_unit_with_the_units_below(demo, client_as, per
     assert client.get(reverse("network_ambassadors"), {"unit": "9999"}).context["form"].errors
     nabo_unit = Unit.objects.get(name="Nabo Kommune")
     assert_form_error(client.get(reverse("network_ambassadors"), {"unit": nabo_unit.pk}), "unit")
+
+
+def test_the_directory_names_no_forloeb_that_the_reader_gets_404_on(demo, client_as):
+    """A forløb's title is as private as the forløb: whoever gets 404 on it does not read it here."""
+    client = client_as("leder-syd")
+    assert client.get(demo.get_absolute_url()).status_code == 404
+    page = html(client.get(reverse("network_ambassadors")))
+    assert demo.title not in page
+    assert demo.title in html(client_as("med").get(reverse("network_ambassadors")))  # a reader of the forløb
 
 
 def test_the_facilitator_writes_what_an_ambassador_can_tell_about(demo, client_as, personas):

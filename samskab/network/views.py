@@ -43,7 +43,7 @@ SEARCH_HITS = 10
 
 @login_required
 def ambassadors(request):
-    """The municipality's ambassadors, with what they can tell about; the forløb linked where the reader may see it."""
+    """The municipality's ambassadors, with what they can tell about; the forløb named only to whoever may see it."""
     organisation_id = organisation_id_for(request.user)
     form = UnitFilterForm(request.GET or None, organisation_id=organisation_id)
     found = (
