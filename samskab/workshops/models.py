@@ -385,6 +385,9 @@ class Action(SubmittedOnce, Versioned):
     source_type = models.ForeignKey(ContentType, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     source_id = models.PositiveIntegerField(null=True, blank=True)
     source = GenericForeignKey("source_type", "source_id")
+    # What of the source the action is for (a statement of the anchoring check, an adjustment, a
+    # decision's kind): with it, the same source adds the same action to a round's plan once.
+    source_key = models.CharField(max_length=300, blank=True, editable=False)
     section = models.ForeignKey(
         Section,
         verbose_name=_("agreed in"),
@@ -411,6 +414,13 @@ class Action(SubmittedOnce, Versioned):
         verbose_name = _("action")
         verbose_name_plural = _("actions")
         ordering = ["deadline", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "source_type", "source_id", "source_key"],
+                condition=~models.Q(source_key=""),
+                name="one_action_per_source_and_key",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.what
