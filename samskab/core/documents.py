@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 
 from samskab.core.text import without_control_characters
 
+PAGE, PAGES = 1, 2  # where page_label's numbers go
+
 
 class Sealed(Protocol):
     """An approved version's seal (core/frozen.py's Seal)."""
@@ -48,7 +50,7 @@ class Frame:
 
     @property
     def approval(self) -> str:
-        """"Approved version 2 on 7 December 2026 by …", or "" for a draft."""
+        """Which version this is, when and by whom it was approved; empty for a draft."""
         if self.seal is None:
             return ""
         return _("Approved version %(number)s on %(date)s by %(who)s") % {
@@ -63,19 +65,8 @@ class Frame:
 
 
 def page_label() -> list[str | int]:
-    """"Page %(page)s of %(pages)s" as pieces: text, then PAGE (1) and PAGES (2) where the numbers go.
+    """The translated "Page %(page)s of %(pages)s" in pieces: its text, and PAGE and PAGES where the
+    numbers go. The writers put their own page counters there (a Word field, a CSS counter)."""
+    numbers = {"%(page)s": PAGE, "%(pages)s": PAGES}
+    return [numbers.get(piece, piece) for piece in re.split(r"(%\(pages?\)s)", _("Page %(page)s of %(pages)s")) if piece]
 
-    The writers put their own page counters in place of the numbers (a Word field, a CSS counter).
-    """
-    pieces: list[str | int] = []
-    for piece in re.split(r"(%\(pages?\)s)", _("Page %(page)s of %(pages)s")):
-        if piece == "%(page)s":
-            pieces.append(PAGE)
-        elif piece == "%(pages)s":
-            pieces.append(PAGES)
-        elif piece:
-            pieces.append(piece)
-    return pieces
-
-
-PAGE, PAGES = 1, 2
