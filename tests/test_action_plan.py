@@ -5,6 +5,7 @@ from datetime import timedelta
 from io import BytesIO
 
 from django.urls import reverse
+from django.utils import formats, translation
 from icalendar import Calendar
 from openpyxl import load_workbook
 
@@ -175,3 +176,21 @@ def test_the_plans_query_count_does_not_grow_with_the_number_of_actions(demo, cl
     add(20)
     many = [queries_for(client, url) for url in urls]
     assert few == many
+
+
+def test_an_action_that_is_no_longer_done_loses_its_done_date_everywhere(demo, client_as):
+    evaluation_round = open_round(demo)
+    done_day = today() - timedelta(days=2)
+    done = action(demo, evaluation_round, "Ny skabelon i brug", status=ActionStatus.DONE, done_on=done_day)
+    client = client_as("medarbejder")
+    url = reverse("plan_action_edit", args=[done.pk])
+    form = client.get(url + "?next=mine")
+    client.post(url, edit_data(form, status=ActionStatus.IN_PROGRESS, done_on=done_day.isoformat(), next="mine"))
+    done.refresh_from_db()
+    assert (done.status, done.done_on) == (ActionStatus.IN_PROGRESS, None)
+    with translation.override("da"):
+        shown = formats.date_format(done_day, "j. F Y")
+    assert shown not in row(client.get(reverse("my_actions")), "Ny skabelon i brug")
+    sheet = load_workbook(BytesIO(client.get(reverse("round_plan_xlsx", args=[evaluation_round.pk])).content)).active
+    cells = next(line for line in sheet.iter_rows(values_only=True) if "Ny skabelon i brug" in line)
+    assert not any(hasattr(value, "date") and value.date() == done_day for value in cells)

@@ -146,3 +146,46 @@ def submission_of(response, prefix: str) -> str:
     match = re.search(rf'name="{prefix}-submission" value="([0-9a-f-]+)"', html(response))
     assert match, "the suggestion form has no submission id"
     return match.group(1)
+
+
+def test_taking_scores_from_a_workshop_without_answers_is_refused_and_keeps_the_typed_ones(demo, client_as):
+    evaluation_round = open_round(demo)
+    client = client_as("konsulent")
+    client.post(reverse("anchoring_check_edit", args=[evaluation_round.pk]), scores(competences="3,5"))
+    response = client.post(reverse("anchoring_check_from_workshop", args=[evaluation_round.pk]), follow=True)
+    assert "ingen svar endnu" in html(response)
+    assert "3,5" in row(client.get(check_url(evaluation_round)), "kompetencerne")
+
+
+def test_typed_scores_are_replaced_by_the_workshops_only_after_a_confirmation_that_names_them(demo, client_as):
+    evaluation_round = open_round(demo)
+    workshop = evaluation_round.workshop
+    client = client_as("konsulent")
+    client.post(reverse("anchoring_check_edit", args=[evaluation_round.pk]), scores(competences="3,5"))
+    rate(workshop, answers=workshop.min_group_size, value=2)
+    url = reverse("anchoring_check_from_workshop", args=[evaluation_round.pk])
+    confirmation = client.post(url)
+    assert confirmation.status_code == 200
+    assert "kompetencerne" in row(confirmation, "kompetencerne") and "3,5" in row(confirmation, "kompetencerne")
+    assert "3,5" in row(client.get(check_url(evaluation_round)), "kompetencerne")  # nothing replaced yet
+    assert client.post(url, {"replace": "yes"}).status_code == 302
+    assert "2,0" in row(client.get(check_url(evaluation_round)), "kompetencerne")
+
+
+def test_a_weak_statements_action_is_added_once_even_from_two_forms(demo, client_as):
+    evaluation_round = open_round(demo)
+    client = client_as("konsulent")
+    client.post(reverse("anchoring_check_edit", args=[evaluation_round.pk]), scores(leadership_support="1,5"))
+    owner = Participant.objects.get(process=demo, user__username="leder")
+    url = reverse("anchoring_suggestion_accept", args=[evaluation_round.pk, "leadership_support"])
+    for what in ("Drøft ledernes rolle", "Drøft ledernes rolle igen"):  # two forms, two submission ids
+        data = {
+            "leadership_support-submission": str(uuid.uuid4()),
+            "leadership_support-what": what,
+            "leadership_support-owner": owner.pk,
+            "leadership_support-deadline": (today() + timedelta(days=30)).isoformat(),
+        }
+        assert client.post(url, data).status_code == 302
+    assert Action.objects.filter(round=evaluation_round).count() == 1
+    page = html(client.get(check_url(evaluation_round)))
+    assert "leadership_support-what" not in page  # the suggestion gives way to a line saying it is in the plan

@@ -7,13 +7,15 @@ from samskab.core.forms import StyledForm
 from samskab.workshops.forms import ActionForm
 from samskab.workshops.models import Action, ActionStatus
 
-DONE_ON_HELP = _("Set to today when the status is set to done, unless you give a date.")
+DONE_ON_HELP = _("Set to today when the status is set to done, unless you give a date; removed when it is no longer done.")
 
 
 def _check_done_on(form: forms.ModelForm, data: dict) -> dict:
-    """No done date in the future; done without a date is done today."""
+    """No done date in the future; done without a date is done today; not done has no done date."""
     done_on = data.get("done_on")
-    if done_on and done_on > timezone.localdate():
+    if "status" in data and data["status"] != ActionStatus.DONE:
+        data["done_on"] = None
+    elif done_on and done_on > timezone.localdate():
         form.add_error("done_on", _("An action is done when it has been done: the date cannot be in the future."))
     elif data.get("status") == ActionStatus.DONE and not done_on:
         data["done_on"] = timezone.localdate()

@@ -130,3 +130,21 @@ def save_scores(
         if key in scores
     )
     return check
+
+
+@dataclass
+class Replaced:
+    statement: str
+    typed: Decimal
+    from_workshop: Decimal | None
+
+
+def typed_scores_replaced(evaluation_round: EvaluationRound, scores: dict) -> list[Replaced]:
+    """The scores typed in by hand that taking `scores` from the workshop would replace (none when they came from it)."""
+    check = AnchoringCheck.objects.filter(round=evaluation_round).first()
+    if check is None or check.from_workshop:
+        return []
+    return [
+        Replaced(score.statement, score.average, scores.get(score.key, (None, 0))[0])
+        for score in check.scores.exclude(average=None)
+    ]

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.contenttypes.models import ContentType
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,7 +12,7 @@ from samskab.core.concurrency import save_or_show_conflict
 from samskab.core.once import create_once
 from samskab.processes.access import Access, get_object_for_user, process_access
 from samskab.workshops.access import get_round_for_user
-from samskab.workshops.models import Action
+from samskab.workshops.actions import action_add_once
 
 
 @login_required
@@ -130,17 +129,17 @@ def row_delete(request, pk: int):
 def row_action(request, pk: int):
     """A row of the plan becomes an action of the round, owned by its sender; once per row."""
     row = get_object_for_user(request.user, CommunicationRow, pk, process_path="round__process", need=Access.EDIT)
-    source_type = ContentType.objects.get_for_model(CommunicationRow)
-    if Action.objects.filter(source_type=source_type, source_id=row.pk).exists():
-        messages.info(request, _("The row is already in the action plan."))
-        return redirect(row)
-    Action.objects.create(
-        round=row.round,
-        what=(_("Tell %(audience)s: %(message)s") % {"audience": row.audience, "message": row.message})[:300],
+    _action, made = action_add_once(
+        evaluation_round=row.round,
+        source=row,
+        key="row",
+        what=_("Tell %(audience)s: %(message)s") % {"audience": row.audience, "message": row.message},
         why=_("Communication plan, by %(channel)s") % {"channel": row.channel},
         owner=row.sender,
         deadline=row.when,
-        source=row,
     )
-    messages.success(request, _("The action has been added to the round's action plan."))
+    if made:
+        messages.success(request, _("The action has been added to the round's action plan."))
+    else:
+        messages.info(request, _("The row is already in the action plan."))
     return redirect(row)

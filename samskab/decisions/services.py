@@ -17,7 +17,6 @@ draft nobody touched) and keeps the rest, which the view names.
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -26,6 +25,7 @@ from samskab.core.concurrency import Conflict
 from samskab.decisions.models import Decision, DecisionKind, ProcessDecision, ProcessDecisionKind
 from samskab.processes.models import FollowUp, Participant, Solution, SolutionStatus
 from samskab.processes.services import follow_up_add
+from samskab.workshops.actions import action_add_once, actions_from
 from samskab.workshops.models import Action, ActionStatus
 
 STATUS_AFTER = {
@@ -43,11 +43,6 @@ class Outcome:
     actions_made: int = 0
     actions_kept: list[Action] = field(default_factory=list)  # started actions of an earlier kind
     draft_kept: Solution | None = None  # the earlier "new solution" draft, kept because work began on it
-
-
-def _actions_of(decision):
-    """The actions a decision put in the plan (their source is the decision)."""
-    return Action.objects.filter(source_type=ContentType.objects.get_for_model(decision), source_id=decision.pk)
 
 
 def _locked_current(decision: Decision, seen_version: int | None) -> Decision | None:
@@ -73,7 +68,7 @@ def _is_untouched(draft: Solution) -> bool:
 def _undo(earlier: Decision, outcome: Outcome) -> None:
     """Take back what the earlier kind made, where nothing has happened to it yet."""
     if earlier.kind == DecisionKind.ADJUST:
-        actions = _actions_of(earlier)
+        actions = actions_from(earlier)
         outcome.actions_kept = list(actions.exclude(status=ActionStatus.NOT_STARTED))
         actions.filter(status=ActionStatus.NOT_STARTED).delete()
     if earlier.kind == DecisionKind.NEW and earlier.new_solution_id:
@@ -87,14 +82,20 @@ def _undo(earlier: Decision, outcome: Outcome) -> None:
 
 def _add_adjustments(decision: Decision, lines: list[str], *, owner: Participant | None, deadline: date | None) -> int:
     """Each adjustment line an action of the round, once: a line already in the plan is not added again."""
-    existing = set(_actions_of(decision).values_list("what", flat=True))
     why = _("Decision to adjust “%(solution)s”") % {"solution": decision.solution.title}
-    new = [line for line in dict.fromkeys(lines) if line not in existing]
-    Action.objects.bulk_create(
-        Action(round=decision.round, what=line, why=why, owner=owner or decision.decided_by, deadline=deadline, source=decision)
-        for line in new
-    )
-    return len(new)
+    made = 0
+    for line in lines:
+        _action, new = action_add_once(
+            evaluation_round=decision.round,
+            source=decision,
+            key=line,
+            what=line,
+            why=why,
+            owner=owner or decision.decided_by,
+            deadline=deadline,
+        )
+        made += new
+    return made
 
 
 @transaction.atomic
@@ -174,16 +175,19 @@ def process_decision_record(*, decision: ProcessDecision, seen_version: int | No
             raise Conflict(current)
         decision.version = current.version + 1
     decision.save()
-    consequence = _process_action(decision)
-    actions = _actions_of(decision)
-    if actions.filter(**consequence).exists():
+    kind = decision.kind
+    actions = actions_from(decision).filter(round=decision.round)
+    if actions.filter(source_key=kind).exists():
         return decision
     waiting = actions.filter(status=ActionStatus.NOT_STARTED).first()
-    if waiting is not None:
-        waiting.what, waiting.why = consequence["what"], consequence["why"]
+    if waiting is not None:  # the consequence of the earlier kind, not yet started: it becomes this one's
+        waiting.source_key = kind
+        waiting.what, waiting.why = _process_action(decision).values()
         waiting.owner = decision.decided_by
         waiting.version += 1  # an edit form open on the old text must not overwrite this silently
-        waiting.save(update_fields=["what", "why", "owner", "version", "updated_at"])
+        waiting.save(update_fields=["source_key", "what", "why", "owner", "version", "updated_at"])
     else:
-        Action.objects.create(round=decision.round, owner=decision.decided_by, source=decision, **consequence)
+        action_add_once(
+            evaluation_round=decision.round, source=decision, key=kind, owner=decision.decided_by, **_process_action(decision)
+        )
     return decision

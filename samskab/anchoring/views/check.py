@@ -10,9 +10,9 @@ from samskab.anchoring import check as anchoring
 from samskab.anchoring.chart import bar_chart
 from samskab.anchoring.forms import AnchoringCheckForm
 from samskab.anchoring.models import AnchoringCheck
-from samskab.core.once import create_once
 from samskab.processes.access import Access, process_access
 from samskab.workshops.access import get_round_for_user
+from samskab.workshops.actions import action_add_once, actions_from
 from samskab.workshops.forms import ActionForm
 
 
@@ -23,9 +23,12 @@ def _page(request, evaluation_round, *, form=None, action_forms=None, status=200
     rows = anchoring.rows(check, previous)
     can_edit = process_access(request.user, process) >= Access.EDIT and evaluation_round.is_open
     action_forms = action_forms or {}
+    planned = set(actions_from(check).filter(round=evaluation_round).values_list("source_key", flat=True)) if check else set()
+    for row in rows:
+        row.in_plan = row.key in planned
     if can_edit:
         for row in rows:
-            if row.weak and row.key not in action_forms:
+            if row.weak and not row.in_plan and row.key not in action_forms:
                 action_forms[row.key] = ActionForm(
                     process=process, initial={"what": row.suggestion}, prefix=row.key
                 )
@@ -96,7 +99,18 @@ def check_from_workshop(request, pk: int):
     if workshop is None:
         messages.error(request, _("The round's workshop has no rating of the anchoring statements."))
         return redirect("anchoring_check", pk=pk)
-    anchoring.save_scores(evaluation_round, anchoring.scores_from_workshop(workshop), from_workshop=True)
+    scores = anchoring.scores_from_workshop(workshop)
+    if not scores:
+        messages.error(request, _("The workshop's rating has no answers yet, so there are no scores to take. Nothing has been changed."))
+        return redirect("anchoring_check", pk=pk)
+    replaced = anchoring.typed_scores_replaced(evaluation_round, scores)
+    if replaced and request.POST.get("replace") != "yes":
+        return render(
+            request,
+            "anchoring/check_replace.html",
+            {"round": evaluation_round, "process": evaluation_round.process, "replaced": replaced},
+        )
+    anchoring.save_scores(evaluation_round, scores, from_workshop=True)
     messages.success(request, _("The scores have been taken from the workshop's rating."))
     return redirect("anchoring_check", pk=pk)
 
@@ -115,12 +129,22 @@ def suggestion_accept(request, pk: int, key: str):
         return redirect("anchoring_check", pk=pk)
     form = ActionForm(request.POST, process=evaluation_round.process, prefix=key)
     if form.is_valid():
-        form.instance.round = evaluation_round
-        form.instance.source = AnchoringCheck.objects.get(round=evaluation_round)
-        form.instance.why = form.cleaned_data.get("why") or _(
-            "Anchoring check: “%(statement)s” scored %(score)s."
-        ) % {"statement": row.statement, "score": str(row.score).replace(".", ",")}
-        create_once(form)
-        messages.success(request, _("The action has been added to the round's action plan."))
+        why = form.cleaned_data.get("why") or _("Anchoring check: “%(statement)s” scored %(score)s.") % {
+            "statement": row.statement,
+            "score": str(row.score).replace(".", ","),
+        }
+        _action, made = action_add_once(
+            evaluation_round=evaluation_round,
+            source=AnchoringCheck.objects.get(round=evaluation_round),
+            key=key,
+            what=form.cleaned_data["what"],
+            why=why,
+            owner=form.cleaned_data["owner"],
+            deadline=form.cleaned_data["deadline"],
+        )
+        if made:
+            messages.success(request, _("The action has been added to the round's action plan."))
+        else:
+            messages.info(request, _("The statement's action is already in the action plan."))
         return redirect("anchoring_check", pk=pk)
     return _page(request, evaluation_round, action_forms={key: form})

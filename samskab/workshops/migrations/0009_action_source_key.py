@@ -8,6 +8,12 @@ def clear_done_dates_of_actions_not_done(apps, schema_editor):
     apps.get_model("workshops", "Action").objects.exclude(status="udfoert").exclude(done_on=None).update(done_on=None)
 
 
+def key_the_communication_plans_actions(apps, schema_editor):
+    """A row of the communication plan made one action, keyed "row" from now on."""
+    row_type = apps.get_model("contenttypes", "ContentType").objects.filter(app_label="communication", model="communicationrow")
+    apps.get_model("workshops", "Action").objects.filter(source_type__in=row_type).update(source_key="row")
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -32,4 +38,5 @@ class Migration(migrations.Migration):
             constraint=models.UniqueConstraint(condition=models.Q(('source_key', ''), _negated=True), fields=('round', 'source_type', 'source_id', 'source_key'), name='one_action_per_source_and_key'),
         ),
         migrations.RunPython(clear_done_dates_of_actions_not_done, migrations.RunPython.noop),
+        migrations.RunPython(key_the_communication_plans_actions, migrations.RunPython.noop),
     ]
