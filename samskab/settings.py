@@ -215,10 +215,14 @@ LIVE_WINDOW_MS = envint("LIVE_WINDOW_MS", "100")
 LIVE_QUEUE_SIZE = envint("LIVE_QUEUE_SIZE", "64")
 LIVE_REDIS_PREFIX = os.environ.get("LIVE_REDIS_PREFIX", "samskab:live:")
 
+# No IP address in any log (core/log_filters.py): uvicorn's server logger writes each WebSocket
+# with the client's address even without an access log; keep the access log off (--no-access-log).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"without_addresses": {"()": "samskab.core.log_filters.WithoutAddresses"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["without_addresses"]}},
+    "loggers": {"uvicorn.error": {"filters": ["without_addresses"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 

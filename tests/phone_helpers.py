@@ -27,6 +27,7 @@ def run(workshop: Workshop, section: Section | None = None, **section_fields) ->
             setattr(section, name, value)
         section.save()
     workshop.status = WorkshopStatus.RUNNING
+    workshop.joining_open = True
     workshop.current_section = section
     workshop.save()
     return section

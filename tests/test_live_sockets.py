@@ -107,11 +107,24 @@ def test_a_participant_of_another_workshop_is_refused(workshop, phone, demo):
     assert first_message(f"/w/{other.join_code}/ws/", ORIGIN, cookies(phone)) == ("closed", 4403)
 
 
-def test_an_unknown_or_closed_workshop_is_refused(workshop, phone):
-    assert first_message("/w/ZZZZZZ/ws/", ORIGIN, cookies(phone)) == ("closed", 4404)
+def test_an_unknown_or_closed_workshop_is_refused_as_a_workshop_not_joined_is(workshop, phone):
+    # One close code for every refusal: the socket does not tell a guesser which codes are real.
+    assert first_message("/w/ZZZZZZ/ws/", ORIGIN, cookies(phone)) == ("closed", 4403)
     workshop.status = WorkshopStatus.CLOSED
     workshop.save()
-    assert first_message(f"/w/{workshop.join_code}/ws/", ORIGIN, cookies(phone)) == ("closed", 4404)
+    assert first_message(f"/w/{workshop.join_code}/ws/", ORIGIN, cookies(phone)) == ("closed", 4403)
+
+
+def test_refused_phone_sockets_count_as_wrong_tries_and_then_even_a_joined_phone_waits(workshop, phone, settings):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.JOIN_TRIES_PER_ADDRESS = 3
+    for code in ("ZZZZZZ", "ZZZZZY", "ZZZZZX"):
+        assert first_message(f"/w/{code}/ws/", ORIGIN) == ("closed", 4403)
+    assert first_message(f"/w/{workshop.join_code}/ws/", ORIGIN, cookies(phone)) == ("closed", 4403)
+    cache.clear()
+    assert first_message(f"/w/{workshop.join_code}/ws/", ORIGIN, cookies(phone)) == '{"hello":true,"seq":0}'
 
 
 def test_only_the_workshops_facilitators_open_its_socket(workshop, client_as):

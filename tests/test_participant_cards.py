@@ -51,7 +51,10 @@ def edit_url(workshop: Workshop, card: Card, action: str = "ret") -> str:
 # The page.
 
 
-def test_before_the_workshop_starts_the_phone_says_to_wait(workshop):
+def test_until_the_facilitator_chooses_a_section_the_phone_says_to_wait(workshop):
+    run(workshop)
+    workshop.current_section = None
+    workshop.save(update_fields=["current_section"])
     client = Client()
     join(client, workshop)
     response = client.get(phone_url(workshop))

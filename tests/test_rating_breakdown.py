@@ -1,4 +1,7 @@
-"""Ratings by the role participants stated, under the anonymity rule (the smallest group shown)."""
+"""Ratings by the role participants stated, under the anonymity rule (the smallest group shown).
+
+The figures are published when the rating closes (workshops/ratings.py); before, only counts.
+"""
 
 import uuid
 
@@ -6,19 +9,27 @@ import pytest
 from django.urls import reverse
 
 from samskab.workshops.models import Attendee, Rating, SectionKind, Workshop, WorkshopStatus
-from samskab.workshops.state import (
+from samskab.workshops.ratings import (
     HIDDEN_COMPLEMENT,
     HIDDEN_NO_ANSWERS,
     HIDDEN_TOO_FEW,
     NOT_STATED,
-    board_state,
-    role_breakdown,
+    RoleFigures,
+    statement_figures,
 )
+from samskab.workshops.state import board_state
 from tests.helpers import html
 
 
 def _by_role(rows):
     return {row.role: row for row in rows}
+
+
+def role_breakdown(values_by_role: dict[str, list[int]], smallest: int) -> list[RoleFigures]:
+    """The role rows that closing a rating with these answers publishes."""
+    basis = {role: [values.count(v) for v in range(1, 6)] for role, values in values_by_role.items()}
+    figures = statement_figures(basis, smallest)
+    return [RoleFigures(role, role, **row) for role, row in figures["roles"].items()]
 
 
 def test_a_role_group_below_the_smallest_is_hidden_and_an_empty_one_says_so():
@@ -58,6 +69,12 @@ def rating_section(demo):
     return section
 
 
+def _close(section) -> None:
+    """The facilitator closes the rating: its figures are published."""
+    section.locked = True
+    section.save(update_fields=["locked"])
+
+
 def _rate(section, role: str, values: list[int]) -> None:
     statement = section.prompts.first()
     for value in values:
@@ -69,6 +86,8 @@ def test_the_state_reads_roles_from_the_attendees_in_a_fixed_number_of_queries(r
     _rate(rating_section, "medarbejder", [5, 5, 5, 4, 4, 5])
     _rate(rating_section, "leder", [1])
     _rate(rating_section, "", [3, 3, 3, 3, 3])
+    _close(rating_section)
+    board_state(rating_section, for_facilitator=False)  # publishes once, on first reading
     with django_assert_max_num_queries(6):
         state = board_state(rating_section, for_facilitator=False)
     first = _by_role(state["statements"][0].by_role)
@@ -82,6 +101,7 @@ def test_the_run_page_and_the_projector_show_the_breakdown_and_why_groups_are_hi
     _rate(rating_section, "medarbejder", [5, 5, 5, 4, 4, 5])
     _rate(rating_section, "leder", [1, 1])
     _rate(rating_section, "tr", [2, 2, 2, 2, 2])
+    _close(rating_section)
     client = client_as("konsulent")
     for url in (reverse("workshop_run", args=[rating_section.workshop.pk]), reverse("projector", args=[rating_section.workshop.pk])):
         page = html(client.get(url))

@@ -142,6 +142,9 @@ def test_ratings_are_summarised_only_from_the_smallest_group_up(workshop, client
         client_id=uuid.uuid4(), prompt=statement, attendee=Attendee.objects.create(workshop=workshop), value=5
     )
     page = client.get(f"/workshops/{workshop.pk}/projektor/").content.decode()
+    assert "3,0" not in page and "3.0" not in page  # open: only how many have answered
+    client.post(f"/sektioner/{rating.pk}/fase/", {"locked": "1"})  # the facilitator closes the rating
+    page = client.get(f"/workshops/{workshop.pk}/projektor/").content.decode()
     assert "3,0" in page or "3.0" in page
 
 

@@ -573,6 +573,7 @@ PAGES: list[Page] = [
     Page("section_delete", _p("section_delete", "section"), audience=FACILITATORS),
     Page("workshop_run", _p("workshop_run", "workshop"), audience=FACILITATORS),
     Page("workshop_status", _p("workshop_status", "workshop"), audience=FACILITATORS, method="POST", ok=302),
+    Page("workshop_joining", _p("workshop_joining", "workshop"), audience=FACILITATORS, method="POST", ok=302),
     Page("projector", _p("projector", "workshop"), audience=FACILITATORS),
     Page("section_show", _p("section_show", "section"), audience=FACILITATORS, method="POST", ok=302),
     Page("section_phase", _p("section_phase", "section"), audience=FACILITATORS, method="POST", ok=302),
@@ -649,7 +650,8 @@ PAGES: list[Page] = [
     # sent to the join page (302), whether the code is real or not.
     Page("join", lambda w: reverse("join"), audience=PUBLIC, invalid={"code": "0000"}),
     Page("join_code", _code("join_code"), audience=PUBLIC),
-    Page("join_code:post", _code("join_code"), audience=PUBLIC, method="POST", ok=302),
+    # The demo workshop is planned, so joining is refused with a message (tests/test_join_window.py).
+    Page("join_code:post", _code("join_code"), audience=PUBLIC, method="POST", ok=409),
     Page("phone", _code("phone"), audience=PUBLIC, ok=302),
     Page("phone_state", _code("phone_state"), audience=PUBLIC, ok=302, html=False),
     Page("phone_card_add", _code("phone_card_add"), audience=PUBLIC, method="POST", ok=302),

@@ -19,7 +19,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from samskab.core.text import without_control_characters
-from samskab.workshops import live, privacy
+from samskab.workshops import limits, live, privacy
 from samskab.workshops.models import (
     CARD_MAX_LENGTH,
     Attendee,
@@ -140,6 +140,8 @@ def card_add(
                 client_id=client_id, section=section, attendee=attendee, text=text, column=column, theme=theme
             )
             _announce(live.card_saved, card, votes=0)
+        if not attendee.on_paper:
+            limits.count_card(attendee.pk, section.pk)
     except (Refused, IntegrityError):
         existing = _own_card(attendee, client_id)
         if existing is None:
@@ -157,10 +159,26 @@ def _new_card_text(
     _check_open(section)
     if section.phase not in WRITING:
         raise Refused(_("Cards cannot be added in this phase. Your text has not been saved."))
+    if not attendee.on_paper:
+        _check_card_allowance(attendee, section)
     text = _clean_text(text)
     _check_prompts(section, column, theme)
     _check_privacy(text, confirmed)
     return text
+
+
+def _check_card_allowance(attendee: Attendee, section: Section) -> None:
+    """As many cards as a room needs from one participant, and not all at once (limits.py)."""
+    if limits.writes_used_up("card", attendee.pk):
+        raise Refused(
+            _("You have sent many cards in a short time. Wait a minute, then send again. Your text has not been saved."),
+            status=429,
+        )
+    if limits.cards_used_up(attendee.pk, section.pk):
+        raise Refused(
+            _("You have written %(limit)d cards in this part of the workshop, as many as one participant can. Your text has not been saved.")
+            % {"limit": limits.CARDS_PER_SECTION}
+        )
 
 
 _UNCHANGED = object()

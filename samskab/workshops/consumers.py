@@ -1,8 +1,10 @@
 """The WebSockets of a live workshop: one for each phone, one for the run page and the projector.
 
 A socket carries only what the server pushes (see live.py and live_hub.py); clients send
-nothing on it. Whoever may not follow the workshop gets the socket closed without detail:
-4404 for an unknown or closed workshop, 4403 for no right to it.
+nothing on it. Whoever may not follow the workshop gets the socket closed without detail. A
+phone's socket is closed with 4403 whatever the reason (unknown code, closed workshop, not
+joined), so that it tells nothing about which codes exist; the run page's and projector's say
+4404 for a workshop they cannot see and 4403 for one they may not run.
 """
 
 from channels.db import database_sync_to_async
@@ -10,7 +12,7 @@ from channels.generic.websocket import AsyncWebsocketConsumer
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 
-from samskab.workshops import live
+from samskab.workshops import limits, live
 from samskab.workshops.access import get_workshop_for_facilitator
 from samskab.workshops.joining import attendee_for, find_workshop
 from samskab.workshops.live_hub import FACILITATORS, ROOM
@@ -61,13 +63,18 @@ class RoomConsumer(LiveConsumer):
     audience = ROOM
 
     def authorise(self):
+        # One answer for an unknown code, a closed workshop and a browser that has not joined, and
+        # each counts as a wrong try (limits.py): the socket must not tell a guesser which codes are real.
+        address = (self.scope.get("client") or ("", 0))[0] or ""
+        session = getattr(self.scope.get("session"), "session_key", None)
+        if limits.limited_for(address, session):
+            return None, NO_RIGHT
         workshop = find_workshop(self.scope["url_route"]["kwargs"]["code"])
-        if workshop is None or workshop.status == WorkshopStatus.CLOSED:
-            return None, NOT_FOUND
         # The same check as the phone's pages make: the signed attendee cookie set by joining.
         request = HttpRequest()
         request.COOKIES = self.scope.get("cookies", {})
-        if attendee_for(request, workshop) is None:
+        if workshop is None or workshop.status == WorkshopStatus.CLOSED or attendee_for(request, workshop) is None:
+            limits.count_wrong_try_for(address, session)
             return None, NO_RIGHT
         return workshop.pk, None
 

@@ -49,6 +49,30 @@ class WorkshopEditForm(WorkshopForm):
         self.fields["facilitators"].help_text = _("Only facilitators see the workshop's content until the minutes are approved.")
 
 
+    def clean(self):
+        """Once someone has joined under the promise on the join screen, it may only become stricter."""
+        cleaned = super().clean()
+        before = Workshop.objects.filter(pk=self.instance.pk).first()
+        if before is None or not before.attendees.filter(on_paper=False).exists():
+            return cleaned
+        if before.anonymous and cleaned.get("anonymous") is False:
+            self.add_error("anonymous", _("Participants joined an anonymous workshop, so it stays anonymous."))
+        smallest = cleaned.get("min_group_size")
+        if smallest is not None and smallest < before.min_group_size:
+            self.add_error(
+                "min_group_size",
+                _("Participants joined with ratings shown for groups of at least %(size)s, so it cannot be lowered.")
+                % {"size": before.min_group_size},
+            )
+        return cleaned
+
+
+class JoiningForm(forms.Form):
+    """How many are in the room: joining with the code lets no more in."""
+
+    max_attendees = forms.IntegerField(min_value=1, max_value=2000)
+
+
 class SectionForm(StyledForm, forms.ModelForm):
     class Meta:
         model = Section

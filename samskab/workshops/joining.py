@@ -11,12 +11,13 @@ from collections.abc import Callable
 from functools import wraps
 
 from django.conf import settings
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from samskab.workshops.models import Attendee, Workshop
+from samskab.workshops.models import Attendance, AttendanceStatus, Attendee, Workshop, WorkshopStatus
 
 COOKIE_SALT = "samskab.workshops.attendee"
 COOKIE_PREFIX = "samskab_deltager_"  # followed by the workshop's id
@@ -34,6 +35,59 @@ def find_workshop(code: str) -> Workshop | None:
     if not code:
         return None
     return Workshop.objects.select_related("round__process__unit__organisation").filter(join_code=code).first()
+
+
+class JoinRefused(Exception):
+    """The workshop takes no one (more) now; `message` says why, for the person at the door."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def joined_count(workshop: Workshop) -> int:
+    """Who joined with the code (the facilitator's paper notes are not people in the room)."""
+    return workshop.attendees.filter(on_paper=False).count()
+
+
+def expected(workshop: Workshop) -> int | None:
+    """A first guess at the number in the room: the fremmøde recorded, else the forløb's participants less afbud."""
+    attendance = Attendance.objects.filter(workshop=workshop)
+    came = attendance.filter(status=AttendanceStatus.ATTENDED).count()
+    if came:
+        return came
+    away = attendance.filter(status=AttendanceStatus.APOLOGIES).count()
+    return max(workshop.round.process.participants.count() - away, 0) or None
+
+
+def why_not_open(workshop: Workshop) -> str | None:
+    """Why joining with the code is not possible now, or None while it is open."""
+    if workshop.status == WorkshopStatus.PLANNED:
+        return _("The workshop has not started yet. Try again when the facilitator starts it.")
+    if workshop.status != WorkshopStatus.RUNNING:
+        return _("This workshop has been closed, so its code no longer works.")
+    if not workshop.joining_open:
+        return _("The facilitator has closed the workshop for joining. Ask the facilitator if you should be in.")
+    return None
+
+
+@transaction.atomic
+def join(*, workshop: Workshop, role: str, name: str) -> Attendee:
+    """A new attendee, while the workshop is open for joining and not full. Raises JoinRefused."""
+    # One join at a time per workshop, so that two at once cannot both take the last place.
+    workshop = Workshop.objects.select_for_update().get(pk=workshop.pk)
+    reason = why_not_open(workshop)
+    if reason:
+        raise JoinRefused(reason)
+    if workshop.max_attendees is not None and joined_count(workshop) >= workshop.max_attendees:
+        raise JoinRefused(
+            _(
+                "The workshop is full: %(count)s have joined, as many as the facilitator said are in the room. "
+                "If you are in the room, ask the facilitator to let one more in."
+            )
+            % {"count": workshop.max_attendees}
+        )
+    return Attendee.objects.create(workshop=workshop, role=role, name=name)
 
 
 def cookie_name(workshop: Workshop) -> str:

@@ -1,10 +1,13 @@
-"""Wrong join codes are limited per browser session, per address, and in all.
+"""Wrong join codes are limited per browser session and per address; what a participant may send, per minute.
 
 Counts are kept in Django's cache (Redis with REDIS_URL, so every process counts together) in
-fixed windows of JOIN_TRIES_WINDOW seconds. The address limit is generous: a whole room on
-guest Wi-Fi shares one address. The address is kept only as a keyed hash, and only here.
-Once a limit is reached, every try is refused until the window ends, right codes too:
-otherwise a guesser would still learn which codes are real.
+fixed windows. The address limit is generous: a whole room on guest Wi-Fi shares one address.
+The address is kept only as a keyed hash, and only here. Once a limit is reached, every try
+from that browser or address is refused until the window ends, right codes too: otherwise a
+guesser would still learn which codes are real. There is no limit for everybody together: a
+few guessers must not be able to refuse the right code to every other workshop's participants.
+
+A WebSocket to a workshop counts the same way when it is refused (consumers.py).
 """
 
 import hashlib
@@ -15,16 +18,20 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
+# What one participant may send: a room writes a card now and then; an outbox that was offline
+# sends what it kept at once, so a minute allows a burst, but not a flood. Votes have their own
+# limit (the workshop's votes per participant).
+CARDS_PER_SECTION = 40
+WRITES_PER_MINUTE = 20  # new cards, and ratings sent, each
 
-def _window() -> tuple[int, int]:
+
+def _window(length: int) -> tuple[int, int]:
     """The current window's number, and the seconds left of it."""
-    length = settings.JOIN_TRIES_WINDOW
     now = time.time()
     return int(now // length), int(length - now % length) + 1
 
 
-def _address(request: HttpRequest) -> str:
-    address = request.META.get("REMOTE_ADDR", "")
+def _hashed(address: str) -> str:
     return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()[:32]
 
 
@@ -35,33 +42,70 @@ def _session(request: HttpRequest, create: bool) -> str | None:
     return request.session.session_key
 
 
-def _counters(request: HttpRequest, create: bool) -> list[tuple[str, int]]:
-    window, _left = _window()
-    counters = [
-        (f"samskab:join-tries:address:{_address(request)}:{window}", settings.JOIN_TRIES_PER_ADDRESS),
-        (f"samskab:join-tries:all:{window}", settings.JOIN_TRIES_GLOBAL),
-    ]
-    session = _session(request, create)
+def _counters(address: str, session: str | None) -> list[tuple[str, int]]:
+    window, _left = _window(settings.JOIN_TRIES_WINDOW)
+    counters = [(f"samskab:join-tries:address:{_hashed(address)}:{window}", settings.JOIN_TRIES_PER_ADDRESS)]
     if session:
         counters.append((f"samskab:join-tries:session:{session}:{window}", settings.JOIN_TRIES_PER_SESSION))
     return counters
 
 
-def limited(request: HttpRequest) -> bool:
-    """Has this browser, its address, or everybody together used up the wrong tries of this window?"""
-    counters = _counters(request, create=False)
+def _count(key: str, seconds: int) -> int:
+    cache.add(key, 0, seconds)
+    try:
+        return cache.incr(key)
+    except ValueError:  # the window ended between add and incr
+        cache.set(key, 1, seconds)
+        return 1
+
+
+def limited_for(address: str, session: str | None) -> bool:
+    counters = _counters(address, session)
     counts = cache.get_many([key for key, _limit in counters])
     return any(counts.get(key, 0) >= limit for key, limit in counters)
 
 
+def limited(request: HttpRequest) -> bool:
+    """Has this browser or its address used up the wrong tries of this window?"""
+    return limited_for(request.META.get("REMOTE_ADDR", ""), _session(request, create=False))
+
+
 def retry_after() -> int:
-    return _window()[1]
+    return _window(settings.JOIN_TRIES_WINDOW)[1]
+
+
+def count_wrong_try_for(address: str, session: str | None) -> None:
+    for key, _limit in _counters(address, session):
+        _count(key, settings.JOIN_TRIES_WINDOW)
 
 
 def count_wrong_try(request: HttpRequest) -> None:
-    for key, _limit in _counters(request, create=True):
-        cache.add(key, 0, settings.JOIN_TRIES_WINDOW)
-        try:
-            cache.incr(key)
-        except ValueError:  # the window ended between add and incr
-            cache.set(key, 1, settings.JOIN_TRIES_WINDOW)
+    count_wrong_try_for(request.META.get("REMOTE_ADDR", ""), _session(request, create=True))
+
+
+def _section_key(attendee_id: int, section_id: int) -> str:
+    return f"samskab:cards:{attendee_id}:{section_id}"
+
+
+def cards_used_up(attendee_id: int, section_id: int) -> bool:
+    """Has the attendee written CARDS_PER_SECTION cards on this board (counted in the cache, not read)?"""
+    return (cache.get(_section_key(attendee_id, section_id)) or 0) >= CARDS_PER_SECTION
+
+
+def count_card(attendee_id: int, section_id: int) -> None:
+    _count(_section_key(attendee_id, section_id), 2 * 24 * 3600)
+    count_write("card", attendee_id)
+
+
+def _writes_key(kind: str, attendee_id: int) -> str:
+    return f"samskab:writes:{kind}:{attendee_id}:{_window(60)[0]}"
+
+
+def writes_used_up(kind: str, attendee_id: int) -> bool:
+    """Has the attendee sent WRITES_PER_MINUTE of this kind ("card", "rating") this minute?"""
+    return (cache.get(_writes_key(kind, attendee_id)) or 0) >= WRITES_PER_MINUTE
+
+
+def count_write(kind: str, attendee_id: int) -> None:
+    """Count a write that was stored (a repeat of a stored one is not counted again)."""
+    _count(_writes_key(kind, attendee_id), 60)

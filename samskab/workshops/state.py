@@ -1,25 +1,16 @@
 """What a section shows on the facilitator's screen and the projector, read in a fixed number of queries."""
 
 from dataclasses import dataclass, field
-from statistics import mean
 
 from django.db.models import Count
-from django.utils.translation import gettext_lazy as _
 
 from samskab.processes.overview import solutions_for_overview
-from samskab.workshops.models import Action, AttendeeRole, Card, Lesson, Phase, PromptRole, Rating, Section, SectionKind
+from samskab.workshops import ratings
+from samskab.workshops.models import Action, Card, Lesson, Phase, PromptRole, Section, SectionKind
 
 # Phases in which the cards are shown to the room (before "vis", only their number is).
 REVEALED = (Phase.SHOW, Phase.GROUP, Phase.VOTE, Phase.DISCUSS, Phase.CONCLUDE)
 BY_VOTES = (Phase.DISCUSS, Phase.CONCLUDE)
-
-# The role groups of a rating breakdown: the roles an attendee may state, then those who did not say.
-NOT_STATED = ""
-ROLE_GROUPS = [*AttendeeRole.choices, (NOT_STATED, _("not stated"))]
-# Why a role group's figures are hidden.
-HIDDEN_NO_ANSWERS = "none"
-HIDDEN_TOO_FEW = "few"  # fewer than the workshop's smallest group
-HIDDEN_COMPLEMENT = "complement"  # shown, the total minus the others would give away a small group
 
 
 @dataclass
@@ -40,32 +31,11 @@ class Group:
         return sum(card.vote_count for card in self.cards)
 
 
-@dataclass
-class RoleFigures:
-    """One role group's ratings of a statement; figures are None when `hidden` says why not."""
-
-    role: str  # an AttendeeRole value, or NOT_STATED
-    label: str
-    count: int
-    average: float | None
-    distribution: list[int] | None
-    hidden: str | None  # None, HIDDEN_NO_ANSWERS, HIDDEN_TOO_FEW or HIDDEN_COMPLEMENT
-
-
-@dataclass
-class Statement:
-    prompt: object
-    count: int
-    average: float | None  # None below the smallest group shown
-    distribution: list[int] | None
-    by_role: list[RoleFigures] = field(default_factory=list)
-
-
 def board_state(section: Section, *, for_facilitator: bool) -> dict:
     if section.kind == SectionKind.BOARD:
         state = _board(section, for_facilitator)
     elif section.kind == SectionKind.RATING:
-        state = _rating(section)
+        state = ratings.board(section)  # the publication rule: counts while open, published figures once closed
     else:
         return _status_round(section)
     # Læringspunkter and aftaler: the facilitator sees them all along, the room while concluding.
@@ -103,69 +73,6 @@ def _board(section: Section, for_facilitator: bool) -> dict:
         "themes": [p for p in prompts if p.role == PromptRole.THEME],
         "count": sum(1 for card in cards if not card.hidden),
         "revealed": for_facilitator or section.phase in REVEALED,
-    }
-
-
-def _figures(values: list[int], shown: bool) -> tuple[float | None, list[int] | None]:
-    if not shown:
-        return None, None
-    return round(mean(values), 1), [values.count(v) for v in range(1, 6)]
-
-
-def role_breakdown(values_by_role: dict[str, list[int]], smallest: int) -> list[RoleFigures]:
-    """Each role group's figures, shown only for groups of at least `smallest` ratings.
-
-    When the groups hidden for being small hold fewer than `smallest` ratings together, the
-    statement's total minus the groups shown would give their figures away; so the smallest of
-    the shown groups are hidden too, until the hidden ones together hold at least `smallest`.
-    """
-    counts = {role: len(values_by_role.get(role, [])) for role, _label in ROLE_GROUPS}
-    hidden = {role: HIDDEN_TOO_FEW for role, count in counts.items() if 0 < count < smallest}
-    hidden.update({role: HIDDEN_NO_ANSWERS for role, count in counts.items() if count == 0})
-    hidden_total = sum(count for role, count in counts.items() if role in hidden)
-    shown = sorted((role for role in counts if role not in hidden), key=lambda role: counts[role])
-    while shown and 0 < hidden_total < smallest:
-        role = shown.pop(0)
-        hidden[role] = HIDDEN_COMPLEMENT
-        hidden_total += counts[role]
-    rows = []
-    for role, label in ROLE_GROUPS:
-        values = values_by_role.get(role, [])
-        average, distribution = _figures(values, role not in hidden)
-        rows.append(RoleFigures(role, label, len(values), average, distribution, hidden.get(role)))
-    return rows
-
-
-def _rating(section: Section) -> dict:
-    """Each statement's answers, average and distribution, overall and by the role attendees stated.
-
-    Plain data, also read by the referat: figures are None wherever the anonymity rule hides them.
-    """
-    smallest = section.workshop.min_group_size
-    prompts = list(section.prompts.filter(role=PromptRole.STATEMENT))
-    ratings = Rating.objects.filter(prompt__in=prompts).values_list("prompt_id", "attendee__role", "value")
-    by_prompt: dict[int, dict[str, list[int]]] = {}
-    for prompt_id, role, value in ratings:
-        by_prompt.setdefault(prompt_id, {}).setdefault(role or NOT_STATED, []).append(value)
-    statements = []
-    for prompt in prompts:
-        by_role = by_prompt.get(prompt.pk, {})
-        values = [value for role_values in by_role.values() for value in role_values]
-        average, distribution = _figures(values, len(values) >= smallest)
-        statements.append(
-            Statement(
-                prompt=prompt,
-                count=len(values),
-                average=average,
-                distribution=distribution,
-                by_role=role_breakdown(by_role, smallest),
-            )
-        )
-    return {
-        "kind": SectionKind.RATING,
-        "statements": statements,
-        "smallest": smallest,
-        "role_groups": [label for _role, label in ROLE_GROUPS],
     }
 
 

@@ -16,6 +16,7 @@ urlpatterns = [
     path("sektioner/<int:pk>/slet/", preparation.section_delete, name="section_delete"),
     path("workshops/<int:pk>/afvikl/", run.run, name="workshop_run"),
     path("workshops/<int:pk>/status/", run.workshop_status, name="workshop_status"),
+    path("workshops/<int:pk>/deltagelse/", run.workshop_joining, name="workshop_joining"),
     path("workshops/<int:pk>/projektor/", run.projector, name="projector"),
     path("sektioner/<int:pk>/vis/", run.section_show, name="section_show"),
     path("sektioner/<int:pk>/fase/", run.section_phase, name="section_phase"),

@@ -6,8 +6,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from samskab.workshops import limits
-from samskab.workshops.joining import attendee_for, find_workshop, normalise_code, remember
-from samskab.workshops.models import Attendee, WorkshopStatus
+from samskab.workshops.joining import JoinRefused, attendee_for, find_workshop, normalise_code, remember, why_not_open
+from samskab.workshops.joining import join as join_workshop
+from samskab.workshops.models import WorkshopStatus
 from samskab.workshops.phone_forms import CodeForm, JoinForm
 
 
@@ -62,17 +63,26 @@ def join_code(request: HttpRequest, code: str) -> HttpResponse:
     if request.user.is_authenticated and not workshop.anonymous:
         initial["name"] = request.user.get_full_name()
     form = JoinForm(request.POST if request.method == "POST" else None, named=not workshop.anonymous, initial=initial)
+    refusal = why_not_open(workshop)
     if request.method == "POST" and form.is_valid():
-        attendee = Attendee.objects.create(
-            workshop=workshop,
-            role=form.cleaned_data["role"],
-            name="" if workshop.anonymous else form.cleaned_data["name"],
-        )
-        response = redirect("phone", code=workshop.join_code)
-        remember(response, attendee)
-        return response
-    return render(
-        request,
-        "workshops/join_workshop.html",
-        {"workshop": workshop, "organisation_of_workshop": workshop.round.process.unit.organisation, "form": form},
-    )
+        try:
+            attendee = join_workshop(
+                workshop=workshop,
+                role=form.cleaned_data["role"],
+                name="" if workshop.anonymous else form.cleaned_data["name"],
+            )
+        except JoinRefused as refused:
+            refusal = refused.message
+        else:
+            response = redirect("phone", code=workshop.join_code)
+            remember(response, attendee)
+            return response
+    context = {
+        "workshop": workshop,
+        "organisation_of_workshop": workshop.round.process.unit.organisation,
+        "form": form,
+        "refusal": refusal,
+    }
+    # The page says why nobody can join now; a join it refused answers 409 (Conflict).
+    status = 409 if refusal and request.method == "POST" else 200
+    return render(request, "workshops/join_workshop.html", context, status=status)

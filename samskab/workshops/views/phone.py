@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
-from samskab.workshops import cards, live
+from samskab.workshops import cards, limits, live
 from samskab.workshops.cards import Refused
 from samskab.workshops.joining import attendee_required, wants_json
 from samskab.workshops.models import (
@@ -344,10 +344,14 @@ def ratings(request: HttpRequest, attendee: Attendee) -> HttpResponse:
     given = form.ratings()
     if not given:
         return _refused(request, attendee, Refused(_("Choose a rating for at least one statement."), status=422))
+    if limits.writes_used_up("rating", attendee.pk):
+        message = _("You have saved your ratings many times in a short time. Wait a minute, then save again.")
+        return _refused(request, attendee, Refused(message, status=429))
     try:
         for prompt, value, client_id in given:
             prompt.section.workshop = attendee.workshop
             cards.rating_set(attendee=attendee, prompt=prompt, client_id=client_id, value=value)
     except Refused as refusal:
         return _refused(request, attendee, refusal)
+    limits.count_write("rating", attendee.pk)
     return _done(request, attendee, _("Your ratings have been saved."), client_id=str(form.cleaned_data["client_id"]))

@@ -15,11 +15,11 @@ from django.views.decorators.http import require_POST
 
 from samskab.processes.models import FollowUp, Solution, SolutionStatus
 from samskab.processes.services import follow_up_add
-from samskab.workshops import cards, live
+from samskab.workshops import cards, joining, live, ratings
 from samskab.workshops import minutes as referat
 from samskab.workshops.access import get_section_for_facilitator, get_workshop_for_facilitator
-from samskab.workshops.forms import StatusConfirmForm
-from samskab.workshops.models import Attendee, Card, Phase, Section, SectionKind, WorkshopStatus
+from samskab.workshops.forms import JoiningForm, StatusConfirmForm
+from samskab.workshops.models import Attendee, Card, Phase, Section, SectionKind, Workshop, WorkshopStatus
 from samskab.workshops.phone_forms import PaperCardForm
 from samskab.workshops.qr import join_qr
 from samskab.workshops.state import board_state
@@ -35,6 +35,14 @@ def run(request, pk: int):
 def _announce_changed(workshop_id: int) -> None:
     """Phones, projector and run pages fetch the state again once this is committed (live.py)."""
     transaction.on_commit(partial(live.changed, workshop_id))
+
+
+def _closed(request, workshop: Workshop):
+    """None while the workshop may change; else back to the run page, saying why nothing changed."""
+    if workshop.status != WorkshopStatus.CLOSED:
+        return None
+    messages.error(request, _("The workshop is closed, so nothing can be changed. Reopen it first."))
+    return redirect("workshop_run", pk=workshop.pk)
 
 
 def _run_page(request, workshop, paper_form: PaperCardForm | None = None):
@@ -62,6 +70,8 @@ def _run_page(request, workshop, paper_form: PaperCardForm | None = None):
             "statuses": SolutionStatus.choices,
             "confirm_submission": uuid.uuid4(),
             "join_url": request.build_absolute_uri(f"/w/{workshop.join_code}/"),
+            "joined": joining.joined_count(workshop),
+            "joining_form": JoiningForm(initial={"max_attendees": workshop.max_attendees or joining.expected(workshop)}),
         },
     )
 
@@ -71,6 +81,8 @@ def _run_page(request, workshop, paper_form: PaperCardForm | None = None):
 def paper_card(request, pk: int):
     """The facilitator types in a paper note for someone without a phone. A repeat stores nothing new."""
     section = get_section_for_facilitator(request.user, pk)
+    if closed := _closed(request, section.workshop):
+        return closed
     form = PaperCardForm(request.POST, section=section)
     if form.is_valid():
         if Card.objects.filter(client_id=form.cleaned_data["client_id"]).exists():
@@ -104,11 +116,20 @@ def workshop_status(request, pk: int):
     status = request.POST.get("status")
     if status not in WorkshopStatus.values:
         return redirect("workshop_run", pk=workshop.pk)
+    starting = workshop.status == WorkshopStatus.PLANNED and status == WorkshopStatus.RUNNING
     workshop.status = status
     if status == WorkshopStatus.RUNNING and workshop.current_section_id is None:
         workshop.current_section = workshop.sections.first()
-    workshop.save(update_fields=["status", "current_section"])
+    if status != WorkshopStatus.RUNNING:
+        workshop.joining_open = False  # joining is open only while the workshop runs
+    if starting:
+        # Starting with the number of people in the room opens joining, capped at that number.
+        form = JoiningForm(request.POST)
+        if form.is_valid():
+            workshop.max_attendees, workshop.joining_open = form.cleaned_data["max_attendees"], True
+    workshop.save(update_fields=["status", "current_section", "joining_open", "max_attendees"])
     if status == WorkshopStatus.CLOSED:
+        ratings.close_all(workshop)  # every open rating closes with the workshop, and publishes
         referat.ensure_draft(workshop)  # the kladde referat is ready when the meeting ends
     elif referat.reopen_with_workshop(workshop):
         messages.info(request, _("The minutes are a draft again: the reopened workshop can still change them."))
@@ -119,10 +140,39 @@ def workshop_status(request, pk: int):
 
 @login_required
 @require_POST
+def workshop_joining(request, pk: int):
+    """Open joining with the code for as many as are in the room, or close it. Joined phones stay joined."""
+    workshop = get_workshop_for_facilitator(request.user, pk)
+    if closed := _closed(request, workshop):
+        return closed
+    if request.POST.get("open") != "1":
+        workshop.joining_open = False
+        workshop.save(update_fields=["joining_open"])
+        messages.success(request, _("Joining is closed. Those who have joined can go on taking part."))
+        return redirect("workshop_run", pk=workshop.pk)
+    if workshop.status != WorkshopStatus.RUNNING:
+        messages.error(request, _("Start the workshop first: joining is open only while it runs."))
+        return redirect("workshop_run", pk=workshop.pk)
+    form = JoiningForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Say how many are in the room (from 1 to 2000) to open joining."))
+        return redirect("workshop_run", pk=workshop.pk)
+    workshop.max_attendees, workshop.joining_open = form.cleaned_data["max_attendees"], True
+    workshop.save(update_fields=["max_attendees", "joining_open"])
+    messages.success(
+        request, _("Joining is open for %(count)s people in the room.") % {"count": workshop.max_attendees}
+    )
+    return redirect("workshop_run", pk=workshop.pk)
+
+
+@login_required
+@require_POST
 def section_show(request, pk: int):
     """Make a section the one everybody works on now."""
     section = get_section_for_facilitator(request.user, pk)
     workshop = section.workshop
+    if closed := _closed(request, workshop):
+        return closed
     workshop.current_section = section
     workshop.save(update_fields=["current_section"])
     _announce_changed(workshop.pk)
@@ -134,6 +184,8 @@ def section_show(request, pk: int):
 def section_phase(request, pk: int):
     """Move the section to a phase, optionally with a timer; lock or unlock its cards."""
     section = get_section_for_facilitator(request.user, pk)
+    if closed := _closed(request, section.workshop):
+        return closed
     fields = []
     phase = request.POST.get("phase")
     if phase:
@@ -153,6 +205,11 @@ def section_phase(request, pk: int):
         fields.append("locked")
     if fields:
         section.save(update_fields=sorted(set(fields)))
+        closing_rating = section.kind == SectionKind.RATING and section.locked and "locked" in fields
+        if closing_rating and not ratings.publish(section):
+            messages.info(
+                request, _("The rating is closed. Its earlier figures still stand: too few answers changed to show new ones.")
+            )
         _announce_changed(section.workshop.pk)
     return redirect("workshop_run", pk=section.workshop.pk)
 
@@ -164,16 +221,18 @@ def projector(request, pk: int):
     seq = live.current_seq(workshop.pk)  # before the state is read: it includes every change up to seq
     current = Section.objects.filter(pk=workshop.current_section_id).first()
     join_url = request.build_absolute_uri(f"/w/{workshop.join_code}/")
+    joinable = joining.why_not_open(workshop) is None  # the code is shown only while it lets people in
     context = {
         "seq": seq,
         "workshop": workshop,
         "current": current,
         "board": board_state(current, for_facilitator=False) if current else None,
         "join_url": join_url,
+        "joinable": joinable,
     }
     if request.htmx:
         return render(request, "workshops/includes/projector_board.html", context)
-    return render(request, "workshops/projector.html", {**context, "qr": join_qr(join_url)})
+    return render(request, "workshops/projector.html", {**context, "qr": join_qr(join_url) if joinable else ""})
 
 
 
@@ -202,6 +261,8 @@ def card_hide(request, pk: int):
 def status_challenge(request, pk: int):
     """Show another challenge in the status round."""
     workshop = get_workshop_for_facilitator(request.user, pk)
+    if closed := _closed(request, workshop):
+        return closed
     challenge = workshop.round.process.challenges.filter(pk=request.POST.get("challenge") or 0).first()
     if challenge is None:
         raise Http404
@@ -216,6 +277,8 @@ def status_challenge(request, pk: int):
 def status_confirm(request, pk: int, solution_pk: int):
     """The facilitator confirms a solution's status in the status round: a follow-up "fra workshop"."""
     workshop = get_workshop_for_facilitator(request.user, pk)
+    if closed := _closed(request, workshop):
+        return closed
     solution = Solution.objects.filter(pk=solution_pk, challenge__process=workshop.round.process).first()
     if solution is None:
         raise Http404

@@ -82,8 +82,9 @@ def create(count: int, phase: str, votes: int) -> dict:
             board.phase = phase
             board.save(update_fields=["phase"])
             workshop.status = WorkshopStatus.RUNNING
+            workshop.joining_open = True  # no cap: the benchmark's phones are as many as it says
             workshop.current_section = board
-            workshop.save(update_fields=["status", "current_section"])
+            workshop.save(update_fields=["status", "joining_open", "current_section"])
             columns = list(board.prompts.filter(role=PromptRole.COLUMN).values_list("pk", flat=True))
             workshops.append({"pk": workshop.pk, "code": workshop.join_code, "section": board.pk, "columns": columns})
     return {"process": process.pk, "facilitator": FACILITATOR, "password": demo.DEMO_PASSWORD, "workshops": workshops}
