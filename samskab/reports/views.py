@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from samskab.core.forms import CleanTextForm
 from samskab.processes.access import Access, process_access
 from samskab.reports import content as report_content
 from samskab.reports import services
@@ -32,7 +33,7 @@ CONTENT_TYPES = {
 }
 
 
-class ReopenForm(forms.Form):
+class ReopenForm(CleanTextForm, forms.Form):
     confirm = forms.BooleanField(
         label=gettext_lazy("Yes, make the round report a draft again. Readers see the last approved version until a new one is approved."),
         error_messages={"required": gettext_lazy("Tick the box to confirm that the round report becomes a draft again.")},

@@ -67,7 +67,7 @@ class WorkshopEditForm(WorkshopForm):
         return cleaned
 
 
-class JoiningForm(forms.Form):
+class JoiningForm(CleanTextForm, forms.Form):
     """How many are in the room: joining with the code lets no more in."""
 
     max_attendees = forms.IntegerField(min_value=1, max_value=2000)
