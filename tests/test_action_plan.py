@@ -194,3 +194,10 @@ def test_an_action_that_is_no_longer_done_loses_its_done_date_everywhere(demo, c
     sheet = load_workbook(BytesIO(client.get(reverse("round_plan_xlsx", args=[evaluation_round.pk])).content)).active
     cells = next(line for line in sheet.iter_rows(values_only=True) if "Ny skabelon i brug" in line)
     assert not any(hasattr(value, "date") and value.date() == done_day for value in cells)
+
+
+def test_downloads_write_danish_letters_in_file_names_as_danes_do(demo, client_as):
+    evaluation_round = open_round(demo)
+    response = client_as("med").get(reverse("round_plan_xlsx", args=[evaluation_round.pk]))
+    # The demo forløb is "Mindre bøvl, mere tid hos borgerne".
+    assert "handlingsplan-mindre-boevl-mere-tid-hos-borgerne-runde-1.xlsx" in response["Content-Disposition"]

@@ -47,3 +47,20 @@ def test_a_round_of_another_process_is_refused_with_a_message(demo, client_as):
     page = client_as("konsulent").get(reverse("comparison", args=[demo.pk]), {"a": foreign.pk, "b": "x"})
     assert page.status_code == 200
     assert "Vælg en af forløbets runder." in html(page)
+
+
+def test_a_round_compared_with_itself_is_refused_with_a_message(demo, client_as):
+    first = demo.rounds.get()
+    services.round_start(process=demo)
+    page = client_as("konsulent").get(reverse("comparison", args=[demo.pk]), {"a": first.pk, "b": first.pk})
+    assert "Vælg to forskellige runder" in html(page)
+    assert "skiftede status" not in html(page)
+
+
+def test_the_later_rounds_actions_count_those_its_plan_carries_over(demo, client_as):
+    first = demo.rounds.get()
+    for what in ("A", "B", "C"):
+        Action.objects.create(round=first, what=what, status=ActionStatus.IN_PROGRESS)
+    second = services.round_start(process=demo)
+    page = html(client_as("med").get(reverse("comparison", args=[demo.pk])))
+    assert f"{second}: 0 af 3 handlinger udført, 0 droppet" in page

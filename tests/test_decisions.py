@@ -218,3 +218,15 @@ def test_cards_linked_to_a_solution_are_evidence_once_the_minutes_are_approved(d
     Minutes.objects.update_or_create(workshop=workshop, defaults={"status": MinutesStatus.APPROVED})
     assert "Skabelonen sparer os ti minutter" in html(client_as("med").get(analysis))
     assert client_as("leder").post(url, {"solutions": [solution.pk]}).status_code == 403
+
+
+def test_the_conflict_message_points_to_where_the_other_version_is(demo, client_as):
+    solution = solution_of(demo)
+    decide(client_as("leder"), solution)
+    decision = Decision.objects.filter(round__process=demo).get()
+    url = reverse("decision_edit", args=[decision.pk])
+    lene, karin = client_as("leder"), client_as("konsulent")
+    lene_page, karin_page = lene.get(url), karin.get(url)
+    lene.post(url, edit_data(decision, lene_page, rationale="Lenes begrundelse"))
+    page = html(karin.post(url, edit_data(decision, karin_page, rationale="Karins begrundelse")))
+    assert page.index('id="theirs-heading"') < page.index("Deres version ses over formularen")

@@ -221,7 +221,7 @@ def test_central_konsulenter_create_and_edit_erfa_groups(demo, client_as, person
     assert group.name == "Lederne"
 
 
-def test_members_plan_meetings_others_read_them(demo, client_as, personas):
+def test_members_plan_meetings_and_only_they_read_them(demo, client_as, personas):
     group = ErfaGroup.objects.get(name="Erfa-gruppe for samskabt styring")
     url = reverse("erfa_meeting_create", args=[group.pk])
     assert client_as("leder").get(url).status_code == 403  # not a member
@@ -235,12 +235,14 @@ def test_members_plan_meetings_others_read_them(demo, client_as, personas):
     assert response.url == meeting.get_absolute_url()
     assert str(meeting.date) == "2026-03-12"
 
-    page = client_as("leder-syd").get(meeting.get_absolute_url())
-    assert page.status_code == 200
-    assert page.context["search_form"] is None
-    assert client_as("leder-syd").post(meeting.get_absolute_url(), {"text": "Et punkt"}).status_code == 403
+    outsider = client_as("leder-syd")  # of the municipality, not of the group
+    assert outsider.get(meeting.get_absolute_url()).status_code == 404
+    assert outsider.get(reverse("erfa_meeting_docx", args=[meeting.pk])).status_code == 404
+    assert outsider.post(meeting.get_absolute_url(), {"text": "Et punkt"}).status_code == 404
     edit = reverse("erfa_meeting_edit", args=[meeting.pk])
-    assert client_as("leder-syd").get(edit).status_code == 403
+    assert outsider.get(edit).status_code == 404
+    group_page = html(outsider.get(group.get_absolute_url()))
+    assert meeting.get_absolute_url() not in group_page  # the meeting is listed, not linked
     assert client.post(edit, {"date": "2026-03-12", "place": "Kantinen", "notes": "Vi talte om tavlemøder."}).status_code == 302
     meeting.refresh_from_db()
     assert meeting.notes == "Vi talte om tavlemøder."
@@ -262,7 +264,7 @@ def test_the_agenda_is_put_together_from_the_erfaringsbank(demo, client_as, pers
     assert bank_item in found.context["hits"].items
     assert "<mark>Tavlemøder</mark>" in html(found)
     add = reverse("erfa_agenda_add", args=[meeting.pk])
-    assert client_as("leder").post(add, {"item": bank_item.pk}).status_code == 403
+    assert client_as("leder").post(add, {"item": bank_item.pk}).status_code == 404  # not a member: no such meeting
     assert client.post(add, {"item": bank_item.pk, "q": "tavlemødet"}).status_code == 302
     assert client.post(add, {"item": bank_item.pk}).status_code == 302  # twice: still once on the agenda
     assert client.post(add, {"item": "not a number"}).status_code == 302
@@ -279,9 +281,9 @@ def test_the_agenda_is_put_together_from_the_erfaringsbank(demo, client_as, pers
     client.post(reverse("erfa_agenda_move", args=[free.pk]), {"direction": "down"})
     assert [item.text for item in meeting.agenda.all()] == [bank_item.title, "Nyt fra forløbene"]
 
-    page = html(client_as("leder-syd").get(url))
+    page = html(client_as("medarbejder").get(url))  # a member reads the agenda with its links
     assert f'href="{bank_item.get_absolute_url()}"' in page
-    assert client_as("leder-syd").post(reverse("erfa_agenda_remove", args=[free.pk])).status_code == 403
+    assert client_as("leder-syd").post(reverse("erfa_agenda_remove", args=[free.pk])).status_code == 404
     assert client.post(reverse("erfa_agenda_remove", args=[free.pk])).status_code == 302
     assert not AgendaItem.objects.filter(pk=free.pk).exists()
 
@@ -299,8 +301,9 @@ def test_the_meetings_notes_download_as_a_word_file(demo, client_as, personas, b
     meeting.notes = "Karin fortalte om tavlemøderne.\n\nNæste gang: Solsikken."
     meeting.save()
     AgendaItem.objects.create(meeting=meeting, bank_item=bank_item, text=bank_item.title, order=99)
-    response = client_as("leder-syd").get(reverse("erfa_meeting_docx", args=[meeting.pk]))
+    response = client_as("medarbejder").get(reverse("erfa_meeting_docx", args=[meeting.pk]))  # a member
     assert response.status_code == 200
+    assert client_as("leder-syd").get(reverse("erfa_meeting_docx", args=[meeting.pk])).status_code == 404
     assert response["Content-Disposition"] == f'attachment; filename="erfamoede-{meeting.date.isoformat()}.docx"'
     assert client_as("nabo").get(reverse("erfa_meeting_docx", args=[meeting.pk])).status_code == 404
 
@@ -333,3 +336,21 @@ def test_demo_konsulenter_are_trained_and_members_of_the_erfa_group(demo, person
     assert set(group.members.values_list("username", flat=True)) == {"konsulent", "central", "medarbejder"}
     assert group.meetings.get().agenda.filter(bank_item=None).exists()
     assert Participant.objects.get(process=demo, user=personas["medarbejder"]).role == Role.EMPLOYEE
+
+
+def test_a_meeting_not_yet_held_is_not_the_latest_and_has_no_notes_to_offer(demo, client_as):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    group = ErfaGroup.objects.get(name="Erfa-gruppe for samskabt styring")
+    coming = ErfaMeeting.objects.create(group=group, date=timezone.localdate() + timedelta(days=20), place="Rådhuset")
+    with translation.override("da"):
+        shown = coming.date.strftime("%d").lstrip("0") + ". "
+    groups_page = html(client_as("medarbejder").get(reverse("erfa_groups")))
+    line = groups_page[groups_page.index(escape(group.name)) :][:600]
+    assert "næste møde " + shown in line and "seneste møde " + shown not in line
+    page = html(client_as("medarbejder").get(coming.get_absolute_url()))
+    assert "ikke holdt endnu" in page and "Hent dagsordenen (Word)" in page
+    document = Document(BytesIO(client_as("medarbejder").get(reverse("erfa_meeting_docx", args=[coming.pk])).content))
+    assert any("ikke holdt endnu" in paragraph.text for paragraph in document.paragraphs)

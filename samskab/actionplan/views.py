@@ -6,7 +6,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from samskab.actionplan import ics, plan
@@ -14,6 +13,7 @@ from samskab.actionplan.forms import ActionEditForm, ActionStatusForm
 from samskab.actionplan.rows import RowWriter
 from samskab.actionplan.xlsx import plan_workbook
 from samskab.core.concurrency import save_or_show_conflict
+from samskab.core.filenames import file_slug
 from samskab.core.once import create_once
 from samskab.processes.access import Access, get_object_for_user, get_process_for_user, process_access
 from samskab.workshops.access import get_round_for_user, may_see_action
@@ -51,7 +51,7 @@ def round_plan(request, pk: int):
 def round_plan_xlsx(request, pk: int):
     evaluation_round = get_round_for_user(request.user, pk)
     title = f"{evaluation_round.process.title} – {evaluation_round}"
-    filename = f"handlingsplan-{slugify(evaluation_round.process.title)}-runde-{evaluation_round.number}.xlsx"
+    filename = f"handlingsplan-{file_slug(evaluation_round.process.title)}-runde-{evaluation_round.number}.xlsx"
     actions = plan.round_plan(evaluation_round, seen_by=request.user)
     return _download(plan_workbook(actions, title=title), XLSX, filename)
 
@@ -69,7 +69,7 @@ def process_plan(request, pk: int):
 @login_required
 def process_plan_xlsx(request, pk: int):
     process = get_process_for_user(request.user, pk)
-    filename = f"handlingsplan-{slugify(process.title)}.xlsx"
+    filename = f"handlingsplan-{file_slug(process.title)}.xlsx"
     actions = plan.process_plan(process, seen_by=request.user)
     return _download(plan_workbook(actions, title=process.title), XLSX, filename)
 
@@ -178,4 +178,4 @@ def evaluation_ics(request, pk: int):
         url=request.build_absolute_uri(process.get_absolute_url()),
         summary=_("Evaluation: %(process)s") % {"process": process.title},
     )
-    return _download(content, "text/calendar; charset=utf-8", f"evaluering-{slugify(process.title)}.ics")
+    return _download(content, "text/calendar; charset=utf-8", f"evaluering-{file_slug(process.title)}.ics")

@@ -10,11 +10,11 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
+from samskab.actionplan.plan import round_plan
 from samskab.anchoring import check as anchoring
 from samskab.anchoring.models import AnchoringCheck
 from samskab.decisions.models import Decision
 from samskab.processes.models import FollowUp, Solution, SolutionStatus
-from samskab.workshops.access import sees_action
 from samskab.workshops.models import ActionStatus, EvaluationRound
 
 
@@ -51,7 +51,8 @@ def _statuses_at(solutions: list[Solution], day: date) -> dict[int, SolutionStat
 
 
 def _actions(evaluation_round: EvaluationRound, seen_by) -> ActionCounts:
-    statuses = list(evaluation_round.actions.filter(sees_action(seen_by)).values_list("status", flat=True))
+    """The actions of the round's plan as its page lists them: its own and those carried over."""
+    statuses = [action.status for action in round_plan(evaluation_round, seen_by=seen_by)]
     return ActionCounts(
         total=len(statuses),
         done=statuses.count(ActionStatus.DONE),

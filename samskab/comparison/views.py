@@ -20,6 +20,12 @@ class RoundsForm(StyledForm, forms.Form):
             self.fields[name].queryset = rounds
             self.fields[name].error_messages["invalid_choice"] = _("Choose one of the process's rounds.")
 
+    def clean(self):
+        data = super().clean()
+        if data.get("a") is not None and data.get("a") == data.get("b"):
+            self.add_error("b", _("Choose two different rounds: a round compared with itself shows no change."))
+        return data
+
 
 @login_required
 def comparison(request, pk: int):

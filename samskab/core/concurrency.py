@@ -48,8 +48,8 @@ def save_unless_changed(instance: Versioned, seen: int | None) -> Versioned:
 
 
 CONFLICT_MESSAGE = _(
-    "Someone else saved this while you were editing. Their version is shown below; your text is kept in the "
-    "form. Save again to replace theirs."
+    "Someone else saved this while you were editing. Their version is shown above the form; your text is kept in "
+    "the form. Save again to replace theirs."
 )
 
 

@@ -1,7 +1,8 @@
 """Who sees and keeps the network: every person of the municipality reads it; central konsulenter keep it.
 
-An erfa-group's meetings are also kept by the group's members. Nothing of another municipality
-exists (404); what may be seen but not changed is a 403.
+An erfa-group's meetings (agenda, notes, Word file) are its members' and the central konsulenter's:
+for everyone else they do not exist (404), as nothing of another municipality does. What may be
+seen but not changed is a 403.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -47,16 +48,15 @@ def get_group_for_user(user, pk: int, *, edit: bool = False) -> ErfaGroup:
     return group
 
 
-def get_meeting_for_user(user, pk: int, *, edit: bool = False) -> ErfaMeeting:
+def get_meeting_for_user(user, pk: int) -> ErfaMeeting:
+    """A meeting of an erfa-group, for its members and the central konsulenter (who read and keep it)."""
     meeting = (
         ErfaMeeting.objects.select_related("group")
         .filter(pk=pk, group__organisation_id=organisation_id_for(user))
         .first()
     )
-    if meeting is None:
+    if meeting is None or not keeps_meetings(user, meeting.group):
         raise Http404
-    if edit and not keeps_meetings(user, meeting.group):
-        raise PermissionDenied
     return meeting
 
 
@@ -67,8 +67,6 @@ def get_agenda_item_for_user(user, pk: int) -> AgendaItem:
         .filter(pk=pk, meeting__group__organisation_id=organisation_id_for(user))
         .first()
     )
-    if item is None:
+    if item is None or not keeps_meetings(user, item.meeting.group):
         raise Http404
-    if not keeps_meetings(user, item.meeting.group):
-        raise PermissionDenied
     return item

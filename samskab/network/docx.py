@@ -7,6 +7,7 @@ Real heading styles and Danish as the document's language, like the workshop's r
 from collections.abc import Callable
 from io import BytesIO
 
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from docx.opc.constants import RELATIONSHIP_TYPE
@@ -63,7 +64,9 @@ def render_meeting_docx(meeting: ErfaMeeting, absolute: Callable[[str], str]) ->
     notes = [part.strip() for part in text(meeting.notes).split("\n\n") if part.strip()]
     for part in notes:
         document.add_paragraph(part)
-    if not notes:
+    if not notes and meeting.date > timezone.localdate():
+        document.add_paragraph(_("The meeting has not been held yet: its notes are written afterwards."))
+    elif not notes:
         document.add_paragraph(_("No notes have been written."))
 
     out = BytesIO()

@@ -4,12 +4,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Min, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -132,9 +132,14 @@ def contact_remove(request, pk: int):
 @login_required
 def groups(request):
     organisation_id = organisation_id_for(request.user)
+    today = timezone.localdate()
     found = (
         ErfaGroup.objects.filter(organisation_id=organisation_id)
-        .annotate(member_count=Count("members", distinct=True), last_meeting=Max("meetings__date"))
+        .annotate(
+            member_count=Count("members", distinct=True),
+            last_meeting=Max("meetings__date", filter=Q(meetings__date__lte=today)),
+            next_meeting=Min("meetings__date", filter=Q(meetings__date__gt=today)),
+        )
         .order_by("name")
     )
     return render(
@@ -206,7 +211,7 @@ def meeting_create(request, pk: int):
 
 @login_required
 def meeting_edit(request, pk: int):
-    meeting = get_meeting_for_user(request.user, pk, edit=True)
+    meeting = get_meeting_for_user(request.user, pk)
     form = ErfaMeetingForm(request.POST or None, instance=meeting)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -220,9 +225,8 @@ def meeting_edit(request, pk: int):
 @login_required
 def meeting_detail(request, pk: int):
     """The meeting, its agenda and notes; who plans it searches the erfaringsbank and adds to the agenda."""
-    meeting = get_meeting_for_user(request.user, pk, edit=request.method == "POST")
-    plans = keeps_meetings(request.user, meeting.group)
-    text_form = AgendaTextForm(request.POST or None) if plans else None
+    meeting = get_meeting_for_user(request.user, pk)  # who may see a meeting plans it
+    text_form = AgendaTextForm(request.POST or None)
     if request.method == "POST" and text_form.is_valid():
         item = text_form.save(commit=False)
         item.meeting = meeting
@@ -230,9 +234,7 @@ def meeting_detail(request, pk: int):
         item.save()
         messages.success(request, _("The item has been added to the agenda."))
         return redirect(reverse("erfa_meeting", args=[meeting.pk]) + "#dagsorden")
-    search_form = hits = None
-    if plans:
-        search_form, hits = _search(request)
+    search_form, hits = _search(request)
     agenda = list(meeting.agenda.select_related("bank_item__unit"))
     return render(
         request,
@@ -242,7 +244,7 @@ def meeting_detail(request, pk: int):
             "group": meeting.group,
             "agenda": agenda,
             "on_agenda": {item.bank_item_id for item in agenda if item.bank_item_id},
-            "plans": plans,
+            "held": meeting.date <= timezone.localdate(),
             "text_form": text_form,
             "form": text_form,
             "search_form": search_form,
@@ -275,7 +277,7 @@ def _next_order(meeting) -> int:
 @require_POST
 def agenda_add(request, pk: int):
     """Adds an erfaringsbank item to the agenda: one shared in the municipality, which every reader may see."""
-    meeting = get_meeting_for_user(request.user, pk, edit=True)
+    meeting = get_meeting_for_user(request.user, pk)
     try:
         item_pk = int(request.POST.get("item", ""))
     except ValueError:
