@@ -61,10 +61,11 @@ def manage_json(env: dict, *args: str) -> dict:
 class Server:
     """One uvicorn process on 127.0.0.1:`port`. Start it again on the same port after a kill."""
 
-    def __init__(self, env: dict, log: Path, port: int | None = None):
+    def __init__(self, env: dict, log: Path, port: int | None = None, log_level: str = "warning"):
         self.env = env
         self.log = log
         self.port = port or free_port()
+        self.log_level = log_level  # "info" writes a line per WebSocket (without its address: settings.LOGGING)
         self.process: subprocess.Popen | None = None
 
     @property
@@ -79,7 +80,7 @@ class Server:
     def start(self, timeout: float = 60) -> "Server":
         command = [
             sys.executable, "-m", "uvicorn", "samskab.asgi:application",
-            "--host", "127.0.0.1", "--port", str(self.port), "--no-access-log", "--log-level", "warning",
+            "--host", "127.0.0.1", "--port", str(self.port), "--no-access-log", "--log-level", self.log_level,
         ]  # fmt: skip
         with self.log.open("ab") as log:
             self.process = subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT)

@@ -1,0 +1,62 @@
+"""The server's log holds no IP address: a real uvicorn process logs a workshop's joins, cards and sockets.
+
+uvicorn writes a line for every WebSocket with the client's address and port, even without an
+access log; settings.LOGGING writes "-" in its place (core/log_filters.py). The server runs as
+`make run` and the README's production command run it (no access log), at log level info, so
+that every socket is logged.
+"""
+
+import asyncio
+import re
+
+from bench.participants import Participant
+from bench.servers import Server, manage, manage_json, server_env
+
+IPV4 = re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}\b")
+IPV6 = re.compile(r"::1\b|\[[0-9a-fA-F]*:[0-9a-fA-F:]+\]")
+
+
+async def hold_workshop(server: Server, workshop: dict) -> None:
+    """Three phones join, open their sockets and write cards; one guesser tries a wrong code's socket."""
+    from websockets.asyncio.client import connect
+    from websockets.exceptions import ConnectionClosed
+
+    phones = [Participant(server.url, workshop["code"]) for _ in range(3)]
+    sockets = []
+    for number, phone in enumerate(phones):
+        page = await phone.join(role="medarbejder")
+        socket = await connect(
+            f"ws://127.0.0.1:{server.port}{page.socket}",
+            origin=server.url,
+            additional_headers={"Cookie": phone.cookie_header()},
+            open_timeout=30,
+        )
+        await asyncio.wait_for(socket.recv(), timeout=30)  # the hello
+        sockets.append(socket)
+        outcome = await phone.card(workshop["section"], workshop["columns"][0], f"Kort fra deltager {number + 1}")
+        assert outcome.stored_at
+    guesser = await connect(f"ws://127.0.0.1:{server.port}/w/ZZZZZZ/ws/", origin=server.url, open_timeout=30)
+    try:
+        await asyncio.wait_for(guesser.recv(), timeout=30)
+    except ConnectionClosed:
+        pass
+    for socket in sockets:
+        await socket.close()
+    for phone in phones:
+        await phone.close()
+
+
+def test_the_servers_log_holds_no_ip_address_during_a_workshop(tmp_path):
+    env = server_env(sqlite_path=tmp_path / "samskab.sqlite3", SAMSKAB_DEV="1")
+    manage(env, "migrate", "--noinput")
+    created = manage_json(env, "bench_workshops", "create", "--workshops", "1", "--phase", "skriv")
+    log = tmp_path / "uvicorn.log"
+    server = Server(env, log, log_level="info").start()
+    try:
+        asyncio.run(hold_workshop(server, created["workshops"][0]))
+    finally:
+        server.stop()
+    written = log.read_text()
+    assert written.count('"WebSocket /w/') >= 4  # every socket was logged, the guesser's too
+    assert not IPV4.findall(written), written[-2000:]
+    assert not IPV6.findall(written), written[-2000:]
