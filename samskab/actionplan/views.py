@@ -161,10 +161,7 @@ def action_ics(request, pk: int):
     action = get_object_for_user(request.user, Action, pk, process_path="round__process", need=Access.READ)
     if action.deadline is None or not may_see_action(request.user, action):
         raise Http404
-    url = request.build_absolute_uri(reverse("round_plan", args=[action.round_id]))
-    description = "\n".join(filter(None, [action.why, action.round.process.title, url]))
-    content = ics.action_invitation(action, host=request.get_host(), url=url, description=description)
-    return _download(content, "text/calendar; charset=utf-8", f"handling-{action.pk}.ics")
+    return _download(ics.action_invitation(action), "text/calendar; charset=utf-8", f"handling-{action.pk}.ics")
 
 
 @login_required
@@ -172,10 +169,5 @@ def evaluation_ics(request, pk: int):
     process = get_process_for_user(request.user, pk)
     if process.next_evaluation is None:
         raise Http404
-    content = ics.evaluation_invitation(
-        process,
-        host=request.get_host(),
-        url=request.build_absolute_uri(process.get_absolute_url()),
-        summary=_("Evaluation: %(process)s") % {"process": process.title},
-    )
+    content = ics.evaluation_invitation(process, summary=_("Evaluation: %(process)s") % {"process": process.title})
     return _download(content, "text/calendar; charset=utf-8", f"evaluering-{file_slug(process.title)}.ics")
