@@ -116,6 +116,8 @@ def test_scores_come_from_the_workshop_only_for_large_enough_groups(demo, client
     page = client.get(check_url(evaluation_round))
     assert f"skjult: kun {workshop.min_group_size - 1} svar" in row(page, "kompetencerne")
     rate(workshop, answers=1, value=5)  # one more answer each: now the group is large enough
+    rating = workshop.sections.get(kind=SectionKind.RATING)
+    client.post(reverse("section_phase", args=[rating.pk]), {"locked": "1"})  # figures exist once the rating closes
     client.post(reverse("anchoring_check_from_workshop", args=[evaluation_round.pk]))
     expected = f"{(2 * (workshop.min_group_size - 1) + 5) / workshop.min_group_size:.1f}".replace(".", ",")
     assert expected in row(client.get(check_url(evaluation_round)), "kompetencerne")
@@ -163,6 +165,8 @@ def test_typed_scores_are_replaced_by_the_workshops_only_after_a_confirmation_th
     client = client_as("konsulent")
     client.post(reverse("anchoring_check_edit", args=[evaluation_round.pk]), scores(competences="3,5"))
     rate(workshop, answers=workshop.min_group_size, value=2)
+    rating = workshop.sections.get(kind=SectionKind.RATING)
+    client.post(reverse("section_phase", args=[rating.pk]), {"locked": "1"})  # figures exist once the rating closes
     url = reverse("anchoring_check_from_workshop", args=[evaluation_round.pk])
     confirmation = client.post(url)
     assert confirmation.status_code == 200

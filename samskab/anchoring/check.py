@@ -6,15 +6,15 @@ answered it, the same rule as on the projector and in the minutes.
 """
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Avg, Count
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from samskab.anchoring.models import AnchoringCheck, AnchoringScore
-from samskab.workshops.models import EvaluationRound, PromptRole, Rating, SectionKind, Workshop
+from samskab.workshops import ratings
+from samskab.workshops.models import EvaluationRound, PromptRole, SectionKind, Workshop
 from samskab.workshops.template import ANCHORING_STATEMENTS
 
 # What a weak statement suggests doing; the facilitator edits it before it becomes an action.
@@ -94,18 +94,23 @@ def rating_workshop(evaluation_round: EvaluationRound) -> Workshop | None:
 
 
 def scores_from_workshop(workshop: Workshop) -> dict[str, tuple[Decimal | None, int]]:
-    """Average and number of answers per statement key; no average below the smallest group shown."""
+    """Average and number of answers per statement key, as the workshop's rating published them.
+
+    The same figures as every screen shows (workshops/ratings.py): none while the rating is open,
+    none below the smallest group, and a reopened rating's new answers only once they are safe.
+    """
     keys = [key for key, _text in ANCHORING_STATEMENTS]
-    figures = (
-        Rating.objects.filter(prompt__section__workshop=workshop, prompt__key__in=keys, prompt__role=PromptRole.STATEMENT)
-        .values("prompt__key")
-        .annotate(average=Avg("value"), answers=Count("pk"))
-    )
+    sections = workshop.sections.filter(
+        kind=SectionKind.RATING, prompts__role=PromptRole.STATEMENT, prompts__key__in=keys
+    ).distinct()
     result = {}
-    for row in figures:
-        shown = row["answers"] >= workshop.min_group_size
-        average = Decimal(str(row["average"])).quantize(ONE_DECIMAL, rounding=ROUND_HALF_UP) if shown else None
-        result[row["prompt__key"]] = (average, row["answers"])
+    for section in sections:
+        section.workshop = workshop
+        for statement in ratings.board(section)["statements"]:
+            if statement.prompt.key not in keys or not (statement.answered or statement.count):
+                continue
+            average = None if statement.average is None else Decimal(str(statement.average)).quantize(ONE_DECIMAL)
+            result[statement.prompt.key] = (average, statement.answered if statement.count is None else statement.count)
     return result
 
 
