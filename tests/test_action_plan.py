@@ -6,6 +6,7 @@ from io import BytesIO
 
 from django.urls import reverse
 from django.utils import formats, translation
+from django.utils.html import escape
 from icalendar import Calendar
 from openpyxl import load_workbook
 
@@ -201,3 +202,40 @@ def test_downloads_write_danish_letters_in_file_names_as_danes_do(demo, client_a
     response = client_as("med").get(reverse("round_plan_xlsx", args=[evaluation_round.pk]))
     # The demo forløb is "Mindre bøvl, mere tid hos borgerne".
     assert "handlingsplan-mindre-boevl-mere-tid-hos-borgerne-runde-1.xlsx" in response["Content-Disposition"]
+
+
+def test_the_round_plan_is_filtered_by_owner_status_source_and_overdue_and_sorted(demo, client_as, personas):
+    from samskab.actionplan import plan
+    from samskab.anchoring.check import save_scores
+
+    evaluation_round = open_round(demo)
+    check = save_scores(evaluation_round, {}, from_workshop=False)
+    action(demo, evaluation_round, "Medarbejderens sene", owner="medarbejder", days=-3)
+    action(demo, evaluation_round, "Medarbejderens næste", owner="medarbejder", days=10, status=ActionStatus.IN_PROGRESS)
+    action(demo, evaluation_round, "TR's fra forankringen", owner="tr", days=5, source=check)
+    client = client_as("med")
+    url = reverse("round_plan", args=[evaluation_round.pk])
+    tr = participant(demo, "tr")
+
+    def shown(**choices) -> list[str]:
+        page = html(client.get(url, choices))
+        return [what for what in ("Medarbejderens sene", "Medarbejderens næste", "TR's fra forankringen") if escape(what) in page]
+
+    assert shown(owner=tr.pk) == ["TR's fra forankringen"]
+    assert shown(status=ActionStatus.IN_PROGRESS) == ["Medarbejderens næste"]
+    assert shown(source="anchoringcheck") == ["TR's fra forankringen"]
+    assert shown(overdue="on") == ["Medarbejderens sene"]
+    total = len(plan.round_plan(evaluation_round, seen_by=personas["med"]))
+    assert f"1 af {total} handlinger vises" in html(client.get(url, {"overdue": "on"}))
+    page = html(client.get(url, {"sort": "owner"}))
+    assert page.index("Medarbejderens") < page.index(escape("TR's fra forankringen"))  # Mette before Tina
+    page = html(client.get(url, {"sort": "deadline"}))
+    assert page.index("Medarbejderens sene") < page.index(escape("TR's fra forankringen")) < page.index("Medarbejderens næste")
+
+
+def test_the_plans_excel_file_can_be_filtered_in_excel(demo, client_as):
+    evaluation_round = open_round(demo)
+    action(demo, evaluation_round, "En handling")
+    action(demo, evaluation_round, "En anden")
+    sheet = load_workbook(BytesIO(client_as("med").get(reverse("round_plan_xlsx", args=[evaluation_round.pk])).content)).active
+    assert sheet.auto_filter.ref == f"A2:H{sheet.max_row}"

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from samskab.actionplan import ics, plan
+from samskab.actionplan.filters import PlanFilterForm
 from samskab.actionplan.forms import ActionEditForm, ActionStatusForm
 from samskab.actionplan.rows import RowWriter
 from samskab.actionplan.xlsx import plan_workbook
@@ -35,13 +36,19 @@ def round_plan(request, pk: int):
     process = evaluation_round.process
     can_edit = process_access(request.user, process) >= Access.EDIT
     writer = RowWriter(user_pk=request.user.pk, can_edit=can_edit, round_pk=evaluation_round.pk)
+    actions = plan.round_plan(evaluation_round, seen_by=request.user)
+    chosen = PlanFilterForm(request.GET or None, actions=actions)
+    shown = chosen.apply(actions)
     return render(
         request,
         "actionplan/round_plan.html",
         {
             "round": evaluation_round,
             "process": process,
-            "rows": [writer.row(action) for action in plan.round_plan(evaluation_round, seen_by=request.user)],
+            "rows": [writer.row(action) for action in shown],
+            "filter_form": chosen,
+            "filtered": len(shown) != len(actions) or bool(request.GET),
+            "total": len(actions),
             "can_edit": can_edit,
         },
     )

@@ -31,6 +31,7 @@ def plan_workbook(actions, *, title: str) -> bytes:
     for column in ("E", "G"):
         for cell in sheet[column][2:]:
             cell.number_format = DATE_FORMAT
+    sheet.auto_filter.ref = f"A2:{sheet.cell(row=2, column=len(headers)).column_letter}{sheet.max_row}"  # sort and filter in Excel
     out = BytesIO()
     workbook.save(out)
     return out.getvalue()
