@@ -1,5 +1,6 @@
 """The referat in the browser: the facilitator hides a card and approves; the leder downloads both files
-and reads them; the page passes axe as a draft and approved, at desktop and phone width."""
+of version 1 and reads them; the page passes axe as a draft, approved, and while a new version is
+prepared, at desktop and phone width."""
 
 from io import BytesIO
 
@@ -56,18 +57,18 @@ def test_hide_a_card_approve_and_download_both_files(page_as, held):
     expect(reader.locator("main")).not_to_contain_text(GROUPED)
 
     with reader.expect_download() as word_download:
-        reader.locator(f"a[href='{_url(workshop)}word/']").click()
+        reader.locator(f"a[href='{_url(workshop)}version/1/word/']").first.click()
     word = word_download.value
-    assert word.suggested_filename == f"referat-{workshop.date.isoformat()}.docx"
+    assert word.suggested_filename == f"referat-{workshop.date.isoformat()}-v1.docx"
     document = Document(BytesIO(open(word.path(), "rb").read()))
     word_text = "\n".join(p.text for p in document.paragraphs)
     assert VISIBLE in word_text and HIDDEN not in word_text and GROUPED not in word_text
     assert "Et år med mindre bøvl. Vi fortsætter." in word_text
 
     with reader.expect_download() as pdf_download:
-        reader.locator(f"a[href='{_url(workshop)}pdf/']").click()
+        reader.locator(f"a[href='{_url(workshop)}version/1/pdf/']").first.click()
     pdf = pdf_download.value
-    assert pdf.suggested_filename == f"referat-{workshop.date.isoformat()}.pdf"
+    assert pdf.suggested_filename == f"referat-{workshop.date.isoformat()}-v1.pdf"
     pdf_text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(pdf.path()).pages)
     assert VISIBLE in pdf_text and HIDDEN not in pdf_text and GROUPED not in pdf_text
 
@@ -75,6 +76,10 @@ def test_hide_a_card_approve_and_download_both_files(page_as, held):
 @pytest.mark.parametrize("width", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_the_referat_page_passes_axe_as_draft_and_approved(page_as, held, width):
     workshop = held.workshop
+    not_yet = page_as("leder", width)
+    response = not_yet.goto(_url(workshop))
+    assert response.status == 403
+    _assert_accessible(not_yet, "not approved, as the leder")
     tab = page_as("konsulent", width)
     tab.goto(_url(workshop))
     _assert_accessible(tab, "draft")
@@ -91,8 +96,13 @@ def test_the_referat_page_passes_axe_as_draft_and_approved(page_as, held, width)
     reader.goto(_url(workshop))
     expect(reader.locator("h1")).to_contain_text(workshop.title)
     _assert_accessible(reader, "approved, as a MED member")
-    not_yet = page_as("leder", width)
-    Minutes.objects.filter(workshop=workshop).update(status=MinutesStatus.DRAFT)
-    response = not_yet.goto(_url(workshop))
-    assert response.status == 403
-    _assert_accessible(not_yet, "not approved, as the leder")
+    # The facilitator makes it a draft again: the MED member reads version 1, told a new one is coming.
+    tab.goto(_url(workshop))
+    tab.locator("label[for=id_confirm]").click()  # the design system draws the box on the label
+    tab.locator(f"form[action='{_url(workshop)}kladde/'] [type=submit]").click()
+    tab.wait_for_load_state()
+    assert Minutes.objects.get(workshop=workshop).status == MinutesStatus.DRAFT
+    reader.goto(_url(workshop))
+    expect(reader.locator(".alert-info")).to_contain_text("version 1")
+    expect(reader.locator("#versioner")).to_be_visible()
+    _assert_accessible(reader, "a new version prepared, as a MED member")
