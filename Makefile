@@ -7,13 +7,30 @@ PORT ?= 8000
 VENDOR := assets/vendor
 MO := locale/da/LC_MESSAGES/django.mo locale/en/LC_MESSAGES/django.mo
 
-.PHONY: install run test bench bench-process bench-workshop bench-actions bench-bank lock messages system-packages clean
+# The uvicorn options of every server: no `Server` header, WebSocket frames of at most 4 KiB
+# (clients send nothing on them), no access log (it would tie phones' addresses to times).
+SERVE := --no-server-header --ws-max-size 4096 --no-access-log
 
+.PHONY: install install-dev run test bench bench-process bench-workshop bench-actions bench-bank lock audit messages system-packages clean
+
+# Development, tests and benchmarks use the built-in development key and may load the demo
+# (settings.py: SAMSKAB_DEV, SAMSKAB_DEMO); production sets neither.
+run test bench bench-process bench-workshop bench-actions bench-bank messages: export SAMSKAB_DEV = 1
+run bench bench-process bench-workshop bench-actions bench-bank: export SAMSKAB_DEMO = 1
+
+# What production installs: requirements.txt only.
 install: $(VENV)/.installed node_modules/.installed $(VENDOR)/.copied $(MO)
+
+# Tests, benchmarks and the audit add requirements-dev.txt.
+install-dev: install $(VENV)/.installed-dev
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-dev.txt
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -42,32 +59,44 @@ run: install
 	mkdir -p var
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
-	$(VENV)/bin/uvicorn samskab.asgi:application --host 127.0.0.1 --port $(PORT) --no-access-log
+	$(VENV)/bin/uvicorn samskab.asgi:application --host 127.0.0.1 --port $(PORT) $(SERVE)
 
-test: install system-packages
+test: install-dev system-packages
 	$(PY) -m pytest
 
 bench: bench-process bench-workshop bench-actions bench-bank
 
-bench-process: install
+bench-process: install-dev
 	$(PY) bench/bench_process.py
 
 # Live workshops: simulated phones over HTTP and WebSockets; one JSON line per scenario (rooms-2p needs PostgreSQL and Redis).
-bench-workshop: install
+bench-workshop: install-dev
 	$(PY) bench/bench_workshop.py
 
-bench-actions: install
+bench-actions: install-dev
 	$(PY) bench/bench_actions.py
 
 # Erfaringsbank search and the portfolio in a generated municipality (200 units, 1,000 forløb, 100,000 items);
 # one JSON line per database (PostgreSQL when 127.0.0.1:5432 answers).
-bench-bank: install
+bench-bank: install-dev
 	$(PY) bench/bench_bank.py
 
-# Regenerate the Python lock file from requirements.in.
+# Regenerate the Python lock files: requirements.txt (production) from requirements.in, then
+# requirements-dev.txt (tests, benchmarks) from requirements-dev.in, held to the first's versions.
 lock:
 	$(PY) -m pip install --quiet pip-tools
 	$(VENV)/bin/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
+	$(VENV)/bin/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links -o requirements-dev.txt requirements-dev.in
+
+# Known vulnerabilities in the locked Python and npm packages; fails on any that a newer release
+# fixes (.ci/run calls it). Needs the package registries' advisory services.
+audit: install-dev
+	mkdir -p var
+	rm -f var/pip-audit.json var/npm-audit.json
+	$(PY) -m pip_audit --progress-spinner off --no-deps --disable-pip -r requirements.txt -r requirements-dev.txt \
+	  --format json --output var/pip-audit.json || true
+	npm audit --json > var/npm-audit.json || true
+	$(PY) .ci/audit.py var/pip-audit.json var/npm-audit.json
 
 # Refresh the translation catalogues after changing user-facing strings.
 messages: install

@@ -145,7 +145,8 @@
       if (!greeted) {
         failures += 1;
       }
-      var refused = event.code === 4403 || event.code === 4404;
+      // 4403, 4404: not allowed; 4429: this phone or person holds enough sockets of the workshop (another tab).
+      var refused = event.code === 4403 || event.code === 4404 || event.code === 4429;
       if (refused || failures >= FAILS_BEFORE_POLLING) {
         startPolling();  // the page's own state request also finds out what a refusal means
       } else {

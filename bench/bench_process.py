@@ -185,6 +185,7 @@ def start_server(env: dict[str, str], log: Path) -> tuple[subprocess.Popen, int]
     command = [
         sys.executable, "-m", "uvicorn", "samskab.asgi:application",
         "--host", "127.0.0.1", "--port", str(port), "--no-access-log", "--log-level", "warning",
+        "--no-server-header", "--ws-max-size", "4096",
     ]  # fmt: skip
     server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 30

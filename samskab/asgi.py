@@ -79,9 +79,11 @@ async def lifespan(scope, receive, send) -> None:
             return
 
 
+from samskab.core.body_limit import limit_body  # noqa: E402
+
 application = ProtocolTypeRouter(
     {
-        "http": application,
+        "http": limit_body(application),
         "websocket": AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
         "lifespan": lifespan,
     }

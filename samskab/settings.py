@@ -36,13 +36,20 @@ def envlist(name: str, default: str = "") -> list[str]:
 DEBUG = envbool("DEBUG")
 # Production: behind TLS, with the secure cookie and HSTS settings below.
 SECURE = envbool("SECURE", "False")
+# Development and tests (make run, make test, make bench, the test settings) say so with
+# SAMSKAB_DEV=1; only then is a missing SECRET_KEY replaced by a fixed development key, which
+# `manage.py check --deploy` reports (security.W009). Anything else refuses to start without one.
+DEV = envbool("SAMSKAB_DEV")
 SECRET_KEY = envsecret("SECRET_KEY")
 if not SECRET_KEY:
-    # `make run` and the tests may use a fixed development key; production (SECURE=1, or
-    # SAMSKAB_INSECURE_DEV_KEY=0) refuses to start without a real one.
-    if SECURE or not envbool("SAMSKAB_INSECURE_DEV_KEY", "True"):
-        raise RuntimeError("SECRET_KEY (or SECRET_KEY_FILE) must be set in production.")
-    SECRET_KEY = "dev-only-insecure-key-never-use-in-production-" + "x" * 20
+    if SECURE or not DEV:
+        raise RuntimeError(
+            "SECRET_KEY (or SECRET_KEY_FILE) must be set; only development (SAMSKAB_DEV=1) has a built-in key."
+        )
+    SECRET_KEY = "django-insecure-development-key-of-samskab-never-use-in-production"
+# Demo Kommune (manage.py load_demo, generate_municipality) creates accounts with a published
+# password: only in an installation that says it is a demo (make run sets SAMSKAB_DEMO=1).
+DEMO = envbool("SAMSKAB_DEMO")
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
@@ -76,6 +83,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "samskab.core.middleware.security_headers",
+    "samskab.core.body_limit.refuse_large_bodies",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "samskab.core.middleware.danish_first",
     "django.middleware.common.CommonMiddleware",
@@ -179,6 +188,9 @@ EMAIL_HOST_PASSWORD = envsecret("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "True")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Samskab <noreply@samskab.local>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+if SECURE and not EMAIL_HOST:
+    # Without a mail server, password-reset links would be printed to the server's log.
+    raise RuntimeError("EMAIL_HOST must be set in production (SECURE=1): password-reset links are sent by email.")
 
 # Security. Behind TLS (production) these are switched on by SECURE=1.
 SESSION_COOKIE_SECURE = SECURE
@@ -195,8 +207,17 @@ CSRF_FAILURE_VIEW = "samskab.core.views.csrf_failure"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", str(8 * 3600))
 
+# Request bodies: the largest upload (an Excel import of at most 5 MiB) with its form fits in
+# MAX_REQUEST_BODY; a larger body is refused before it is read (core/body_limit.py). The reverse
+# proxy should refuse it first (nginx: client_max_body_size 6m).
+MAX_REQUEST_BODY = envint("MAX_REQUEST_BODY", str(6 * 1024 * 1024))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Live workshops' sockets: clients send nothing, so a frame above WS_MAX_FRAME closes the socket
+# (uvicorn --ws-max-size says the same before the frame is read); a participant's phone or a
+# user may hold at most WS_PER_HOLDER sockets of a workshop at once (tabs, reconnects).
+WS_MAX_FRAME = envint("WS_MAX_FRAME", "4096")
+WS_PER_HOLDER = envint("WS_PER_HOLDER", "6")
 
 # Domain settings
 SILENT_AFTER_DAYS_DEFAULT = 60

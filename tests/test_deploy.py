@@ -31,9 +31,11 @@ CONFIGURATION = (
     "SECURE",
     "SECRET_KEY",
     "SECRET_KEY_FILE",
-    "SAMSKAB_INSECURE_DEV_KEY",
+    "SAMSKAB_DEV",
+    "SAMSKAB_DEMO",
     "ALLOWED_HOSTS",
     "SERVE_STATIC",
+    "EMAIL_HOST",
 )
 
 
@@ -51,9 +53,22 @@ def production(tmp_path: Path, **settings: str) -> dict[str, str]:
         "SECURE": "1",
         "SECRET_KEY": secrets.token_urlsafe(64),
         "ALLOWED_HOSTS": "samskab.example.dk",
-        "SAMSKAB_INSECURE_DEV_KEY": "0",
+        "EMAIL_HOST": "smtp.example.dk",
     }
     return environment(tmp_path, **(defaults | settings))
+
+
+def development(tmp_path: Path) -> dict[str, str]:
+    """What `make run` sets: development (the built-in key) and a demo."""
+    return environment(tmp_path, SAMSKAB_DEV="1", SAMSKAB_DEMO="1")
+
+
+def make_run_server_command(port: int) -> list[str]:
+    """The uvicorn command line of `make run`, read from the Makefile (`make -n` runs nothing)."""
+    done = run(["make", "--no-print-directory", "-n", "run", f"PORT={port}"], environment(Path("/tmp")))
+    lines = [line for line in done.stdout.splitlines() if "uvicorn samskab.asgi:application" in line]
+    assert len(lines) == 1, done.stdout + done.stderr
+    return [UVICORN, *lines[0].split()[1:]]
 
 
 def run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
@@ -98,7 +113,7 @@ def cookies(headers) -> dict[str, str]:
 def server(tmp_path_factory):
     """`make run`'s server on a free port: a fresh temporary SQLite database, migrated, with the demo."""
     tmp_path = tmp_path_factory.mktemp("server")
-    env = environment(tmp_path)
+    env = development(tmp_path)
     for command in (["migrate", "--noinput"], ["load_demo"]):
         done = run([PYTHON, "manage.py", *command], env)
         assert done.returncode == 0, done.stderr
@@ -106,7 +121,7 @@ def server(tmp_path_factory):
     log = tmp_path / "uvicorn.log"
     with log.open("wb") as output:
         process = subprocess.Popen(
-            [UVICORN, "samskab.asgi:application", "--host", "127.0.0.1", "--port", str(port)],
+            make_run_server_command(port),
             cwd=ROOT,
             env=env,
             stdout=output,
@@ -193,16 +208,66 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     assert "SECRET_KEY" in result.stderr
 
 
-def test_production_behind_tls_refuses_the_development_key_even_when_not_told_to(tmp_path):
-    env = production(tmp_path)
-    del env["SECRET_KEY"], env["SAMSKAB_INSECURE_DEV_KEY"]
+def test_production_behind_tls_refuses_the_development_key_even_when_development_is_said(tmp_path):
+    env = production(tmp_path, SAMSKAB_DEV="1")
+    del env["SECRET_KEY"]
     result = run([PYTHON, "-c", "import samskab.asgi"], env)
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
 
 
+def test_without_a_secret_key_nothing_starts_unless_development_is_said(tmp_path):
+    result = run([PYTHON, "manage.py", "check"], environment(tmp_path))
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+    assert run([PYTHON, "manage.py", "check"], development(tmp_path)).returncode == 0
+
+
+def test_the_deployment_checks_fail_with_the_development_key(tmp_path):
+    env = production(tmp_path, SECURE="0", SAMSKAB_DEV="1")
+    del env["SECRET_KEY"]
+    result = run([PYTHON, "manage.py", "check", "--deploy", "--fail-level", "WARNING"], env)
+    assert result.returncode != 0
+    assert "security.W009" in result.stdout + result.stderr
+
+
+def test_production_refuses_to_start_without_a_mail_server(tmp_path):
+    env = production(tmp_path)
+    del env["EMAIL_HOST"]
+    result = run([PYTHON, "-c", "import samskab.asgi"], env)
+    assert result.returncode != 0
+    assert "EMAIL_HOST" in result.stderr
+
+
+def test_the_server_started_like_make_run_names_no_server_and_sends_the_security_policies(server):
+    _status, headers, _body = request(server, "GET", "/log-ind/")
+    assert headers.get("Server") is None
+    assert "default-src 'self'" in headers["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
+    assert "camera=()" in headers["Permissions-Policy"]
+
+
+def test_make_run_limits_websocket_frames_to_what_the_consumers_accept():
+    from django.conf import settings
+
+    command = make_run_server_command(8000)
+    assert "--no-server-header" in command and "--no-access-log" in command
+    assert command[command.index("--ws-max-size") + 1] == str(settings.WS_MAX_FRAME)
+
+
+def test_the_server_started_like_make_run_refuses_a_large_body_before_reading_it(server):
+    """A body declared larger than the limit is answered with 413 while most of it is unsent."""
+    with socket.create_connection(("127.0.0.1", server), timeout=10) as sock:
+        sock.sendall(
+            b"POST /log-ind/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/octet-stream\r\n"
+            b"Content-Length: 20971520\r\n\r\n" + b"x" * 65536
+        )
+        answer = sock.recv(65536)
+    assert answer.startswith(b"HTTP/1.1 413"), answer[:200]
+
+
 def test_the_sqlite_database_uses_wal_mode(tmp_path):
-    env = environment(tmp_path)
+    env = development(tmp_path)
     result = django_says(
         "from django.db import connection\n"
         "with connection.cursor() as cursor:\n"

@@ -12,7 +12,7 @@ from channels.generic.websocket import AsyncWebsocketConsumer
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 
-from samskab.workshops import limits, live
+from samskab.workshops import limits, live, socket_limits
 from samskab.workshops.access import get_workshop_for_facilitator
 from samskab.workshops.joining import attendee_for, find_workshop
 from samskab.workshops.live_hub import FACILITATORS, ROOM
@@ -27,9 +27,15 @@ class LiveConsumer(AsyncWebsocketConsumer):
 
     audience = ROOM
     listener = None
+    holder = ""  # who holds the socket (authorise sets it), for socket_limits
+    counted: int | None = None  # the workshop whose count this socket holds
 
     async def connect(self) -> None:
         workshop_id, refusal = await database_sync_to_async(self.authorise)()
+        if not refusal and not await database_sync_to_async(socket_limits.take)(workshop_id, self.holder):
+            refusal = socket_limits.TOO_MANY
+        elif not refusal:
+            self.counted = workshop_id
         # Accepted first even when refused: a refused handshake reaches the browser as a bare
         # failure, a close code tells live.js to stop hammering and let its polling find out why.
         await self.accept()
@@ -49,12 +55,17 @@ class LiveConsumer(AsyncWebsocketConsumer):
         await self.close(code=code)
 
     async def receive(self, text_data=None, bytes_data=None) -> None:
-        """Clients send nothing that matters; whatever comes is ignored."""
+        """Clients send nothing that matters; whatever comes is ignored, and a large frame closes the socket."""
+        if socket_limits.too_large(text_data, bytes_data):
+            await self.close(code=socket_limits.TOO_LARGE)
 
     async def disconnect(self, code) -> None:
         if self.listener is not None:
             live.hub().disconnect(self.listener)
             self.listener = None
+        if self.counted is not None:
+            await database_sync_to_async(socket_limits.release)(self.counted, self.holder)
+            self.counted = None
 
 
 class RoomConsumer(LiveConsumer):
@@ -73,9 +84,11 @@ class RoomConsumer(LiveConsumer):
         # The same check as the phone's pages make: the signed attendee cookie set by joining.
         request = HttpRequest()
         request.COOKIES = self.scope.get("cookies", {})
-        if workshop is None or workshop.status == WorkshopStatus.CLOSED or attendee_for(request, workshop) is None:
+        attendee = None if workshop is None or workshop.status == WorkshopStatus.CLOSED else attendee_for(request, workshop)
+        if attendee is None:
             limits.count_wrong_try_for(address, session)
             return None, NO_RIGHT
+        self.holder = f"attendee:{attendee.pk}"
         return workshop.pk, None
 
 
@@ -94,4 +107,5 @@ class FacilitatorConsumer(LiveConsumer):
             return None, NOT_FOUND
         except PermissionDenied:
             return None, NO_RIGHT
+        self.holder = f"user:{user.pk}"
         return workshop.pk, None

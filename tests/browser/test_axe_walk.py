@@ -45,9 +45,11 @@ def _send_invalid(tab: Tab, page: Page) -> None:
 
 def _prepare(tab: Tab) -> list[str]:
     """Load axe-core with every page the tab opens, and watch for stylesheets, scripts and images
-    that fail to load (axe would judge a page without them)."""
+    that fail to load (axe would judge a page without them) or that the Content-Security-Policy
+    blocks (the browser says so on the console)."""
     tab.context.add_init_script(path=str(AXE_SCRIPT))
     broken: list[str] = []
+    tab.on("console", lambda message: "Content Security Policy" in message.text and broken.append(f"{tab.url}: {message.text}"))
     tab.on("response", lambda response: response.status >= 400 and "/static/" in response.url and broken.append(response.url))
     tab.on("requestfailed", lambda request: "/static/" in request.url and broken.append(request.url))
     return broken

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from samskab.core import synthetic
+from samskab.core.management.commands.load_demo import refuse_outside_a_demo
 
 
 class Command(BaseCommand):
@@ -18,6 +19,7 @@ class Command(BaseCommand):
         parser.add_argument("--name", default=synthetic.DEFAULT_NAME, help=f"the municipality's name (default “{synthetic.DEFAULT_NAME}”)")
 
     def handle(self, *args, **options) -> None:
+        refuse_outside_a_demo()  # its people share one published password too
         verbose = options["verbosity"] >= 1
         log = self.stdout.write if options["verbosity"] >= 2 else None
         if verbose:

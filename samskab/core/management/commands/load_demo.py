@@ -1,4 +1,5 @@
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from samskab.core import demo
 
@@ -7,6 +8,7 @@ class Command(BaseCommand):
     help = "Load Demo Kommune once (running it again changes nothing) and print the demo logins."
 
     def handle(self, *args, **options) -> None:
+        refuse_outside_a_demo()
         if demo.load():
             self.stdout.write(self.style.SUCCESS("Demo Kommune loaded."))
         else:
@@ -15,3 +17,12 @@ class Command(BaseCommand):
         for persona in demo.PERSONAS:
             self.stdout.write(f"  {persona.username:<12} {persona.first_name} {persona.last_name}: {persona.description}")
         self.stdout.write("")
+
+
+def refuse_outside_a_demo() -> None:
+    """Demo accounts (`admin` among them) have a published password: only in a demo installation."""
+    if not settings.DEMO:
+        raise CommandError(
+            "This installation is not a demo: the demo's accounts, admin among them, have a published "
+            "password. Set SAMSKAB_DEMO=1 only on a demo server (make run does)."
+        )

@@ -1,0 +1,46 @@
+"""The demo's accounts (admin among them, password published) are made only in a demo installation."""
+
+import subprocess
+import sys
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from samskab.accounts.models import User
+from tests.test_deploy import ROOT, environment
+
+
+@pytest.mark.django_db
+def test_load_demo_refuses_outside_a_demo(settings):
+    settings.DEMO = False
+    with pytest.raises(CommandError, match="SAMSKAB_DEMO"):
+        call_command("load_demo")
+    assert not User.objects.filter(username="admin").exists()
+
+
+@pytest.mark.django_db
+def test_generate_municipality_refuses_outside_a_demo(settings):
+    settings.DEMO = False
+    with pytest.raises(CommandError, match="SAMSKAB_DEMO"):
+        call_command("generate_municipality", units=3, processes=1, items=1, verbosity=0)
+    assert not User.objects.exists()
+
+
+@pytest.mark.django_db
+def test_load_demo_loads_in_a_demo(settings, capsys):
+    settings.DEMO = True
+    call_command("load_demo")
+    assert User.objects.filter(username="admin", is_superuser=True).exists()
+
+
+def test_an_installation_that_does_not_say_demo_gets_no_admin_with_the_demo_password(tmp_path):
+    env = environment(tmp_path, SAMSKAB_DEV="1")
+    migrate = subprocess.run([sys.executable, "manage.py", "migrate", "--noinput"], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert migrate.returncode == 0, migrate.stderr
+    refused = subprocess.run([sys.executable, "manage.py", "load_demo"], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert refused.returncode != 0
+    assert "not a demo" in refused.stderr
+    loaded = subprocess.run(
+        [sys.executable, "manage.py", "load_demo"], cwd=ROOT, env=env | {"SAMSKAB_DEMO": "1"}, capture_output=True, text=True
+    )
+    assert loaded.returncode == 0, loaded.stderr
