@@ -10,6 +10,7 @@ def running_board(process, phase: str = Phase.SHOW) -> Section:
     workshop = Workshop.objects.get(round__process=process)
     board = workshop.sections.get(kind=SectionKind.BOARD, order=1)
     workshop.status = WorkshopStatus.RUNNING
+    workshop.joining_open = True
     workshop.current_section = board
     workshop.save()
     board.phase = phase
