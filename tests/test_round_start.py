@@ -1,3 +1,4 @@
+import re
 import uuid
 
 from django.urls import reverse
@@ -11,10 +12,13 @@ def url(process: Process) -> str:
     return reverse("round_start", args=[process.pk])
 
 
+CONFIRMED = {"confirmed": "yes"}  # past the question an unfinished round asks first
+
+
 def test_the_facilitator_starts_the_next_round(demo, client_as):
     first = demo.rounds.get()
     client = client_as("konsulent")
-    response = client.post(url(demo))
+    response = client.post(url(demo), CONFIRMED)
     latest = demo.rounds.latest("number")
     assert response.status_code == 302
     assert response.url == latest.get_absolute_url()
@@ -34,7 +38,7 @@ def test_the_facilitator_starts_the_next_round(demo, client_as):
 def test_each_editor_starts_a_round_numbered_after_the_last(demo, client_as):
     demo.rounds.all().delete()
     for username in ("konsulent", "leder", "central"):
-        assert client_as(username).post(url(demo)).status_code == 302
+        assert client_as(username).post(url(demo), CONFIRMED).status_code == 302
     rounds = list(demo.rounds.order_by("number"))
     assert [r.number for r in rounds] == [1, 2, 3]
     assert [r.status for r in rounds] == [RoundStatus.CLOSED, RoundStatus.CLOSED, RoundStatus.OPEN]
@@ -46,7 +50,7 @@ def test_a_round_closed_earlier_keeps_its_closing_date(demo, client_as):
     first.status = RoundStatus.CLOSED
     first.closed_on = first.opened_on
     first.save()
-    client_as("konsulent").post(url(demo))
+    client_as("konsulent").post(url(demo), CONFIRMED)
     first.refresh_from_db()
     assert first.closed_on == first.opened_on
     assert demo.rounds.latest("number").number == 2
@@ -54,7 +58,7 @@ def test_a_round_closed_earlier_keeps_its_closing_date(demo, client_as):
 
 def test_rounds_of_one_process_leave_other_processes_alone(demo, client_as):
     south = Process.objects.get(title="Færre faste skemaer")
-    assert client_as("leder-syd").post(url(south)).status_code == 302
+    assert client_as("leder-syd").post(url(south), CONFIRMED).status_code == 302
     assert south.rounds.get().number == 1
     assert demo.rounds.get().status == RoundStatus.OPEN
 
@@ -94,8 +98,33 @@ def test_readers_see_the_button_only_when_they_may_start_a_round(demo, client_as
 def test_the_same_start_form_sent_twice_starts_one_round(demo, client_as):
     submission = str(uuid.uuid4())
     client = client_as("konsulent")
-    first = client.post(f"/forloeb/{demo.pk}/runder/ny/", {"submission": submission})
-    second = client.post(f"/forloeb/{demo.pk}/runder/ny/", {"submission": submission})
+    first = client.post(f"/forloeb/{demo.pk}/runder/ny/", {"submission": submission, **CONFIRMED})
+    second = client.post(f"/forloeb/{demo.pk}/runder/ny/", {"submission": submission, **CONFIRMED})
     assert first.status_code == second.status_code == 302
     assert first["Location"] == second["Location"]
     assert demo.rounds.filter(submission_id=submission).count() == 1
+
+
+def test_a_round_with_a_planned_workshop_and_undecided_solutions_asks_first(demo, client_as):
+    first = demo.rounds.get()
+    workshop = first.workshop  # the demo plans it a week ahead
+    client = client_as("konsulent")
+    question = client.post(url(demo))
+    assert question.status_code == 200
+    page = html(question)
+    assert workshop.title in page and "ikke holdt" in page
+    assert "har ingen beslutning" in page
+    assert demo.rounds.count() == 1  # nothing started yet
+    submission = re.search(r'name="submission" value="([0-9a-f-]+)"', page).group(1)
+    response = client.post(url(demo), {"submission": submission, "workshop": "move", **CONFIRMED})
+    latest = demo.rounds.latest("number")
+    assert response.url == latest.get_absolute_url()
+    workshop.refresh_from_db()
+    assert workshop.round == latest  # held in the new round
+
+
+def test_a_planned_workshop_can_stay_with_the_closed_round(demo, client_as):
+    first = demo.rounds.get()
+    client_as("konsulent").post(url(demo), {"workshop": "keep", **CONFIRMED})
+    assert first.workshop.round == first
+    assert demo.rounds.latest("number").number == 2

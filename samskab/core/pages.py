@@ -560,6 +560,8 @@ PAGES: list[Page] = [
     Page("round_report_version_pdf", _approved_report("round_report_version_pdf"), audience=READERS, html=False),
     # Evaluation rounds (step 6): seen by every reader of the forløb.
     Page("round_start", _p("round_start", "process"), audience=EDITORS, method="POST", destructive=True),
+    # The demo's open round has a planned workshop and undecided solutions: starting the next one asks first.
+    Page("round_start:ask", _p("round_start", "process"), audience=EDITORS, method="POST"),
     Page("round", _p("round", "evaluation_round"), audience=READERS),
     Page("round_close", _p("round_close", "evaluation_round"), audience=EDITORS, method="POST", destructive=True),
     Page("workshop_create", _round_without_workshop, audience=EDITORS, invalid={"title": ""}),

@@ -86,12 +86,12 @@ class DecisionForm(DecidedForm, SubmittedOnceForm):
         help_text=_("One adjustment per line. Each becomes an action in the round's action plan."),
     )
     action_owner = forms.ModelChoiceField(
-        label=_("Who carries out the adjustments"),
+        label=_("Owner of the actions"),
         queryset=Participant.objects.none(),
         required=False,
         help_text=_("The owner of the actions. Without a choice, the leader who decided."),
     )
-    action_deadline = forms.DateField(label=_("Adjustments done by"), required=False)
+    action_deadline = forms.DateField(label=_("Actions done by"), required=False)
     new_title = forms.CharField(
         label=_("Title of the new solution"),
         required=False,

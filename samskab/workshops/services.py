@@ -6,16 +6,20 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from samskab.processes.models import Process
-from samskab.workshops.models import EvaluationRound, RoundStatus, Section, Workshop, new_join_code
+from samskab.processes.models import Process, Solution
+from samskab.workshops.models import EvaluationRound, RoundStatus, Section, Workshop, WorkshopStatus, new_join_code
 from samskab.workshops.template import add_template_sections
 
 
 @transaction.atomic
-def round_start(*, process: Process, submission_id: uuid.UUID | None = None) -> EvaluationRound:
+def round_start(
+    *, process: Process, submission_id: uuid.UUID | None = None, move_planned_workshop: bool = False
+) -> EvaluationRound:
     """Start the forløb's next evaluation round; the round before it is closed.
 
-    The same form sent twice (`submission_id`) returns the round it started the first time.
+    A workshop still planned in the round before (never held) moves to the new round when
+    `move_planned_workshop`; otherwise it stays with the closed round. The same form sent twice
+    (`submission_id`) returns the round it started the first time.
     """
     # One start at a time per forløb, so that two at once do not both take the same number.
     Process.objects.select_for_update().only("pk").get(pk=process.pk)
@@ -24,11 +28,33 @@ def round_start(*, process: Process, submission_id: uuid.UUID | None = None) -> 
         if existing is not None:
             return existing
     today = timezone.localdate()
+    planned = Workshop.objects.filter(round__process=process, round__status=RoundStatus.OPEN, status=WorkshopStatus.PLANNED).first()
     process.rounds.filter(status=RoundStatus.OPEN).update(status=RoundStatus.CLOSED, closed_on=today)
     number = (process.rounds.aggregate(Max("number"))["number__max"] or 0) + 1
-    return EvaluationRound.objects.create(
-        process=process, number=number, opened_on=today, submission_id=submission_id
+    new_round = EvaluationRound.objects.create(process=process, number=number, opened_on=today, submission_id=submission_id)
+    if planned is not None and move_planned_workshop:
+        planned.round = new_round
+        planned.save(update_fields=["round"])
+    return new_round
+
+
+def round_start_warnings(process: Process) -> dict:
+    """What starting the next round would leave behind in the open round: a planned workshop, undecided solutions."""
+    current = process.rounds.filter(status=RoundStatus.OPEN).first()
+    if current is None:
+        return {}
+    planned = Workshop.objects.filter(round=current, status=WorkshopStatus.PLANNED).first()
+    # The decisions app's relations (a solution's decisions, the draft a decision made), read here by
+    # name: no import upwards. The drafts this round's decisions made wait for the next round.
+    undecided = list(
+        Solution.objects.filter(challenge__process=process)
+        .exclude(decisions__round=current)
+        .exclude(replaces__round=current)
+        .order_by("pk")
     )
+    if planned is None and not undecided:
+        return {}
+    return {"current": current, "planned": planned, "undecided": undecided}
 
 
 def round_close(*, evaluation_round: EvaluationRound) -> None:

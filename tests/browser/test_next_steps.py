@@ -128,7 +128,7 @@ def test_from_the_workshop_to_decisions_actions_and_the_next_round(page_as, held
     assert Solution.objects.get(title=ADJUSTED).status == SolutionStatus.TRIAL
 
     leader.goto(f"/runder/{evaluation_round.pk}/")
-    leader.get_by_role("link", name="Rundens beslutninger").click()
+    leader.get_by_role("link", name="Beslutning om forløbet").click()
     leader.get_by_role("radio", name="ny runde", exact=True).check()
     leader.get_by_label("Begrundelse").fill("Metoden virker. Vi evaluerer igen om et halvt år.")
     leader.get_by_label("Besluttet af").select_option(label=_danish(participants["leder"]))

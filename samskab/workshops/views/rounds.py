@@ -23,7 +23,17 @@ def round_start(request, pk: int):
         submission_id = uuid.UUID(request.POST.get("submission", ""))
     except ValueError:
         submission_id = None
-    evaluation_round = services.round_start(process=process, submission_id=submission_id)
+    warnings = services.round_start_warnings(process)
+    if warnings and request.POST.get("confirmed") != "yes":
+        # Ask first: the open round still has a workshop that was never held, or solutions without a decision.
+        return render(
+            request,
+            "workshops/round_start_confirm.html",
+            {"process": process, "submission": submission_id or uuid.uuid4(), **warnings},
+        )
+    evaluation_round = services.round_start(
+        process=process, submission_id=submission_id, move_planned_workshop=request.POST.get("workshop") == "move"
+    )
     messages.success(request, _("%(round)s has started.") % {"round": evaluation_round})
     return redirect(evaluation_round)
 
