@@ -227,7 +227,6 @@ SILENT_AFTER_DAYS_DEFAULT = 60
 JOIN_TRIES_WINDOW = envint("JOIN_TRIES_WINDOW", "600")
 JOIN_TRIES_PER_SESSION = envint("JOIN_TRIES_PER_SESSION", "10")
 JOIN_TRIES_PER_ADDRESS = envint("JOIN_TRIES_PER_ADDRESS", "300")
-JOIN_TRIES_GLOBAL = envint("JOIN_TRIES_GLOBAL", "5000")
 
 # Live workshops (samskab/workshops/live_hub.py): changes of one workshop are sent together at
 # most every LIVE_WINDOW_MS; a socket with LIVE_QUEUE_SIZE messages not yet written is too slow
