@@ -50,12 +50,15 @@ def _counters(address: str, session: str | None) -> list[tuple[str, int]]:
     return counters
 
 
-def _count(key: str, seconds: int) -> int:
-    cache.add(key, 0, seconds)
+def _count(key: str, length: int) -> int:
+    """Count in the current window of `length` seconds. Every counter of a window expires at the
+    window's end, whenever it was made: its lifetime tells nothing about when someone wrote."""
+    left = _window(length)[1]
+    cache.add(key, 0, left)
     try:
         return cache.incr(key)
     except ValueError:  # the window ended between add and incr
-        cache.set(key, 1, seconds)
+        cache.set(key, 1, left)
         return 1
 
 
@@ -83,8 +86,11 @@ def count_wrong_try(request: HttpRequest) -> None:
     count_wrong_try_for(request.META.get("REMOTE_ADDR", ""), _session(request, create=True))
 
 
+CARDS_WINDOW = 2 * 24 * 3600  # longer than a workshop day
+
+
 def _section_key(attendee_id: int, section_id: int) -> str:
-    return f"samskab:cards:{attendee_id}:{section_id}"
+    return f"samskab:cards:{attendee_id}:{section_id}:{_window(CARDS_WINDOW)[0]}"
 
 
 def cards_used_up(attendee_id: int, section_id: int) -> bool:
@@ -93,7 +99,7 @@ def cards_used_up(attendee_id: int, section_id: int) -> bool:
 
 
 def count_card(attendee_id: int, section_id: int) -> None:
-    _count(_section_key(attendee_id, section_id), 2 * 24 * 3600)
+    _count(_section_key(attendee_id, section_id), CARDS_WINDOW)
     count_write("card", attendee_id)
 
 
