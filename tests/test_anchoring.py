@@ -21,7 +21,13 @@ def test_every_reader_sees_the_named_measures_once(demo, client_as):
     page = html(client_as("med").get(page_url(demo)))
     for measure in measures:
         assert measure.title in page
-    assert "0 af 6 tiltag på plads" in page
+    # The demo's network shows four of the named measures: the forløb's ambassadors, the municipality's
+    # trained konsulenter, an erfa-group with the forløb's people, and the unit's contact consultant.
+    assert "4 af 6 tiltag på plads" in page
+    for key in ("ambassadoerer", "konsulenter", "erfagruppe", "kontaktkonsulent"):
+        assert "I netværket:" in row(client_as("med").get(page_url(demo)), measures.get(key=key).title)
+    for key in ("ledelsesgrundlag", "med_tema"):
+        assert "I netværket:" not in row(client_as("med").get(page_url(demo)), measures.get(key=key).title)
 
 
 def test_an_editor_sets_status_responsible_and_date(demo, client_as):
@@ -37,7 +43,7 @@ def test_an_editor_sets_status_responsible_and_date(demo, client_as):
     page = client.get(page_url(demo))
     line = row(page, measure.title)
     assert "på plads" in line and mads.user.get_full_name() in line and "1. marts 2027" in line
-    assert "1 af 6 tiltag på plads" in html(page)
+    assert "5 af 6 tiltag på plads" in html(page)  # the four the demo's network shows, and this one
 
 
 def test_the_responsible_person_takes_part_in_the_forloeb(demo, client_as):
@@ -85,3 +91,20 @@ def test_readers_cannot_change_measures(demo, client_as):
     assert client_as("nabo").post(url, {"title": "Ændret", "status": AnchoringStatus.IN_PLACE}).status_code == 404
     measure.refresh_from_db()
     assert measure.status == AnchoringStatus.NOT_STARTED
+
+
+def test_without_the_network_nothing_counts_as_in_place(demo, client_as):
+    from samskab.network.models import ContactConsultant, ErfaGroup, TrainedFacilitator
+
+    ContactConsultant.objects.all().delete()
+    ErfaGroup.objects.all().delete()
+    TrainedFacilitator.objects.all().delete()
+    Participant.objects.filter(process=demo).update(is_ambassador=False)
+    page = html(client_as("med").get(page_url(demo)))
+    assert "0 af 6 tiltag på plads" in page and "I netværket:" not in page
+
+
+def test_nobody_is_told_that_they_are_their_own_contact_consultant(demo, client_as):
+    own = html(client_as("konsulent").get(demo.get_absolute_url()))  # the demo's contact consultant of Hjemmeplejen
+    assert "Du er kontaktkonsulent for Hjemmeplejen" in own and "Jeres kontaktkonsulent" not in own
+    assert "Jeres kontaktkonsulent" in html(client_as("leder").get(demo.get_absolute_url()))

@@ -1,7 +1,7 @@
 """The anchoring measures the method names (DOMAIN.md, step 6 point 5), offered to every forløb."""
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, ngettext
 
 from samskab.anchoring.models import AnchoringMeasure
 from samskab.processes.models import Process
@@ -32,3 +32,32 @@ def measures_for(process: Process) -> list[AnchoringMeasure]:
     if missing:
         AnchoringMeasure.objects.bulk_create(missing, ignore_conflicts=True)
     return list(process.anchoring_measures.select_related("responsible__user"))
+
+
+def seen_in_network(process: Process) -> dict[str, str]:
+    """What the network pages already show of the named measures, for this forløb, by measure key.
+
+    The network app's records are read through their relations by name (a unit's contact
+    consultant, a municipality's trained konsulenter and erfa-groups): anchoring sits below the
+    network in the layers and imports nothing from it.
+    """
+    organisation = process.unit.organisation
+    unit_ids = [int(part) for part in process.unit.path.split("/") if part]
+    people = process.participants.values("user_id")
+    counts = {
+        "ambassadoerer": process.participants.filter(is_ambassador=True).count(),
+        "konsulenter": organisation.trained_facilitators.count(),
+        "erfagruppe": organisation.erfa_groups.filter(members__in=people).distinct().count(),
+        "kontaktkonsulent": type(process.unit).objects.filter(pk__in=unit_ids, contact_consultant__isnull=False).count(),
+    }
+    texts = {
+        "ambassadoerer": ngettext("%(count)d ambassador in the process", "%(count)d ambassadors in the process", counts["ambassadoerer"]),
+        "konsulenter": ngettext(
+            "%(count)d trained konsulent in the municipality", "%(count)d trained konsulenter in the municipality", counts["konsulenter"]
+        ),
+        "erfagruppe": ngettext(
+            "%(count)d erfa-group with the process's people", "%(count)d erfa-groups with the process's people", counts["erfagruppe"]
+        ),
+        "kontaktkonsulent": _("The unit has a contact consultant"),
+    }
+    return {key: texts[key] % {"count": count} for key, count in counts.items() if count}

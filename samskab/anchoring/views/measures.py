@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from samskab.anchoring.forms import AnchoringMeasureForm
-from samskab.anchoring.measures import measures_for
+from samskab.anchoring.measures import measures_for, seen_in_network
 from samskab.anchoring.models import AnchoringMeasure, AnchoringStatus
 from samskab.core.once import create_once
 from samskab.processes.access import Access, get_object_for_user, get_process_for_user, process_access
@@ -17,13 +17,17 @@ from samskab.processes.access import Access, get_object_for_user, get_process_fo
 def anchoring(request, pk: int):
     process = get_process_for_user(request.user, pk)
     measures = measures_for(process)
+    network = seen_in_network(process)
+    for measure in measures:
+        measure.in_network = network.get(measure.key, "")
     return render(
         request,
         "anchoring/measures.html",
         {
             "process": process,
             "measures": measures,
-            "in_place": sum(1 for measure in measures if measure.status == AnchoringStatus.IN_PLACE),
+            # A measure is in place when the forløb says so, or when the network pages show it.
+            "in_place": sum(1 for measure in measures if measure.status == AnchoringStatus.IN_PLACE or measure.in_network),
             "can_edit": process_access(request.user, process) >= Access.EDIT,
         },
     )

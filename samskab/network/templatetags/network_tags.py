@@ -18,4 +18,4 @@ def contact_consultant(context, unit=None, processes=()):
         paths = [unit.path]
     else:
         paths = scope_for(context["request"].user).paths() + [process.unit.path for process in processes]
-    return {"contacts": distinct_contacts(paths)}
+    return {"contacts": distinct_contacts(paths), "reader": context["request"].user}
