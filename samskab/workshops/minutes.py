@@ -247,7 +247,7 @@ def last_version(minutes: Minutes) -> MinutesVersion | None:
     version = minutes.versions.order_by("-number").first()
     if version is None and minutes.is_approved:
         with transaction.atomic():
-            minutes = Minutes.objects.select_for_update().select_related("workshop", "approved_by").get(pk=minutes.pk)
+            minutes = Minutes.objects.select_for_update().get(pk=minutes.pk)
             version = minutes.versions.order_by("-number").first() or _freeze(minutes)
     return version
 

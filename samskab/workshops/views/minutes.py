@@ -256,6 +256,7 @@ def _version_download(request, pk: int, number: int, extension: str):
         workshop, record, _facilitator = _open(request.user, pk)
     except _Hidden:
         return _not_approved(request, pk)
+    referat.last_version(record)  # an old approval without a version gets its version 1 here
     version = get_object_or_404(MinutesVersion, minutes=record, number=number)
     return _file(workshop, version, bytes(getattr(version, extension)), extension, CONTENT_TYPES[extension])
 
