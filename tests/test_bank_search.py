@@ -1,12 +1,12 @@
-"""The erfaringsbank's search: Danish word forms, ranking, highlights and hostile input.
+"""The erfaringsbank's search: Danish word forms, what Danes type, ranking, highlights and hostile input.
 
-The same expectations hold on SQLite (FTS5 over Snowball stems) and PostgreSQL (the `danish`
-configuration): CI runs this file on both.
+The same expectations hold on SQLite (FTS5) and PostgreSQL (search_vector), both over the keys
+made in bank/words.py: CI runs this file on both.
 """
 
 import pytest
 
-from samskab.bank import index
+from samskab.bank import index, words
 from samskab.bank.models import BankItem, ItemKind
 from samskab.bank.search import Filters, Unsearchable, search
 from samskab.workshops.models import Lesson, Section, SectionKind
@@ -17,17 +17,23 @@ TEXTS = [
     ("Tavlemøder erstatter morgenmødet", "Korte møder ved tavlen to gange om ugen."),
     ("Dokumentation på tablet kræver mobildata", "Piloten stod stille uden dækning."),
 ]
+# What Danes type (issue 17): compounds, word forms, ae/oe/aa, numbers. No word of TEXTS in them.
+STUE = ("Stuebudgetter giver stuerne frihed", "Hver stue råder selv over sine materialer.")
+BUDGET = ("Ét budget for hele huset", "Lægges en gang om året i januar.")
+PARENTS = ("Forældrebestyrelsen er med fra starten", "Bestyrelsen ser oplægget inden personalemødet.")
+ROTA = ("Vagtplanen lægges fire uger frem", "Færre ændringer i sidste øjeblik.")
+CHILDREN = ("Pædagogerne spiser med børnene", "Frokosten koster 2.000 kr. om året pr. barn.")
+MORE = [STUE, BUDGET, PARENTS, ROTA, CHILDREN]
 
 
-@pytest.fixture
-def bank(demo):
+def fill(demo, texts):
     # The demo's own items (from Børnehuset Solsikken) go: these tests know every item in the bank.
     index.forget(list(BankItem.objects.values_list("pk", flat=True)))
     BankItem.objects.all().delete()
     evaluation_round = demo.rounds.get()
     section = Section.objects.filter(workshop__round=evaluation_round, kind=SectionKind.BOARD).first()
     items = []
-    for title, text in TEXTS:
+    for title, text in texts:
         lesson = Lesson.objects.create(section=section, text=title, reusable=True)
         items.append(
             BankItem.objects.create(
@@ -45,6 +51,16 @@ def bank(demo):
         )
     index.index(items)
     return {item.title: item for item in items}
+
+
+@pytest.fixture
+def bank(demo):
+    return fill(demo, TEXTS)
+
+
+@pytest.fixture
+def danish_bank(demo):
+    return fill(demo, TEXTS + MORE)
 
 
 def titles(user, text, **filters):
@@ -80,15 +96,15 @@ def test_title_hits_rank_above_text_hits(bank, personas):
 
 @pytest.mark.parametrize(
     "query",
-    ['"dokumentation', "dokumentation AND", "NOT dokumentation", "dokumentation*", "NEAR(dokumentation tablet)",
-     "title:dokumentation", "'; DROP TABLE bank_bankitem; --", "dokumentation) OR (1=1", "^dokumentation", "-dokumentation"],
+    ['"dokumentation', "dokumentation AND", "dokumentation*", "NEAR(dokumentation tablet)", "title:dokumentation",
+     "'; DROP TABLE bank_bankitem; --", "dokumentation) OR (1=1", "^dokumentation", '"dokumentation"*', "dokumentation -"],
 )
 def test_syntax_is_read_as_words(bank, personas, query):
     found = set(titles(personas["leder-syd"], query))
     assert found <= {TEXTS[0][0], TEXTS[3][0]}
 
 
-@pytest.mark.parametrize("query", ["og at i", "!!! ???", "x" * 201])
+@pytest.mark.parametrize("query", ["og at i", "paa og", "!!! ???", "x" * 201, "-dokumentation", "NOT dokumentation", "IKKE tablet -skabelon"])
 def test_unsearchable_text_says_why(bank, personas, query):
     with pytest.raises(Unsearchable):
         search(personas["leder-syd"], query, Filters())
@@ -127,3 +143,103 @@ def test_counting_stops_at_the_limit(bank, personas, monkeypatch):
     assert (two.total, two.more) == (2, False)
     one_page = search(personas["leder-syd"], "dokumentation", Filters())
     assert (one_page.total, one_page.more, len(one_page.items)) == (2, False, 2)
+
+
+# --- What Danes type (issue 17).
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("stuebudget", {STUE[0]}),  # the beginning of a compound
+        ("forældre", {PARENTS[0]}),
+        ("foraeldre", {PARENTS[0]}),
+        ("vagtplan", {ROTA[0]}),
+        ("vagtplanlægning", {ROTA[0]}),  # a compound the bank does not hold: looked for by its parts
+        ("budget", {BUDGET[0]}),
+        ("budgetter", {BUDGET[0]}),  # the Snowball stems differ ("budget" → budg, "budgetter" → budget)
+        ("budgettet", {BUDGET[0]}),
+        ("boern", {CHILDREN[0]}),  # æ, ø, å typed as ae, oe, aa
+        ("paedagoger", {CHILDREN[0]}),
+        ("pædagoger", {CHILDREN[0]}),
+        ("2000", {CHILDREN[0]}),  # thousands separators
+        ("2.000", {CHILDREN[0]}),
+        ("skabel*", {TEXTS[0][0]}),  # a prefix
+        ("skabelon xyzzy", {TEXTS[0][0]}),  # one unknown word among known ones
+        ("Dokumentationens", {TEXTS[0][0], TEXTS[3][0]}),
+    ],
+)
+def test_what_danes_type_is_found(danish_bank, personas, query, expected):
+    assert set(titles(personas["leder-syd"], query)) == expected
+
+
+def test_a_compound_in_the_bank_is_found_by_its_whole_word_only(danish_bank, personas, demo):
+    fill(demo, TEXTS + MORE + [("Vagtplanlægning i weekenden", "To vagtplanlæggere deler opgaven.")])
+    assert set(titles(personas["leder-syd"], "vagtplanlægning")) == {"Vagtplanlægning i weekenden"}
+    assert set(titles(personas["leder-syd"], "vagtplan")) == {"Vagtplanlægning i weekenden", ROTA[0]}
+
+
+def test_a_split_word_is_reported_with_its_parts(danish_bank, personas):
+    results = search(personas["leder-syd"], "vagtplanlægning", Filters())
+    assert [(wanted.word, wanted.parts) for wanted in results.split] == [("vagtplanlægning", ("vagtplan",))]
+    assert search(personas["leder-syd"], "vagtplan", Filters()).split == []
+
+
+def test_the_rest_of_a_split_word_counts_when_the_bank_holds_it(danish_bank, personas):
+    results = search(personas["leder-syd"], "stuematerialer", Filters())
+    assert results.split[0].parts == ("stue", "materialer")
+    assert titles(personas["leder-syd"], "stuematerialer") == [STUE[0]]
+
+
+def test_items_with_more_of_the_words_come_first(danish_bank, personas):
+    # "tablet" alone would rank the short title "Tavlemøder …" nowhere; both words put TEXTS[3] first.
+    assert titles(personas["leder-syd"], "skabelonen tablet mobildata")[:2] == [TEXTS[3][0], TEXTS[0][0]]
+    assert titles(personas["leder-syd"], "xyzzy skabelonen minutter dokumentation") == [TEXTS[0][0], TEXTS[3][0]]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("tavlemøder OR kørsel", {TEXTS[1][0], TEXTS[2][0]}),
+        ("tavlemøder ELLER kørsel", {TEXTS[1][0], TEXTS[2][0]}),
+        ("dokumentation NOT tablet", {TEXTS[0][0]}),
+        ("dokumentation IKKE tablet", {TEXTS[0][0]}),
+        ("dokumentation -tablet", {TEXTS[0][0]}),
+        ("-tablet dokumentation", {TEXTS[0][0]}),
+        ("budget -stuebudget", {BUDGET[0]}),
+        ("dokumentation not", {TEXTS[0][0], TEXTS[3][0]}),  # in small letters, a word like any other
+    ],
+)
+def test_or_not_and_minus(danish_bank, personas, query, expected):
+    assert set(titles(personas["leder-syd"], query)) == expected
+
+
+def test_left_out_words_are_reported(danish_bank, personas):
+    assert search(personas["leder-syd"], "dokumentation -tablet", Filters()).left_out == ["tablet"]
+
+
+@pytest.mark.parametrize(
+    ("query", "marked"),
+    [
+        ("forældre", "<mark>Forældrebestyrelsen</mark>"),
+        ("boern", "<mark>børnene</mark>"),
+        ("2000", "<mark>2.000</mark>"),
+        ("vagtplanlægning", "<mark>Vagtplanen</mark>"),
+        ("budgetter", "<mark>budget</mark>"),
+    ],
+)
+def test_what_was_found_is_marked(danish_bank, personas, query, marked):
+    [item] = search(personas["leder-syd"], query, Filters()).items
+    assert marked in item.marked_title + item.marked_text
+
+
+def test_keys_fold_and_stem_alike():
+    assert words.keys("Børnene får 2.000 kr.") == words.keys("boernene faar 2000 kr")
+    assert words.key("budgetter") == words.key("budget") == words.key("Budgettet")
+    assert words.keys("og på paa") == ""
+
+
+def test_reading_the_search_text():
+    query = words.read("-budget NOT stue skabel* OR vagtplan IKKE og -")
+    assert [(wanted.word, wanted.starred) for wanted in query.wanted] == [("skabel", True), ("vagtplan", False)]
+    assert [wanted.word for wanted in query.unwanted] == ["budget", "stue"]

@@ -1,8 +1,12 @@
 """Searching the erfaringsbank: who sees which items, and the database's own full-text search.
 
-Both databases get the same words: the user's text without the small words (`words.py`).
-SQLite matches their stems in the `bank_fts` table and ranks with bm25; PostgreSQL matches
-them with its `danish` configuration and ranks with ts_rank. Hits are marked in Python.
+Both databases index the same keys, made in Python (`words.py`: folded, stemmed), and are asked
+the same question: SQLite in its `bank_fts` table (ranked with bm25), PostgreSQL in `search_vector`
+(the `simple` configuration over those keys, ranked with ts_rank). An item is found by any of the
+words searched for; items with more of them come first. A word of four letters or more also finds
+the longer words it begins (`forældre` finds "forældrebestyrelsen"); a long word the reader's bank
+does not hold is looked for by its parts (`vagtplanlægning` by "vagtplan" and "lægning"). `-word`
+and `NOT word` leave out the items that have it. Hits are marked in Python.
 """
 
 from dataclasses import dataclass, field
@@ -10,7 +14,7 @@ from datetime import date
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import F, Q, QuerySet
+from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from django.utils.translation import gettext as _
 
 from samskab.bank import words
@@ -19,7 +23,9 @@ from samskab.organisations.access import is_top, scope_for
 from samskab.processes.access import visible_processes
 
 MAX_LENGTH = 200  # characters of search text
-MAX_TERMS = 10
+MAX_TERMS = 10  # words searched for or left out
+LONG_WORD = 8  # letters: a word this long that the bank does not hold may be a compound
+LOOKUPS = 30  # at most this many look-ups for compound parts per search
 # Counting every match of a common word cost as much as ranking them: above this, the page says
 # "more than 1,000" (bench/bench_bank.py).
 COUNT_LIMIT = 1000
@@ -42,8 +48,10 @@ class Filters:
 class Results:
     items: list[BankItem]
     total: int  # at most COUNT_LIMIT; `more` says there are more
-    terms: list[str] = field(default_factory=list)
+    terms: list[words.Term] = field(default_factory=list)  # what is marked in the items
     more: bool = False
+    split: list[words.Wanted] = field(default_factory=list)  # words looked for by their parts
+    left_out: list[str] = field(default_factory=list)  # words whose items are left out
 
 
 def items_for(user) -> QuerySet[BankItem]:
@@ -71,19 +79,23 @@ def filtered(items: QuerySet[BankItem], filters: Filters) -> QuerySet[BankItem]:
     return items
 
 
-def terms_of(text: str) -> dict[str, str]:
-    """The words to search for, by stem. Raises Unsearchable when the text gives nothing to search for."""
+def read(text: str) -> words.Query:
+    """The search text read (see `words.read`). Raises Unsearchable when it gives nothing to search for."""
     if len(text) > MAX_LENGTH:
         raise Unsearchable(
             _("The search text can be at most %(max)d characters. Shorten it to the most telling words.")
             % {"max": MAX_LENGTH}
         )
-    if not words.words(text):
-        raise Unsearchable(_("Write at least one word to search for."))
-    terms = words.search_words(text)
-    if not terms:
+    query = words.read(text, most=MAX_TERMS)
+    if query.small_words_only:
         raise Unsearchable(_("The search only has common small words such as “og” and “at”. Add a more telling word."))
-    return dict(list(terms.items())[:MAX_TERMS])
+    if not query.wanted and query.unwanted:
+        raise Unsearchable(
+            _("Write at least one word to search for. Words after a minus or NOT are only left out of the results.")
+        )
+    if not query.wanted:
+        raise Unsearchable(_("Write at least one word to search for."))
+    return query
 
 
 def search(user, text: str, filters: Filters, *, offset: int = 0, limit: int = 20) -> Results:
@@ -92,22 +104,23 @@ def search(user, text: str, filters: Filters, *, offset: int = 0, limit: int = 2
     text = text.strip()
     if not text:
         return Results(items=list(items[offset : offset + limit]), **_count(items))
-    terms = terms_of(text)
-    if connection.vendor == "postgresql":
-        matching = _matching_postgresql(filtered(items_for(user), filters), list(terms.values()))
-    else:
-        matching = _matching_sqlite(filtered(items_for(user), filters), list(terms))
+    query = read(text)
+    database = PostgreSQL if connection.vendor == "postgresql" else SQLite
+    _split_compounds(database, items_for(user), query)
+    matching = database.matching(filtered(items_for(user), filters), query)
     # Rank the matches by id alone, then read the page's items: sorting every match with all its
     # columns cost more than the search itself.
     ranked = list(matching.values_list("pk", flat=True)[offset : offset + limit])
     counted = {"total": offset + len(ranked)} if 0 < len(ranked) < limit else _count(matching)
     found = items.in_bulk(ranked)
     page = [found[pk] for pk in ranked if pk in found]
-    terms = list(terms)
+    terms = query.terms()
     for item in page:
         item.marked_title = words.highlight(item.title, terms)
         item.marked_text = words.highlight(item.text, terms)
-    return Results(items=page, terms=terms, **counted)
+    split = [wanted for wanted in query.wanted if wanted.parts]
+    left_out = [wanted.word for wanted in query.unwanted]
+    return Results(items=page, terms=terms, split=split, left_out=left_out, **counted)
 
 
 def _count(items: QuerySet[BankItem]) -> dict:
@@ -116,23 +129,99 @@ def _count(items: QuerySet[BankItem]) -> dict:
     return {"total": min(total, COUNT_LIMIT), "more": total > COUNT_LIMIT}
 
 
-def _matching_sqlite(items: QuerySet[BankItem], stems: list[str]) -> QuerySet[BankItem]:
-    # Each stem is quoted: FTS5 then reads it as a plain word, never as an operator or syntax.
-    match = " ".join(f'"{stem}"' for stem in stems)
-    # The unary + keeps the join from reaching bank_fts by rowid: SQLite must then read the
-    # matches from the full-text index and look each item up by its id. Without it the count
-    # (no ORDER BY bm25) walked every item of the municipality and ran the MATCH once per item:
-    # 11-48 s instead of 0.05 s with 100,000 items (bench/bench_bank.py).
-    return items.extra(
-        tables=["bank_fts"],
-        where=["+bank_fts.rowid = bank_bankitem.id", "bank_fts MATCH %s"],
-        params=[match],
-        select={"rank": "bm25(bank_fts, 3.0, 1.0)"},
-        order_by=["rank", "-date"],
-    )
+def _split_compounds(database, visible: QuerySet[BankItem], query: words.Query) -> None:
+    """A long word that no item the reader may find holds is looked for by its parts.
+
+    The head is the longest beginning of the word that is a word of the bank ("vagtplan" of
+    "vagtplanlægning"); the rest comes along when some word of the bank begins with it.
+    """
+    lookups = LOOKUPS
+    for wanted in query.wanted:
+        if wanted.starred or len(wanted.word) < LONG_WORD or database.finds(visible, wanted.terms()):
+            continue
+        for head, rests in words.splits(wanted.word):
+            if lookups <= 0:
+                return
+            lookups -= 1
+            if database.finds(visible, [words.Term(words.key(head))]):
+                rest = next((rest for rest in rests if database.finds(visible, [words.term(rest)])), "")
+                wanted.parts = (head, rest) if rest else (head,)
+                break
 
 
-def _matching_postgresql(items: QuerySet[BankItem], query_words: list[str]) -> QuerySet[BankItem]:
-    # plainto_tsquery: PostgreSQL stems the words with its danish configuration; no syntax is read.
-    query = SearchQuery(" ".join(query_words), config="danish", search_type="plain")
-    return items.filter(search_vector=query).annotate(rank=SearchRank(F("search_vector"), query)).order_by("-rank", "-date")
+class SQLite:
+    """FTS5 in the `bank_fts` table: each key quoted, so it is read as a plain word, never as syntax."""
+
+    @staticmethod
+    def expression(terms: list[words.Term]) -> str:
+        # A key that begins longer keys is asked for twice: exact hits then rank above the others.
+        return " OR ".join(f'"{term.key}" OR "{term.key}"*' if term.prefix else f'"{term.key}"' for term in terms)
+
+    @classmethod
+    def any_of(cls, wanted: list[words.Wanted]) -> str:
+        return " OR ".join(f"({cls.expression(word.terms())})" for word in wanted)
+
+    @staticmethod
+    def joined(items: QuerySet[BankItem], match: str) -> QuerySet[BankItem]:
+        # The unary + keeps the join from reaching bank_fts by rowid: SQLite must then read the
+        # matches from the full-text index and look each item up by its id. Without it the count
+        # (no ORDER BY bm25) walked every item of the municipality and ran the MATCH once per item:
+        # 11-48 s instead of 0.05 s with 100,000 items (bench/bench_bank.py).
+        return items.extra(tables=["bank_fts"], where=["+bank_fts.rowid = bank_bankitem.id", "bank_fts MATCH %s"], params=[match])
+
+    @classmethod
+    def finds(cls, items: QuerySet[BankItem], terms: list[words.Term]) -> bool:
+        return cls.joined(items, cls.expression(terms)).exists()
+
+    @classmethod
+    def matching(cls, items: QuerySet[BankItem], query: words.Query) -> QuerySet[BankItem]:
+        match = cls.any_of(query.wanted)
+        if query.unwanted:
+            match = f"({match}) NOT ({cls.any_of(query.unwanted)})"
+        select, params, order = {"rank": "bm25(bank_fts, 3.0, 1.0)"}, [], ["rank", "-date"]
+        if len(query.wanted) > 1:
+            # How many of the words an item has: each word's matches are read once into a temporary index.
+            select = {
+                "words": " + ".join(["(bank_bankitem.id IN (SELECT rowid FROM bank_fts WHERE bank_fts MATCH %s))"] * len(query.wanted)),
+                **select,
+            }
+            params = [cls.expression(word.terms()) for word in query.wanted]
+            order = ["-words", *order]
+        return cls.joined(items, match).extra(select=select, select_params=params, order_by=order)
+
+
+class PostgreSQL:
+    """`search_vector` (GIN index) asked with to_tsquery over the same keys, each quoted."""
+
+    @staticmethod
+    def expression(terms: list[words.Term]) -> str:
+        return " | ".join(f"'{term.key}' | '{term.key}':*" if term.prefix else f"'{term.key}'" for term in terms)
+
+    @classmethod
+    def any_of(cls, wanted: list[words.Wanted]) -> str:
+        return " | ".join(f"({cls.expression(word.terms())})" for word in wanted)
+
+    @staticmethod
+    def query(text: str) -> SearchQuery:
+        return SearchQuery(text, config="simple", search_type="raw")
+
+    @classmethod
+    def finds(cls, items: QuerySet[BankItem], terms: list[words.Term]) -> bool:
+        return items.filter(search_vector=cls.query(cls.expression(terms))).exists()
+
+    @classmethod
+    def matching(cls, items: QuerySet[BankItem], query: words.Query) -> QuerySet[BankItem]:
+        match = cls.any_of(query.wanted)
+        if query.unwanted:
+            match = f"({match}) & !({cls.any_of(query.unwanted)})"
+        found = cls.query(match)
+        items = items.filter(search_vector=found).annotate(rank=SearchRank(F("search_vector"), found))
+        order = ["-rank", "-date"]
+        if len(query.wanted) > 1:
+            has = [
+                Case(When(search_vector=cls.query(cls.expression(word.terms())), then=Value(1)), default=Value(0), output_field=IntegerField())
+                for word in query.wanted
+            ]
+            items = items.annotate(words=sum(has[1:], has[0]))
+            order = ["-words", *order]
+        return items.order_by(*order)

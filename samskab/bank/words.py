@@ -1,19 +1,24 @@
-"""Danish words for search: split, drop the small words, stem, and mark hits in the original text.
+"""Danish words for search: split, fold, stem, read the search text, and mark hits in the original text.
 
-SQLite has no Danish stemmer of its own, so the text it indexes and the words searched for are
-stemmed here with the Snowball Danish stemmer (PyStemmer) — the algorithm PostgreSQL's `danish`
-configuration uses — so that "dokumentationen" finds "dokumentation" on both databases. Hits are
-always marked on the original text, never on the stems.
+Both databases index the same words, made here: each word's *key*. The key is the word in lower
+case with æ, ø, å written as ae, oe, aa and accents dropped (so `boern` finds "børn"), thousands
+separators removed (`2000` finds "2.000"), then stemmed twice with the Snowball Danish stemmer
+(PyStemmer): once for the word forms ("dokumentationen" → "dokumentation"), and once more because
+a first stem can still end like a form ("budgetter" → "budget" → "budg", the stem of "budget").
+Hits are always marked on the original text, never on the keys.
 """
 
 import re
+import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 import Stemmer
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-WORD = re.compile(r"\w+", re.UNICODE)
+# A number with thousands separators ("2.000", "15.000.000") is one word; else letters and digits.
+WORD = re.compile(r"\d{1,3}(?:\.\d{3})+(?!\d)|[^\W_]+", re.UNICODE)
 
 # Words too common to search for: Danish function words (pronouns, prepositions, conjunctions,
 # auxiliary verbs). Searching for only these asks the user for a more telling word.
@@ -27,40 +32,144 @@ STOP_WORDS = frozenset(
     """.split()
 )
 
+# Search text: these (in capitals) are read as instructions, not words.
+ANY = frozenset({"OR", "ELLER", "AND", "OG"})  # every word counts already: the items with most words come first
+NOT = frozenset({"NOT", "IKKE"})  # leave out what has the next word, as a leading minus does
+
+PREFIX_FROM = 4  # a word's key of at least this many letters also finds the longer words it begins
+STARRED_FROM = 3  # with a star (skabel*), from this many letters
+
+_FOLD = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", ".": ""})
 _stemmer = Stemmer.Stemmer("danish")
 
 
+def fold(word: str) -> str:
+    """`word` in lower case, with æ, ø, å as ae, oe, aa, other accents dropped and no thousands dots."""
+    word = word.lower().translate(_FOLD)
+    if word.isascii():
+        return word
+    return "".join(char for char in unicodedata.normalize("NFKD", word) if not unicodedata.combining(char))
+
+
 @lru_cache(maxsize=50_000)
-def stem(word: str) -> str:
-    return _stemmer.stemWord(word.lower())
+def key(word: str) -> str:
+    """What the index holds for `word`: folded and stemmed twice (see the module's docstring)."""
+    return _stemmer.stemWord(_stemmer.stemWord(fold(word)))
+
+
+# Kept under their folded spelling too, so that "paa" is as small a word as "på".
+_STOP_KEYS = frozenset(fold(word) for word in STOP_WORDS)
+
+
+def is_small(word: str) -> bool:
+    return fold(word) in _STOP_KEYS
 
 
 def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
-def search_words(text: str) -> dict[str, str]:
-    """The words to search for in `text`, by stem: small words dropped, one word per stem, in order."""
-    found: dict[str, str] = {}
-    for word in words(text):
-        if word.lower() not in STOP_WORDS:
-            found.setdefault(stem(word), word.lower())
+def keys(text: str) -> str:
+    """`text` as the keys the index holds, small words left out."""
+    return " ".join(key(word) for word in words(text) if not is_small(word))
+
+
+@dataclass(frozen=True)
+class Term:
+    """One thing to find: a key, and whether longer keys that begin with it count too."""
+
+    key: str
+    prefix: bool = False
+
+    def finds(self, other: str) -> bool:
+        return other == self.key or (self.prefix and other.startswith(self.key))
+
+
+def term(word: str, starred: bool = False) -> Term:
+    found = key(word)
+    return Term(found, prefix=len(found) >= (STARRED_FROM if starred else PREFIX_FROM))
+
+
+@dataclass
+class Wanted:
+    """One word of the search text and what finds it: the word, or its parts when the bank lacks it."""
+
+    word: str
+    starred: bool = False
+    parts: tuple[str, ...] = ()  # pieces of the word as typed, when the bank does not know the whole word
+
+    def terms(self) -> list[Term]:
+        if self.parts:
+            return [term(part) for part in self.parts]
+        return [term(self.word, self.starred)]
+
+
+@dataclass
+class Query:
+    """The search text read: words to find (items with most of them first), and words to leave out."""
+
+    wanted: list[Wanted]
+    unwanted: list[Wanted]
+    small_words_only: bool = False  # there were words, all of them small ones
+
+    def terms(self) -> list[Term]:
+        """Everything that is marked in the results."""
+        return [found for word in self.wanted for found in word.terms()]
+
+
+def read(text: str, most: int = 10) -> Query:
+    """The words of a search text: `-word` and `NOT word` leave out, `word*` begins a word, `OR` is read as any."""
+    wanted: dict[str, Wanted] = {}
+    unwanted: dict[str, Wanted] = {}
+    seen_small = False
+    leave_out = False
+    for chunk in text.split():
+        if chunk in ANY:
+            continue
+        if chunk in NOT:
+            leave_out = True
+            continue
+        into = unwanted if leave_out or chunk.startswith("-") else wanted
+        leave_out = False
+        found = words(chunk)
+        for n, word in enumerate(found):
+            if is_small(word):
+                seen_small = True
+                continue
+            starred = n == len(found) - 1 and chunk.endswith("*")
+            if len(wanted) + len(unwanted) < most:
+                into.setdefault(key(word), Wanted(word.lower(), starred))
+    return Query(list(wanted.values()), list(unwanted.values()), small_words_only=seen_small and not (wanted or unwanted))
+
+
+def splits(word: str, shortest: int = 4) -> list[tuple[str, tuple[str, ...]]]:
+    """The ways to read `word` as a compound: (head, its possible rests), longest head first.
+
+    The head has at least `shortest` letters, the rest at least 3; a linking s or e after the head
+    ("arbejdsmiljø") may also be left out of the rest.
+    """
+    found = []
+    for cut in range(len(word) - 3, shortest - 1, -1):
+        head, rest = word[:cut], word[cut:]
+        rests = (rest, rest[1:]) if rest[0] in "se" and len(rest) > shortest else (rest,)
+        found.append((head, rests))
     return found
 
 
-def stemmed(text: str) -> str:
-    """`text` as the stems SQLite indexes (small words kept out)."""
-    return " ".join(stem(word) for word in words(text) if word.lower() not in STOP_WORDS)
+def _marked(word: str, terms: list[Term] | tuple[Term, ...]) -> bool:
+    if is_small(word):
+        return False
+    wanted = key(word)
+    return any(found.finds(wanted) for found in terms)
 
 
-def highlight(text: str, terms: list[str] | tuple[str, ...]) -> SafeString:
-    """`text`, escaped, with every word whose stem is one of `terms` in <mark>."""
-    wanted = set(terms)
-    if not wanted:
+def highlight(text: str, terms: list[Term] | tuple[Term, ...]) -> SafeString:
+    """`text`, escaped, with every word that one of `terms` finds in <mark>."""
+    if not terms:
         return escape(text)
     parts, last = [], 0
     for match in WORD.finditer(text):
-        if match.group().lower() in STOP_WORDS or stem(match.group()) not in wanted:
+        if not _marked(match.group(), terms):
             continue
         parts.append(escape(text[last : match.start()]))
         parts.append(f"<mark>{escape(match.group())}</mark>")
@@ -69,14 +178,13 @@ def highlight(text: str, terms: list[str] | tuple[str, ...]) -> SafeString:
     return mark_safe("".join(parts))  # every piece of text above is escaped
 
 
-def excerpt(text: str, terms: list[str] | tuple[str, ...], length: int = 320) -> SafeString:
+def excerpt(text: str, terms: list[Term] | tuple[Term, ...], length: int = 320) -> SafeString:
     """A piece of `text` of about `length` characters around its first hit, marked like `highlight`."""
     if len(text) <= length:
         return highlight(text, terms)
-    wanted = set(terms)
     start = 0
     for match in WORD.finditer(text):
-        if match.group().lower() not in STOP_WORDS and stem(match.group()) in wanted:
+        if _marked(match.group(), terms):
             start = max(0, match.start() - length // 4)
             break
     if start:
