@@ -57,7 +57,7 @@ class RoleFigures:
 class Statement:
     prompt: object
     answered: int  # how many have answered now: the one thing shown while the rating is open
-    count: int | None  # answers in the published figures (None before any)
+    count: int  # answers in the published figures; while none are published, how many have answered
     average: float | None  # None while open, before k answers, or never published
     distribution: list[int] | None
     by_role: list[RoleFigures] = field(default_factory=list)
@@ -218,7 +218,7 @@ def board(section: Section) -> dict:
     statements = []
     for prompt in prompts:
         figures = (published or {}).get("statements", {}).get(str(prompt.pk))
-        statement = Statement(prompt, answered.get(prompt.pk, 0), None, None, None)
+        statement = Statement(prompt, answered.get(prompt.pk, 0), answered.get(prompt.pk, 0), None, None)
         if figures is not None:
             statement.count = figures["answered"]
             statement.average, statement.distribution = figures["average"], figures["distribution"]
