@@ -193,3 +193,26 @@ def test_a_weak_statements_action_is_added_once_even_from_two_forms(demo, client
     assert Action.objects.filter(round=evaluation_round).count() == 1
     page = html(client.get(check_url(evaluation_round)))
     assert "leadership_support-what" not in page  # the suggestion gives way to a line saying it is in the plan
+
+
+def test_scores_off_the_scale_get_messages_in_the_products_words(demo, client_as):
+    evaluation_round = open_round(demo)
+    client = client_as("konsulent")
+    url = reverse("anchoring_check_edit", args=[evaluation_round.pk])
+    for typed, expected in (("7", "skalaen går fra 1 til 5"), ("0,5", "skalaen går fra 1 til 5"), ("3,25", "højst én decimal"), ("tre", "som et tal")):
+        response = client.post(url, scores(relations=typed))
+        assert_form_error(response, "relations")
+        assert expected in html(response).lower()
+
+
+def test_the_chart_has_a_scale_values_and_a_legend_for_the_previous_round(demo, client_as):
+    client = client_as("konsulent")
+    first = open_round(demo)
+    client.post(reverse("anchoring_check_edit", args=[first.pk]), scores(dialogue_arenas="2,0"))
+    second = services.round_start(process=demo)
+    client.post(reverse("anchoring_check_edit", args=[second.pk]), scores(dialogue_arenas="3,5"))
+    page = html(client.get(check_url(second)))
+    chart = page[page.index("samskab-legend") : page.index("</svg>")]
+    assert "Denne runde" in chart and "Forrige runde" in chart  # the legend
+    assert all(f">{value}</text>" in chart for value in range(6))  # the scale 0–5
+    assert ">3,5</text>" in chart and ">2,0</text>" in chart  # the values by their bars

@@ -12,6 +12,7 @@ ROW_HEIGHT = 40
 LABEL_WIDTH = 28
 BAR_SPACE = 300  # pixels for a score of 5
 WIDTH = LABEL_WIDTH + BAR_SPACE + 40
+SCALE_HEIGHT = 22  # the scale's numbers above the bars
 
 
 def _width(score: Decimal | None) -> int | None:
@@ -24,18 +25,24 @@ def bar_chart(rows) -> dict | None:
         return None
     bars = []
     for index, row in enumerate(rows):
-        top = index * ROW_HEIGHT + 4
+        top = SCALE_HEIGHT + index * ROW_HEIGHT + 4
+        now, before = _width(row.score), _width(row.previous)
         bars.append(
             {
                 "number": row.number,
                 "y": top,
                 "label_y": top + BAR_HEIGHT + 4,
-                "now": _width(row.score),
+                "now": now,
                 "now_y": top,
-                "before": _width(row.previous),
+                "now_value_x": LABEL_WIDTH + (now or 0) + 4,
+                "before": before,
                 "before_y": top + BAR_HEIGHT + 2,
+                "before_value_x": LABEL_WIDTH + (before or 0) + 4,
                 "score": row.score,
                 "previous": row.previous,
             }
         )
-    return {"width": WIDTH, "height": len(rows) * ROW_HEIGHT, "label_width": LABEL_WIDTH, "bars": bars}
+    height = SCALE_HEIGHT + len(rows) * ROW_HEIGHT
+    # The scale: a line and its number for each whole score, so that a bar's length can be read.
+    ticks = [{"x": LABEL_WIDTH + round(value / SCALE_MAX * BAR_SPACE), "value": value} for value in range(SCALE_MAX + 1)]
+    return {"width": WIDTH, "height": height, "label_width": LABEL_WIDTH, "bars": bars, "ticks": ticks, "bar_height": BAR_HEIGHT}
