@@ -4,6 +4,7 @@ decisions "udbred til andre enheder"."""
 
 import re
 import uuid
+from html import unescape
 
 import pytest
 from django.urls import reverse
@@ -295,3 +296,10 @@ def test_another_municipality_sees_nothing_of_demo_kommune(spread, client_as):
 def test_anonymous_visitors_are_sent_to_log_in(spread, client):
     assert client.get(LIST).status_code == 302
     assert client.get(reverse("idea_start", args=[spread.pk])).status_code == 302
+
+
+def test_a_forloeb_started_from_a_decision_to_spread_is_not_titled_with_the_leaders_reasons(spread, demo, client_as):
+    page = html(client_as("central").get(reverse("idea_start", args=[spread.pk])))
+    title = re.search(r'<input[^>]*name="title"[^>]*value="([^"]*)"', page).group(1)
+    assert RATIONALE not in unescape(title)
+    assert demo.title in unescape(title)

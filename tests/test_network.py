@@ -86,6 +86,8 @@ def test_the_facilitator_writes_what_an_ambassador_can_tell_about(demo, client_a
     assert "Fleksible tidsrammer" in html(response)
     response = client.post(url, {"is_ambassador": "on", "tells_about": "Fleksible tidsrammer"})
     assert response.status_code == 302
+    saved = html(client.get(response.url))
+    assert f"Det, {personas['tr'].get_full_name()} kan fortælle om som ambassadør, er gemt." in saved  # not just "Tina er gemt"
     participant.refresh_from_db()
     assert participant.is_ambassador and participant.tells_about == "Fleksible tidsrammer"
     assert "Fleksible tidsrammer" in row(client_as("leder-syd").get(reverse("network_ambassadors")), str(personas["tr"]))

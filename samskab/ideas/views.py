@@ -12,6 +12,7 @@ from samskab.core.concurrency import save_or_show_conflict
 from samskab.ideas import services
 from samskab.ideas.access import get_idea_to_triage, listed_ideas, may_triage, require_reader
 from samskab.ideas.forms import FilterForm, StartForm, TriageForm
+from samskab.ideas.models import Idea, IdeaOrigin
 from samskab.processes.access import visible_processes
 
 
@@ -63,17 +64,21 @@ def idea_triage(request, pk: int):
     )
 
 
+def _start_title(idea: Idea) -> str:
+    """A title for the forløb an idea starts: a transfer card's idea is its own title; a decision to spread
+    the method carries the leader's reasons, which belong in the purpose, so the title names where it comes from."""
+    if idea.origin == IdeaOrigin.SPREAD_DECISION:
+        return Truncator(_("Co-created governance, as in “%(process)s”") % {"process": idea.process.title}).chars(200)
+    return Truncator(" ".join(idea.text.split())).chars(200)
+
+
 @login_required
 def idea_start(request, pk: int):
     idea = get_idea_to_triage(request.user, pk)
     if idea.started_process is not None:
         messages.info(request, _("A process has already been started from this idea."))
         return redirect(idea.started_process)
-    initial = {
-        "title": Truncator(" ".join(idea.text.split())).chars(200),
-        "purpose": _("From the idea: %(text)s") % {"text": idea.text},
-        "start_date": timezone.localdate(),
-    }
+    initial = {"title": _start_title(idea), "purpose": _("From the idea: %(text)s") % {"text": idea.text}, "start_date": timezone.localdate()}
     form = StartForm(request.POST or None, initial=initial, user=request.user)
     if request.method == "POST" and form.is_valid():
         process = form.save(commit=False)

@@ -68,7 +68,7 @@ def participant_tells_about(request, pk: int, participant_pk: int):
     form = TellsAboutForm(request.POST or None, instance=participant)
     if request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, _("%(person)s has been saved.") % {"person": participant.user})
+        messages.success(request, _("What %(person)s can tell about as an ambassador has been saved.") % {"person": participant.user})
         return redirect("participants", pk=process.pk)
     return render(
         request, "processes/participant_tells_about.html", {"process": process, "participant": participant, "form": form}
