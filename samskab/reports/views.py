@@ -62,7 +62,7 @@ def _not_approved(request, pk: int):
 
 
 def _page(request, evaluation_round, report: RoundReport, content, version, *, editor: bool):
-    versions = list(report.versions.all())
+    versions = list(report.versions.defer("content", "docx", "pdf"))  # the list needs no files
     return render(
         request,
         "reports/report.html",

@@ -138,7 +138,7 @@ def minutes(request, pk: int):
 
 
 def _page(request, workshop: Workshop, record: Minutes, content, version, **context):
-    versions = list(record.versions.all())
+    versions = list(record.versions.defer("content", "docx", "pdf"))  # the list needs no files
     return render(
         request,
         "workshops/minutes.html",
