@@ -65,6 +65,61 @@ def test_every_word_form_in_a_title_is_found(client_as):
     assert set(found) == {DOCUMENTATION, "Tag forældrebestyrelsen med fra starten, når I ændrer dokumentationen"}
 
 
+PARENTS = "Tag forældrebestyrelsen med fra starten, når I ændrer dokumentationen"
+ROOM_BUDGETS = "Stuebudgetter kan bruges overalt, hvor små indkøb venter på en leders underskrift"
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "marked"),
+    [
+        ("stuebudget", ROOM_BUDGETS, "<mark>Stuebudgetter</mark>"),
+        ("forældre", PARENTS, "<mark>forældrebestyrelsen</mark>"),
+        ("budgetter", APPROVALS, "<mark>budget</mark>"),
+        ("boern", "Én fælles skabelon til observationer", "<mark>børnene</mark>"),
+        ("paedagoger", DOCUMENTATION, "<mark>Pædagogerne</mark>"),
+        ("2000", APPROVALS, "<mark>2.000</mark>"),
+        ("skabel*", DOCUMENTATION, "<mark>skabelon</mark>"),
+        ("skabelon xyzzy", DOCUMENTATION, "<mark>skabelon</mark>"),
+        ("budgetindkøb", APPROVALS, "<mark>indkøb</mark>"),
+    ],
+)
+def test_what_danes_type_finds_the_item_with_the_words_marked(client_as, text, title, marked):
+    response = client_as("leder-syd").get(SEARCH, {"q": text})
+    assert title in _titles(response)
+    assert marked in response.content.decode()
+
+
+def test_the_page_says_how_search_works(client_as):
+    html = client_as("leder-syd").get(SEARCH).content.decode()
+    assert "Skriv -ord eller NOT ord for at udelade fund med det ord." in html
+
+
+def test_a_word_the_bank_lacks_is_searched_by_its_parts_and_the_page_says_so(client_as):
+    response = client_as("leder-syd").get(SEARCH, {"q": "budgetindkøb"})
+    assert APPROVALS in _titles(response)
+    assert "Intet fund har “budgetindkøb”: der er søgt efter ordets dele “budget”, “indkøb”." in response.content.decode()
+
+
+@pytest.mark.parametrize("text", ["dokumentation -forældrebestyrelsen", "dokumentation NOT forældrebestyrelsen"])
+def test_a_minus_or_not_leaves_items_out_and_the_page_says_so(client_as, text):
+    response = client_as("leder-syd").get(SEARCH, {"q": text})
+    found = _titles(response)
+    assert DOCUMENTATION in found and PARENTS not in found
+    assert "Udeladt: fund med “forældrebestyrelsen”." in response.content.decode()
+
+
+def test_or_finds_either_word(client_as):
+    found = _titles(client_as("leder-syd").get(SEARCH, {"q": "stuebudgetter OR godkendelser"}))
+    assert {ROOM_BUDGETS, APPROVALS} <= set(found)
+
+
+def test_only_words_to_leave_out_say_what_to_do(client_as):
+    response = client_as("leder-syd").get(SEARCH, {"q": "-dokumentation"})
+    assert response.context["results"] is None
+    with translation.override("da"):
+        assert _error(response) == "Skriv mindst ét ord at søge efter. Ord efter et minus eller NOT bliver kun udeladt af resultaterne."
+
+
 def test_blank_text_lists_the_newest_items(client_as):
     response = client_as("medarbejder").get(SEARCH)
     assert response.context["results"].total == BankItem.objects.count() == 7

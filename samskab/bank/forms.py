@@ -29,7 +29,16 @@ class SearchInput(forms.TextInput):
 
 
 class SearchForm(StyledForm, forms.Form):
-    q = forms.CharField(label=_("Search text"), required=False, strip=True, widget=SearchInput)
+    q = forms.CharField(
+        label=_("Search text"),
+        required=False,
+        strip=True,
+        widget=SearchInput,
+        help_text=_(
+            "Items with most of the words come first. A word also finds longer words that begin with it. "
+            "Write -word or NOT word to leave out items with that word."
+        ),
+    )
     unit = forms.TypedChoiceField(
         label=_("Unit"),
         required=False,
