@@ -64,6 +64,13 @@ IN_DEMO_KOMMUNE = LOGGED_IN - {"nabo", "admin"}  # the municipality-wide pages (
 ERFA_PLANNERS = frozenset({"central", "konsulent", "medarbejder"})  # central konsulent and the demo erfa-group's members
 # The demo workshop's facilitators: until its referat is approved, only they see its content.
 FACILITATORS = frozenset({"konsulent"})
+# Who sees a page differently, by what they may do (first match per level): the main viewer (Page.viewer)
+# is one of them; the axe walk opens each page once more for each other level that gets a 200.
+ACCESS_LEVELS = {
+    "editors": ("leder", "central"),
+    "contributors": ("medarbejder", "tr", "amr"),
+    "readers": ("med", "leder-syd"),
+}
 
 
 @dataclass(frozen=True)
@@ -347,6 +354,18 @@ class Page:
                 return who
         raise ValueError(f"nobody may open {self.name}")
 
+    def other_viewer(self, level: str) -> str | None:
+        """A persona of access `level` (see ACCESS_LEVELS) who may open the page, when not the main viewer.
+
+        A reader's view of a page is laid out differently from an editor's (no edit column, no
+        forms), so each access level's view is checked on its own.
+        """
+        main = self.viewer()
+        for who in ACCESS_LEVELS[level]:
+            if who in self.audience and who not in self.overrides:
+                return None if who == main else who
+        return None
+
 
 def _p(name: str, *args: str) -> Callable[[World], str]:
     """A URL function: _p("challenge", "challenge") reverses "challenge" with world.challenge.pk."""
@@ -508,13 +527,6 @@ PAGES: list[Page] = [
     Page("decision_edit", _decision, audience=EDITORS, invalid={"rationale": ""}),
     Page("process_decision", _p("process_decision", "evaluation_round"), audience=READERS),
     Page("round_decisions", _p("round_decisions", "evaluation_round"), audience=READERS),
-    Page(
-        "decision_create:worklist",
-        _p("decision_create", "solution"),
-        audience=EDITORS,
-        method="POST",
-        invalid={"from": "worklist", "rationale": ""},
-    ),
     Page(
         "process_decision:post",
         _p("process_decision", "evaluation_round"),

@@ -1,7 +1,9 @@
 """axe-core finds no WCAG 2.1 A/AA violation on any page, at desktop and at phone width.
 
 Every page of the registry (samskab/core/pages.py) is opened as one persona who may see it
-(anonymously when it is public), and each form is also shown with its errors.
+(anonymously when it is public), and each form is also shown with its errors. Then each page is
+opened again as a persona of every other access level that may see it (an editor, a participant, a
+reader): a reader's view of the same page is laid out differently.
 """
 
 import os
@@ -10,7 +12,7 @@ import pytest
 from playwright.sync_api import Page as Tab
 from playwright.sync_api import expect
 
-from samskab.core.pages import ANONYMOUS, LOGGED_IN, PAGES, Page, World
+from samskab.core.pages import ACCESS_LEVELS, ANONYMOUS, LOGGED_IN, PAGES, Page, World
 from tests.browser.conftest import AXE_SCRIPT, DESKTOP, PHONE, axe_violations, describe
 
 # While working on a few pages: AXE_ONLY=bank_,portfolio walks only the pages whose names start so.
@@ -81,6 +83,28 @@ def test_no_page_has_wcag_violations(width, page_as, live_world: World, subtests
                 _send_invalid(tab, page)
                 _assert_accessible(tab, f"{url} with errors")
     assert not [url for broken in assets.values() for url in broken]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("level", sorted(ACCESS_LEVELS))
+@pytest.mark.parametrize("width", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_each_access_levels_view_of_a_page_has_no_wcag_violations(width, level, page_as, live_world: World, subtests):
+    broken: dict[str, list[str]] = {}
+    for page in PAGES:
+        if not page.html or page.method != "GET" or (ONLY and not page.name.startswith(ONLY)):
+            continue
+        viewer = page.other_viewer(level)
+        if viewer is None:
+            continue
+        tab = page_as(viewer, width)
+        if viewer not in broken:
+            broken[viewer] = _prepare(tab)
+        url = page.url(live_world)
+        with subtests.test(page=page.name, viewer=viewer):
+            response = tab.goto(url)
+            assert response is not None and response.status == 200
+            _assert_accessible(tab, f"{url} as {viewer}")
+    assert not [url for urls in broken.values() for url in urls]
 
 
 def _refused(status: int) -> tuple[Page, str]:
