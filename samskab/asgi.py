@@ -16,6 +16,8 @@ from django.core.handlers.asgi import ASGIHandler
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samskab.settings")
 django.setup(set_prefix=False)
 
+from samskab.core.body_limit import limit_body  # noqa: E402  (after django.setup())
+
 
 class OneHopASGIHandler(ASGIHandler):
     """Django's ASGI handler, running every request's middleware and view in one long-lived thread.
@@ -45,6 +47,7 @@ class OneHopASGIHandler(ASGIHandler):
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] != "http":
             raise ValueError(f"Django serves only HTTP connections, not {scope['type']}.")
+        scope, receive = limit_body(scope, receive)  # a body above the limit is not read
         async with ThreadSensitiveContext(executor=self.worker):
             await self.handle(scope, receive, send)
 
@@ -79,11 +82,9 @@ async def lifespan(scope, receive, send) -> None:
             return
 
 
-from samskab.core.body_limit import limit_body  # noqa: E402
-
 application = ProtocolTypeRouter(
     {
-        "http": limit_body(application),
+        "http": application,
         "websocket": AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
         "lifespan": lifespan,
     }
