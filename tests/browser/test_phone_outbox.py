@@ -13,7 +13,7 @@ from playwright.sync_api import Page as Tab
 from playwright.sync_api import Route, expect
 
 from samskab.core.pages import ANONYMOUS, World
-from samskab.workshops.models import Card, Phase, SectionKind, Workshop
+from samskab.workshops.models import Card, Phase, SectionKind, Workshop, WorkshopStatus
 from tests.browser.conftest import DESKTOP, PHONE, axe_violations, describe
 from tests.helpers import north_cards
 from tests.phone_helpers import run
@@ -186,6 +186,11 @@ def test_the_join_and_participant_pages_have_no_wcag_violations(width, page_as, 
         with subtests.test(page=where):
             _assert_accessible(tab, where)
 
+    tab.goto(f"/w/{workshop.join_code}/")
+    expect(tab.locator("#join-refusal")).to_be_visible()  # planned: the join page says why nobody can join yet
+    check("the join screen of a workshop not open for joining")
+    workshop.status, workshop.joining_open, workshop.current_section = WorkshopStatus.RUNNING, True, None
+    workshop.save(update_fields=["status", "joining_open", "current_section"])
     _join(tab, workshop, check)
     check("waiting for the facilitator")
     tab.goto("/w/")
