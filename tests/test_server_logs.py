@@ -60,3 +60,17 @@ def test_the_servers_log_holds_no_ip_address_during_a_workshop(tmp_path):
     assert written.count('"WebSocket /w/') >= 4  # every socket was logged, the guesser's too
     assert not IPV4.findall(written), written[-2000:]
     assert not IPV6.findall(written), written[-2000:]
+
+
+def test_the_filter_writes_a_dash_for_every_address_and_leaves_times_and_versions_alone():
+    import logging
+
+    from samskab.core.log_filters import WithoutAddresses
+
+    record = logging.LogRecord("uvicorn.error", logging.INFO, __file__, 1, '%s - "WebSocket %s" [accepted]', ("198.51.100.7:51234", "/w/ABC/ws/"), None)
+    WithoutAddresses().filter(record)
+    assert record.getMessage() == '- - "WebSocket /w/ABC/ws/" [accepted]'
+    for address in ("[2001:db8::1]:443", "::1", "fe80:0:0:0:1:2:3:4", "10.0.0.1"):
+        record = logging.LogRecord("x", logging.INFO, __file__, 1, f"from {address} at 12:30:45, version 1.2.3", None, None)
+        WithoutAddresses().filter(record)
+        assert record.getMessage() == "from - at 12:30:45, version 1.2.3", address
