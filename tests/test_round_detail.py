@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import formats, translation
@@ -5,7 +7,7 @@ from django.utils.html import escape
 
 from samskab.processes.models import Process
 from samskab.workshops.models import EvaluationRound, RoundStatus, Workshop
-from tests.helpers import html, today
+from tests.helpers import html, row, today
 
 READERS = ("konsulent", "leder", "medarbejder", "tr", "amr", "med", "central")
 
@@ -125,3 +127,34 @@ def test_participants_and_med_members_may_not_close_the_round(demo, client_as):
 def test_closing_rejects_get(demo, client_as):
     assert client_as("konsulent").get(close_url(round_of(demo))).status_code == 405
     assert round_of(demo).status == RoundStatus.OPEN
+
+
+def test_the_round_page_shows_how_far_each_part_has_come(demo, client_as):
+    from samskab.anchoring.check import save_scores
+    from samskab.decisions.models import Decision, DecisionKind
+    from samskab.processes.models import Participant, Solution
+    from samskab.workshops.models import Action, ActionStatus
+
+    evaluation_round = round_of(demo)
+    client = client_as("med")
+    page = client.get(url(evaluation_round))
+    solutions = Solution.objects.filter(challenge__process=demo).count()
+    assert f"0 af {solutions} løsninger besluttet" in row(page, "Rundens beslutninger")
+    assert "ikke udfyldt endnu" in row(page, "Rundens forankringstjek")
+    leader = Participant.objects.get(process=demo, user__username="leder")
+    Decision.objects.create(
+        solution=Solution.objects.filter(challenge__process=demo).first(),
+        round=evaluation_round,
+        kind=DecisionKind.CONTINUE,
+        rationale="Virker",
+        decided_by=leader,
+        decided_on=today(),
+    )
+    save_scores(evaluation_round, {"competences": (Decimal("3.0"), None), "relations": (Decimal("2.0"), None)}, from_workshop=False)
+    Action.objects.create(round=evaluation_round, what="Ny skabelon", status=ActionStatus.DONE)
+    Action.objects.create(round=evaluation_round, what="Tavlemøde", status=ActionStatus.IN_PROGRESS)
+    page = client.get(url(evaluation_round))
+    assert f"1 af {solutions} løsninger besluttet" in row(page, "Rundens beslutninger")
+    assert "2 af 8 udsagn scoret" in row(page, "Rundens forankringstjek")
+    assert "2 handlinger, 1 udført eller droppet" in row(page, "Rundens handlingsplan")
+    assert "ikke godkendt endnu" in row(page, "Rundens afrapportering")

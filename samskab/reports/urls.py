@@ -1,8 +1,9 @@
 from django.urls import path
 
-from samskab.reports import views
+from samskab.reports import round_page, views
 
 urlpatterns = [
+    path("runder/<int:pk>/", round_page.round_detail, name="round"),
     path("runder/<int:pk>/afrapportering/", views.round_report, name="round_report"),
     path("runder/<int:pk>/afrapportering/godkend/", views.round_report_approve, name="round_report_approve"),
     path("runder/<int:pk>/afrapportering/kladde/", views.round_report_reopen, name="round_report_reopen"),

@@ -4,7 +4,6 @@ from samskab.workshops.views import facilitation, join, minutes, phone, preparat
 
 urlpatterns = [
     path("forloeb/<int:pk>/runder/ny/", rounds.round_start, name="round_start"),
-    path("runder/<int:pk>/", rounds.round_detail, name="round"),
     path("runder/<int:pk>/afslut/", rounds.round_close, name="round_close"),
     path("runder/<int:pk>/workshop/ny/", rounds.workshop_create, name="workshop_create"),
     path("workshops/<int:pk>/", preparation.workshop_detail, name="workshop"),

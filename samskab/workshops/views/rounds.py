@@ -39,24 +39,6 @@ def round_start(request, pk: int):
 
 
 @login_required
-def round_detail(request, pk: int):
-    evaluation_round = get_round_for_user(request.user, pk)
-    workshop = Workshop.objects.filter(round=evaluation_round).prefetch_related("facilitators").first()
-    facilitating = workshop is not None and request.user in workshop.facilitators.all()
-    return render(
-        request,
-        "workshops/round_detail.html",
-        {
-            "round": evaluation_round,
-            "process": evaluation_round.process,
-            "workshop": workshop,
-            "facilitating": facilitating,
-            "can_edit": process_access(request.user, evaluation_round.process) >= Access.EDIT,
-        },
-    )
-
-
-@login_required
 @require_POST
 def round_close(request, pk: int):
     evaluation_round = get_round_for_user(request.user, pk, Access.EDIT)
