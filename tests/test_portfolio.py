@@ -386,3 +386,8 @@ def test_the_number_of_queries_does_not_grow_with_the_number_of_processes(person
     assert _queries(lambda: portfolios.build(central)) == few_build
     assert _queries(lambda: client.get(URL)) == few_page
     assert _queries(lambda: client.get(XLSX)) == few_xlsx
+
+
+def test_the_portfolio_speaks_of_overdue_actions_as_overdue(demo, client_as):
+    page = html(client_as("central").get(reverse("portfolio")))
+    assert "overskredne handlinger" in page.lower() and "handlinger over tid" not in page.lower()
