@@ -45,9 +45,10 @@ def closed(demo, client_as):
 
 def snapshot(workshop) -> tuple:
     """What a change would change: the workshop, its sections, and every kind of row it holds."""
-    sections = list(Section.objects.filter(workshop=workshop).order_by("pk").values_list("pk", "title", "order", "phase", "phase_ends_at", "locked"))
+    sections = Section.objects.filter(workshop=workshop).order_by("pk")
+    sections = list(sections.values_list("pk", "title", "order", "phase", "phase_ends_at", "locked"))
     return (
-        Workshop_fields(workshop),
+        workshop_fields(workshop),
         sections,
         sorted(Card.objects.filter(section__workshop=workshop).values_list("pk", "text", "group_id", "hidden", "column_id")),
         sorted(CardGroup.objects.filter(section__workshop=workshop).values_list("pk", "name")),
@@ -60,7 +61,7 @@ def snapshot(workshop) -> tuple:
     )
 
 
-def Workshop_fields(workshop) -> tuple:
+def workshop_fields(workshop) -> tuple:
     workshop.refresh_from_db()
     return (workshop.title, workshop.status, workshop.current_section_id, workshop.current_challenge_id, workshop.joining_open)
 

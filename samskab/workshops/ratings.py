@@ -103,7 +103,9 @@ def statement_figures(basis: dict[str, list[int]], smallest: int, earlier_hidden
         hidden[role] = HIDDEN_COMPLEMENT
         hidden_total += counts[role]
     overall = [sum(basis.get(role, [0] * 5)[i] for role in counts) for i in range(5)]
-    roles = {role: {**_figures(basis.get(role, [0] * 5), role not in hidden), "hidden": hidden.get(role)} for role in counts}
+    roles = {
+        role: {**_figures(basis.get(role, [0] * 5), role not in hidden), "hidden": hidden.get(role)} for role in counts
+    }
     return {
         "answered": sum(overall),
         **_figures(overall, sum(overall) >= smallest),
@@ -163,7 +165,9 @@ def publish(section: Section) -> bool:
         if before is None:
             statements[str(prompt_id)] = statement_figures(basis, smallest)
             continue
-        hidden_before = {role for role, figures in before["roles"].items() if figures["hidden"] not in (None, HIDDEN_NO_ANSWERS)}
+        hidden_before = {
+            role for role, figures in before["roles"].items() if figures["hidden"] not in (None, HIDDEN_NO_ANSWERS)
+        }
         after = statement_figures(basis, smallest, hidden_before)
         safe = safe and safe_change(before["basis"], after, smallest)
         statements[str(prompt_id)] = after
