@@ -254,3 +254,30 @@ def test_the_referat_shows_the_published_figures(rating, client_as):
     board = ratings.board(rating)
     assert board["statements"][0].average == 4.0 and not board["open"]
 
+
+
+def test_a_smallest_group_raised_mid_way_hides_more_and_lowering_it_is_refused(rating, client_as):
+    for value in (3, 3, 4, 4, 5):
+        joined(rating, "medarbejder", value)
+    for value in (1, 2, 2, 2, 2, 2):
+        joined(rating, "tr", value)
+    facilitator = client_as("konsulent")
+    workshop = rating.workshop
+    edit = reverse("workshop_edit", args=[workshop.pk])
+    data = {
+        "title": workshop.title,
+        "date": workshop.date.isoformat(),
+        "place": workshop.place,
+        "facilitators": [user.pk for user in workshop.facilitators.all()],
+        "anonymous": "on",
+        "votes_per_participant": str(workshop.votes_per_participant),
+    }
+    assert facilitator.post(edit, {**data, "min_group_size": "6"}).status_code == 302
+    close_rating(facilitator, rating)
+    rating.refresh_from_db()
+    figures = rating.published_results["statements"][str(statement(rating).pk)]
+    assert figures["roles"]["medarbejder"]["hidden"] is not None  # 5 answers, below the raised 6
+    assert figures["roles"]["tr"]["hidden"] is not None  # else the overall minus the TR would give the 5 away
+    assert facilitator.post(edit, {**data, "min_group_size": "5"}).status_code == 200  # refused: people joined
+    workshop.refresh_from_db()
+    assert workshop.min_group_size == 6
