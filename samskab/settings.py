@@ -242,7 +242,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "filters": {"without_addresses": {"()": "samskab.core.log_filters.WithoutAddresses"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["without_addresses"]}},
-    "loggers": {"uvicorn.error": {"filters": ["without_addresses"]}},
+    # uvicorn's access log too: it must stay off (--no-access-log), but if someone turns it on, no address.
+    "loggers": {"uvicorn.error": {"filters": ["without_addresses"]}, "uvicorn.access": {"filters": ["without_addresses"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 

@@ -74,3 +74,13 @@ def test_the_filter_writes_a_dash_for_every_address_and_leaves_times_and_version
         record = logging.LogRecord("x", logging.INFO, __file__, 1, f"from {address} at 12:30:45, version 1.2.3", None, None)
         WithoutAddresses().filter(record)
         assert record.getMessage() == "from - at 12:30:45, version 1.2.3", address
+
+
+def test_the_access_log_if_someone_turns_it_on_writes_no_address():
+    import logging
+
+    record = logging.LogRecord(
+        "uvicorn.access", logging.INFO, __file__, 1, '%s - "%s %s HTTP/%s" %d', ("10.1.2.3:51234", "POST", "/w/ABC234/kort/", "1.1", 200), None
+    )
+    assert logging.getLogger("uvicorn.access").filter(record)
+    assert "10.1.2.3" not in record.getMessage()
