@@ -4,9 +4,9 @@ Both databases index the same keys, made in Python (`words.py`: folded, stemmed)
 the same question: SQLite in its `bank_fts` table (ranked with bm25), PostgreSQL in `search_vector`
 (the `simple` configuration over those keys, ranked with ts_rank). An item is found by any of the
 words searched for; items with more of them come first. A word of four letters or more also finds
-the longer words it begins (`forældre` finds "forældrebestyrelsen"); a long word the reader's bank
-does not hold is looked for by its parts (`vagtplanlægning` by "vagtplan" and "lægning"). `-word`
-and `NOT word` leave out the items that have it. Hits are marked in Python.
+the longer words it begins (`forældre` finds "forældrebestyrelsen"); a long word that is not a
+word of the reader's bank is also looked for by its parts (`vagtplanlægning` by "vagtplan" and
+"lægning"). `-word` and `NOT word` leave out the items that have it. Hits are marked in Python.
 """
 
 from dataclasses import dataclass, field
@@ -130,21 +130,22 @@ def _count(items: QuerySet[BankItem]) -> dict:
 
 
 def _split_compounds(database, visible: QuerySet[BankItem], query: words.Query) -> None:
-    """A long word that no item the reader may find holds is looked for by its parts.
+    """A long word that is not a word of any item the reader may find is also looked for by its parts.
 
     The head is the longest beginning of the word that is a word of the bank ("vagtplan" of
-    "vagtplanlægning"); the rest comes along when some word of the bank begins with it.
+    "vagtplanlægning"); the rest comes along when it is a word of the bank too. Each look-up is
+    for one exact key: PostgreSQL reads a prefix look-up with LIMIT 1 by scanning every item.
     """
     lookups = LOOKUPS
     for wanted in query.wanted:
-        if wanted.starred or len(wanted.word) < LONG_WORD or database.finds(visible, wanted.terms()):
+        if wanted.starred or len(wanted.word) < LONG_WORD or database.finds(visible, [words.Term(words.key(wanted.word))]):
             continue
         for head, rests in words.splits(wanted.word):
             if lookups <= 0:
                 return
             lookups -= 1
             if database.finds(visible, [words.Term(words.key(head))]):
-                rest = next((rest for rest in rests if database.finds(visible, [words.term(rest)])), "")
+                rest = next((rest for rest in rests if database.finds(visible, [words.Term(words.key(rest))])), "")
                 wanted.parts = (head, rest) if rest else (head,)
                 break
 

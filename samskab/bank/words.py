@@ -92,16 +92,14 @@ def term(word: str, starred: bool = False) -> Term:
 
 @dataclass
 class Wanted:
-    """One word of the search text and what finds it: the word, or its parts when the bank lacks it."""
+    """One word of the search text and what finds it: the word, and its parts when the bank lacks it."""
 
     word: str
     starred: bool = False
-    parts: tuple[str, ...] = ()  # pieces of the word as typed, when the bank does not know the whole word
+    parts: tuple[str, ...] = ()  # pieces of the word as typed, when the bank does not hold the whole word
 
     def terms(self) -> list[Term]:
-        if self.parts:
-            return [term(part) for part in self.parts]
-        return [term(self.word, self.starred)]
+        return [term(self.word, self.starred)] + [term(part) for part in self.parts]
 
 
 @dataclass
