@@ -55,8 +55,8 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def live_world(live_server) -> World:
-    """Demo Kommune in the live server's database (the flush after each test removes it)."""
-    demo.load()
+    """Demo Kommune in the live server's database: there from the session's set-up, and put back
+    from a snapshot after each browser test's flush (tests/conftest.py)."""
     return World.build()
 
 
