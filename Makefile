@@ -61,8 +61,12 @@ run: install
 	$(MANAGE) load_demo
 	$(VENV)/bin/uvicorn samskab.asgi:application --host 127.0.0.1 --port $(PORT) $(SERVE)
 
+# The suite on every core (pytest-xdist): each worker has its own test database with the demo
+# loaded once. Tests go to whichever worker is free (worksteal): a few browser tests take a
+# minute. `make test TEST_WORKERS=0` runs it in one process.
+TEST_WORKERS ?= auto
 test: install-dev system-packages
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal
 
 bench: bench-process bench-workshop bench-actions bench-bank
 
