@@ -19,7 +19,7 @@ TEXTS = [
 ]
 # What Danes type (issue 17): compounds, word forms, ae/oe/aa, numbers. No word of TEXTS in them.
 STUE = ("Stuebudgetter giver stuerne frihed", "Hver stue råder selv over sine materialer.")
-BUDGET = ("Ét budget for hele huset", "Lægges en gang om året i januar.")
+BUDGET = ("Ét budget for hele huset", "Lægges en gang om året i januar. Rammen er 200.000 kr.")
 PARENTS = ("Forældrebestyrelsen er med fra starten", "Bestyrelsen ser oplægget inden personalemødet.")
 ROTA = ("Vagtplanen lægges fire uger frem", "Færre ændringer i sidste øjeblik.")
 CHILDREN = ("Pædagogerne spiser med børnene", "Frokosten koster 2.000 kr. om året pr. barn.")
@@ -164,6 +164,7 @@ def test_counting_stops_at_the_limit(bank, personas, monkeypatch):
         ("pædagoger", {CHILDREN[0]}),
         ("2000", {CHILDREN[0]}),  # thousands separators
         ("2.000", {CHILDREN[0]}),
+        ("200000", {BUDGET[0]}),  # a number is found whole, never as the beginning of another
         ("skabel*", {TEXTS[0][0]}),  # a prefix
         ("skabelon xyzzy", {TEXTS[0][0]}),  # one unknown word among known ones
         ("Dokumentationens", {TEXTS[0][0], TEXTS[3][0]}),
@@ -243,3 +244,11 @@ def test_reading_the_search_text():
     query = words.read("-budget NOT stue skabel* OR vagtplan IKKE og -")
     assert [(wanted.word, wanted.starred) for wanted in query.wanted] == [("skabel", True), ("vagtplan", False)]
     assert [wanted.word for wanted in query.unwanted] == ["budget", "stue"]
+
+
+def test_rebuild_indexes_every_item_again(danish_bank, personas):
+    index.forget(list(BankItem.objects.values_list("pk", flat=True)))  # SQLite: the bank_fts rows
+    BankItem.objects.update(search_vector=None)  # PostgreSQL: the vectors
+    assert titles(personas["leder-syd"], "forældre") == []
+    index.rebuild(BankItem.objects.all())
+    assert titles(personas["leder-syd"], "forældre") == [PARENTS[0]]

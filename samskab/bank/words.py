@@ -86,8 +86,9 @@ class Term:
 
 
 def term(word: str, starred: bool = False) -> Term:
+    """What finds `word`: its key, and the longer keys it begins, unless it is short or a number (2000 is not 200.000)."""
     found = key(word)
-    return Term(found, prefix=len(found) >= (STARRED_FROM if starred else PREFIX_FROM))
+    return Term(found, prefix=len(found) >= (STARRED_FROM if starred else PREFIX_FROM) and not found.isdigit())
 
 
 @dataclass
