@@ -5,6 +5,7 @@ made in bank/words.py: CI runs this file on both.
 """
 
 import pytest
+from django.db import connection
 
 from samskab.bank import index, words
 from samskab.bank.models import BankItem, ItemKind
@@ -252,3 +253,11 @@ def test_rebuild_indexes_every_item_again(danish_bank, personas):
     assert titles(personas["leder-syd"], "forældre") == []
     index.rebuild(BankItem.objects.all())
     assert titles(personas["leder-syd"], "forældre") == [PARENTS[0]]
+
+
+def test_the_search_leaves_the_planner_as_it_found_it(bank, personas):
+    search(personas["leder-syd"], "dokumentation", Filters())
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT current_setting('enable_seqscan')")
+            assert cursor.fetchone() == ("on",)

@@ -216,8 +216,12 @@ class PostgreSQL:
         a common word among 100,000 items (bench/bench_bank.py).
         """
         with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SELECT current_setting('enable_seqscan')")
+            [before] = cursor.fetchone()
             cursor.execute("SET LOCAL enable_seqscan = off")
             yield
+            # Only for the search: inside an outer transaction SET LOCAL would outlast this block.
+            cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [before])
 
     @staticmethod
     def query(text: str) -> SearchQuery:
