@@ -261,3 +261,12 @@ def test_the_search_leaves_the_planner_as_it_found_it(bank, personas):
         with connection.cursor() as cursor:
             cursor.execute("SELECT current_setting('enable_seqscan')")
             assert cursor.fetchone() == ("on",)
+
+
+def test_an_item_with_both_words_ranks_above_one_that_says_one_word_often(demo, personas):
+    both = ("Referat fra personalemødet", "Vi talte om ferieplanen, om kaffe og kage og om tavlemøder i det nye år.")
+    often = ("Tavlemøder: tavlemødet hver morgen", "Tavlemøder virker, tavlemødet er kort.")
+    coffee = [(f"Kaffe på stue {n}", "Kaffe til alle.") for n in range(1, 6)]
+    fill(demo, [both, often, *coffee])
+    assert titles(personas["leder-syd"], "tavlemøder kaffe")[:2] == [both[0], often[0]]
+    assert titles(personas["leder-syd"], "tavlemøder kaffe ferieplanen")[0] == both[0]

@@ -152,6 +152,18 @@ def _split_compounds(database, visible: QuerySet[BankItem], query: words.Query) 
                 break
 
 
+def _counted(expression, wanted: list[words.Wanted], both: str) -> list[str]:
+    """Expressions whose hits, summed, order the items found as the number of words they have.
+
+    One per word; for two words only whether an item has both (it has at least one): the same
+    order from half the work.
+    """
+    each = [expression(word.terms()) for word in wanted]
+    if len(each) == 2:
+        return [both.join(f"({one})" for one in each)]
+    return each
+
+
 class SQLite:
     """FTS5 in the `bank_fts` table: each key quoted, so it is read as a plain word, never as syntax."""
 
@@ -185,11 +197,8 @@ class SQLite:
         select, params, order = {"rank": "bm25(bank_fts, 3.0, 1.0)"}, [], ["rank", "-date"]
         if len(query.wanted) > 1:
             # How many of the words an item has: each word's matches are read once into a temporary index.
-            select = {
-                "words": " + ".join(["(bank_bankitem.id IN (SELECT rowid FROM bank_fts WHERE bank_fts MATCH %s))"] * len(query.wanted)),
-                **select,
-            }
-            params = [cls.expression(word.terms()) for word in query.wanted]
+            params = [f"({expression})" for expression in _counted(cls.expression, query.wanted, " AND ")]
+            select = {"words": " + ".join(["(bank_bankitem.id IN (SELECT rowid FROM bank_fts WHERE bank_fts MATCH %s))"] * len(params)), **select}
             order = ["-words", *order]
         return cls.joined(items, match).extra(select=select, select_params=params, order_by=order)
 
@@ -241,8 +250,8 @@ class PostgreSQL:
         order = ["-rank", "-date"]
         if len(query.wanted) > 1:
             has = [
-                Case(When(search_vector=cls.query(cls.expression(word.terms())), then=Value(1)), default=Value(0), output_field=IntegerField())
-                for word in query.wanted
+                Case(When(search_vector=cls.query(f"({expression})"), then=Value(1)), default=Value(0), output_field=IntegerField())
+                for expression in _counted(cls.expression, query.wanted, " & ")
             ]
             items = items.annotate(words=sum(has[1:], has[0]))
             order = ["-words", *order]
