@@ -84,9 +84,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "samskab.core.middleware.security_headers",
-    "samskab.core.body_limit.refuse_large_bodies",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "samskab.core.middleware.danish_first",
+    # After the language is chosen (the 413 page is in the person's language), before anything reads the body.
+    "samskab.core.body_limit.refuse_large_bodies",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
