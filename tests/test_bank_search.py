@@ -105,7 +105,7 @@ def test_syntax_is_read_as_words(bank, personas, query):
     assert found <= {TEXTS[0][0], TEXTS[3][0]}
 
 
-@pytest.mark.parametrize("query", ["og at i", "paa og", "!!! ???", "x" * 201, "-dokumentation", "NOT dokumentation", "IKKE tablet -skabelon"])
+@pytest.mark.parametrize("query", ["og at i", "paa og", "ͺ ﱞ", "!!! ???", "x" * 201, "-dokumentation", "NOT dokumentation", "IKKE tablet -skabelon"])
 def test_unsearchable_text_says_why(bank, personas, query):
     with pytest.raises(Unsearchable):
         search(personas["leder-syd"], query, Filters())

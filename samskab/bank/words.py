@@ -48,7 +48,8 @@ def fold(word: str) -> str:
     word = word.lower().translate(_FOLD)
     if word.isascii():
         return word
-    return "".join(char for char in unicodedata.normalize("NFKD", word) if not unicodedata.combining(char))
+    # Only letters and digits stay: a key is quoted as it is in both databases' query syntax.
+    return "".join(char for char in unicodedata.normalize("NFKD", word) if char.isalnum())
 
 
 @lru_cache(maxsize=50_000)
@@ -62,7 +63,9 @@ _STOP_KEYS = frozenset(fold(word) for word in STOP_WORDS)
 
 
 def is_small(word: str) -> bool:
-    return fold(word) in _STOP_KEYS
+    """A small word (og, at, på), or nothing once folded: neither is searched for or indexed."""
+    folded = fold(word)
+    return not folded or folded in _STOP_KEYS
 
 
 def words(text: str) -> list[str]:
