@@ -270,3 +270,12 @@ def test_an_item_with_both_words_ranks_above_one_that_says_one_word_often(demo, 
     fill(demo, [both, often, *coffee])
     assert titles(personas["leder-syd"], "tavlemøder kaffe")[:2] == [both[0], often[0]]
     assert titles(personas["leder-syd"], "tavlemøder kaffe ferieplanen")[0] == both[0]
+
+
+@pytest.mark.parametrize("query", ["dokumentation skabelonen", "skabelon tablet dokumentation", "budget forældrebestyrelsen stue -stuebudget"])
+def test_pages_of_results_follow_on_from_each_other(danish_bank, personas, query):
+    # A page filled by items with every word is read from them alone: it must be the page the full ranking gives.
+    whole = search(personas["leder-syd"], query, Filters()).items
+    assert len(whole) >= 2
+    one_by_one = [item for n in range(len(whole)) for item in search(personas["leder-syd"], query, Filters(), offset=n, limit=1).items]
+    assert one_by_one == whole

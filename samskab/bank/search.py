@@ -108,12 +108,10 @@ def search(user, text: str, filters: Filters, *, offset: int = 0, limit: int = 2
     query = read(text)
     database = PostgreSQL if connection.vendor == "postgresql" else SQLite
     _split_compounds(database, items_for(user), query)
-    matching = database.matching(filtered(items_for(user), filters), query)
+    candidates = filtered(items_for(user), filters)
     with database.planned():
-        # Rank the matches by id alone, then read the page's items: sorting every match with all
-        # its columns cost more than the search itself.
-        ranked = list(matching.values_list("pk", flat=True)[offset : offset + limit])
-        counted = {"total": offset + len(ranked)} if 0 < len(ranked) < limit else _count(matching)
+        ranked = _ranked(database, candidates, query, offset, limit)
+        counted = {"total": offset + len(ranked)} if 0 < len(ranked) < limit else _count(database.matching(candidates, query))
     found = items.in_bulk(ranked)
     page = [found[pk] for pk in ranked if pk in found]
     terms = query.terms()
@@ -123,6 +121,21 @@ def search(user, text: str, filters: Filters, *, offset: int = 0, limit: int = 2
     split = [wanted for wanted in query.wanted if wanted.parts]
     left_out = [wanted.word for wanted in query.unwanted]
     return Results(items=page, terms=terms, split=split, left_out=left_out, **counted)
+
+
+def _ranked(database, items: QuerySet[BankItem], query: words.Query, offset: int, limit: int) -> list[int]:
+    """The ids of one page of matches, best first.
+
+    Items with every word come first: when they fill the page, it is read from them alone, which
+    spares ranking every item with any of the words (the same page; 60 → 15 ms for two common
+    words on SQLite). The matches are ranked by id alone and the page's items read after: sorting
+    every match with all its columns cost more than the search itself.
+    """
+    if len(query.wanted) > 1:
+        ids = list(database.matching(items, query, every=True).values_list("pk", flat=True)[offset : offset + limit])
+        if len(ids) == limit:
+            return ids
+    return list(database.matching(items, query).values_list("pk", flat=True)[offset : offset + limit])
 
 
 def _count(items: QuerySet[BankItem]) -> dict:
@@ -174,8 +187,8 @@ class SQLite:
         return " OR ".join(f'"{term.key}"*' if term.prefix else f'"{term.key}"' for term in terms)
 
     @classmethod
-    def any_of(cls, wanted: list[words.Wanted]) -> str:
-        return " OR ".join(f"({cls.expression(word.terms())})" for word in wanted)
+    def any_of(cls, wanted: list[words.Wanted], joined_by: str = " OR ") -> str:
+        return joined_by.join(f"({cls.expression(word.terms())})" for word in wanted)
 
     @staticmethod
     def joined(items: QuerySet[BankItem], match: str) -> QuerySet[BankItem]:
@@ -190,12 +203,14 @@ class SQLite:
         return cls.joined(items, cls.expression(terms)).exists()
 
     @classmethod
-    def matching(cls, items: QuerySet[BankItem], query: words.Query) -> QuerySet[BankItem]:
-        match = cls.any_of(query.wanted)
+    def matching(cls, items: QuerySet[BankItem], query: words.Query, every: bool = False) -> QuerySet[BankItem]:
+        """The items with any of the words, most words first; with `every`, only those with all of them."""
+        match = cls.any_of(query.wanted, " AND " if every else " OR ")
         if query.unwanted:
             match = f"({match}) NOT ({cls.any_of(query.unwanted)})"
-        select, params, order = {"rank": "bm25(bank_fts, 3.0, 1.0)"}, [], ["rank", "-date"]
-        if len(query.wanted) > 1:
+        # bm25 is the same for an item whether the words are joined by AND or OR.
+        select, params, order = {"rank": "bm25(bank_fts, 3.0, 1.0)"}, [], ["rank", "-date", "-id"]
+        if len(query.wanted) > 1 and not every:
             # How many of the words an item has: each word's matches are read once into a temporary index.
             params = [f"({expression})" for expression in _counted(cls.expression, query.wanted, " AND ")]
             select = {"words": " + ".join(["(bank_bankitem.id IN (SELECT rowid FROM bank_fts WHERE bank_fts MATCH %s))"] * len(params)), **select}
@@ -212,8 +227,8 @@ class PostgreSQL:
         return " | ".join(f"'{term.key}':*" if term.prefix else f"'{term.key}'" for term in terms)
 
     @classmethod
-    def any_of(cls, wanted: list[words.Wanted]) -> str:
-        return " | ".join(f"({cls.expression(word.terms())})" for word in wanted)
+    def any_of(cls, wanted: list[words.Wanted], joined_by: str = " | ") -> str:
+        return joined_by.join(f"({cls.expression(word.terms())})" for word in wanted)
 
     @staticmethod
     @contextmanager
@@ -241,14 +256,16 @@ class PostgreSQL:
         return items.filter(search_vector=cls.query(cls.expression(terms))).exists()
 
     @classmethod
-    def matching(cls, items: QuerySet[BankItem], query: words.Query) -> QuerySet[BankItem]:
-        match = cls.any_of(query.wanted)
+    def matching(cls, items: QuerySet[BankItem], query: words.Query, every: bool = False) -> QuerySet[BankItem]:
+        """The items with any of the words, most words first; with `every`, only those with all of them."""
+        match, ranked_by = cls.any_of(query.wanted, " & " if every else " | "), cls.any_of(query.wanted)
         if query.unwanted:
-            match = f"({match}) & !({cls.any_of(query.unwanted)})"
-        found = cls.query(match)
-        items = items.filter(search_vector=found).annotate(rank=SearchRank(F("search_vector"), found))
-        order = ["-rank", "-date"]
-        if len(query.wanted) > 1:
+            leave_out = f" & !({cls.any_of(query.unwanted)})"
+            match, ranked_by = f"({match}){leave_out}", f"({ranked_by}){leave_out}"
+        # Ranked by the words joined by OR either way: ts_rank reads & and | differently.
+        items = items.filter(search_vector=cls.query(match)).annotate(rank=SearchRank(F("search_vector"), cls.query(ranked_by)))
+        order = ["-rank", "-date", "-pk"]
+        if len(query.wanted) > 1 and not every:
             has = [
                 Case(When(search_vector=cls.query(f"({expression})"), then=Value(1)), default=Value(0), output_field=IntegerField())
                 for expression in _counted(cls.expression, query.wanted, " & ")
