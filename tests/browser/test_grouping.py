@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from samskab.workshops import ratings
 from samskab.workshops.models import Action, Attendee, Card, CardGroup, Lesson, Phase, Rating, SectionKind, WorkshopStatus
 from tests.browser.conftest import DESKTOP, PHONE, axe_violations, describe
 
@@ -115,6 +116,10 @@ def test_ratings_by_role_pass_axe(page_as, live_world, width):
         for _ in range(count):
             attendee = Attendee.objects.create(workshop=workshop, role=role)
             Rating.objects.create(client_id=uuid.uuid4(), prompt=statement, attendee=attendee, value=4)
+    # Figures by role are shown once the facilitator has closed the rating (workshops/ratings.py).
+    section.locked = True
+    section.save(update_fields=["locked"])
+    ratings.publish(section)
     tab = page_as("konsulent", width=width)
     for url in (reverse("workshop_run", args=[workshop.pk]), reverse("projector", args=[workshop.pk])):
         tab.goto(url)
