@@ -681,6 +681,8 @@ PAGES: list[Page] = [
     Page("bank_search:found", lambda w: reverse("bank_search") + "?q=dokumentationen&kind=laeringspunkt", audience=LOGGED_IN),
     # Only small words: the Danish message (GET form: tests/test_bank_pages.py reads it over HTTP).
     Page("bank_search:unsearchable", lambda w: reverse("bank_search") + "?q=og+at", audience=LOGGED_IN),
+    # A word the bank lacks searched by its parts, and a word left out: the notes above the results.
+    Page("bank_search:parts", lambda w: reverse("bank_search") + "?q=budgetindk%C3%B8b+-dokumentation", audience=LOGGED_IN),
     Page("bank_item", bank_item_url("bank_item"), audience=IN_DEMO_KOMMUNE),
     Page("bank_item:solution", bank_item_url("bank_item", "loesning"), audience=IN_DEMO_KOMMUNE),
     Page(
