@@ -111,7 +111,10 @@ def search(user, text: str, filters: Filters, *, offset: int = 0, limit: int = 2
     candidates = filtered(items_for(user), filters)
     with database.planned():
         ranked = _ranked(database, candidates, query, offset, limit)
-        counted = {"total": offset + len(ranked)} if 0 < len(ranked) < limit else _count(database.matching(candidates, query))
+        if 0 < len(ranked) < limit:
+            counted = {"total": offset + len(ranked)}
+        else:
+            counted = _count(database.matching(candidates, query))
     found = items.in_bulk(ranked)
     page = [found[pk] for pk in ranked if pk in found]
     terms = query.terms()
@@ -196,7 +199,8 @@ class SQLite:
         # matches from the full-text index and look each item up by its id. Without it the count
         # (no ORDER BY bm25) walked every item of the municipality and ran the MATCH once per item:
         # 11-48 s instead of 0.05 s with 100,000 items (bench/bench_bank.py).
-        return items.extra(tables=["bank_fts"], where=["+bank_fts.rowid = bank_bankitem.id", "bank_fts MATCH %s"], params=[match])
+        where = ["+bank_fts.rowid = bank_bankitem.id", "bank_fts MATCH %s"]
+        return items.extra(tables=["bank_fts"], where=where, params=[match])
 
     @classmethod
     def finds(cls, items: QuerySet[BankItem], terms: list[words.Term]) -> bool:
@@ -213,7 +217,8 @@ class SQLite:
         if len(query.wanted) > 1 and not every:
             # How many of the words an item has: each word's matches are read once into a temporary index.
             params = [f"({expression})" for expression in _counted(cls.expression, query.wanted, " AND ")]
-            select = {"words": " + ".join(["(bank_bankitem.id IN (SELECT rowid FROM bank_fts WHERE bank_fts MATCH %s))"] * len(params)), **select}
+            has = "(bank_bankitem.id IN (SELECT rowid FROM bank_fts WHERE bank_fts MATCH %s))"
+            select = {"words": " + ".join([has] * len(params)), **select}
             order = ["-words", *order]
         return cls.joined(items, match).extra(select=select, select_params=params, order_by=order)
 
@@ -263,7 +268,8 @@ class PostgreSQL:
             leave_out = f" & !({cls.any_of(query.unwanted)})"
             match, ranked_by = f"({match}){leave_out}", f"({ranked_by}){leave_out}"
         # Ranked by the words joined by OR either way: ts_rank reads & and | differently.
-        items = items.filter(search_vector=cls.query(match)).annotate(rank=SearchRank(F("search_vector"), cls.query(ranked_by)))
+        items = items.filter(search_vector=cls.query(match))
+        items = items.annotate(rank=SearchRank(F("search_vector"), cls.query(ranked_by)))
         order = ["-rank", "-date", "-pk"]
         if len(query.wanted) > 1 and not every:
             has = [
