@@ -330,10 +330,11 @@ def test_use_it_here_copies_the_item_into_the_readers_forloeb_once(client_as):
     assert response.status_code == 302 and response["Location"] == f"/loesninger/{adoption.solution.pk}/"
     challenge, solution = adoption.challenge, adoption.solution
     assert (challenge.process, solution.challenge) == (south, challenge)
-    assert challenge.title == solution.title == item.title
+    assert challenge.title == solution.title == item.title  # a lesson names both
     assert solution.status == SolutionStatus.NOT_STARTED
     assert "Børnehuset Solsikken" in challenge.description and "Mere tid på stuerne" in challenge.description
     assert f"/erfaringsbank/{item.pk}/" in challenge.description
+    assert f"/erfaringsbank/{item.pk}/" not in solution.description  # the source is written once
     assert challenge.priority == 2  # after the forløb's own challenge
 
     solution_page = client.get(response["Location"]).content.decode()
@@ -376,3 +377,26 @@ def test_the_unit_filter_keeps_the_chosen_unit(client_as, demo):
     html = client_as("leder-syd").get("/erfaringsbank/", {"unit": unit.pk}).content.decode()
     assert re.search(rf'<option value="{unit.pk}" selected>\s*{unit.name}</option>', html)  # indented by depth
     assert '<select aria-describedby="id_unit_helptext" class="form-select" id="id_unit" name="unit">' in html
+
+
+def test_an_item_nobody_has_used_says_nothing_about_units(client_as):
+    page = client_as("medarbejder").get(f"{SEARCH}{_item(APPROVALS).pk}/").content.decode()
+    assert "Brugt i 0" not in page and 'id="spread"' not in page
+
+
+def test_the_filters_are_folded_until_used_so_results_come_first_on_a_phone(client_as):
+    client = client_as("medarbejder")
+    folded = client.get(SEARCH, {"q": "dokumentation"}).content.decode()
+    assert '<details class="samskab-details" id="bank-filters">' in folded
+    assert folded.index('id="bank-filters"') < folded.index('id="results"')
+    opened = client.get(SEARCH, {"q": "dokumentation", "kind": ItemKind.SOLUTION}).content.decode()
+    assert '<details class="samskab-details" id="bank-filters" open>' in opened
+
+
+def test_a_solution_used_here_lands_under_the_challenge_it_answered(client_as):
+    item = BankItem.objects.filter(kind=ItemKind.SOLUTION, shared=True, listed=True).first()
+    south = Process.objects.get(title="Færre faste skemaer")
+    client_as("leder-syd").post(f"{SEARCH}{item.pk}/brug-hos-os/", {"process": south.pk})
+    adoption = Adoption.objects.get(item=item)
+    assert adoption.solution.title == item.title
+    assert adoption.challenge.title == item.source.solution.challenge.title != item.title

@@ -10,7 +10,7 @@ from django.db.models import Max
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from samskab.bank.models import Adoption, BankItem
+from samskab.bank.models import Adoption, BankItem, ItemKind
 from samskab.organisations.models import Unit
 from samskab.processes.access import Access, process_access, visible_processes
 from samskab.processes.models import Challenge, Process, Solution, SolutionStatus
@@ -53,15 +53,22 @@ def adopt(item: BankItem, process: Process, *, by, link: str) -> tuple[Adoption,
         return Adoption.objects.get(item=item, process=process), False
 
 
+def _challenge_title(item: BankItem) -> str:
+    """A solution from the bank answers the challenge it was made for: the copy's challenge is named after that."""
+    solution = getattr(item.source, "solution", item.source)  # the item's source: the decision on the solution
+    if item.kind == ItemKind.SOLUTION and isinstance(solution, Solution):
+        return solution.challenge.title
+    return item.title
+
+
 def _copy(item: BankItem, process: Process, *, by, link: str, existing: Adoption | None) -> Adoption:
-    origin = origin_text(item, link)
     last = Challenge.objects.filter(process=process).aggregate(last=Max("priority"))["last"] or 0
+    # Where it came from is written once, on the challenge; the solution page links the item itself.
     challenge = Challenge.objects.create(
-        process=process, title=item.title[:200], description=origin, priority=last + 1
+        process=process, title=_challenge_title(item)[:200], description=origin_text(item, link), priority=last + 1
     )
-    description = f"{item.text}\n\n{origin}" if item.text else origin
     solution = Solution.objects.create(
-        challenge=challenge, title=item.title[:200], description=description, status=SolutionStatus.NOT_STARTED
+        challenge=challenge, title=item.title[:200], description=item.text, status=SolutionStatus.NOT_STARTED
     )
     if existing is not None:  # the earlier copy was deleted: the link points to the new one
         existing.challenge, existing.solution, existing.adopted_by = challenge, solution, by
