@@ -18,8 +18,10 @@ import typing
 from datetime import date, datetime
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import models
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 
 @dataclasses.dataclass
@@ -48,6 +50,27 @@ class SealedContent:
     @property
     def approved_by(self) -> str:
         return self.seal.approved_by if self.seal else ""
+
+
+class ApprovedVersion(models.Model):
+    """The fields of one approved, frozen version of a document; the document's own model names what it belongs to."""
+
+    number = models.PositiveSmallIntegerField(_("version"))
+    approved_at = models.DateTimeField(_("approved"))
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("approved by"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    approved_by_name = models.CharField(_("approved by"), max_length=200, blank=True)
+    content = models.JSONField(editable=False)
+    checksum = models.CharField(_("checksum"), max_length=64, editable=False)
+    docx = models.BinaryField(editable=False)
+    pdf = models.BinaryField(editable=False)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return str(_("Version %(number)s") % {"number": self.number})
 
 
 def to_data(value):

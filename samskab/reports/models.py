@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from samskab.core.frozen import ApprovedVersion
 from samskab.workshops.models import EvaluationRound
 
 
@@ -37,26 +38,13 @@ class RoundReport(models.Model):
         return self.status == ReportStatus.APPROVED
 
 
-class RoundReportVersion(models.Model):
+class RoundReportVersion(ApprovedVersion):
     """One approval of a round report, frozen like the referat's versions (workshops.MinutesVersion)."""
 
     report = models.ForeignKey(RoundReport, on_delete=models.CASCADE, related_name="versions")
-    number = models.PositiveSmallIntegerField(_("version"))
-    approved_at = models.DateTimeField(_("approved"))
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("approved by"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    approved_by_name = models.CharField(_("approved by"), max_length=200, blank=True)
-    content = models.JSONField(editable=False)
-    checksum = models.CharField(_("checksum"), max_length=64, editable=False)
-    docx = models.BinaryField(editable=False)
-    pdf = models.BinaryField(editable=False)
 
     class Meta:
         verbose_name = _("approved version of the round report")
         verbose_name_plural = _("approved versions of the round report")
         ordering = ["report", "-number"]
         constraints = [models.UniqueConstraint(fields=["report", "number"], name="unique_round_report_version")]
-
-    def __str__(self) -> str:
-        return str(_("Version %(number)s") % {"number": self.number})

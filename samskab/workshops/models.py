@@ -18,6 +18,7 @@ from simple_history.models import HistoricalRecords
 
 from samskab.core.concurrency import Versioned
 from samskab.core.fields import CoarseDateTimeField
+from samskab.core.frozen import ApprovedVersion
 from samskab.processes.models import Challenge, Participant, Process, SubmittedOnce
 
 
@@ -461,7 +462,7 @@ class Minutes(models.Model):
         return self.status == MinutesStatus.APPROVED
 
 
-class MinutesVersion(models.Model):
+class MinutesVersion(ApprovedVersion):
     """One approval of a referat, frozen: what the MED committee approved never changes afterwards.
 
     `content` is the referat's tree as it was at approval; the Word file and the PDF are the files
@@ -470,27 +471,9 @@ class MinutesVersion(models.Model):
     """
 
     minutes = models.ForeignKey(Minutes, on_delete=models.CASCADE, related_name="versions")
-    number = models.PositiveSmallIntegerField(_("version"))
-    approved_at = models.DateTimeField(_("approved"))
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("approved by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    approved_by_name = models.CharField(_("approved by"), max_length=200, blank=True)
-    content = models.JSONField(editable=False)
-    checksum = models.CharField(_("checksum"), max_length=64, editable=False)
-    docx = models.BinaryField(editable=False)
-    pdf = models.BinaryField(editable=False)
 
     class Meta:
         verbose_name = _("approved version of the minutes")
         verbose_name_plural = _("approved versions of the minutes")
         ordering = ["minutes", "-number"]
         constraints = [models.UniqueConstraint(fields=["minutes", "number"], name="unique_minutes_version")]
-
-    def __str__(self) -> str:
-        return str(_("Version %(number)s") % {"number": self.number})
