@@ -55,6 +55,8 @@ system-packages:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium gettext fonts-dejavu-core \
 	    libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; }
 
+# The demo's links and the address load_demo prints follow PORT (make run PORT=8080).
+run: export SITE_URL ?= http://127.0.0.1:$(PORT)
 run: install
 	mkdir -p var
 	$(MANAGE) migrate --noinput

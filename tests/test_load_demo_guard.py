@@ -44,3 +44,12 @@ def test_an_installation_that_does_not_say_demo_gets_no_admin_with_the_demo_pass
         [sys.executable, "manage.py", "load_demo"], cwd=ROOT, env=env | {"SAMSKAB_DEMO": "1"}, capture_output=True, text=True
     )
     assert loaded.returncode == 0, loaded.stderr
+
+
+@pytest.mark.django_db
+def test_load_demo_prints_the_address_the_demo_runs_on(settings, capsys):
+    settings.DEMO = True
+    settings.SITE_URL = "http://127.0.0.1:8080"  # make run PORT=8080 sets it
+    call_command("load_demo")
+    out = capsys.readouterr().out
+    assert "http://127.0.0.1:8080" in out and ":8000" not in out

@@ -13,7 +13,7 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS("Demo Kommune loaded."))
         else:
             self.stdout.write("Demo Kommune is already loaded; nothing changed.")
-        self.stdout.write("\nSamskab runs on http://127.0.0.1:8000 — demo logins (password: %s):" % demo.DEMO_PASSWORD)
+        self.stdout.write(f"\nSamskab runs on {settings.SITE_URL} — demo logins (password: {demo.DEMO_PASSWORD}):")
         for persona in demo.PERSONAS:
             self.stdout.write(f"  {persona.username:<12} {persona.first_name} {persona.last_name}: {persona.description}")
         self.stdout.write("")
