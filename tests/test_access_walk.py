@@ -1,6 +1,6 @@
 """Every page of the registry, opened by every demo persona and by an anonymous visitor.
 
-The expected statuses come from samskab/core/pages.py; this file only opens the pages and
+The expected statuses come from tests/pages/registry.py; this file only opens the pages and
 compares. The last tests look at what a persona is shown, not only at what they may open.
 """
 
@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
 
-from samskab.core.pages import ANONYMOUS, LOGGED_IN, OUTSIDERS, PAGES, Page, World
+from tests.pages.registry import ANONYMOUS, LOGGED_IN, OUTSIDERS, PAGES, Page, World
 
 WHO = [ANONYMOUS, *sorted(LOGGED_IN)]
 

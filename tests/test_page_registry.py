@@ -1,11 +1,11 @@
-"""The page registry (samskab/core/pages.py) knows every page, and its entries are sound."""
+"""The page registry (tests/pages/registry.py) knows every page, and its entries are sound."""
 
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 
-from samskab.core.pages import ANONYMOUS, LOGGED_IN, OUTSIDERS, PAGES, READERS, World
+from tests.pages.registry import ANONYMOUS, LOGGED_IN, OUTSIDERS, PAGES, READERS, World
 
 
 def _url_names(patterns, prefix: str = "") -> set[str]:
@@ -24,7 +24,7 @@ def _url_names(patterns, prefix: str = "") -> set[str]:
 def test_every_url_pattern_is_in_the_page_registry():
     registered = {page.url_name for page in PAGES}
     missing = _url_names(get_resolver().url_patterns) - registered
-    assert not missing, f"add these URL patterns to samskab/core/pages.py: {sorted(missing)}"
+    assert not missing, f"add these URL patterns to tests/pages/registry.py: {sorted(missing)}"
 
 
 def test_every_registered_page_is_a_url_pattern():

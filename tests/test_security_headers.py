@@ -9,7 +9,7 @@ import re
 
 from django.test import Client
 
-from samskab.core.pages import ANONYMOUS, PAGES, World
+from tests.pages.registry import ANONYMOUS, PAGES, World
 
 INLINE_STYLE = re.compile(r"<[a-zA-Z][^>]*\sstyle\s*=", re.IGNORECASE)
 STYLE_ELEMENT = re.compile(r"<style[\s>]", re.IGNORECASE)

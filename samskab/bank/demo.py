@@ -169,15 +169,3 @@ def load(today: date) -> None:
     minutes.save()
     referat.approve(minutes=minutes, by=facilitator)  # the erfaringsbank collects the referat (collect.py)
 
-
-def item_url(name: str, kind: str = "laeringspunkt"):
-    """A URL function for the page registry: `name` reversed with a demo item of Børnehuset Solsikken."""
-    from django.urls import reverse
-
-    from samskab.bank.models import BankItem
-
-    def url(world) -> str:
-        item = BankItem.objects.filter(process__unit__name="Børnehuset Solsikken", kind=kind).order_by("pk").first()
-        return reverse(name, args=[item.pk])
-
-    return url

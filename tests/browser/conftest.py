@@ -15,7 +15,7 @@ from django.conf import settings
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from samskab.core import demo
-from samskab.core.pages import ANONYMOUS, World
+from tests.pages.registry import ANONYMOUS, World
 from tests.browser.asgi_server import asgi_server  # noqa: F401  (the ASGI server fixture, for live pushes)
 
 CHROMIUM = "/usr/bin/chromium"

@@ -1,6 +1,6 @@
 """axe-core finds no WCAG 2.1 A/AA violation on any page, at desktop and at phone width.
 
-Every page of the registry (samskab/core/pages.py) is opened as one persona who may see it
+Every page of the registry (tests/pages/registry.py) is opened as one persona who may see it
 (anonymously when it is public), and each form is also shown with its errors. Then each page is
 opened again as a persona of every other access level that may see it (an editor, a participant, a
 reader): a reader's view of the same page is laid out differently.
@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Page as Tab
 from playwright.sync_api import expect
 
-from samskab.core.pages import ACCESS_LEVELS, ANONYMOUS, LOGGED_IN, PAGES, Page, World
+from tests.pages.registry import ACCESS_LEVELS, ANONYMOUS, LOGGED_IN, PAGES, Page, World
 from tests.browser.conftest import AXE_SCRIPT, DESKTOP, PHONE, axe_violations, describe
 
 # While working on a few pages: AXE_ONLY=bank_,portfolio walks only the pages whose names start so.

@@ -16,7 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from playwright.sync_api import Page as Tab
 from playwright.sync_api import expect
 
-from samskab.core.pages import World
+from tests.pages.registry import World
 from samskab.processes.models import Challenge, Solution, SolutionStatus
 from tests.browser.conftest import PHONE, axe_violations, describe
 

@@ -13,7 +13,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 
-from samskab.core.pages import ANONYMOUS, World
+from tests.pages.registry import ANONYMOUS, World
 from samskab.workshops.models import Phase, Workshop
 from tests.browser.conftest import DESKTOP, PHONE, describe, log_in
 from tests.helpers import north_cards

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Page as Tab
 from playwright.sync_api import Route, expect
 
-from samskab.core.pages import ANONYMOUS, World
+from tests.pages.registry import ANONYMOUS, World
 from samskab.workshops.models import Card, Phase, SectionKind, Workshop, WorkshopStatus
 from tests.browser.conftest import DESKTOP, PHONE, axe_violations, describe
 from tests.helpers import north_cards

@@ -18,7 +18,7 @@ from docx import Document
 from playwright.sync_api import Browser, Locator, Page, expect
 from pypdf import PdfReader
 
-from samskab.core.pages import ANONYMOUS, World
+from tests.pages.registry import ANONYMOUS, World
 from samskab.workshops.models import Action, Attendee, Card, Lesson, Minutes, MinutesStatus, Rating, Vote, Workshop
 from tests.browser.conftest import DESKTOP, PHONE, log_in
 

@@ -1,4 +1,4 @@
-"""The idea the page registry's walks open (samskab/core/pages.py, `# --- ideas ---`)."""
+"""The idea the page registry's walks open (registry.py, `# --- ideas ---`)."""
 
 import uuid
 from collections.abc import Callable

@@ -1,4 +1,4 @@
-"""URLs of this app's demo objects, for the page registry (samskab/core/pages.py)."""
+"""URLs of the network's demo objects, for the page registry (registry.py)."""
 
 from collections.abc import Callable
 

@@ -31,11 +31,8 @@ from django.utils.http import urlsafe_base64_encode
 
 from samskab.accounts.models import User
 from samskab.anchoring.models import AnchoringMeasure
-from samskab.bank.demo import item_url as bank_item_url
 from samskab.communication.models import CommunicationRow
 from samskab.decisions.models import Decision, DecisionKind
-from samskab.ideas.registry import idea_url
-from samskab.network import registry as network
 from samskab.core.demo import DEMO_SLUG, PERSONAS
 from samskab.organisations.models import Organisation, Unit
 from samskab.processes.models import Challenge, FollowUp, Indicator, Measurement, Participant, Process, Solution
@@ -50,6 +47,10 @@ from samskab.workshops.models import (
     SectionKind,
     Workshop,
 )
+
+from tests.pages import network
+from tests.pages.bank import item_url as bank_item_url
+from tests.pages.ideas import idea_url
 
 ANONYMOUS = "anonymous"
 
