@@ -18,11 +18,21 @@ class User(AbstractUser):
         blank=True,
         related_name="users",
     )
+    # The person's UUID in the municipality's own systems (OS2mo), set by `manage.py sync_organisation`.
+    source_uuid = models.UUIDField(_("UUID in the municipality's systems"), null=True, blank=True)
+    is_municipality_admin = models.BooleanField(
+        _("municipality administrator"),
+        default=False,
+        help_text=_("Administers the municipality's units, roles, MED committees and settings in Samskab."),
+    )
 
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
         ordering = ["first_name", "last_name", "username"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "source_uuid"], name="unique_user_source_uuid")
+        ]
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username

@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models, transaction
-from django.db.models import Value
+from django.db.models import Q, Value
 from django.db.models.functions import Concat, Substr
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -39,10 +40,19 @@ class Organisation(models.Model):
         help_text=_("A PNG or JPEG file under the static files, for example logos/demo-kommune.png. Shown on the minutes."),
     )
 
+    cvr = models.CharField(
+        _("CVR number"),
+        max_length=8,
+        blank=True,
+        validators=[RegexValidator(r"^[0-9]{8}$", _("A CVR number has 8 digits."))],
+        help_text=_("The municipality's CVR number: sign-in through KOMBIT's Context Handler names the municipality by it."),
+    )
+
     class Meta:
         verbose_name = _("municipality")
         verbose_name_plural = _("municipalities")
         ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["cvr"], condition=~Q(cvr=""), name="unique_cvr")]
 
     def __str__(self) -> str:
         return self.name
@@ -71,11 +81,19 @@ class Unit(models.Model):
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=UnitKind.choices, default=UnitKind.WORKPLACE)
     path = models.CharField(max_length=255, db_index=True, editable=False, default="")
+    # The unit's UUID in the municipality's own systems (OS2mo, the Context Handler's constraints).
+    source_uuid = models.UUIDField(_("UUID in the municipality's systems"), null=True, blank=True)
+    active = models.BooleanField(
+        _("active"), default=True, help_text=_("A unit that no longer exists is made inactive, never deleted.")
+    )
 
     class Meta:
         verbose_name = _("unit")
         verbose_name_plural = _("units")
         ordering = ["path"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "source_uuid"], name="unique_unit_source_uuid")
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -146,6 +164,8 @@ class Membership(models.Model):
     )
     unit = models.ForeignKey(Unit, verbose_name=_("unit"), on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    # Made by `manage.py sync_organisation`: the next sync may remove it; others it leaves alone.
+    from_source = models.BooleanField(_("from the municipality's systems"), default=False, editable=False)
     history = HistoricalRecords()
 
     class Meta:
