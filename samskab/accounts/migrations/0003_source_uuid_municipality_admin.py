@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('accounts', '0002_initial'),
         ('auth', '0012_alter_user_first_name_max_length'),
-        ('organisations', '0003_historicalmembership_from_source_and_more'),
+        ('organisations', '0003_source_uuid_active_cvr'),
     ]
 
     operations = [
