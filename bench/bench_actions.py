@@ -34,7 +34,7 @@ def fill() -> tuple[int, int]:
     from django.utils import timezone
 
     from samskab.accounts.models import User
-    from samskab.core import demo
+    from samskab.demo import kommune as demo
     from samskab.organisations.models import Role, Unit
     from samskab.processes.models import Participant, Process
     from samskab.workshops.models import Action, ActionStatus, EvaluationRound

@@ -2,7 +2,7 @@
 
     make bench-bank               # or: .venv/bin/python bench/bench_bank.py [--small] [--db sqlite|postgresql]
 
-For each database it generates a synthetic municipality (samskab/core/synthetic.py: 200 units,
+For each database it generates a synthetic municipality (samskab/demo/synthetic.py: 200 units,
 1,000 forløb and 100,000 bank items by default), starts uvicorn on a free port (DEBUG off, no
 access log, bench/settings.py) and, logged in as the municipality's central konsulent, times
 over HTTP on one keep-alive connection:
@@ -108,7 +108,7 @@ def run_child(db: str, argv: list[str]) -> int:
 def generate(args) -> tuple[int, list[tuple[str, int | None]]]:
     """The municipality; (the central konsulent's pk, the queries with their unit filters)."""
     from samskab.accounts.models import User
-    from samskab.core import synthetic
+    from samskab.demo import synthetic
     from samskab.organisations.models import Unit, UnitKind
 
     started = time.perf_counter()

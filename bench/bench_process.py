@@ -71,7 +71,7 @@ def fill() -> tuple[int, int]:
     from django.db import transaction
 
     from samskab.accounts.models import User
-    from samskab.core import demo
+    from samskab.demo import kommune as demo
     from samskab.organisations.models import Role, Unit
     from samskab.processes.models import (
         Challenge,

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "samskab.portfolio",
     "samskab.ideas",
     "samskab.network",
+    "samskab.demo",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

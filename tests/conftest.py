@@ -8,7 +8,7 @@ deleted inside its transaction. After a transactional test (browser tests, live 
 commits pytest-django flushes away, the database is put back from a snapshot (tests/snapshot.py).
 Outside the database, each test starts with an empty cache and a new live hub.
 
-Personas (see samskab/core/demo.py): konsulent (facilitator), leder, medarbejder, tr, amr
+Personas (see samskab/demo/kommune.py): konsulent (facilitator), leder, medarbejder, tr, amr
 (participants), med (MED member, not taking part), central (central konsulent), leder-syd
 (leader of the second unit), nabo (another municipality: sees nothing of Demo Kommune).
 """
@@ -17,7 +17,7 @@ import pytest
 from django.test import Client
 
 from samskab.accounts.models import User
-from samskab.core import demo as demo_data
+from samskab.demo import kommune as demo_data
 from samskab.processes.models import Process
 from samskab.workshops import live
 from tests.snapshot import MIGRATED, SNAPSHOT, MigratedRows, Snapshot, flush_by_delete

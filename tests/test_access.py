@@ -94,7 +94,7 @@ def test_the_main_committee_reads_the_whole_municipality(world):
     member = person("hovedudvalg", world)
     MedCommittee.objects.get(name="Hovedudvalget").members.add(member)
     assert titles(visible_processes(member)) == {
-        "Mindre bøvl, mere tid hos borgerne", "Færre faste skemaer", "Mere tid på stuerne"  # the last from bank/demo.py
+        "Mindre bøvl, mere tid hos borgerne", "Færre faste skemaer", "Mere tid på stuerne"  # the last from samskab/demo/bank.py
     }
     assert process_access(member, world["south_process"]) == Access.READ
     assert "Børnehuset Solsikken" in names(visible_units(member))

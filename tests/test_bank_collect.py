@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from samskab.accounts.models import User
 from samskab.bank.collect import collect, first_line
-from samskab.bank.demo import FACILITATOR
+from samskab.demo.bank import FACILITATOR
 from samskab.bank.models import BankItem, ItemKind
 from samskab.bank.search import Filters, search
 from samskab.decisions.models import Decision, DecisionKind

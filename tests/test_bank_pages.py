@@ -1,6 +1,6 @@
 """The erfaringsbank's pages over HTTP: search, an item, sharing and "Brug hos os".
 
-The demo's bank holds the approved referat of Børnehuset Solsikken (samskab/bank/demo.py).
+The demo's bank holds the approved referat of Børnehuset Solsikken (samskab/demo/bank.py).
 CI runs this file on SQLite and PostgreSQL.
 """
 
@@ -11,7 +11,7 @@ from django.utils import translation
 from django.utils.html import escape
 
 from samskab.bank import index
-from samskab.bank.demo import FACILITATOR
+from samskab.demo.bank import FACILITATOR
 from samskab.bank.models import Adoption, BankItem, ItemKind
 from samskab.bank.search import MAX_LENGTH
 from samskab.decisions.models import DecisionKind

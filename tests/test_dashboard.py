@@ -20,7 +20,7 @@ def test_the_central_consultant_sees_every_process_of_the_municipality(client_as
     response = client_as("central").get(reverse("dashboard"))
     assert response.context["mine"] == []
     assert set(titles(response.context["others"])) == {
-        "Mindre bøvl, mere tid hos borgerne", "Færre faste skemaer", "Mere tid på stuerne"  # the last from bank/demo.py
+        "Mindre bøvl, mere tid hos borgerne", "Færre faste skemaer", "Mere tid på stuerne"  # the last from samskab/demo/bank.py
     }
 
 

@@ -13,8 +13,8 @@ from samskab.anchoring.models import AnchoringCheck
 from samskab.bank import words
 from samskab.bank.models import BankItem, ItemKind
 from samskab.bank.search import Filters, search
-from samskab.core import synthetic
-from samskab.core.demo import DEMO_SLUG
+from samskab.demo import synthetic
+from samskab.demo.kommune import DEMO_SLUG
 from samskab.decisions.models import Decision
 from samskab.organisations.access import scope_for
 from samskab.organisations.models import Organisation, Unit, UnitKind

@@ -3,7 +3,7 @@ from django.contrib.auth import SESSION_KEY
 from django.test import Client
 from django.urls import reverse
 
-from samskab.core.demo import DEMO_PASSWORD
+from samskab.demo.kommune import DEMO_PASSWORD
 from tests.helpers import html
 
 

@@ -15,7 +15,7 @@ from django.utils.html import escape
 from openpyxl import load_workbook
 
 from samskab.anchoring.models import AnchoringCheck, AnchoringScore
-from samskab.core.demo import DEMO_SLUG
+from samskab.demo.kommune import DEMO_SLUG
 from samskab.decisions.models import Decision, DecisionKind, ProcessDecision, ProcessDecisionKind
 from samskab.organisations.models import MedCommittee, Role, Unit
 from samskab.portfolio import portfolio as portfolios

@@ -7,7 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection
 
-from samskab.core import demo as demo_data
+from samskab.demo import kommune as demo_data
 from samskab.organisations.models import Organisation, Unit
 from samskab.processes.models import Process
 from samskab.test_settings import worker_redis_url

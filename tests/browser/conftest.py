@@ -14,7 +14,7 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from samskab.core import demo
+from samskab.demo import kommune as demo
 from tests.pages.registry import ANONYMOUS, World
 from tests.browser.asgi_server import asgi_server  # noqa: F401  (the ASGI server fixture, for live pushes)
 

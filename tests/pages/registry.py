@@ -6,7 +6,7 @@ every page (and its error state) at desktop and phone width. A new URL pattern m
 added here, or tests/test_page_registry.py fails.
 
 Who may open a page is said with an *audience*: a set of demo personas (see
-samskab/core/demo.py), read against the demo forløb at Hjemmeplejen Nord. From it:
+samskab/demo/kommune.py), read against the demo forløb at Hjemmeplejen Nord. From it:
 
 - a persona in the audience gets `ok` (200 unless the page says otherwise);
 - a persona who can see the forløb (`seen_by`, the READERS by default) but is not in the
@@ -33,7 +33,7 @@ from samskab.accounts.models import User
 from samskab.anchoring.models import AnchoringMeasure
 from samskab.communication.models import CommunicationRow
 from samskab.decisions.models import Decision, DecisionKind
-from samskab.core.demo import DEMO_SLUG, PERSONAS
+from samskab.demo.kommune import DEMO_SLUG, PERSONAS
 from samskab.organisations.models import Organisation, Unit
 from samskab.processes.models import Challenge, FollowUp, Indicator, Measurement, Participant, Process, Solution
 from samskab.workshops.models import (
@@ -93,7 +93,7 @@ class World:
 
     @classmethod
     def build(cls) -> "World":
-        """The demo world, after `samskab.core.demo.load()`."""
+        """The demo world, after `samskab.demo.kommune.load()`."""
         process = Process.objects.select_related("unit__organisation").get(
             unit__organisation__slug=DEMO_SLUG, unit__name="Hjemmeplejen Nord"
         )

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from samskab.core import demo
+from samskab.demo import kommune as demo
 
 
 class Command(BaseCommand):

@@ -32,7 +32,7 @@ from samskab.anchoring.measures import NAMED_MEASURES
 from samskab.anchoring.models import AnchoringCheck, AnchoringMeasure, AnchoringScore, AnchoringStatus
 from samskab.bank import index
 from samskab.bank.models import BankItem, ItemKind
-from samskab.core import synthetic_words as vocabulary
+from samskab.demo import synthetic_words as vocabulary
 from samskab.decisions.models import Decision, DecisionKind, ProcessDecision, ProcessDecisionKind
 from samskab.organisations.models import MedCommittee, Membership, Organisation, Role, Unit, UnitKind
 from samskab.processes.models import (

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from samskab.core import synthetic
-from samskab.core.management.commands.load_demo import refuse_outside_a_demo
+from samskab.demo import synthetic
+from samskab.demo.management.commands.load_demo import refuse_outside_a_demo
 
 
 class Command(BaseCommand):

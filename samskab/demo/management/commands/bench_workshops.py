@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 
 from samskab.accounts.models import User
-from samskab.core import demo
+from samskab.demo import kommune as demo
 from samskab.organisations.models import Role, Unit
 from samskab.processes.models import Participant, Process, Step
 from samskab.workshops.models import (

@@ -1,4 +1,4 @@
-"""This app's part of the demo municipality, loaded after the rest of it (see samskab/core/demo.py).
+"""The network's part of Demo Kommune, loaded after the rest of it (see kommune.py).
 
 The konsulent and the central konsulent are trained to facilitate; the konsulent is Hjemmeplejen's
 contact consultant; one erfa-group meets, with the erfaringsbank's items on its agenda when the
@@ -14,7 +14,7 @@ from samskab.organisations.models import Organisation, Unit
 
 
 def load(today: date) -> None:
-    from samskab.core.demo import DEMO_SLUG  # samskab.core.demo imports this module
+    from samskab.demo.kommune import DEMO_SLUG  # kommune.py imports this module
 
     demo = Organisation.objects.get(slug=DEMO_SLUG)
     people = {user.username: user for user in User.objects.filter(organisation=demo)}

@@ -1,4 +1,4 @@
-"""This app's part of the demo municipality, loaded after the rest of it (see samskab/core/demo.py).
+"""The erfaringsbank's part of Demo Kommune, loaded after the rest of it (see kommune.py).
 
 An earlier, finished forløb at Børnehuset Solsikken, run by a konsulent of Børn og Unge who is
 not a login persona: its round is closed, its workshop held and its referat approved, so the
