@@ -10,19 +10,18 @@ from math import ceil
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samskab.bank import adopt as adoption
-from samskab.bank import words
+from samskab.bank import services, words
+from samskab.bank.access import get_bank_item_for_user, get_bank_item_to_adopt
 from samskab.bank.facets import facets
 from samskab.bank.forms import AdoptForm, SearchForm
 from samskab.bank.models import BankItem, ItemKind
-from samskab.bank.search import Filters, Unsearchable, items_for, search
+from samskab.bank.search import Filters, Unsearchable, search
 from samskab.decisions.models import Decision
 from samskab.organisations.access import scope_for
 from samskab.organisations.models import Role, Unit
@@ -97,14 +96,6 @@ def bank_search(request):
     )
 
 
-def get_item_for_user(user, pk: int) -> BankItem:
-    """An item `user` may find (404 otherwise: not shared with them, another municipality, withdrawn)."""
-    item = items_for(user).select_related("unit", "process__unit", "round").filter(pk=pk).first()
-    if item is None:
-        raise Http404
-    return item
-
-
 def _context_url(item: BankItem) -> str:
     """Where the item was learned: the solution's page, or the workshop's approved referat."""
     if item.kind == ItemKind.SOLUTION:
@@ -131,7 +122,7 @@ def contacts(item: BankItem) -> list:
 @login_required
 def bank_item(request, pk: int):
     """An item: where it was learned, its context or whom to ask, where it has spread, and "Brug hos os"."""
-    item = get_item_for_user(request.user, pk)
+    item = get_bank_item_for_user(request.user, pk)
     access = process_access(request.user, item.process)
     processes = adoption.target_processes(request.user, item)
     uses = []
@@ -158,14 +149,11 @@ def bank_item(request, pk: int):
 @require_POST
 def bank_share(request, pk: int):
     """Keep the item inside its forløb, or share it in the municipality again: the forløb's editors only."""
-    item = get_item_for_user(request.user, pk)
-    if process_access(request.user, item.process) < Access.EDIT:
-        raise PermissionDenied
+    item = get_bank_item_for_user(request.user, pk, share=True)
     choice = request.POST.get("shared")
     if choice not in ("0", "1"):  # not sent from the page's buttons: nothing changes
         return redirect(item)
-    item.shared = choice == "1"
-    item.save(update_fields=["shared", "updated_at"])
+    services.bank_item_share(item=item, shared=choice == "1", by=request.user)
     if item.shared:
         messages.success(request, _("The item is shared in the whole municipality again."))
     else:
@@ -176,15 +164,12 @@ def bank_share(request, pk: int):
 @login_required
 def bank_adopt(request, pk: int):
     """"Brug hos os": copy the item into one of the reader's own forløb as a challenge and solution draft."""
-    item = get_item_for_user(request.user, pk)
-    processes = adoption.target_processes(request.user, item)
-    if not processes:
-        raise PermissionDenied
+    item, processes = get_bank_item_to_adopt(request.user, pk)
     form = AdoptForm(request.POST or None, processes=processes)
     if request.method == "POST" and form.is_valid():
         process = form.chosen()
-        used, made = adoption.adopt(
-            item, process, by=request.user, link=request.build_absolute_uri(item.get_absolute_url())
+        used, made = services.bank_item_adopt(
+            item=item, process=process, by=request.user, link=request.build_absolute_uri(item.get_absolute_url())
         )
         if made:
             messages.success(

@@ -8,7 +8,7 @@ seen but not changed is a 403.
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from samskab.network.models import AgendaItem, ErfaGroup, ErfaMeeting
+from samskab.network.models import AgendaItem, ContactConsultant, ErfaGroup, ErfaMeeting, TrainedFacilitator
 from samskab.organisations.access import scope_for
 
 
@@ -70,3 +70,21 @@ def get_agenda_item_for_user(user, pk: int) -> AgendaItem:
     if item is None or not keeps_meetings(user, item.meeting.group):
         raise Http404
     return item
+
+
+def get_trained_facilitator_for_user(user, pk: int) -> TrainedFacilitator:
+    """A trained konsulent of the municipality, to change: only those who keep the network."""
+    trained = TrainedFacilitator.objects.select_related("user").filter(pk=pk, organisation_id=require_keeper(user)).first()
+    if trained is None:
+        raise Http404
+    return trained
+
+
+def get_contact_consultant_for_user(user, pk: int) -> ContactConsultant:
+    """A unit's contact consultant, to change: only those who keep the network."""
+    contact = (
+        ContactConsultant.objects.select_related("unit").filter(pk=pk, unit__organisation_id=require_keeper(user)).first()
+    )
+    if contact is None:
+        raise Http404
+    return contact

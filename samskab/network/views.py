@@ -3,10 +3,9 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.db.models import Count, Max, Min, Q
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils import timezone, translation
@@ -15,10 +14,13 @@ from django.views.decorators.http import require_POST
 
 from samskab.bank.search import Filters, Unsearchable, items_for, search
 from samskab.core.once import create_once
+from samskab.network import services
 from samskab.network.access import (
     get_agenda_item_for_user,
+    get_contact_consultant_for_user,
     get_group_for_user,
     get_meeting_for_user,
+    get_trained_facilitator_for_user,
     keeps_meetings,
     keeps_network,
     organisation_id_for,
@@ -34,7 +36,7 @@ from samskab.network.forms import (
     TrainedFacilitatorForm,
     UnitFilterForm,
 )
-from samskab.network.models import AgendaItem, ContactConsultant, ErfaGroup, TrainedFacilitator
+from samskab.network.models import ContactConsultant, ErfaGroup, TrainedFacilitator
 from samskab.processes.access import Access, process_access
 from samskab.processes.models import Participant
 
@@ -108,8 +110,8 @@ def consultants(request):
 @require_POST
 def facilitator_remove(request, pk: int):
     organisation_id = require_keeper(request.user)
-    trained = get_object_or_404(TrainedFacilitator.objects.select_related("user"), pk=pk, organisation_id=organisation_id)
-    trained.delete()
+    trained = get_trained_facilitator_for_user(request.user, pk)
+    services.trained_facilitator_remove(trained=trained, by=request.user)
     messages.success(request, _("%(person)s has been removed from the trained konsulenter.") % {"person": trained.user})
     return redirect("network_consultants")
 
@@ -117,11 +119,8 @@ def facilitator_remove(request, pk: int):
 @login_required
 @require_POST
 def contact_remove(request, pk: int):
-    organisation_id = require_keeper(request.user)
-    contact = get_object_or_404(
-        ContactConsultant.objects.select_related("unit"), pk=pk, unit__organisation_id=organisation_id
-    )
-    contact.delete()
+    contact = get_contact_consultant_for_user(request.user, pk)
+    services.contact_consultant_remove(contact=contact, by=request.user)
     messages.success(request, _("%(unit)s no longer has a contact consultant of its own.") % {"unit": contact.unit})
     return redirect(reverse("network_consultants") + "#kontaktkonsulenter")
 
@@ -147,21 +146,14 @@ def groups(request):
     )
 
 
-def _save_group(form):
-    def save(group: ErfaGroup) -> ErfaGroup:
-        group.save()
-        form.save_m2m()
-        return group
-
-    return save
-
-
 @login_required
 def group_create(request):
     organisation_id = require_keeper(request.user)
     form = ErfaGroupForm(request.POST or None, organisation_id=organisation_id)
     if request.method == "POST" and form.is_valid():
-        group = create_once(form, _save_group(form))
+        group = create_once(
+            form, lambda new: services.erfa_group_create(group=new, members=form.cleaned_data["members"], by=request.user)
+        )
         messages.success(request, _("The erfa-group has been created."))
         return redirect(group)
     return render(request, "network/group_form.html", {"form": form, "group": None, "nav": "network"})
@@ -228,10 +220,7 @@ def meeting_detail(request, pk: int):
     meeting = get_meeting_for_user(request.user, pk)  # who may see a meeting plans it
     text_form = AgendaTextForm(request.POST or None)
     if request.method == "POST" and text_form.is_valid():
-        item = text_form.save(commit=False)
-        item.meeting = meeting
-        item.order = _next_order(meeting)
-        item.save()
+        services.agenda_item_add(meeting=meeting, text=text_form.cleaned_data["text"], by=request.user)
         messages.success(request, _("The item has been added to the agenda."))
         return redirect(reverse("erfa_meeting", args=[meeting.pk]) + "#dagsorden")
     search_form, hits = _search(request)
@@ -268,11 +257,6 @@ def _search(request):
         return form, None
 
 
-def _next_order(meeting) -> int:
-    last = meeting.agenda.aggregate(last=Max("order"))["last"]
-    return 0 if last is None else last + 1
-
-
 @login_required
 @require_POST
 def agenda_add(request, pk: int):
@@ -293,7 +277,7 @@ def agenda_add(request, pk: int):
     if meeting.agenda.filter(bank_item=item).exists():
         messages.warning(request, _("“%(title)s” is already on the agenda.") % {"title": item.title})
         return redirect(back)
-    AgendaItem.objects.create(meeting=meeting, bank_item=item, text=item.title[:500], order=_next_order(meeting))
+    services.agenda_item_add(meeting=meeting, text=item.title, bank_item=item, by=request.user)
     messages.success(request, _("“%(title)s” has been added to the agenda.") % {"title": item.title})
     return redirect(back + "#dagsorden")
 
@@ -302,7 +286,7 @@ def agenda_add(request, pk: int):
 @require_POST
 def agenda_remove(request, pk: int):
     item = get_agenda_item_for_user(request.user, pk)
-    item.delete()
+    services.agenda_item_remove(item=item, by=request.user)
     messages.success(request, _("“%(text)s” has been taken off the agenda.") % {"text": item.text})
     return redirect(reverse("erfa_meeting", args=[item.meeting_id]) + "#dagsorden")
 
@@ -312,15 +296,7 @@ def agenda_remove(request, pk: int):
 def agenda_move(request, pk: int):
     """Moves an agenda item one place up or down."""
     item = get_agenda_item_for_user(request.user, pk)
-    with transaction.atomic():
-        items = list(item.meeting.agenda.select_for_update())
-        position = next(index for index, other in enumerate(items) if other.pk == item.pk)
-        target = position - 1 if request.POST.get("direction") == "up" else position + 1
-        if 0 <= target < len(items):
-            items[position], items[target] = items[target], items[position]
-            for order, other in enumerate(items):
-                other.order = order
-            AgendaItem.objects.bulk_update(items, ["order"])
+    services.agenda_item_move(item=item, up=request.POST.get("direction") == "up", by=request.user)
     return redirect(reverse("erfa_meeting", args=[item.meeting_id]) + f"#punkt-{item.pk}")
 
 

@@ -11,7 +11,7 @@ from django.http import Http404
 
 from samskab.organisations.access import scope_for, under_any
 from samskab.organisations.models import EDITING_ROLES
-from samskab.processes.models import Challenge, FollowUp, Indicator, Measurement, Process, Solution
+from samskab.processes.models import Challenge, FollowUp, Indicator, Measurement, Participant, Process, Solution
 
 
 class Access(IntEnum):
@@ -75,6 +75,16 @@ def get_object_for_user(user, model, pk: int, *, process_path: str, need: Access
 
 def get_process_for_user(user, pk: int, need: Access = Access.READ) -> Process:
     return get_object_for_user(user, Process, pk, process_path="", need=need)
+
+
+def get_participant_for_user(user, process_pk: int, pk: int, need: Access = Access.READ) -> Participant:
+    """A participant, reached through the forløb it takes part in."""
+    process = get_process_for_user(user, process_pk, need)
+    participant = process.participants.select_related("user").filter(pk=pk).first()
+    if participant is None:
+        raise Http404
+    participant.process = process
+    return participant
 
 
 def get_challenge_for_user(user, pk: int, need: Access = Access.READ) -> Challenge:

@@ -1,4 +1,6 @@
-"""Writes that span several records. Plain CRUD stays in the views."""
+"""Writes to forløb and their challenges, solutions, follow-ups, measurements and participants.
+
+A model form that saves its own record stays in the view; every other write is here."""
 
 import uuid
 
@@ -6,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from simple_history.utils import bulk_create_with_history
 
+from samskab.core.history import written_by
 from samskab.organisations.models import Role
 from samskab.processes.excel_import import ImportRows
 from samskab.processes.models import Challenge, FollowUp, Indicator, Measurement, Participant, Process, Solution
@@ -137,3 +140,32 @@ def _import(process: Process, rows: ImportRows, submission_id: uuid.UUID, by) ->
         for row, key in zip(rows.measurements, _submission_ids(submission_id, "measurement", len(rows.measurements)))
     ]
     bulk_create_with_history(measurements, Measurement, default_user=by)
+
+
+def challenge_delete(*, challenge: Challenge, by) -> None:
+    """Delete a challenge with its solutions."""
+    written_by(challenge, by).delete()
+
+
+def solution_delete(*, solution: Solution, by) -> None:
+    written_by(solution, by).delete()
+
+
+def indicator_delete(*, indicator: Indicator, by) -> None:
+    """Delete an indicator with its measurements."""
+    written_by(indicator, by).delete()
+
+
+def measurement_delete(*, measurement: Measurement, by) -> None:
+    written_by(measurement, by).delete()
+
+
+def participant_remove(*, participant: Participant, by) -> None:
+    written_by(participant, by).delete()
+
+
+def participant_set_ambassador(*, participant: Participant, ambassador: bool, by) -> Participant:
+    """Make a participant an ambassador, or no longer one."""
+    participant.is_ambassador = ambassador
+    written_by(participant, by).save(update_fields=["is_ambassador"])
+    return participant

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from samskab.core.history import HISTORY_LIMIT, history_entries
 from samskab.core.once import create_once
+from samskab.processes import services
 from samskab.processes.access import Access, get_challenge_for_user, get_process_for_user, process_access
 from samskab.processes.forms import ChallengeForm
 from samskab.processes.models import challenge_status
@@ -63,7 +64,7 @@ def challenge_delete(request, pk: int):
     challenge = get_challenge_for_user(request.user, pk, Access.EDIT)
     process = challenge.process
     if request.method == "POST":
-        challenge.delete()
+        services.challenge_delete(challenge=challenge, by=request.user)
         messages.success(request, _("The challenge has been deleted."))
         return redirect(process)
     return render(

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samskab.core.once import create_once
+from samskab.processes import services
 from samskab.processes.access import Access, get_indicator_for_user, get_measurement_for_user, get_solution_for_user
 from samskab.processes.forms import IndicatorForm, MeasurementForm
 from samskab.processes.views.context import about_solution
@@ -48,7 +49,7 @@ def indicator_delete(request, pk: int):
     indicator = get_indicator_for_user(request.user, pk, Access.EDIT)
     solution = indicator.solution
     if request.method == "POST":
-        indicator.delete()
+        services.indicator_delete(indicator=indicator, by=request.user)
         messages.success(request, _("The indicator has been deleted."))
         return redirect(solution)
     return render(
@@ -101,7 +102,7 @@ def measurement_delete(request, pk: int):
     measurement = get_measurement_for_user(request.user, pk, Access.CONTRIBUTE)
     solution = measurement.indicator.solution
     if request.method == "POST":
-        measurement.delete()
+        services.measurement_delete(measurement=measurement, by=request.user)
         messages.success(request, _("The measurement has been deleted."))
         return redirect(solution)
     return render(

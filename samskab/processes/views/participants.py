@@ -1,10 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samskab.processes.access import Access, get_process_for_user, process_access
+from samskab.processes import services
+from samskab.processes.access import Access, get_participant_for_user, get_process_for_user, process_access
 from samskab.processes.forms import ParticipantForm, TellsAboutForm
 
 
@@ -37,9 +38,9 @@ def participants(request, pk: int):
 @login_required
 @require_POST
 def participant_remove(request, pk: int, participant_pk: int):
-    process = get_process_for_user(request.user, pk, Access.EDIT)
-    participant = get_object_or_404(process.participants, pk=participant_pk)
-    participant.delete()
+    participant = get_participant_for_user(request.user, pk, participant_pk, Access.EDIT)
+    process = participant.process
+    services.participant_remove(participant=participant, by=request.user)
     messages.success(request, _("%(person)s no longer takes part.") % {"person": participant.user})
     return redirect("participants", pk=process.pk)
 
@@ -48,10 +49,11 @@ def participant_remove(request, pk: int, participant_pk: int):
 @require_POST
 def participant_ambassador(request, pk: int, participant_pk: int):
     """Make a participant an ambassador, or no longer one."""
-    process = get_process_for_user(request.user, pk, Access.EDIT)
-    participant = get_object_or_404(process.participants.select_related("user"), pk=participant_pk)
-    participant.is_ambassador = not participant.is_ambassador
-    participant.save(update_fields=["is_ambassador"])
+    participant = get_participant_for_user(request.user, pk, participant_pk, Access.EDIT)
+    process = participant.process
+    services.participant_set_ambassador(
+        participant=participant, ambassador=not participant.is_ambassador, by=request.user
+    )
     if participant.is_ambassador:
         message = _("%(person)s is now an ambassador.")
     else:
@@ -63,8 +65,8 @@ def participant_ambassador(request, pk: int, participant_pk: int):
 @login_required
 def participant_tells_about(request, pk: int, participant_pk: int):
     """Whether a participant is an ambassador, and what they can tell others about."""
-    process = get_process_for_user(request.user, pk, Access.EDIT)
-    participant = get_object_or_404(process.participants.select_related("user"), pk=participant_pk)
+    participant = get_participant_for_user(request.user, pk, participant_pk, Access.EDIT)
+    process = participant.process
     form = TellsAboutForm(request.POST or None, instance=participant)
     if request.method == "POST" and form.is_valid():
         form.save()

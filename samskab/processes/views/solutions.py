@@ -137,7 +137,7 @@ def solution_delete(request, pk: int):
     solution = get_solution_for_user(request.user, pk, Access.EDIT)
     challenge = solution.challenge
     if request.method == "POST":
-        solution.delete()
+        services.solution_delete(solution=solution, by=request.user)
         messages.success(request, _("The solution has been deleted."))
         return redirect(challenge)
     return render(
