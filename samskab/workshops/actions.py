@@ -1,0 +1,43 @@
+"""Adding an action to a round's plan from something else (a decision, a statement of the anchoring
+check, a row of the communication plan): once per source and key, whatever the double clicks.
+
+The database holds the rule (Action's constraint one_action_per_source_and_key), so two people
+adding the same thing at the same moment still make one action.
+"""
+
+from datetime import date
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import IntegrityError, models, transaction
+
+from samskab.workshops.models import Action, EvaluationRound
+
+
+def actions_from(source: models.Model) -> "models.QuerySet[Action]":
+    """The actions that `source` put in a plan."""
+    return Action.objects.filter(source_type=ContentType.objects.get_for_model(source), source_id=source.pk)
+
+
+def action_add_once(
+    *,
+    evaluation_round: EvaluationRound,
+    source: models.Model,
+    key: str,
+    what: str,
+    why: str = "",
+    owner=None,
+    deadline: date | None = None,
+) -> tuple[Action, bool]:
+    """The round's action for (source, key), made now if there is none. True when it was made."""
+    existing = actions_from(source).filter(round=evaluation_round, source_key=key).first()
+    if existing is not None:
+        return existing, False
+    action = Action(
+        round=evaluation_round, source=source, source_key=key, what=what[:300], why=why, owner=owner, deadline=deadline
+    )
+    try:
+        with transaction.atomic():
+            action.save()
+    except IntegrityError:  # someone added it a moment ago
+        return actions_from(source).get(round=evaluation_round, source_key=key), False
+    return action, True
