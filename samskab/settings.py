@@ -112,7 +112,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "samskab.core.context_processors.site",
+                "samskab.organisations.context_processors.site",
             ],
         },
     },

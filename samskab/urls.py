@@ -3,7 +3,6 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 urlpatterns = [
-    path("", include("samskab.core.urls")),
     path("", include("samskab.accounts.urls")),
     path("", include("samskab.organisations.urls")),
     path("", include("samskab.processes.urls")),

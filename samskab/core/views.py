@@ -1,30 +1,8 @@
+"""The error pages, in the site's design."""
+
 from django.http import HttpResponseServerError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import render
 from django.template import loader
-from django.views.decorators.http import require_GET
-
-from samskab.organisations.models import Organisation
-
-
-@require_GET
-def privacy_index(request):
-    """Public: the privacy page of the visitor's municipality, or a choice of municipality."""
-    if request.user.is_authenticated and request.user.organisation_id:
-        return redirect("privacy", slug=request.user.organisation.slug)
-    return render(request, "core/privacy_index.html", {"organisations": Organisation.objects.all()})
-
-
-@require_GET
-def privacy(request, slug: str):
-    """Public: "Sådan behandler vi dine data" for one municipality."""
-    org = get_object_or_404(Organisation, slug=slug)
-    return render(request, "core/privacy.html", {"org": org})
-
-
-@require_GET
-def accessibility(request):
-    """Public: links to each municipality's accessibility statement (tilgængelighedserklæring)."""
-    return render(request, "core/accessibility.html", {"organisations": Organisation.objects.all()})
 
 
 def permission_denied(request, exception=None):

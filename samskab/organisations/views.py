@@ -1,7 +1,9 @@
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET
 
 from samskab.organisations.access import get_unit_for_user, visible_units
+from samskab.organisations.models import Organisation
 from samskab.processes.access import can_create_process, visible_processes
 
 
@@ -34,3 +36,24 @@ def unit_detail(request, pk: int):
             "nav": "units",
         },
     )
+
+
+@require_GET
+def privacy_index(request):
+    """Public: the privacy page of the visitor's municipality, or a choice of municipality."""
+    if request.user.is_authenticated and request.user.organisation_id:
+        return redirect("privacy", slug=request.user.organisation.slug)
+    return render(request, "organisations/privacy_index.html", {"organisations": Organisation.objects.all()})
+
+
+@require_GET
+def privacy(request, slug: str):
+    """Public: "Sådan behandler vi dine data" for one municipality."""
+    org = get_object_or_404(Organisation, slug=slug)
+    return render(request, "organisations/privacy.html", {"org": org})
+
+
+@require_GET
+def accessibility(request):
+    """Public: links to each municipality's accessibility statement (tilgængelighedserklæring)."""
+    return render(request, "organisations/accessibility.html", {"organisations": Organisation.objects.all()})
