@@ -1,13 +1,12 @@
 """ASGI entry point: `uvicorn samskab.asgi:application` (make run, production).
 
-HTTP goes to Django (in one worker-thread hop per request); WebSockets of live workshops go to
+HTTP goes to Django (in one worker-thread hop per request, on a thread of its lane); WebSockets of live workshops go to
 Channels' consumers (samskab/workshops/routing.py), with their origin checked against
 ALLOWED_HOSTS and the session and login read from the cookies. At start-up the live hub takes
 the server's event loop, so that writes in request threads can hand their events to it.
 """
 
 import os
-from concurrent.futures import ThreadPoolExecutor
 
 import django
 from asgiref.sync import ThreadSensitiveContext, sync_to_async
@@ -17,27 +16,31 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samskab.settings")
 django.setup(set_prefix=False)
 
 from samskab.core.body_limit import limit_body  # noqa: E402  (after django.setup())
+from samskab.core.lanes import Lane, is_slow  # noqa: E402
 
 
 class OneHopASGIHandler(ASGIHandler):
-    """Django's ASGI handler, running every request's middleware and view in one long-lived thread.
+    """Django's ASGI handler, running each request's middleware and view in one borrowed thread.
 
     Django's own ASGI handler runs async-capable middleware on the event loop, and each of
     Django's synchronous middleware hooks (process_request, process_view, process_response)
     then hops to the request's worker thread and back: about a dozen hops a request. Every
     middleware and view here is synchronous, so the whole chain runs as under WSGI, in one hop.
 
-    Django also starts a new thread for each request (a ThreadSensitiveContext of its own), which
-    then opens its own database connection: under a burst of small writes, starting threads and
-    connecting cost more than the writes. Here every request runs in the same worker thread,
-    which keeps its connection, one request at a time in the order they came; everything
-    thread-sensitive in a request (the request_started and request_finished signals, which look
-    after the connection, and the chain) runs there. (Four such threads were measured too: they
-    share one core through the GIL, and the last of a burst of writes was answered later.)
+    Django also starts a new thread for each request, which then opens its own database
+    connection: under a burst of small writes, starting threads and connecting cost more than
+    the writes. Here a request borrows one of a lane's long-lived threads (core/lanes.py), which
+    keep their connections; everything thread-sensitive in the request (the request_started and
+    request_finished signals, which look after the connection, and the chain) runs there. Logins,
+    documents, imports and search take the slow lane's threads, everything else the phone lane's,
+    so that no request waits behind another, and slow ones never take the phones' threads.
     """
 
     def __init__(self):
-        self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="django-requests")
+        from django.conf import settings
+
+        self.phone_lane = Lane("phone-requests", settings.REQUEST_THREADS)
+        self.slow_lane = Lane("slow-requests", settings.SLOW_REQUEST_THREADS)
         super().__init__()
 
     def load_middleware(self, is_async: bool = False) -> None:
@@ -48,7 +51,8 @@ class OneHopASGIHandler(ASGIHandler):
         if scope["type"] != "http":
             raise ValueError(f"Django serves only HTTP connections, not {scope['type']}.")
         scope, receive = limit_body(scope, receive)  # a body above the limit is not read
-        async with ThreadSensitiveContext(executor=self.worker):
+        lane = self.slow_lane if is_slow(scope["path"]) else self.phone_lane
+        async with lane.thread() as thread, ThreadSensitiveContext(executor=thread):
             await self.handle(scope, receive, send)
 
 

@@ -221,6 +221,14 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 WS_MAX_FRAME = envint("WS_MAX_FRAME", "4096")
 WS_PER_HOLDER = envint("WS_PER_HOLDER", "6")
 
+# The ASGI server's threads for requests (samskab/core/lanes.py): the phone lane runs everything
+# but the slow lane's logins, password changes, documents, imports and search. A thread keeps
+# its database connection, so each lane holds at most this many connections per process.
+REQUEST_THREADS = envint("REQUEST_THREADS", "4")
+SLOW_REQUEST_THREADS = envint("SLOW_REQUEST_THREADS", "2")
+# PDFs are printed in this many processes of their own (core/pdf_process.py); 0: in the request thread.
+PDF_PROCESSES = envint("PDF_PROCESSES", "1")
+
 # Domain settings
 SILENT_AFTER_DAYS_DEFAULT = 60
 

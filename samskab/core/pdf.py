@@ -2,36 +2,30 @@
 
 A template that extends `core/document_pdf.html` gets A4 pages with the municipality and the
 title in the header, "Side 3 af 7" in the footer and a draft's mark or an approved version's seal
-on every page; `frame_context` gives it what it needs. `print_pdf` prints it with a URL fetcher
-that reads only the static files the document names (the municipality's logo): no other file on
-the machine and nothing over the network, whatever a text or a setting contains.
+on every page; `frame_context` gives it what it needs. `print_pdf` prints it (in a process of its
+own) with a URL fetcher that reads only the static files the document names (the municipality's
+logo): no other file on the machine and nothing over the network, whatever a text or a setting
+contains.
 """
 
 from collections.abc import Iterable
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.exceptions import SuspiciousFileOperation
 from django.utils.safestring import SafeString, mark_safe
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from samskab.core.documents import PAGE, PAGES, Frame, page_label
+from samskab.core.pdf_process import AllowedFiles, print_apart
 
 
-class StaticFilesOnly(URLFetcher):
+class StaticFilesOnly(AllowedFiles):
     """Fetches only the given files (file:// URLs of static files found by Django's finders)."""
 
     def __init__(self, static_names: Iterable[str]):
-        super().__init__(allowed_protocols=("file",))
         paths = [_static_path(name) for name in static_names]
-        self.allowed = {path.as_uri(): path for path in paths if path is not None}
-
-    def fetch(self, url, headers=None):
-        path = self.allowed.get(url)
-        if path is None:
-            raise ValueError(f"Not one of the document's static files: {url}")
-        return URLFetcherResponse(url, body=path.read_bytes())
+        super().__init__({path.as_uri(): path for path in paths if path is not None})
 
 
 def _static_path(name: str) -> Path | None:
@@ -49,8 +43,11 @@ def static_uri(name: str) -> str:
 
 
 def print_pdf(html: str, *, static_names: Iterable[str] = ()) -> bytes:
-    """`html` printed as PDF/UA-1; it may refer to the static files `static_names` by `static_uri`."""
-    return HTML(string=html, url_fetcher=StaticFilesOnly(static_names)).write_pdf(pdf_variant="pdf/ua-1")
+    """`html` printed as PDF/UA-1; it may refer to the static files `static_names` by `static_uri`.
+
+    Printed in the printing process (core/pdf_process.py), or here with PDF_PROCESSES=0.
+    """
+    return print_apart(html, StaticFilesOnly(static_names).allowed, settings.PDF_PROCESSES)
 
 
 def css_string(text: str) -> SafeString:

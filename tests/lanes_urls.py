@@ -1,0 +1,32 @@
+"""URLs for tests/test_request_lanes.py: pages that wait until the test lets them finish."""
+
+import threading
+
+from django.http import HttpResponse
+from django.urls import path
+
+entered = threading.Semaphore(0)  # released once by each waiting view when it starts
+release = threading.Event()
+
+
+def waiting(request):
+    """Holds its thread until the test sets `release` (a slow request of the phone lane)."""
+    entered.release()
+    release.wait(10)
+    return HttpResponse(b"waited", content_type="text/plain")
+
+
+def waiting_pdf(request):
+    """The same, under a name of the slow lane (a document)."""
+    return waiting(request)
+
+
+def quick(request):
+    return HttpResponse(b"quick", content_type="text/plain")
+
+
+urlpatterns = [
+    path("waiting/", waiting, name="test_waiting"),
+    path("waiting.pdf", waiting_pdf, name="test_waiting_pdf"),
+    path("quick/", quick, name="test_quick"),
+]

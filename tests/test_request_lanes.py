@@ -1,0 +1,95 @@
+"""The ASGI server's request threads: a request in progress does not hold up another one.
+
+Served by the real ASGI handler (samskab/asgi.py) in this process, with pages that wait until
+the test lets them finish (tests/lanes_urls.py): no times, only the order in which things happen.
+"""
+
+import asyncio
+
+import httpx
+import pytest
+from django.test import override_settings
+from django.urls import reverse
+
+from samskab.asgi import OneHopASGIHandler
+from samskab.core.lanes import is_slow, is_slow_name
+from tests import lanes_urls
+
+
+def handler(**sizes) -> OneHopASGIHandler:
+    with override_settings(**sizes):
+        return OneHopASGIHandler()
+
+
+async def started(count: int) -> None:
+    """Until `count` waiting pages have started (each in its own request thread)."""
+    for _ in range(count):
+        assert await asyncio.to_thread(lanes_urls.entered.acquire, True, 10), "a waiting page did not start"
+
+
+async def while_waiting(app, waiting: list[str], then: str) -> tuple[int, list[int]]:
+    """Start requests for `waiting`, and once they have all started, request `then`; its status, then theirs."""
+    lanes_urls.release.clear()
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+        held = [asyncio.create_task(client.get(url)) for url in waiting]
+        try:
+            await started(len(waiting))
+            answer = await asyncio.wait_for(client.get(then), timeout=10)
+            assert not any(task.done() for task in held), "the waiting pages finished before they were let go"
+        finally:
+            lanes_urls.release.set()
+        return answer.status_code, [(await task).status_code for task in held]
+
+
+@override_settings(ROOT_URLCONF="tests.lanes_urls")
+def test_a_request_is_answered_while_another_is_still_running():
+    app = handler(REQUEST_THREADS=2, SLOW_REQUEST_THREADS=1)
+    status, held = asyncio.run(while_waiting(app, ["/waiting/"], then="/quick/"))
+    assert status == 200 and held == [200]
+
+
+@override_settings(ROOT_URLCONF="tests.lanes_urls")
+def test_slow_requests_filling_their_lane_leave_the_phones_their_threads():
+    app = handler(REQUEST_THREADS=1, SLOW_REQUEST_THREADS=2)
+    status, held = asyncio.run(while_waiting(app, ["/waiting.pdf", "/waiting.pdf"], then="/quick/"))
+    assert status == 200 and held == [200, 200]
+
+
+@override_settings(ROOT_URLCONF="tests.lanes_urls")
+def test_a_request_waits_for_a_free_thread_of_its_lane():
+    """With one phone thread held, the next phone request is not run until it is free again."""
+    app = handler(REQUEST_THREADS=1, SLOW_REQUEST_THREADS=1)
+
+    async def run() -> list[str]:
+        lanes_urls.release.clear()
+        order = []
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as client:
+            held = asyncio.create_task(client.get("/waiting/"))
+            await started(1)
+            queued = asyncio.create_task(client.get("/quick/"))
+            await asyncio.sleep(0.2)  # time for the quick page to run, were a thread free
+            order.append("quick done" if queued.done() else "quick waiting")
+            lanes_urls.release.set()
+            await held
+            await queued
+            order.append("both done")
+        return order
+
+    assert asyncio.run(run()) == ["quick waiting", "both done"]
+
+
+def test_logins_documents_imports_and_search_take_the_slow_lane():
+    for name in ("login", "password_reset_confirm", "minutes_pdf", "minutes_docx", "portfolio_xlsx", "process_import", "bank_search"):
+        assert is_slow_name(name), name
+    for name in (None, "", "phone", "phone_card", "phone_vote", "phone_state", "dashboard", "process_detail"):
+        assert not is_slow_name(name), name
+
+
+@pytest.mark.django_db
+def test_the_lane_is_chosen_by_the_real_urls():
+    assert is_slow(reverse("login"))
+    assert is_slow(reverse("portfolio_xlsx"))
+    assert is_slow(reverse("minutes_pdf", args=[1]))
+    assert not is_slow(reverse("join"))
+    assert not is_slow("/no/such/page/")
