@@ -65,9 +65,11 @@ run: install
 
 # The suite on every core (pytest-xdist): each worker has its own test database with the demo
 # loaded once. Tests go to whichever worker is free (worksteal): a few browser tests take a
-# minute. `make test TEST_WORKERS=0` runs it in one process.
+# minute. `make test TEST_WORKERS=0` runs it in one process. First the live client's own tests
+# (assets/tests/*.test.mjs, Node's built-in runner: no package needed).
 TEST_WORKERS ?= auto
 test: install-dev system-packages
+	node --test assets/tests/
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal
 
 bench: bench-process bench-workshop bench-actions bench-bank

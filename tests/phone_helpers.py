@@ -7,7 +7,7 @@ from django.test import Client
 from samskab.workshops.joining import cookie_name
 from samskab.workshops.models import Attendee, Section, SectionKind, Workshop, WorkshopStatus
 
-# What workshop.js sends with every write: it wants JSON back.
+# What assets/phone/phone.mjs sends with every write: it wants JSON back.
 JSON = {"HTTP_ACCEPT": "application/json"}
 
 

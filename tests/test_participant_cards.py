@@ -73,7 +73,7 @@ def test_the_phone_shows_the_current_board_its_phase_and_a_card_form(phone, work
         assert escape(prompt.text) in page  # columns to choose, themes to pick
     assert 'name="text"' in page
     assert 'aria-live="polite"' in page
-    assert "workshop.js" in page
+    assert "phone/phone.mjs" in page
 
 
 def test_a_status_round_asks_the_participants_to_follow_the_projector(phone, workshop):

@@ -254,6 +254,29 @@ def vote_cast(*, attendee: Attendee, card_id: uuid.UUID, client_id: uuid.UUID) -
     return vote
 
 
+def vote_withdraw(*, attendee: Attendee, card_id: uuid.UUID, client_id: uuid.UUID) -> Card:
+    """Take back one of the attendee's votes on a card, while voting is open.
+
+    `client_id` names this taking back: the same request sent again (a lost answer) takes back
+    nothing more. The ids are remembered for a day, as replaced ratings are.
+    """
+    card = _card_to_vote_on(attendee, card_id)
+    key = f"samskab:vote-withdrawn:{client_id}"
+    if not cache.add(key, True, REPLACED_FOR):
+        return card  # done before (or being done now by the same request sent twice)
+    with transaction.atomic():
+        vote = Vote.objects.filter(attendee=attendee, card=card).order_by("-created_at", "-pk").first()
+        if vote is not None:
+            vote.delete()
+            vote.card = card
+            _announce(live.vote_cast, vote)
+    return card
+
+
+def my_votes(attendee: Attendee, card: Card) -> int:
+    return Vote.objects.filter(attendee=attendee, card=card).count()
+
+
 def _card_to_vote_on(attendee: Attendee, card_id: uuid.UUID) -> Card:
     card = (
         Card.objects.select_related("section")

@@ -58,5 +58,6 @@ urlpatterns = [
     path("w/<str:code>/kort/<uuid:card>/ret/", phone.card_edit, name="phone_card_edit"),
     path("w/<str:code>/kort/<uuid:card>/slet/", phone.card_delete, name="phone_card_delete"),
     path("w/<str:code>/kort/<uuid:card>/stem/", phone.vote, name="phone_vote"),
+    path("w/<str:code>/kort/<uuid:card>/stem/tilbage/", phone.vote_withdraw, name="phone_vote_withdraw"),
     path("w/<str:code>/vurderinger/", phone.ratings, name="phone_ratings"),
 ]

@@ -1,6 +1,6 @@
 """The participant's phone: the current section, writing cards, voting and rating.
 
-Every form works as a plain POST with a redirect. assets/workshop.js sends the same forms from
+Every form works as a plain POST with a redirect. assets/phone/phone.mjs sends the same forms from
 an outbox with `Accept: application/json` and gets JSON back: the same status, and a message.
 Changes are pushed over a WebSocket (consumers.py, assets/live.js); the page polls the small
 state endpoint only when the socket cannot be used. Both carry the live sequence number `seq`.
@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
-from samskab.workshops import cards, limits, live
+from samskab.workshops import cards, limits, live, privacy
 from samskab.workshops.cards import Refused
 from samskab.workshops.joining import attendee_required, wants_json
 from samskab.workshops.models import (
@@ -34,6 +34,7 @@ from samskab.workshops.models import (
     WorkshopStatus,
 )
 from samskab.workshops.phone_forms import CardForm, RatingsForm
+from samskab.workshops.state import BY_VOTES, board_state
 
 
 def _current_section(attendee: Attendee) -> Section | None:
@@ -77,11 +78,16 @@ def _state(attendee: Attendee) -> dict:
             my_cards=list(section.cards.filter(attendee=attendee).select_related("column", "theme")),
         )
         if section.phase in live.REVEALED and not state["voting"]:
-            # The board as the projector shows it, for those who sit far from the wall.
+            # The board as the projector shows it (groups and columns, in vote order while
+            # discussing), for those who sit far from the wall. Hidden cards are not in it.
             state["show_board"] = True
-            state["board_cards"] = list(
-                section.cards.filter(hidden=False).annotate(vote_count=Count("votes")).order_by("created_at", "pk")
-            )
+            state["phone_board"] = board_state(section, for_facilitator=False)
+            state["board_by_votes"] = section.phase in BY_VOTES
+            state["board_cards"] = [
+                card
+                for part in [*state["phone_board"]["groups"], *state["phone_board"]["columns"]]
+                for card in part.cards
+            ]
         if state["voting"]:
             state["votes_left"] = cards.votes_left(attendee, section)
             state["vote_cards"] = list(
@@ -127,7 +133,7 @@ def _state_json(state: dict) -> dict:
         "section": None,
         "my_cards": [_card_json(card) for card in state["my_cards"]],
         "cards": [{**_card_json(card), "my_votes": card.my_votes} for card in state["vote_cards"]],
-        "board": [{**_card_json(card), "votes": card.vote_count} for card in state["board_cards"]],
+        "board": [{**_card_json(card), "group": card.group_id, "votes": card.vote_count} for card in state["board_cards"]],
         "votes_left": state.get("votes_left"),
         "ratings": {str(prompt.pk): value for prompt, value in state["statements"] if value is not None},
     }
@@ -146,9 +152,14 @@ def _state_json(state: dict) -> dict:
 
 
 def _js_messages() -> dict:
-    """The words assets/workshop.js shows, translated here."""
+    """The words assets/phone/*.mjs show, translated here."""
     return {
         "sent": _("Sent"),
+        "sending": _("Sending…"),
+        "deleted": _("Your card has been deleted."),
+        "rating_saved": _("Your rating has been saved."),
+        "held_back": _("Not sent yet: read the warning at your card."),
+        "no_cards": _("No cards yet."),
         "waiting": _("Waiting for a connection – we will try again"),
         "pending": _("Waiting to be sent"),
         "not_sent": _("Written on this phone but not sent. Copy the text if you still need it."),
@@ -175,17 +186,24 @@ def _render(request: HttpRequest, attendee: Attendee, status: int = 200, **extra
     state["version"] = _state_json(state)["version"]
     state["card_client_id"] = uuid.uuid4()
     if state.get("editable"):
-        # The empty card workshop.js fills to show a card just sent, without fetching the page.
+        # The empty card phone.mjs fills to show a card just sent, without fetching the page.
         state["card_template"] = Card(client_id=uuid.UUID(int=0))
     for card in state["vote_cards"]:
         card.vote_client_id = uuid.uuid4()  # without JavaScript, a double tap on a vote button votes once
-    state.update(fingerprint=_fingerprint(state), js_messages=_js_messages(), card_max_length=CARD_MAX_LENGTH, **extra)
+        card.withdraw_client_id = uuid.uuid4()
+    state.update(
+        fingerprint=_fingerprint(state),
+        js_messages=_js_messages(),
+        privacy_patterns=privacy.PATTERNS,
+        card_max_length=CARD_MAX_LENGTH,
+        **extra,
+    )
     refusal = extra.get("refusal")
     if refusal is not None:
         _place_refusal(state, refusal)
     if state.get("rating"):
         state["ratings_client_id"] = uuid.uuid4()
-        state["scale"] = [(1, _("1 = not at all")), (2, "2"), (3, "3"), (4, "4"), (5, _("5 = to a high degree"))]
+        state["scale"] = cards.RATING_VALUES
     return render(request, "workshops/phone.html", state, status=status)
 
 
@@ -329,7 +347,26 @@ def vote(request: HttpRequest, attendee: Attendee, card: uuid.UUID) -> HttpRespo
         return _refused(request, attendee, refusal)
     left = cards.votes_left(attendee, vote.card.section)
     message = _("Your vote has been counted.")
-    return _done(request, attendee, message, client_id=str(client_id), card={"id": str(card)}, votes_left=left)
+    mine = cards.my_votes(attendee, vote.card)
+    return _done(request, attendee, message, client_id=str(client_id), card={"id": str(card)}, votes_left=left, my_votes=mine)
+
+
+@require_POST
+@attendee_required
+def vote_withdraw(request: HttpRequest, attendee: Attendee, card: uuid.UUID) -> HttpResponse:
+    """Take back one of my votes on a card (a wrong tap, a change of mind) while voting is open."""
+    try:
+        client_id = uuid.UUID(request.POST.get("client_id", ""))
+    except ValueError:
+        return _refused(request, attendee, Refused(_("The vote could not be read. Reload the page."), status=400))
+    try:
+        voted = cards.vote_withdraw(attendee=attendee, card_id=card, client_id=client_id)
+    except Refused as refusal:
+        return _refused(request, attendee, refusal)
+    left = cards.votes_left(attendee, voted.section)
+    mine = cards.my_votes(attendee, voted)
+    message = _("Your vote has been taken back.")
+    return _done(request, attendee, message, client_id=str(client_id), card={"id": str(card)}, votes_left=left, my_votes=mine)
 
 
 @require_POST
