@@ -6,13 +6,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from samskab.communication import services
 from samskab.communication.forms import AUDIENCES, CHANNELS, QUESTIONS, CommunicationRowEditForm, CommunicationRowForm
 from samskab.communication.models import CommunicationRow
 from samskab.core.concurrency import save_or_show_conflict
 from samskab.core.once import create_once
 from samskab.processes.access import Access, get_object_for_user, process_access
-from samskab.workshops.access import get_round_for_user
-from samskab.workshops.actions import action_add_once
+from samskab.rounds.access import get_round_for_user
+from samskab.rounds.services import action_add_once
 
 
 @login_required
@@ -114,7 +115,7 @@ def row_edit(request, pk: int):
 def row_delete(request, pk: int):
     row = get_object_for_user(request.user, CommunicationRow, pk, process_path="round__process", need=Access.EDIT)
     if request.method == "POST":
-        row.delete()
+        services.communication_row_delete(row=row, by=request.user)
         messages.success(request, _("The row has been deleted."))
         return redirect(row)
     return render(

@@ -9,7 +9,7 @@ from samskab.processes.services import process_create
 
 
 @transaction.atomic
-def start_process(*, idea: Idea, process: Process, by) -> tuple[Process, bool]:
+def idea_start(*, idea: Idea, process: Process, by) -> tuple[Process, bool]:
     """Create `process` (step 1) and link it to `idea`. A second submit returns the forløb already
     started from the idea (and False), so one idea never starts two forløb by accident."""
     idea = Idea.objects.select_for_update().get(pk=idea.pk)

@@ -81,10 +81,10 @@ def idea_start(request, pk: int):
     initial = {"title": _start_title(idea), "purpose": _("From the idea: %(text)s") % {"text": idea.text}, "start_date": timezone.localdate()}
     form = StartForm(request.POST or None, initial=initial, user=request.user)
     if request.method == "POST" and form.is_valid():
-        process = form.save(commit=False)
+        process = form.instance  # the form's fields, not saved yet
         process.unit = form.cleaned_data["unit"]
         process.submission_id = form.submission_id()
-        process, created = services.start_process(idea=idea, process=process, by=request.user)
+        process, created = services.idea_start(idea=idea, process=process, by=request.user)
         if created:
             messages.success(request, _("The process has been started from the idea."))
         else:

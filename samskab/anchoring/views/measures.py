@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from samskab.anchoring import services
 from samskab.anchoring.forms import AnchoringMeasureForm
 from samskab.anchoring.measures import measures_for, seen_in_network
 from samskab.anchoring.models import AnchoringMeasure, AnchoringStatus
@@ -68,7 +69,7 @@ def measure_delete(request, pk: int):
     if measure.key:
         raise Http404
     if request.method == "POST":
-        measure.delete()
+        services.anchoring_measure_delete(measure=measure, by=request.user)
         messages.success(request, _("The anchoring measure has been deleted."))
         return redirect("anchoring", pk=measure.process_id)
     return render(
