@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "samskab.core",
     "samskab.accounts",
     "samskab.organisations",
+    "samskab.signin",
     "samskab.processes",
     "samskab.workshops",
     "samskab.anchoring",
@@ -156,6 +157,15 @@ else:
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"
+# Local passwords (refused where a municipality turned them off), then single sign-on's sessions.
+AUTHENTICATION_BACKENDS = [
+    "samskab.signin.backends.PasswordBackend",
+    "samskab.signin.backends.FederatedBackend",
+]
+# The SAML service provider's key pair (PEM), signing and encryption, for the whole installation:
+# SAML_SP_KEY_FILE / SAML_SP_CERT_FILE name the files (or SAML_SP_KEY / SAML_SP_CERT hold them).
+SAML_SP_KEY = envsecret("SAML_SP_KEY")
+SAML_SP_CERT = envsecret("SAML_SP_CERT")
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"
 AUTH_PASSWORD_VALIDATORS = [

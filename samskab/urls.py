@@ -4,6 +4,7 @@ from django.views.i18n import set_language
 
 urlpatterns = [
     path("", include("samskab.accounts.urls")),
+    path("", include("samskab.signin.urls")),
     path("", include("samskab.organisations.urls")),
     path("", include("samskab.processes.urls")),
     path("", include("samskab.workshops.urls")),
