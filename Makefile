@@ -11,7 +11,7 @@ MO := locale/da/LC_MESSAGES/django.mo locale/en/LC_MESSAGES/django.mo
 # (clients send nothing on them), no access log (it would tie phones' addresses to times).
 SERVE := --no-server-header --ws-max-size 4096 --no-access-log
 
-.PHONY: install install-dev run test bench bench-process bench-workshop bench-actions bench-bank lock audit messages system-packages clean
+.PHONY: install install-dev run test imports bench bench-process bench-workshop bench-actions bench-bank lock audit messages system-packages clean
 
 # Development, tests and benchmarks use the built-in development key and may load the demo
 # (settings.py: SAMSKAB_DEV, SAMSKAB_DEMO); production sets neither.
@@ -71,6 +71,10 @@ TEST_WORKERS ?= auto
 test: install-dev system-packages
 	node --test assets/tests/
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal
+
+# The apps' import graph (fails on a cycle between apps), then the layers contract (.importlinter).
+imports: $(VENV)/.installed-dev
+	$(PY) tools/import_graph.py; graph=$$?; $(VENV)/bin/lint-imports --no-logo && exit $$graph
 
 bench: bench-process bench-workshop bench-actions bench-bank
 
