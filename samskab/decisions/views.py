@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError
 from django.db.models import Count
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,14 +11,17 @@ from django.utils.translation import gettext as _
 from samskab.core.concurrency import Conflict, seen_version, show_conflict
 from samskab.core.once import create_once
 from samskab.decisions import services
+from samskab.decisions.access import get_decision_for_user
 from samskab.decisions.forms import DecisionForm, ProcessDecisionForm
 from samskab.decisions.models import Decision, ProcessDecision
 from samskab.decisions.worklist import worklist
 from samskab.processes import charts
-from samskab.processes.access import Access, get_object_for_user, get_solution_for_user, process_access
+from samskab.processes.access import Access, get_solution_for_user, process_access
 from samskab.processes.views.context import about_solution
-from samskab.workshops.access import get_round_for_user, sees_content
-from samskab.workshops.models import Card, EvaluationRound, Lesson, RoundStatus
+from samskab.rounds.models import EvaluationRound, RoundStatus
+from samskab.rounds.access import get_round_for_user
+from samskab.workshops.access import sees_content
+from samskab.workshops.models import Card, Lesson
 
 
 def _open_round(process) -> EvaluationRound | None:
@@ -161,11 +163,7 @@ def decision_create(request, solution_pk: int):
 
 @login_required
 def decision_edit(request, pk: int):
-    decision = get_object_for_user(
-        request.user, Decision, pk, process_path="solution__challenge__process", need=Access.EDIT, related=("round",)
-    )
-    if not decision.round.is_open:
-        raise Http404  # a closed round's decisions are its record
+    decision = get_decision_for_user(request.user, pk, Access.EDIT)
     return _decide(request, decision.solution, decision)
 
 

@@ -2,7 +2,7 @@
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -10,9 +10,9 @@ from django.utils.translation import gettext_lazy
 
 from samskab.core.forms import LongSelect, StyledForm
 from samskab.decisions.models import DecisionKind, ProcessDecisionKind
-from samskab.organisations.access import scope_for
-from samskab.organisations.models import Unit, tree_label
+from samskab.organisations.models import tree_label
 from samskab.portfolio import portfolio as portfolios
+from samskab.portfolio.access import get_unit_for_portfolio, portfolio_units_for_user
 from samskab.portfolio.chart import Series, bar_chart
 from samskab.portfolio.rows import columns, table_rows
 from samskab.portfolio.xlsx import portfolio_workbook
@@ -39,21 +39,10 @@ class FilterForm(StyledForm, forms.Form):
 
 def _filters(request):
     """The unit and period asked for: a unit the person's municipality does not have does not exist (404)."""
-    scope = scope_for(request.user)
-    if not scope.sees_portfolio():
-        raise Http404
-    units = list(
-        Unit.objects.filter(organisation_id=scope.organisation_id).order_by("path").values_list("pk", "name", "path")
-    )
+    units = portfolio_units_for_user(request.user)
     form = FilterForm(request.GET or None, units=units)
-    unit = None
     wanted = request.GET.get(UNIT, "").strip()
-    if wanted:
-        known = {str(pk): (pk, name, path) for pk, name, path in units}
-        if wanted not in known:
-            raise Http404
-        pk, name, path = known[wanted]
-        unit = Unit(pk=pk, name=name, path=path, organisation_id=scope.organisation_id)
+    unit = get_unit_for_portfolio(request.user, wanted, units) if wanted else None
     by = portfolios.YEAR
     if form.is_bound and form.is_valid():
         by = form.cleaned_data[PERIOD] or portfolios.YEAR
