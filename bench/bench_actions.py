@@ -37,7 +37,7 @@ def fill() -> tuple[int, int]:
     from samskab.demo import kommune as demo
     from samskab.organisations.models import Role, Unit
     from samskab.processes.models import Participant, Process
-    from samskab.workshops.models import Action, ActionStatus, EvaluationRound
+    from samskab.rounds.models import Action, ActionStatus, EvaluationRound
 
     demo.load()
     unit = Unit.objects.get(organisation__slug=demo.DEMO_SLUG, name="Hjemmeplejen Nord")

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from samskab.processes.models import FollowUp, Process, Solution, SolutionStatus
+from samskab.rounds.models import Action
 from samskab.workshops.models import (
-    Action,
     Attendance,
     AttendanceStatus,
     Attendee,

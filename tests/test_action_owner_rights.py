@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.urls import reverse
 
 from samskab.processes.models import Participant
-from samskab.workshops.models import Action, ActionStatus
+from samskab.rounds.models import Action, ActionStatus
 from tests.helpers import html, today
 
 

@@ -11,8 +11,9 @@ from icalendar import Calendar
 from openpyxl import load_workbook
 
 from samskab.processes.models import Participant, Process
+from samskab.rounds.models import Action, ActionStatus, EvaluationRound
+from samskab.rounds import services as round_services
 from samskab.workshops import services
-from samskab.workshops.models import Action, ActionStatus, EvaluationRound
 from tests.helpers import assert_form_error, html, row, submission, today
 
 
@@ -127,7 +128,7 @@ def test_two_edits_at_once_do_not_overwrite_each_other(demo, client_as):
 def test_a_closed_round_takes_no_new_actions_but_its_actions_can_be_updated(demo, client_as):
     evaluation_round = open_round(demo)
     existing = action(demo, evaluation_round, "Før lukning")
-    services.round_close(evaluation_round=evaluation_round)
+    round_services.round_close(evaluation_round=evaluation_round)
     client = client_as("konsulent")
     response = client.post(reverse("plan_action_create", args=[evaluation_round.pk]), {"what": "Efter lukning"})
     assert response.status_code == 302

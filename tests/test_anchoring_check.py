@@ -7,8 +7,10 @@ from django.urls import reverse
 
 from samskab.anchoring.models import AnchoringCheck
 from samskab.processes.models import Participant, Process
+from samskab.rounds.models import Action, EvaluationRound
+from samskab.rounds import services as round_services
 from samskab.workshops import services
-from samskab.workshops.models import Action, Attendee, EvaluationRound, Prompt, Rating, SectionKind
+from samskab.workshops.models import Attendee, Prompt, Rating, SectionKind
 from samskab.workshops.template import ANCHORING_STATEMENTS
 from tests.helpers import assert_form_error, html, row, today
 
@@ -127,7 +129,7 @@ def test_a_closed_round_keeps_its_check(demo, client_as):
     evaluation_round = open_round(demo)
     client = client_as("konsulent")
     client.post(reverse("anchoring_check_edit", args=[evaluation_round.pk]), scores())
-    services.round_close(evaluation_round=evaluation_round)
+    round_services.round_close(evaluation_round=evaluation_round)
     response = client.post(reverse("anchoring_check_edit", args=[evaluation_round.pk]), scores(competences="1,0"))
     assert response.status_code == 302
     assert AnchoringCheck.objects.get(round=evaluation_round).scores.get(key="competences").average == 4

@@ -12,8 +12,9 @@ from django.test import Client
 from django.urls import reverse
 
 from samskab.processes.models import FollowUp
+from samskab.rounds.models import Action
 from samskab.workshops import live
-from samskab.workshops.models import Action, Card, CardGroup, Lesson, Phase, Rating, Section, Vote, WorkshopStatus
+from samskab.workshops.models import Card, CardGroup, Lesson, Phase, Rating, Section, Vote, WorkshopStatus
 from tests.facilitation_helpers import card, column, messages_of, running_board
 from tests.helpers import html
 from tests.phone_helpers import JSON, card_data, join, phone_url

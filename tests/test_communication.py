@@ -7,7 +7,7 @@ from django.urls import reverse
 from samskab.communication.forms import QUESTIONS
 from samskab.communication.models import CommunicationRow, Reached
 from samskab.processes.models import Participant, Process
-from samskab.workshops.models import Action, EvaluationRound
+from samskab.rounds.models import Action, EvaluationRound
 from tests.helpers import html, row, submission, today
 
 

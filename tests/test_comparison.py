@@ -8,8 +8,8 @@ from django.urls import reverse
 from samskab.anchoring.check import save_scores
 from samskab.decisions.models import Decision, DecisionKind
 from samskab.processes.models import FollowUp, Participant, Process, Solution, SolutionStatus
+from samskab.rounds.models import Action, ActionStatus
 from samskab.workshops import services
-from samskab.workshops.models import Action, ActionStatus
 from tests.helpers import html, row, today
 
 

@@ -18,7 +18,8 @@ from samskab.core.forms import CleanTextForm
 from samskab.core.text import cleaned, without_control_characters
 from samskab.processes.excel_import import cell_text, read_workbook
 from samskab.processes.models import Challenge
-from samskab.workshops.models import Action, Card, Phase
+from samskab.rounds.models import Action
+from samskab.workshops.models import Card, Phase
 from tests.facilitation_helpers import running_board
 from tests.helpers import submission, today
 from tests.minutes_helpers import hold_workshop

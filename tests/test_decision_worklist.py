@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from samskab.decisions.models import Decision, DecisionKind, ProcessDecision, ProcessDecisionKind
 from samskab.processes.models import FollowUp, Participant, Solution, SolutionStatus
-from samskab.workshops.models import Action, ActionStatus
+from samskab.rounds.models import Action, ActionStatus
 from tests.helpers import assert_form_error, html, submission, today
 
 WORKLIST_POST = {"from": "worklist"}

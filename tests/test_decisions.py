@@ -7,8 +7,9 @@ from django.urls import reverse
 
 from samskab.decisions.models import Decision, DecisionKind, ProcessDecision, ProcessDecisionKind
 from samskab.processes.models import Participant, Process, Solution, SolutionStatus
+from samskab.rounds.models import Action, EvaluationRound
+from samskab.rounds import services as round_services
 from samskab.workshops import services
-from samskab.workshops.models import Action, EvaluationRound
 from tests.helpers import assert_form_error, html, submission, today
 
 
@@ -109,7 +110,7 @@ def test_a_double_click_records_one_decision(demo, client_as):
 
 
 def test_without_an_open_round_nothing_is_decided(demo, client_as):
-    services.round_close(evaluation_round=open_round(demo))
+    round_services.round_close(evaluation_round=open_round(demo))
     solution = solution_of(demo)
     client = client_as("konsulent")
     response = client.post(
@@ -168,7 +169,7 @@ def test_the_second_of_two_simultaneous_edits_sees_the_first_and_keeps_its_text(
 def test_a_closed_rounds_decisions_are_its_record(demo, client_as):
     solution = solution_of(demo)
     decide(client_as("leder"), solution)
-    services.round_close(evaluation_round=open_round(demo))
+    round_services.round_close(evaluation_round=open_round(demo))
     decision = Decision.objects.filter(round__process=demo).get()
     assert client_as("konsulent").get(reverse("decision_edit", args=[decision.pk])).status_code == 404
 

@@ -19,7 +19,8 @@ from samskab.decisions.models import Decision
 from samskab.organisations.access import scope_for
 from samskab.organisations.models import Organisation, Unit, UnitKind
 from samskab.processes.models import FollowUp, Process, Solution, SolutionStatus
-from samskab.workshops.models import Action, ActionStatus, Card, EvaluationRound, Lesson, MinutesStatus, Workshop
+from samskab.rounds.models import Action, ActionStatus, EvaluationRound
+from samskab.workshops.models import Card, Lesson, MinutesStatus, Workshop
 
 SIZE = {"units": 12, "processes": 10, "items": 300}
 

@@ -208,7 +208,8 @@ def _reads(board, django_assert_max_num_queries, limit: int):
 
 
 def test_the_board_with_groups_lessons_and_actions_is_read_in_a_fixed_number_of_queries(board, django_assert_max_num_queries):
-    from samskab.workshops.models import Action, Lesson
+    from samskab.rounds.models import Action
+    from samskab.workshops.models import Lesson
 
     small = _reads(board, django_assert_max_num_queries, 8)
     for index in range(6):

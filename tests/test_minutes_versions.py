@@ -15,9 +15,9 @@ from pypdf import PdfReader
 
 from samskab.accounts.models import User
 from samskab.core import frozen
+from samskab.rounds.models import Action
 from samskab.workshops import minutes as referat
 from samskab.workshops.models import (
-    Action,
     Attendance,
     AttendanceStatus,
     Attendee,

@@ -13,9 +13,10 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from samskab.comparison.compare import compare
+from samskab.rounds.models import Action
 from samskab.workshops import services
 from samskab.workshops.access import sees_content
-from samskab.workshops.models import Action, Card
+from samskab.workshops.models import Card
 from tests.helpers import html, today
 from tests.minutes_helpers import VISIBLE, hold_workshop
 

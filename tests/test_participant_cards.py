@@ -7,18 +7,9 @@ from django.test import Client
 from django.utils.html import escape
 
 from samskab.processes.models import Process
+from samskab.rounds.models import EvaluationRound
 from samskab.workshops import live, services
-from samskab.workshops.models import (
-    CARD_MAX_LENGTH,
-    Card,
-    EvaluationRound,
-    Phase,
-    Rating,
-    SectionKind,
-    Vote,
-    Workshop,
-    WorkshopStatus,
-)
+from samskab.workshops.models import CARD_MAX_LENGTH, Card, Phase, Rating, SectionKind, Vote, Workshop, WorkshopStatus
 from tests.helpers import html, north_cards
 from tests.phone_helpers import JSON, card_data, demo_workshop, join, learning_board, phone_url, run
 

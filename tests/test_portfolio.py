@@ -21,7 +21,7 @@ from samskab.organisations.models import MedCommittee, Role, Unit
 from samskab.portfolio import portfolio as portfolios
 from samskab.portfolio.xlsx import PROCESS_COLUMNS, process_headers
 from samskab.processes.models import Challenge, FollowUp, Participant, Process, Solution, SolutionStatus, Step
-from samskab.workshops.models import Action, ActionStatus, EvaluationRound, RoundStatus
+from samskab.rounds.models import Action, ActionStatus, EvaluationRound, RoundStatus
 from samskab.workshops.template import ANCHORING_STATEMENTS
 from tests.helpers import html, row, today
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from icalendar import Calendar
 
 from samskab.processes.models import Participant
-from samskab.workshops.models import Action, ActionStatus
+from samskab.rounds.models import Action, ActionStatus
 from tests.helpers import html, today
 
 

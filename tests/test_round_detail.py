@@ -6,7 +6,8 @@ from django.utils import formats, translation
 from django.utils.html import escape
 
 from samskab.processes.models import Process
-from samskab.workshops.models import EvaluationRound, RoundStatus, Workshop
+from samskab.rounds.models import EvaluationRound, RoundStatus
+from samskab.workshops.models import Workshop
 from tests.helpers import html, row, today
 
 READERS = ("konsulent", "leder", "medarbejder", "tr", "amr", "med", "central")
@@ -133,7 +134,7 @@ def test_the_round_page_shows_how_far_each_part_has_come(demo, client_as):
     from samskab.anchoring.check import save_scores
     from samskab.decisions.models import Decision, DecisionKind
     from samskab.processes.models import Participant, Solution
-    from samskab.workshops.models import Action, ActionStatus
+    from samskab.rounds.models import Action, ActionStatus
 
     evaluation_round = round_of(demo)
     client = client_as("med")

@@ -15,8 +15,8 @@ from samskab.core import frozen
 from samskab.decisions.models import Decision, DecisionKind, ProcessDecision, ProcessDecisionKind
 from samskab.processes.models import Participant
 from samskab.reports.models import RoundReport
+from samskab.rounds.models import Action
 from samskab.workshops.minutes import ensure_draft
-from samskab.workshops.models import Action
 from tests.helpers import html, today
 from tests.minutes_helpers import ACTION, hold_workshop
 

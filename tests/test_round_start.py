@@ -4,7 +4,7 @@ import uuid
 from django.urls import reverse
 
 from samskab.processes.models import Process
-from samskab.workshops.models import EvaluationRound, RoundStatus
+from samskab.rounds.models import EvaluationRound, RoundStatus
 from tests.helpers import html, today
 
 

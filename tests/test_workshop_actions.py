@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 
 from samskab.processes.models import Participant
-from samskab.workshops.models import Action, Phase
+from samskab.rounds.models import Action
+from samskab.workshops.models import Phase
 from tests.facilitation_helpers import close, running_board
 from tests.helpers import assert_form_error, html, submission, today
 

@@ -4,8 +4,10 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from samskab.processes.models import Process
+from samskab.rounds.models import EvaluationRound
+from samskab.rounds import services as round_services
 from samskab.workshops import services
-from samskab.workshops.models import JOIN_CODE_ALPHABET, EvaluationRound, PromptRole, SectionKind, Workshop
+from samskab.workshops.models import JOIN_CODE_ALPHABET, PromptRole, SectionKind, Workshop
 from tests.helpers import assert_form_error, html, submission, today
 
 
@@ -117,7 +119,7 @@ def test_a_round_that_has_a_workshop_leads_to_it(demo, client_as):
 
 
 def test_a_closed_round_gets_no_workshop(demo, fresh_round, client_as):
-    services.round_close(evaluation_round=fresh_round)
+    round_services.round_close(evaluation_round=fresh_round)
     for method in ("get", "post"):
         response = getattr(client_as("konsulent"), method)(url(fresh_round), data())
         assert response.status_code == 302

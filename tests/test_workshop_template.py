@@ -5,15 +5,10 @@ from datetime import timedelta
 from django.utils import translation
 
 from samskab.processes.models import Process
+from samskab.rounds.models import EvaluationRound, RoundStatus
+from samskab.rounds import services as round_services
 from samskab.workshops import services
-from samskab.workshops.models import (
-    JOIN_CODE_ALPHABET,
-    EvaluationRound,
-    PromptRole,
-    RoundStatus,
-    SectionKind,
-    Workshop,
-)
+from samskab.workshops.models import JOIN_CODE_ALPHABET, PromptRole, SectionKind, Workshop
 from samskab.workshops.template import (
     ANCHORING_STATEMENTS,
     LEARNING_COLUMNS,
@@ -129,7 +124,7 @@ def test_the_first_round_of_a_process_is_number_one(demo):
 def test_closing_a_round_dates_it_today(demo):
     evaluation_round = demo.rounds.get()
     evaluation_round.opened_on = today() - timedelta(days=30)
-    services.round_close(evaluation_round=evaluation_round)
+    round_services.round_close(evaluation_round=evaluation_round)
     evaluation_round.refresh_from_db()
     assert evaluation_round.status == RoundStatus.CLOSED
     assert evaluation_round.closed_on == today()

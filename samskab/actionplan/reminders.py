@@ -27,7 +27,7 @@ from samskab.actionplan.plan import FINISHED
 from samskab.core.text import without_control_characters
 from samskab.organisations.models import Role
 from samskab.processes.models import Participant, Process
-from samskab.workshops.models import Action
+from samskab.rounds.models import Action
 
 logger = logging.getLogger(__name__)
 

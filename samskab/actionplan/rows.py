@@ -9,7 +9,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from samskab.core.rows import LongDate, url_maker
-from samskab.workshops.models import ActionStatus
+from samskab.rounds.models import ActionStatus
 
 
 class RowWriter:

@@ -17,9 +17,10 @@ from samskab.core.concurrency import save_or_show_conflict
 from samskab.core.filenames import file_slug
 from samskab.core.once import create_once
 from samskab.processes.access import Access, get_object_for_user, get_process_for_user, process_access
-from samskab.workshops.access import get_round_for_user, may_see_action
-from samskab.workshops.forms import ActionForm
-from samskab.workshops.models import Action
+from samskab.rounds.models import Action
+from samskab.rounds.access import get_round_for_user
+from samskab.workshops.access import may_see_action
+from samskab.rounds.forms import ActionForm
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -13,8 +13,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from samskab.anchoring.models import AnchoringCheck, AnchoringScore
+from samskab.rounds.models import EvaluationRound
 from samskab.workshops import ratings
-from samskab.workshops.models import EvaluationRound, PromptRole, SectionKind, Workshop
+from samskab.workshops.models import PromptRole, SectionKind, Workshop
 from samskab.workshops.template import ANCHORING_STATEMENTS
 
 # What a weak statement suggests doing; the facilitator edits it before it becomes an action.

@@ -59,7 +59,7 @@ class AnchoringCheck(models.Model):
     """The round's forankringstjek: the eight anchoring statements on the 1–5 scale."""
 
     round = models.OneToOneField(
-        "workshops.EvaluationRound", on_delete=models.CASCADE, related_name="anchoring_check"
+        "rounds.EvaluationRound", on_delete=models.CASCADE, related_name="anchoring_check"
     )
     threshold = models.DecimalField(
         _("warning at or below"),

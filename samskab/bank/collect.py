@@ -23,8 +23,9 @@ from samskab.bank import facets, index
 from samskab.bank.models import BankItem, ItemKind
 from samskab.decisions.models import Decision
 from samskab.processes.models import Indicator, MeasurementPhase
+from samskab.rounds.models import EvaluationRound
 from samskab.workshops.minutes import TRANSFER_KEYS
-from samskab.workshops.models import Card, EvaluationRound, Lesson, Prompt, PromptRole, Workshop
+from samskab.workshops.models import Card, Lesson, Prompt, PromptRole, Workshop
 
 TITLE_LENGTH = 300
 FIELDS = ["kind", "title", "text", "theme_key", "theme", "decision", "date", "unit", "unit_path", "listed"]

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from samskab.decisions.models import DecisionKind
 from samskab.organisations.models import Organisation, Unit
 from samskab.processes.models import Challenge, Process, Solution
-from samskab.workshops.models import EvaluationRound
+from samskab.rounds.models import EvaluationRound
 
 
 class ItemKind(models.TextChoices):

@@ -24,7 +24,7 @@ class Reached(models.TextChoices):
 class CommunicationRow(SubmittedOnce, Versioned):
     """One row of the round's communication plan: one message to one audience."""
 
-    round = models.ForeignKey("workshops.EvaluationRound", on_delete=models.CASCADE, related_name="communication")
+    round = models.ForeignKey("rounds.EvaluationRound", on_delete=models.CASCADE, related_name="communication")
     audience = models.CharField(_("audience"), max_length=200)
     message = models.TextField(_("message"), max_length=2000)
     why = models.TextField(_("why they should know"), max_length=2000, blank=True)

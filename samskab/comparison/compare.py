@@ -15,7 +15,7 @@ from samskab.anchoring import check as anchoring
 from samskab.anchoring.models import AnchoringCheck
 from samskab.decisions.models import Decision
 from samskab.processes.models import FollowUp, Solution, SolutionStatus
-from samskab.workshops.models import ActionStatus, EvaluationRound
+from samskab.rounds.models import ActionStatus, EvaluationRound
 
 
 @dataclass

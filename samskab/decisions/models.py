@@ -7,7 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from samskab.core.concurrency import Versioned
 from samskab.processes.models import Participant, Solution, SubmittedOnce
-from samskab.workshops.models import EvaluationRound
+from samskab.rounds.models import EvaluationRound
 
 
 class DecisionKind(models.TextChoices):

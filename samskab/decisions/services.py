@@ -25,8 +25,9 @@ from samskab.core.concurrency import Conflict
 from samskab.decisions.models import Decision, DecisionKind, ProcessDecision, ProcessDecisionKind
 from samskab.processes.models import FollowUp, Participant, Solution, SolutionStatus
 from samskab.processes.services import follow_up_add
-from samskab.workshops.actions import action_add_once, actions_from
-from samskab.workshops.models import Action, ActionStatus
+from samskab.rounds.models import Action, ActionStatus
+from samskab.rounds.queries import actions_from
+from samskab.rounds.services import action_add_once
 
 STATUS_AFTER = {
     DecisionKind.ADJUST: SolutionStatus.TRIAL,

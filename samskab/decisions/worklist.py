@@ -12,7 +12,7 @@ from django.db.models import Prefetch
 
 from samskab.decisions.models import Decision
 from samskab.processes.models import Challenge, FollowUp, Indicator, MeasurementPhase
-from samskab.workshops.models import EvaluationRound
+from samskab.rounds.models import EvaluationRound
 
 
 @dataclass

@@ -25,17 +25,9 @@ from samskab.processes.models import (
     SolutionStatus,
     Step,
 )
+from samskab.rounds.models import EvaluationRound, RoundStatus
 from samskab.workshops import minutes as referat
-from samskab.workshops.models import (
-    Card,
-    EvaluationRound,
-    Lesson,
-    PromptRole,
-    RoundStatus,
-    SectionKind,
-    Workshop,
-    WorkshopStatus,
-)
+from samskab.workshops.models import Card, Lesson, PromptRole, SectionKind, Workshop, WorkshopStatus
 from samskab.workshops.template import add_template_sections
 
 FACILITATOR = "bo.konsulent"  # not a persona: nobody logs in as this person in the demo

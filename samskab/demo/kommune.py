@@ -27,7 +27,8 @@ from samskab.processes.models import (
     SolutionStatus,
     Step,
 )
-from samskab.workshops.models import Attendance, AttendanceStatus, EvaluationRound, Workshop
+from samskab.rounds.models import EvaluationRound
+from samskab.workshops.models import Attendance, AttendanceStatus, Workshop
 from samskab.workshops.template import add_template_sections
 
 DEMO_PASSWORD = "samskab-demo"

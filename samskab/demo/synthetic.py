@@ -47,21 +47,18 @@ from samskab.processes.models import (
     SolutionStatus,
     Step,
 )
+from samskab.rounds.models import Action, ActionStatus, EvaluationRound, RoundStatus
 from samskab.workshops.models import (
-    Action,
-    ActionStatus,
     Attendance,
     AttendanceStatus,
     Attendee,
     AttendeeRole,
     Card,
-    EvaluationRound,
     Lesson,
     Minutes,
     MinutesStatus,
     Prompt,
     PromptRole,
-    RoundStatus,
     Section,
     SectionKind,
     Workshop,

@@ -12,7 +12,8 @@ from django.contrib.contenttypes.models import ContentType
 
 from samskab.decisions.models import ProcessDecision, ProcessDecisionKind
 from samskab.ideas.models import Idea, IdeaOrigin
-from samskab.workshops.models import Card, EvaluationRound, PromptRole, SectionKind
+from samskab.rounds.models import EvaluationRound
+from samskab.workshops.models import Card, PromptRole, SectionKind
 
 NEXT_KEY = "next"  # the transfer board's column of new workflows or challenges (workshops/template.py)
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from samskab.core.concurrency import Versioned
 from samskab.organisations.models import Organisation, Unit
 from samskab.processes.models import Process
-from samskab.workshops.models import EvaluationRound
+from samskab.rounds.models import EvaluationRound
 
 
 class IdeaOrigin(models.TextChoices):

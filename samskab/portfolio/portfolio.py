@@ -25,7 +25,7 @@ from samskab.decisions.models import Decision, DecisionKind, ProcessDecision, Pr
 from samskab.organisations.access import scope_for
 from samskab.organisations.models import Organisation, Unit
 from samskab.processes.models import UNDER_WAY, FollowUp, Process, Solution, SolutionStatus, Step
-from samskab.workshops.models import Action, ActionStatus, EvaluationRound
+from samskab.rounds.models import Action, ActionStatus, EvaluationRound
 
 YEAR, QUARTER = "aar", "kvartal"
 FINISHED = (ActionStatus.DONE, ActionStatus.DROPPED)

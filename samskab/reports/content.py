@@ -19,7 +19,8 @@ from samskab.communication.models import CommunicationRow
 from samskab.core import frozen
 from samskab.core.frozen import Seal
 from samskab.decisions.models import Decision, ProcessDecision
-from samskab.workshops.models import EvaluationRound, Workshop
+from samskab.rounds.models import EvaluationRound
+from samskab.workshops.models import Workshop
 
 
 @dataclass

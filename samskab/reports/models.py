@@ -10,7 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from samskab.core.frozen import ApprovedVersion
-from samskab.workshops.models import EvaluationRound
+from samskab.rounds.models import EvaluationRound
 
 
 class ReportStatus(models.TextChoices):

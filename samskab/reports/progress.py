@@ -13,7 +13,8 @@ from samskab.anchoring.models import AnchoringCheck
 from samskab.communication.models import CommunicationRow
 from samskab.decisions.models import Decision, ProcessDecision
 from samskab.processes.models import Solution
-from samskab.workshops.models import EvaluationRound, MinutesVersion, Workshop
+from samskab.rounds.models import EvaluationRound
+from samskab.workshops.models import MinutesVersion, Workshop
 from samskab.workshops.template import ANCHORING_STATEMENTS
 
 

@@ -5,7 +5,8 @@ from django.shortcuts import render
 
 from samskab.processes.access import Access, process_access
 from samskab.reports.progress import round_progress
-from samskab.workshops.access import get_round_for_user, is_facilitator
+from samskab.rounds.access import get_round_for_user
+from samskab.workshops.access import is_facilitator
 
 
 @login_required

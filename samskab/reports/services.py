@@ -8,7 +8,7 @@ from samskab.reports import content as report_content
 from samskab.reports.docx import render_docx
 from samskab.reports.models import ReportStatus, RoundReport, RoundReportVersion
 from samskab.reports.pdf import render_pdf
-from samskab.workshops.models import EvaluationRound
+from samskab.rounds.models import EvaluationRound
 
 
 def report_for(evaluation_round: EvaluationRound) -> RoundReport:

@@ -23,7 +23,7 @@ from samskab.reports import services
 from samskab.reports.docx import render_docx
 from samskab.reports.models import RoundReport, RoundReportVersion
 from samskab.reports.pdf import render_pdf
-from samskab.workshops.access import get_round_for_user
+from samskab.rounds.access import get_round_for_user
 
 RENDER = {"docx": render_docx, "pdf": render_pdf}
 CONTENT_TYPES = {

@@ -1,6 +1,6 @@
-"""Views reach rounds, workshops and sections only through these functions.
+"""Views reach workshops and sections only through these functions (rounds: rounds/access.py).
 
-A round is seen by everyone who reads its forløb. Until its referat is approved, a workshop's
+Until its referat is approved, a workshop's
 content (cards, læringspunkter, aftaler) is for the workshop's facilitators alone: other readers
 of the forløb get 403 on its pages, and lists elsewhere (the action plan, a solution's evidence)
 filter it out with `sees_content`; an aftale's owner still sees their own (`sees_action`).
@@ -11,11 +11,8 @@ from django.db.models import Q
 from django.http import Http404
 
 from samskab.processes.access import Access, get_object_for_user
-from samskab.workshops.models import Action, EvaluationRound, MinutesStatus, Section, Workshop
-
-
-def get_round_for_user(user, pk: int, need: Access = Access.READ) -> EvaluationRound:
-    return get_object_for_user(user, EvaluationRound, pk, process_path="process", need=need)
+from samskab.rounds.models import Action
+from samskab.workshops.models import MinutesStatus, Section, Workshop
 
 
 def is_facilitator(user, workshop: Workshop) -> bool:

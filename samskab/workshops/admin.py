@@ -2,14 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from samskab.core.forms import CleanTextModelForm
-from samskab.workshops.models import EvaluationRound, Section, Workshop
-
-
-@admin.register(EvaluationRound)
-class EvaluationRoundAdmin(SimpleHistoryAdmin):
-    form = CleanTextModelForm
-    list_display = ["process", "number", "status", "opened_on", "closed_on"]
-    list_filter = ["status"]
+from samskab.workshops.models import Section, Workshop
 
 
 class SectionInline(admin.TabularInline):

@@ -25,9 +25,9 @@ from django.utils.translation import gettext as _
 from samskab.core import frozen
 from samskab.core.frozen import Seal
 from samskab.processes.models import FollowUp
+from samskab.rounds.models import Action
 from samskab.workshops import signals
 from samskab.workshops.models import (
-    Action,
     AttendanceStatus,
     AttendeeRole,
     Card,

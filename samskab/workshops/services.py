@@ -7,7 +7,8 @@ from django.db.models import Max
 from django.utils import timezone
 
 from samskab.processes.models import Process, Solution
-from samskab.workshops.models import EvaluationRound, RoundStatus, Section, Workshop, WorkshopStatus, new_join_code
+from samskab.rounds.models import EvaluationRound, RoundStatus
+from samskab.workshops.models import Section, Workshop, WorkshopStatus, new_join_code
 from samskab.workshops.template import add_template_sections
 
 
@@ -55,12 +56,6 @@ def round_start_warnings(process: Process) -> dict:
     if planned is None and not undecided:
         return {}
     return {"current": current, "planned": planned, "undecided": undecided}
-
-
-def round_close(*, evaluation_round: EvaluationRound) -> None:
-    evaluation_round.status = RoundStatus.CLOSED
-    evaluation_round.closed_on = timezone.localdate()
-    evaluation_round.save(update_fields=["status", "closed_on"])
 
 
 @transaction.atomic

@@ -5,8 +5,9 @@ from dataclasses import dataclass, field
 from django.db.models import Count
 
 from samskab.processes.overview import solutions_for_overview
+from samskab.rounds.models import Action
 from samskab.workshops import ratings
-from samskab.workshops.models import Action, Card, Lesson, Phase, PromptRole, Section, SectionKind
+from samskab.workshops.models import Card, Lesson, Phase, PromptRole, Section, SectionKind
 
 # Phases in which the cards are shown to the room (before "vis", only their number is).
 REVEALED = (Phase.SHOW, Phase.GROUP, Phase.VOTE, Phase.DISCUSS, Phase.CONCLUDE)

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from samskab.decisions.models import Decision, DecisionKind
 from samskab.processes.models import Solution
-from samskab.workshops.models import Action
+from samskab.rounds.models import Action
 from tests.browser.conftest import DESKTOP, PHONE, axe_violations, describe
 
 pytestmark = pytest.mark.browser

@@ -7,8 +7,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from samskab.rounds.models import Action
 from samskab.workshops import ratings
-from samskab.workshops.models import Action, Attendee, Card, CardGroup, Lesson, Phase, Rating, SectionKind, WorkshopStatus
+from samskab.workshops.models import Attendee, Card, CardGroup, Lesson, Phase, Rating, SectionKind, WorkshopStatus
 from tests.browser.conftest import DESKTOP, PHONE, axe_violations, describe
 
 pytestmark = pytest.mark.browser

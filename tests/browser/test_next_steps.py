@@ -19,7 +19,8 @@ from samskab.anchoring.models import AnchoringCheck
 from samskab.communication.models import CommunicationRow
 from samskab.decisions.models import Decision, DecisionKind, ProcessDecision
 from samskab.processes.models import Solution, SolutionStatus
-from samskab.workshops.models import Action, EvaluationRound, RoundStatus, Workshop
+from samskab.rounds.models import Action, EvaluationRound, RoundStatus
+from samskab.workshops.models import Workshop
 from samskab.workshops.template import ANCHORING_STATEMENTS
 from tests.browser.conftest import PHONE, axe_violations, describe
 from tests.minutes_helpers import ACTION as AFTALE

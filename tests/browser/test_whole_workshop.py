@@ -19,7 +19,8 @@ from playwright.sync_api import Browser, Locator, Page, expect
 from pypdf import PdfReader
 
 from tests.pages.registry import ANONYMOUS, World
-from samskab.workshops.models import Action, Attendee, Card, Lesson, Minutes, MinutesStatus, Rating, Vote, Workshop
+from samskab.rounds.models import Action
+from samskab.workshops.models import Attendee, Card, Lesson, Minutes, MinutesStatus, Rating, Vote, Workshop
 from tests.browser.conftest import DESKTOP, PHONE, log_in
 
 pytestmark = pytest.mark.browser

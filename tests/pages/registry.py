@@ -36,17 +36,8 @@ from samskab.decisions.models import Decision, DecisionKind
 from samskab.demo.kommune import DEMO_SLUG, PERSONAS
 from samskab.organisations.models import Organisation, Unit
 from samskab.processes.models import Challenge, FollowUp, Indicator, Measurement, Participant, Process, Solution
-from samskab.workshops.models import (
-    Action,
-    Card,
-    CardGroup,
-    EvaluationRound,
-    Lesson,
-    MinutesVersion,
-    Section,
-    SectionKind,
-    Workshop,
-)
+from samskab.rounds.models import Action, EvaluationRound
+from samskab.workshops.models import Card, CardGroup, Lesson, MinutesVersion, Section, SectionKind, Workshop
 
 from tests.pages import network
 from tests.pages.bank import item_url as bank_item_url

@@ -11,9 +11,10 @@ from samskab.anchoring.chart import bar_chart
 from samskab.anchoring.forms import AnchoringCheckForm
 from samskab.anchoring.models import AnchoringCheck
 from samskab.processes.access import Access, process_access
-from samskab.workshops.access import get_round_for_user
-from samskab.workshops.actions import action_add_once, actions_from
-from samskab.workshops.forms import ActionForm
+from samskab.rounds.access import get_round_for_user
+from samskab.rounds.queries import actions_from
+from samskab.rounds.services import action_add_once
+from samskab.rounds.forms import ActionForm
 
 
 def _page(request, evaluation_round, *, form=None, action_forms=None, status=200):

@@ -4,7 +4,8 @@ from functools import cached_property
 
 from django import template
 
-from samskab.workshops.forms import ActionForm, GroupForm, LessonForm
+from samskab.rounds.forms import ActionForm
+from samskab.workshops.forms import GroupForm, LessonForm
 
 register = template.Library()
 

@@ -20,8 +20,10 @@ from samskab.workshops import facilitation
 from samskab.workshops.access import get_section_for_facilitator
 from samskab.workshops.cards import Refused
 from samskab.core.concurrency import save_or_show_conflict
-from samskab.workshops.forms import ActionForm, CardMergeForm, CardModerateForm, CardSolutionsForm, GroupForm, LessonForm
-from samskab.workshops.models import Action, Card, CardGroup, Lesson, WorkshopStatus
+from samskab.rounds.models import Action
+from samskab.rounds.forms import ActionForm
+from samskab.workshops.forms import CardMergeForm, CardModerateForm, CardSolutionsForm, GroupForm, LessonForm
+from samskab.workshops.models import Card, CardGroup, Lesson, WorkshopStatus
 
 
 def _back(workshop, anchor: str = ""):

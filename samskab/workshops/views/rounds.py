@@ -10,7 +10,8 @@ from django.views.decorators.http import require_POST
 from samskab.core.once import create_once
 from samskab.processes.access import Access, get_process_for_user, process_access
 from samskab.workshops import services
-from samskab.workshops.access import get_round_for_user
+from samskab.rounds import services as round_services
+from samskab.rounds.access import get_round_for_user
 from samskab.workshops.forms import WorkshopForm
 from samskab.workshops.models import Workshop
 
@@ -43,7 +44,7 @@ def round_start(request, pk: int):
 def round_close(request, pk: int):
     evaluation_round = get_round_for_user(request.user, pk, Access.EDIT)
     if evaluation_round.is_open:
-        services.round_close(evaluation_round=evaluation_round)
+        round_services.round_close(evaluation_round=evaluation_round)
         messages.success(request, _("%(round)s has been closed.") % {"round": evaluation_round})
     return redirect(evaluation_round)
 

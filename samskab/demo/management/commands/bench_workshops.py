@@ -20,16 +20,8 @@ from samskab.accounts.models import User
 from samskab.demo import kommune as demo
 from samskab.organisations.models import Role, Unit
 from samskab.processes.models import Participant, Process, Step
-from samskab.workshops.models import (
-    Card,
-    EvaluationRound,
-    Phase,
-    PromptRole,
-    SectionKind,
-    Vote,
-    Workshop,
-    WorkshopStatus,
-)
+from samskab.rounds.models import EvaluationRound
+from samskab.workshops.models import Card, Phase, PromptRole, SectionKind, Vote, Workshop, WorkshopStatus
 from samskab.workshops.services import workshop_create
 
 FACILITATOR = "konsulent"

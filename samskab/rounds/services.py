@@ -1,21 +1,24 @@
-"""Adding an action to a round's plan from something else (a decision, a statement of the anchoring
-check, a row of the communication plan): once per source and key, whatever the double clicks.
+"""Writes of rounds and their actions.
 
-The database holds the rule (Action's constraint one_action_per_source_and_key), so two people
-adding the same thing at the same moment still make one action.
+Adding an action to a round's plan from something else (a decision, a statement of the anchoring
+check, a row of the communication plan) happens once per source and key, whatever the double
+clicks. The database holds the rule (Action's constraint one_action_per_source_and_key), so two
+people adding the same thing at the same moment still make one action.
 """
 
 from datetime import date
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, models, transaction
+from django.utils import timezone
 
-from samskab.workshops.models import Action, EvaluationRound
+from samskab.rounds.models import Action, EvaluationRound, RoundStatus
+from samskab.rounds.queries import actions_from
 
 
-def actions_from(source: models.Model) -> "models.QuerySet[Action]":
-    """The actions that `source` put in a plan."""
-    return Action.objects.filter(source_type=ContentType.objects.get_for_model(source), source_id=source.pk)
+def round_close(*, evaluation_round: EvaluationRound) -> None:
+    evaluation_round.status = RoundStatus.CLOSED
+    evaluation_round.closed_on = timezone.localdate()
+    evaluation_round.save(update_fields=["status", "closed_on"])
 
 
 def action_add_once(
