@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "samskab.organisations",
     "samskab.signin",
     "samskab.processes",
+    "samskab.rounds",
     "samskab.workshops",
     "samskab.anchoring",
     "samskab.decisions",
