@@ -27,10 +27,10 @@ def sign_in_options(request) -> dict:
     for item in settings:
         name = item.organisation.name
         if item.has_saml and saml.is_configured():
-            options.append((_("Log in with %(municipality)s's login") % {"municipality": name},
+            options.append((_("Log in through %(municipality)s") % {"municipality": name},
                             reverse("saml_login", args=[item.organisation.slug]) + query))
         if item.has_oidc:
-            label = _("Log in with %(municipality)s's login") % {"municipality": name}
+            label = _("Log in through %(municipality)s") % {"municipality": name}
             if item.has_saml and saml.is_configured():
                 label += " (OpenID Connect)"
             options.append((label, reverse("oidc_login", args=[item.organisation.slug]) + query))
