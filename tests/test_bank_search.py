@@ -18,7 +18,7 @@ TEXTS = [
     ("Tavlemøder erstatter morgenmødet", "Korte møder ved tavlen to gange om ugen."),
     ("Dokumentation på tablet kræver mobildata", "Piloten stod stille uden dækning."),
 ]
-# What Danes type (issue 17): compounds, word forms, ae/oe/aa, numbers. No word of TEXTS in them.
+# What Danes type: compounds, word forms, ae/oe/aa, numbers. No word of TEXTS in them.
 STUE = ("Stuebudgetter giver stuerne frihed", "Hver stue råder selv over sine materialer.")
 BUDGET = ("Ét budget for hele huset", "Lægges en gang om året i januar. Rammen er 200.000 kr.")
 PARENTS = ("Forældrebestyrelsen er med fra starten", "Bestyrelsen ser oplægget inden personalemødet.")
@@ -146,7 +146,7 @@ def test_counting_stops_at_the_limit(bank, personas, monkeypatch):
     assert (one_page.total, one_page.more, len(one_page.items)) == (2, False, 2)
 
 
-# --- What Danes type (issue 17).
+# --- What Danes type.
 
 
 @pytest.mark.parametrize(

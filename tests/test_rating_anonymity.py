@@ -1,4 +1,4 @@
-"""Ratings cannot be worked out: the attacks of issue 10, played through HTTP as a participant would.
+"""Ratings cannot be worked out: the known attacks, played through HTTP as a participant would.
 
 An attacker in the room joins as often as the cap lets them, watches every output after each
 answer (projector, run page, phone page, state JSON, live events), subtracts role rows from the

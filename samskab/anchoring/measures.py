@@ -1,4 +1,4 @@
-"""The anchoring measures the method names (DOMAIN.md, step 6 point 5), offered to every forløb."""
+"""The anchoring measures the method names for its evaluation (step 6), offered to every forløb."""
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, ngettext

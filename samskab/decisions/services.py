@@ -1,4 +1,4 @@
-"""What a decision does to its solution (DOMAIN.md, step 6): the status, and the actions or draft it makes.
+"""What a decision of the round does to its solution: the status, and the actions or draft it makes.
 
 - videreføres: the solution keeps its status; nothing is written in its timeline (a decision is
   not a follow-up: the solution can still be "uden opfølgning").

@@ -1,6 +1,6 @@
 """The live hub of one server process: the open sockets of each workshop, and the fan-out to them.
 
-Measured on a 2-core machine (see issue 3), Channels' channel layer costs about ten times more
+Measured on a 2-core machine, Channels' channel layer costs about ten times more
 CPU per delivered message than writing to the sockets held in the process, and drops messages
 without an error when over capacity. So the hub keeps, per workshop, the open sockets of two
 audiences ("room": the participants' phones; "facilitators": the run page and the projector),

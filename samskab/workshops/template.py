@@ -1,4 +1,4 @@
-"""The step-6 workshop template: "Læring af samskabt styring" (see DOMAIN.md, step 6).
+"""The evaluation workshop's template (the method's step 6): "Læring af samskabt styring".
 
 Texts are translated when the workshop is created, so a Danish workshop stores Danish text.
 The keys stay the same in any language: later work reads the anchoring statements by key.

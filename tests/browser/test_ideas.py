@@ -1,4 +1,4 @@
-"""The central konsulent turns a transfer idea into a new forløb, in the browser (issue 5, "Done when").
+"""The central konsulent turns a transfer idea into a new forløb, in the browser.
 
 The demo's finished forløb at Børnehuset Solsikken has an approved referat whose transfer board
 holds a card in the column "new workflows or challenges we could take on": it is on the list of

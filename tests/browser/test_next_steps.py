@@ -1,4 +1,4 @@
-"""Step 6 after the workshop, in the browser (issue 4, "Done when", first bullet).
+"""Step 6 after the workshop, in the browser: decisions, the anchoring check and the plan.
 
 The demo forløb has held its evaluation workshop (cards, ratings, lessons and an aftale, then closed).
 The leader decides on each solution and on the forløb; the facilitator fills the anchoring check and

@@ -1,4 +1,4 @@
-"""A lesson spreads from one workplace to another, in the browser (issue 5, "Done when").
+"""A lesson spreads from one workplace to another, in the browser, from beginning to end.
 
 At Hjemmeplejen Nord the facilitator writes a læringspunkt that "kan bruges andre steder" at the end
 of the workshop, closes it and approves the referat. The leader of Hjemmeplejen Syd searches the

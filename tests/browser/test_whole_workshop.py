@@ -1,4 +1,4 @@
-"""A whole evaluation workshop in the browser, as the people in the room would run it (issue 3, "Done when").
+"""A whole evaluation workshop in the browser, as the people in the room would run it.
 
 The facilitator (konsulent) runs the demo workshop on a desktop-sized page, the projector shows the
 wall, and three participants on phone-sized pages join by typing the code. Everything the users do
