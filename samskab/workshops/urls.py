@@ -1,6 +1,6 @@
 from django.urls import path
 
-from samskab.workshops.views import facilitation, join, minutes, phone, preparation, rounds, run
+from samskab.workshops.views import facilitation, join, minutes, phone, preparation, projector, rounds, run
 
 urlpatterns = [
     path("forloeb/<int:pk>/runder/ny/", rounds.round_start, name="round_start"),
@@ -16,7 +16,7 @@ urlpatterns = [
     path("workshops/<int:pk>/afvikl/", run.run, name="workshop_run"),
     path("workshops/<int:pk>/status/", run.workshop_status, name="workshop_status"),
     path("workshops/<int:pk>/deltagelse/", run.workshop_joining, name="workshop_joining"),
-    path("workshops/<int:pk>/projektor/", run.projector, name="projector"),
+    path("workshops/<int:pk>/projektor/", projector.projector, name="projector"),
     path("sektioner/<int:pk>/vis/", run.section_show, name="section_show"),
     path("sektioner/<int:pk>/fase/", run.section_phase, name="section_phase"),
     path("kort/<int:pk>/skjul/", run.card_hide, name="card_hide"),
