@@ -1,10 +1,12 @@
-"""Keeps the erfaringsbank in step with the rest of the app."""
+"""Keeps the erfaringsbank in step with the rest of the app, and shows a solution's page the item it came from."""
 
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from samskab.bank import collect, index
 from samskab.bank.models import BankItem
+from samskab.bank.search import items_for
+from samskab.processes.signals import solution_shown
 from samskab.workshops.signals import minutes_approved, minutes_reopened
 
 
@@ -25,3 +27,9 @@ def take_in(sender, evaluation_round, **kwargs) -> None:
 def take_out(sender, evaluation_round, **kwargs) -> None:
     """A referat that is a draft again takes its items out of the bank until it is approved again."""
     collect.withdraw(evaluation_round)
+
+
+@receiver(solution_shown, dispatch_uid="bank_origin")
+def origin(sender, solution, user, **kwargs) -> dict:
+    """"Brug hos os": the erfaringsbank item the solution was copied from, where the reader may find it."""
+    return {"bank_origin": items_for(user).filter(adoptions__solution=solution).select_related("unit").first()}

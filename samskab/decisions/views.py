@@ -17,7 +17,7 @@ from samskab.decisions.models import Decision, ProcessDecision
 from samskab.decisions.worklist import worklist
 from samskab.processes import charts
 from samskab.processes.access import Access, get_solution_for_user, process_access
-from samskab.processes.views.context import about_solution
+from samskab.processes.context import about_solution
 from samskab.rounds.models import EvaluationRound, RoundStatus
 from samskab.rounds.access import get_round_for_user
 from samskab.workshops.access import sees_content

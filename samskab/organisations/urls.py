@@ -7,5 +7,4 @@ urlpatterns = [
     path("privatliv/<slug:slug>/", views.privacy, name="privacy"),
     path("tilgaengelighed/", views.accessibility, name="accessibility"),
     path("enheder/", views.units, name="units"),
-    path("enheder/<int:pk>/", views.unit_detail, name="unit"),
 ]

@@ -2,9 +2,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
-from samskab.organisations.access import get_unit_for_user, visible_units
+from samskab.organisations.access import visible_units
 from samskab.organisations.models import Organisation
-from samskab.processes.access import can_create_process, visible_processes
 
 
 @login_required
@@ -12,30 +11,6 @@ def units(request):
     """The units I can see, as a tree (indented by depth)."""
     units = list(visible_units(request.user).order_by("path"))
     return render(request, "organisations/units.html", {"units": units, "nav": "units"})
-
-
-@login_required
-def unit_detail(request, pk: int):
-    """A unit's forløb, and those of the units below it, as far as I may see them."""
-    unit = get_unit_for_user(request.user, pk)
-    processes = (
-        visible_processes(request.user)
-        .filter(unit__path__startswith=unit.path)
-        .select_related("unit")
-        .order_by("unit__path", "-start_date")
-    )
-    return render(
-        request,
-        "organisations/unit_detail.html",
-        {
-            "unit": unit,
-            "ancestors": list(unit.ancestors_and_self().exclude(pk=unit.pk)),
-            "processes": processes,
-            "children": visible_units(request.user).filter(parent=unit),
-            "can_create": can_create_process(request.user, unit),
-            "nav": "units",
-        },
-    )
 
 
 @require_GET

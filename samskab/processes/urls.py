@@ -1,9 +1,10 @@
 from django.urls import path
 
-from samskab.processes.views import challenges, imports, measurements, participants, processes, solutions
+from samskab.processes.views import challenges, imports, measurements, participants, processes, solutions, units
 
 urlpatterns = [
     path("", processes.dashboard, name="dashboard"),
+    path("enheder/<int:pk>/", units.unit_detail, name="unit"),
     path("enheder/<int:unit_pk>/forloeb/nyt/", processes.process_create, name="process_create"),
     path("forloeb/<int:pk>/", processes.process_detail, name="process"),
     path("forloeb/<int:pk>/rediger/", processes.process_edit, name="process_edit"),

@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 from samskab.core.once import create_once
 from samskab.processes import services
 from samskab.processes.access import Access, get_indicator_for_user, get_measurement_for_user, get_solution_for_user
+from samskab.processes.context import about_solution
 from samskab.processes.forms import IndicatorForm, MeasurementForm
-from samskab.processes.views.context import about_solution
 
 
 @login_required

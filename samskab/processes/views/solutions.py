@@ -5,7 +5,6 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from samskab.bank.search import items_for
 from samskab.core.history import HISTORY_LIMIT, Entry, history_entries
 from samskab.core.once import create_once
 from samskab.processes import charts, services
@@ -18,9 +17,10 @@ from samskab.processes.access import (
     may_edit_measurement,
     process_access,
 )
+from samskab.processes.context import about_solution
 from samskab.processes.forms import FollowUpEditForm, FollowUpForm, SolutionForm
 from samskab.processes.models import FollowUp, Indicator, Measurement, MeasurementPhase, Solution
-from samskab.processes.views.context import about_solution
+from samskab.processes.signals import solution_shown
 
 
 @login_required
@@ -96,24 +96,21 @@ def solution_detail(request, pk: int):
     follow_up_form = None
     if access >= Access.CONTRIBUTE:
         follow_up_form = FollowUpForm(initial={"date": today, "status": solution.status})
-    return render(
-        request,
-        "processes/solution_detail.html",
-        {
-            "solution": solution,
-            "challenge": challenge,
-            "process": process,
-            "follow_ups": follow_ups,
-            "indicators": [(indicator, charts.before_after(indicator)) for indicator in indicators],
-            "silent": solution.is_silent(last, today, process.unit.organisation.silent_after_days),
-            "entries": entries,
-            "follow_up_form": follow_up_form,
-            "can_edit": access >= Access.EDIT,
-            "can_contribute": access >= Access.CONTRIBUTE,
-            # "Brug hos os": the erfaringsbank item the solution was copied from, where the reader may find it.
-            "bank_origin": items_for(request.user).filter(adoptions__solution=solution).select_related("unit").first(),
-        },
-    )
+    context = {
+        "solution": solution,
+        "challenge": challenge,
+        "process": process,
+        "follow_ups": follow_ups,
+        "indicators": [(indicator, charts.before_after(indicator)) for indicator in indicators],
+        "silent": solution.is_silent(last, today, process.unit.organisation.silent_after_days),
+        "entries": entries,
+        "follow_up_form": follow_up_form,
+        "can_edit": access >= Access.EDIT,
+        "can_contribute": access >= Access.CONTRIBUTE,
+    }
+    for _receiver, more in solution_shown.send(sender=Solution, solution=solution, user=request.user):
+        context.update(more or {})
+    return render(request, "processes/solution_detail.html", context)
 
 
 @login_required
