@@ -12,8 +12,8 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from samskab.processes.access import visible_processes
+from samskab.rounds.access import sees_action
 from samskab.rounds.models import Action, ActionStatus, EvaluationRound
-from samskab.workshops.access import sees_action
 
 FINISHED = (ActionStatus.DONE, ActionStatus.DROPPED)
 

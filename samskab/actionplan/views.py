@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,10 +15,9 @@ from samskab.actionplan.xlsx import plan_workbook
 from samskab.core.concurrency import save_or_show_conflict
 from samskab.core.filenames import file_slug
 from samskab.core.once import create_once
-from samskab.processes.access import Access, get_object_for_user, get_process_for_user, process_access
-from samskab.rounds.models import Action
-from samskab.rounds.access import get_round_for_user
-from samskab.workshops.access import may_see_action
+from samskab.processes.access import Access, get_process_for_user, process_access
+from samskab.rounds import services
+from samskab.rounds.access import get_action_for_user, get_action_to_change, get_round_for_user
 from samskab.rounds.forms import ActionForm
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -108,22 +106,11 @@ def action_create(request, pk: int):
     )
 
 
-def _action(request, pk: int) -> tuple[Action, type[ActionStatusForm | ActionEditForm]]:
-    """An action its forløb's editors may change, and the form for it; its owner may change
-    only its status and done date (ActionStatusForm)."""
-    action = get_object_for_user(request.user, Action, pk, process_path="round__process", need=Access.READ, related=("owner",))
-    if not may_see_action(request.user, action):
-        raise Http404
-    if process_access(request.user, action.round.process) >= Access.EDIT:
-        return action, ActionEditForm
-    if action.owner is not None and action.owner.user_id == request.user.pk:
-        return action, ActionStatusForm
-    raise PermissionDenied
-
-
 @login_required
 def action_edit(request, pk: int):
-    action, form_class = _action(request, pk)
+    """The forløb's editors change the whole action; its owner only its status and done date."""
+    action, all_of_it = get_action_to_change(request.user, pk)
+    form_class = ActionEditForm if all_of_it else ActionStatusForm
     process = action.round.process
     form = form_class(request.POST or None, instance=action, process=process)
     theirs = None
@@ -150,11 +137,9 @@ def action_edit(request, pk: int):
 
 @login_required
 def action_delete(request, pk: int):
-    action = get_object_for_user(request.user, Action, pk, process_path="round__process", need=Access.EDIT)
-    if not may_see_action(request.user, action):
-        raise Http404
+    action = get_action_for_user(request.user, pk, Access.EDIT)
     if request.method == "POST":
-        action.delete()
+        services.action_delete(action=action, by=request.user)
         messages.success(request, _("The action has been deleted."))
         return redirect("round_plan", pk=action.round_id)
     return render(
@@ -166,8 +151,8 @@ def action_delete(request, pk: int):
 
 @login_required
 def action_ics(request, pk: int):
-    action = get_object_for_user(request.user, Action, pk, process_path="round__process", need=Access.READ)
-    if action.deadline is None or not may_see_action(request.user, action):
+    action = get_action_for_user(request.user, pk)
+    if action.deadline is None:
         raise Http404
     return _download(ics.action_invitation(action), "text/calendar; charset=utf-8", f"handling-{action.pk}.ics")
 

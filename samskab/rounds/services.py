@@ -11,6 +11,7 @@ from datetime import date
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
+from samskab.core.history import written_by
 from samskab.rounds.models import Action, EvaluationRound, RoundStatus
 from samskab.rounds.queries import actions_from
 
@@ -44,3 +45,7 @@ def action_add_once(
     except IntegrityError:  # someone added it a moment ago
         return actions_from(source).get(round=evaluation_round, source_key=key), False
     return action, True
+
+
+def action_delete(*, action: Action, by) -> None:
+    written_by(action, by).delete()

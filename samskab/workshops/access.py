@@ -3,15 +3,16 @@
 Until its referat is approved, a workshop's
 content (cards, læringspunkter, aftaler) is for the workshop's facilitators alone: other readers
 of the forløb get 403 on its pages, and lists elsewhere (the action plan, a solution's evidence)
-filter it out with `sees_content`; an aftale's owner still sees their own (`sees_action`).
+filter it out with `sees_content`; an aftale's owner still sees their own (`aftaler_seen`).
 """
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.dispatch import receiver
 from django.http import Http404
 
 from samskab.processes.access import Access, get_object_for_user
-from samskab.rounds.models import Action
+from samskab.rounds.access import action_visibility
 from samskab.workshops.models import MinutesStatus, Section, Workshop
 
 
@@ -50,7 +51,8 @@ def sees_content(user, workshop: str) -> Q:
     return released(workshop) | Q(**{f"{workshop}__in": Workshop.objects.filter(facilitators=user).values("pk")})
 
 
-def sees_action(user) -> Q:
+@receiver(action_visibility, dispatch_uid="workshop_aftaler")
+def aftaler_seen(sender, user, **kwargs) -> Q:
     """Actions `user` may see in a plan: every action but another's aftale of a referat not yet approved.
 
     With `user` None: what every reader may see (the round report's plan).
@@ -58,7 +60,3 @@ def sees_action(user) -> Q:
     if user is None:
         return Q(section__isnull=True) | released("section__workshop")
     return Q(section__isnull=True) | sees_content(user, "section__workshop") | Q(owner__user=user)
-
-
-def may_see_action(user, action: Action) -> bool:
-    return Action.objects.filter(sees_action(user), pk=action.pk).exists()
