@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from samskab.anchoring.models import AnchoringCheck, AnchoringScore
+from samskab.anchoring.queries import check_of
 from samskab.rounds.models import EvaluationRound
 from samskab.workshops import ratings
 from samskab.workshops.models import PromptRole, SectionKind, Workshop
@@ -147,7 +148,7 @@ class Replaced:
 
 def typed_scores_replaced(evaluation_round: EvaluationRound, scores: dict) -> list[Replaced]:
     """The scores typed in by hand that taking `scores` from the workshop would replace (none when they came from it)."""
-    check = AnchoringCheck.objects.filter(round=evaluation_round).first()
+    check = check_of(evaluation_round)
     if check is None or check.from_workshop:
         return []
     return [

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from samskab.actionplan.plan import round_plan
 from samskab.anchoring import check as anchoring
-from samskab.anchoring.models import AnchoringCheck
+from samskab.anchoring.queries import check_of
 from samskab.decisions.models import Decision
 from samskab.processes.models import FollowUp, Solution, SolutionStatus
 from samskab.rounds.models import ActionStatus, EvaluationRound
@@ -75,8 +75,8 @@ def compare(first: EvaluationRound, second: EvaluationRound, *, seen_by) -> dict
         row = rows.get(decision.solution_id)
         if row is not None:
             (row.decisions_a if decision.round_id == first.pk else row.decisions_b).append(decision)
-    check_a = AnchoringCheck.objects.filter(round=first).first()
-    check_b = AnchoringCheck.objects.filter(round=second).first()
+    check_a = check_of(first)
+    check_b = check_of(second)
     return {
         "solutions": list(rows.values()),
         "changed": sum(1 for row in rows.values() if row.changed),

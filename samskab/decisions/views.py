@@ -18,14 +18,10 @@ from samskab.decisions.worklist import worklist
 from samskab.processes import charts
 from samskab.processes.access import Access, get_solution_for_user, process_access
 from samskab.processes.context import about_solution
-from samskab.rounds.models import EvaluationRound, RoundStatus
 from samskab.rounds.access import get_round_for_user
+from samskab.rounds.queries import open_round
 from samskab.workshops.access import sees_content
 from samskab.workshops.models import Card, Lesson
-
-
-def _open_round(process) -> EvaluationRound | None:
-    return process.rounds.filter(status=RoundStatus.OPEN).first()
 
 
 @login_required
@@ -38,7 +34,7 @@ def solution_analysis(request, pk: int):
         chart = charts.before_after(indicator)
         values = {bar.phase: bar.value for bar in chart["bars"]} if chart else {}
         indicators.append({"indicator": indicator, "before": values.get("foer"), "after": values.get("efter")})
-    evaluation_round = _open_round(process)
+    evaluation_round = open_round(process)
     cards = list(
         Card.objects.filter(sees_content(request.user, "section__workshop"), solutions=solution, hidden=False)
         .distinct()
@@ -130,7 +126,7 @@ def _record(request, form: DecisionForm, solution, evaluation_round):
 def _decide(request, solution, decision: Decision | None):
     """The round's decision on `solution`: made or changed here, or from the round's worklist."""
     process = solution.challenge.process
-    evaluation_round = _open_round(process)
+    evaluation_round = open_round(process)
     if evaluation_round is None:
         messages.error(request, _("Decisions are made in an evaluation round. Start a round on the process page first."))
         return redirect("solution_analysis", pk=solution.pk)
@@ -156,7 +152,7 @@ def _decide(request, solution, decision: Decision | None):
 def decision_create(request, solution_pk: int):
     """Decide on a solution in the open round; a solution already decided on gets its decision changed."""
     solution = get_solution_for_user(request.user, solution_pk, Access.EDIT)
-    evaluation_round = _open_round(solution.challenge.process)
+    evaluation_round = open_round(solution.challenge.process)
     decision = Decision.objects.filter(solution=solution, round=evaluation_round).first() if evaluation_round else None
     return _decide(request, solution, decision)
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from samskab.actionplan.plan import round_plan
 from samskab.anchoring import check as anchoring
-from samskab.anchoring.models import AnchoringCheck
+from samskab.anchoring.queries import check_of
 from samskab.communication.models import CommunicationRow
 from samskab.core import frozen
 from samskab.core.frozen import Seal
@@ -113,7 +113,7 @@ def build(evaluation_round: EvaluationRound) -> ReportContent:
     process = evaluation_round.process
     organisation = process.unit.organisation
     process_decision = ProcessDecision.objects.filter(round=evaluation_round).select_related("decided_by__user").first()
-    check = AnchoringCheck.objects.filter(round=evaluation_round).first()
+    check = check_of(evaluation_round)
     decisions = Decision.objects.filter(round=evaluation_round).select_related("solution", "decided_by__user")
     rows = CommunicationRow.objects.filter(round=evaluation_round).select_related("sender__user")
     return ReportContent(

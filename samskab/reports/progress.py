@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.db.models import Max
 
 from samskab.actionplan.plan import FINISHED, round_plan
-from samskab.anchoring.models import AnchoringCheck
+from samskab.anchoring.queries import check_of
 from samskab.communication.models import CommunicationRow
 from samskab.decisions.models import Decision, ProcessDecision
 from samskab.processes.models import Solution
@@ -44,7 +44,7 @@ def round_progress(evaluation_round: EvaluationRound, *, seen_by) -> RoundProgre
         minutes_version = MinutesVersion.objects.filter(minutes__workshop=workshop).aggregate(last=Max("number"))["last"]
     decisions = Decision.objects.filter(round=evaluation_round)
     drafts = decisions.exclude(new_solution=None).values("new_solution")
-    check = AnchoringCheck.objects.filter(round=evaluation_round).first()
+    check = check_of(evaluation_round)
     plan = round_plan(evaluation_round, seen_by=seen_by)
     report = getattr(evaluation_round, "report", None)
     return RoundProgress(

@@ -10,6 +10,7 @@ from samskab.anchoring import check as anchoring
 from samskab.anchoring.chart import bar_chart
 from samskab.anchoring.forms import AnchoringCheckForm
 from samskab.anchoring.models import AnchoringCheck
+from samskab.anchoring.queries import check_of
 from samskab.processes.access import Access, process_access
 from samskab.rounds.access import get_round_for_user
 from samskab.rounds.queries import actions_from
@@ -19,7 +20,7 @@ from samskab.rounds.forms import ActionForm
 
 def _page(request, evaluation_round, *, form=None, action_forms=None, status=200):
     process = evaluation_round.process
-    check = AnchoringCheck.objects.filter(round=evaluation_round).first()
+    check = check_of(evaluation_round)
     previous = anchoring.previous_check(evaluation_round)
     rows = anchoring.rows(check, previous)
     can_edit = process_access(request.user, process) >= Access.EDIT and evaluation_round.is_open
@@ -71,7 +72,7 @@ def check_edit(request, pk: int):
     evaluation_round, refused = _editable_round(request, pk)
     if refused:
         return refused
-    existing = AnchoringCheck.objects.filter(round=evaluation_round).first()
+    existing = check_of(evaluation_round)
     initial = {"threshold": existing.threshold if existing else AnchoringCheck._meta.get_field("threshold").default}
     if existing:
         initial.update({score.key: score.average for score in existing.scores.all()})
@@ -123,7 +124,7 @@ def suggestion_accept(request, pk: int, key: str):
     evaluation_round, refused = _editable_round(request, pk)
     if refused:
         return refused
-    rows = {row.key: row for row in anchoring.rows(AnchoringCheck.objects.filter(round=evaluation_round).first(), None)}
+    rows = {row.key: row for row in anchoring.rows(check_of(evaluation_round), None)}
     row = rows.get(key)
     if row is None or not row.weak:
         messages.error(request, _("That statement is not below the warning threshold any more."))
