@@ -5,7 +5,7 @@ live formula in someone's spreadsheet, and a control character must not make the
 Write rows through `append_row`, never `sheet.append`.
 """
 
-from openpyxl.cell.cell import TYPE_STRING
+from openpyxl.cell.cell import TYPE_STRING, Cell
 from openpyxl.styles import Font
 
 from samskab.core.text import without_control_characters
@@ -17,12 +17,13 @@ CELL_MAX_LENGTH = 32767
 
 def append_row(sheet, values) -> None:
     """Append `values` as the next row of `sheet`; strings stay strings, whatever they begin with."""
-    values = [_text(value) if isinstance(value, str) else value for value in values]
-    sheet.append(values)
-    if any(isinstance(value, str) for value in values):
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, str):
-                cell.data_type = TYPE_STRING  # openpyxl takes "=…" for a formula; this says it is text
+    sheet.append([_text_cell(sheet, value) if isinstance(value, str) else value for value in values])
+
+
+def _text_cell(sheet, value: str) -> Cell:
+    cell = Cell(sheet, value=_text(value))
+    cell.data_type = TYPE_STRING  # openpyxl takes "=…" for a formula; this says it is text
+    return cell
 
 
 def _text(value: str) -> str:
