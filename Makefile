@@ -11,12 +11,12 @@ MO := locale/da/LC_MESSAGES/django.mo locale/en/LC_MESSAGES/django.mo
 # (clients send nothing on them), no access log (it would tie phones' addresses to times).
 SERVE := --no-server-header --ws-max-size 4096 --no-access-log
 
-.PHONY: install install-dev run test imports bench bench-process bench-workshop bench-actions bench-bank lock audit messages system-packages clean
+.PHONY: install install-dev run test imports bench bench-process bench-workshop bench-actions bench-bank bench-documents lock audit messages system-packages clean
 
 # Development, tests and benchmarks use the built-in development key and may load the demo
 # (settings.py: SAMSKAB_DEV, SAMSKAB_DEMO); production sets neither.
-run test bench bench-process bench-workshop bench-actions bench-bank messages: export SAMSKAB_DEV = 1
-run bench bench-process bench-workshop bench-actions bench-bank: export SAMSKAB_DEMO = 1
+run test bench bench-process bench-workshop bench-actions bench-bank bench-documents messages: export SAMSKAB_DEV = 1
+run bench bench-process bench-workshop bench-actions bench-bank bench-documents: export SAMSKAB_DEMO = 1
 
 # What production installs: requirements.txt only.
 install: $(VENV)/.installed node_modules/.installed $(VENDOR)/.copied $(MO)
@@ -76,7 +76,7 @@ test: install-dev system-packages
 imports: $(VENV)/.installed-dev
 	$(PY) tools/import_graph.py; graph=$$?; $(VENV)/bin/lint-imports --no-logo && exit $$graph
 
-bench: bench-process bench-workshop bench-actions bench-bank
+bench: bench-process bench-workshop bench-actions bench-bank bench-documents
 
 bench-process: install-dev
 	$(PY) bench/bench_process.py
@@ -87,6 +87,10 @@ bench-workshop: install-dev
 
 bench-actions: install-dev
 	$(PY) bench/bench_actions.py
+
+# The referat of a 150-card workshop as Word and PDF, the portfolio of 1,000 forløb as .xlsx; one JSON line.
+bench-documents: install-dev
+	$(PY) bench/bench_documents.py
 
 # Erfaringsbank search and the portfolio in a generated municipality (200 units, 1,000 forløb, 100,000 items);
 # one JSON line per database (PostgreSQL when 127.0.0.1:5432 answers).
