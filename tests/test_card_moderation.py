@@ -187,7 +187,7 @@ def test_the_run_page_links_each_card_to_editing_and_merging(board, client_as):
 
 
 def test_the_services_refuse_everything_while_the_workshop_is_closed(board):
-    from samskab.workshops import facilitation
+    from samskab.workshops import moderation
     from samskab.workshops.cards import Refused
 
     group = CardGroup.objects.create(section=board, name="Møder")
@@ -196,12 +196,12 @@ def test_the_services_refuse_everything_while_the_workshop_is_closed(board):
     board.workshop.refresh_from_db()
     one.section.workshop = other.section.workshop = group.section.workshop = board.workshop
     calls = [
-        lambda: facilitation.group_create(section=board, name="Ny"),
-        lambda: facilitation.group_rename(group=group, name="Omdøbt"),
-        lambda: facilitation.group_delete(group=group),
-        lambda: facilitation.card_to_group(card=one, group=group),
-        lambda: facilitation.card_edit(card=one, text="Ændret"),
-        lambda: facilitation.card_merge(card=one, into=other),
+        lambda: moderation.group_create(section=board, name="Ny"),
+        lambda: moderation.group_rename(group=group, name="Omdøbt"),
+        lambda: moderation.group_delete(group=group),
+        lambda: moderation.card_to_group(card=one, group=group),
+        lambda: moderation.card_edit(card=one, text="Ændret"),
+        lambda: moderation.card_merge(card=one, into=other),
     ]
     for call in calls:
         with pytest.raises(Refused):
@@ -211,22 +211,22 @@ def test_the_services_refuse_everything_while_the_workshop_is_closed(board):
 
 
 def test_a_merge_is_announced_once_and_an_unchanged_edit_not_at_all(board, monkeypatch, django_capture_on_commit_callbacks):
-    from samskab.workshops import facilitation, live
+    from samskab.workshops import live, moderation
 
     announced = []
     monkeypatch.setattr(live, "changed", announced.append)
     one, other = card(board, "Et"), card(board, "To")
     with django_capture_on_commit_callbacks(execute=True):
-        facilitation.card_edit(card=other, text="To", column=other.column)
+        moderation.card_edit(card=other, text="To", column=other.column)
     assert announced == []
     with django_capture_on_commit_callbacks(execute=True):
-        facilitation.card_merge(card=one, into=other, keep=facilitation.MERGE_BOTH)
+        moderation.card_merge(card=one, into=other, keep=moderation.MERGE_BOTH)
     assert announced == [board.workshop.pk]
 
 
 def test_a_hidden_card_may_take_a_shown_cards_text_and_stays_hidden(board):
-    from samskab.workshops import facilitation
+    from samskab.workshops import moderation
 
     shown, hidden = card(board, "Synligt"), card(board, "Skjult", hidden=True)
-    kept = facilitation.card_merge(card=shown, into=hidden, keep=facilitation.MERGE_BOTH)
+    kept = moderation.card_merge(card=shown, into=hidden, keep=moderation.MERGE_BOTH)
     assert kept.hidden and kept.text == "Skjult\n\nSynligt"

@@ -237,7 +237,7 @@ def test_every_write_of_a_participant_is_announced_after_commit(demo, client, re
     data = card_data(board)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(phone_url(workshop, "kort"), data, **JSON)
-        client.post(phone_url(workshop, f"kort/{data['client_id']}/ret"), {"text": "Tavlemøder virker godt"}, **JSON)
+        client.post(phone_url(workshop, f"kort/{data['client_id']}/rediger"), {"text": "Tavlemøder virker godt"}, **JSON)
     board.phase = Phase.VOTE
     board.save()
     vote_id = "0c8e8f4c-0d55-4d43-8a8b-7d2f1f1b6a10"

@@ -5,8 +5,8 @@ from samskab.network import views
 urlpatterns = [
     path("ambassadoerer/", views.ambassadors, name="network_ambassadors"),
     path("konsulenter/", views.consultants, name="network_consultants"),
-    path("konsulenter/uddannede/<int:pk>/fjern/", views.facilitator_remove, name="network_facilitator_remove"),
-    path("konsulenter/kontakt/<int:pk>/fjern/", views.contact_remove, name="network_contact_remove"),
+    path("konsulenter/uddannede/<int:pk>/slet/", views.facilitator_remove, name="network_facilitator_remove"),
+    path("konsulenter/kontakt/<int:pk>/slet/", views.contact_remove, name="network_contact_remove"),
     path("erfagrupper/", views.groups, name="erfa_groups"),
     path("erfagrupper/ny/", views.group_create, name="erfa_group_create"),
     path("erfagrupper/<int:pk>/", views.group_detail, name="erfa_group"),
@@ -16,6 +16,6 @@ urlpatterns = [
     path("erfamoeder/<int:pk>/rediger/", views.meeting_edit, name="erfa_meeting_edit"),
     path("erfamoeder/<int:pk>/dagsorden/tilfoej/", views.agenda_add, name="erfa_agenda_add"),
     path("erfamoeder/<int:pk>/referat.docx", views.meeting_docx, name="erfa_meeting_docx"),
-    path("dagsordenpunkter/<int:pk>/fjern/", views.agenda_remove, name="erfa_agenda_remove"),
+    path("dagsordenpunkter/<int:pk>/slet/", views.agenda_remove, name="erfa_agenda_remove"),
     path("dagsordenpunkter/<int:pk>/flyt/", views.agenda_move, name="erfa_agenda_move"),
 ]

@@ -11,7 +11,7 @@ urlpatterns = [
     path("forloeb/<int:pk>/historik/", processes.process_history, name="process_history"),
     path("forloeb/<int:pk>/deltagere/", participants.participants, name="participants"),
     path(
-        "forloeb/<int:pk>/deltagere/<int:participant_pk>/fjern/",
+        "forloeb/<int:pk>/deltagere/<int:participant_pk>/slet/",
         participants.participant_remove,
         name="participant_remove",
     ),

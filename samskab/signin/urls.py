@@ -12,5 +12,5 @@ urlpatterns = [
     path("log-ind/oidc-svar/", views.oidc_callback, name="oidc_callback"),
     path("administration/log-ind/", settings_views.sign_in_settings, name="sign_in_settings"),
     path("administration/log-ind/roller/", settings_views.role_mappings, name="role_mappings"),
-    path("administration/log-ind/roller/<int:pk>/fjern/", settings_views.role_mapping_remove, name="role_mapping_remove"),
+    path("administration/log-ind/roller/<int:pk>/slet/", settings_views.role_mapping_remove, name="role_mapping_remove"),
 ]

@@ -9,7 +9,7 @@ from samskab.accounts.models import User
 from samskab.core.concurrency import VersionField
 from samskab.core.forms import FIELDSET, CleanTextForm, StyledForm, SubmittedOnceForm
 from samskab.processes.models import Solution, SolutionStatus
-from samskab.workshops.facilitation import GROUP_NAME_MAX_LENGTH, MERGE_BOTH, MERGE_KEPT
+from samskab.workshops.moderation import GROUP_NAME_MAX_LENGTH, MERGE_BOTH, MERGE_KEPT
 from samskab.workshops.models import (
     CARD_MAX_LENGTH,
     AttendanceStatus,
