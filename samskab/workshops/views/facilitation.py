@@ -73,7 +73,7 @@ def group_create(request, pk: int):
     form = GroupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            group = facilitation.group_create(section=section, name=form.cleaned_data["name"])
+            group = moderation.group_create(section=section, name=form.cleaned_data["name"])
         except Refused as refusal:
             form.add_error("name", refusal.message)
         else:
@@ -90,7 +90,7 @@ def group_edit(request, pk: int):
     form = GroupForm(request.POST or None, initial={"name": group.name})
     if request.method == "POST" and form.is_valid():
         try:
-            facilitation.group_rename(group=group, name=form.cleaned_data["name"])
+            moderation.group_rename(group=group, name=form.cleaned_data["name"])
         except Refused as refusal:
             form.add_error("name", refusal.message)
         else:
@@ -106,7 +106,7 @@ def group_delete(request, pk: int):
         return closed
     if request.method == "POST":
         try:
-            facilitation.group_delete(group=group)
+            moderation.group_delete(group=group)
         except Refused as refusal:
             return _refused(request, section.workshop, refusal)
         messages.success(request, _("The group has been removed. Its cards are still on the board."))
@@ -137,7 +137,7 @@ def card_group(request, pk: int):
         if group is None:
             raise Http404
     try:
-        facilitation.card_to_group(card=card, group=group)
+        moderation.card_to_group(card=card, group=group)
     except Refused as refusal:
         return _refused(request, section.workshop, refusal)
     if group is None:
@@ -160,7 +160,7 @@ def card_moderate(request, pk: int):
     form = CardModerateForm(request.POST or None, card=card, ask_confirm="confirmed" in request.POST)
     if request.method == "POST" and form.is_valid():
         try:
-            facilitation.card_edit(
+            moderation.card_edit(
                 card=card,
                 text=form.cleaned_data["text"],
                 column=form.cleaned_data.get("column"),
@@ -179,14 +179,14 @@ def card_moderate(request, pk: int):
 
 @login_required
 def card_merge(request, pk: int):
-    """Merge this card into another card of the board (see facilitation.card_merge)."""
+    """Merge this card into another card of the board (see moderation.card_merge)."""
     card, section = _section_of(request, Card, pk)
     if closed := _closed(request, section.workshop):
         return closed
     form = CardMergeForm(request.POST or None, card=card)
     if request.method == "POST" and form.is_valid():
         try:
-            kept = facilitation.card_merge(card=card, into=form.cleaned_data["into"], keep=form.cleaned_data["keep"])
+            kept = moderation.card_merge(card=card, into=form.cleaned_data["into"], keep=form.cleaned_data["keep"])
         except Refused as refusal:
             form.add_error(None, refusal.message)
         else:
@@ -210,7 +210,7 @@ def lesson_create(request, pk: int):
             lesson.section = section
             lesson.save()
             form.save_m2m()
-            facilitation.announce(section.workshop_id)
+            moderation.announce(section.workshop_id)
             return lesson
 
         create_once(form, save)
@@ -228,7 +228,7 @@ def lesson_edit(request, pk: int):
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             form.save()
-            facilitation.announce(section.workshop_id)
+            moderation.announce(section.workshop_id)
         messages.success(request, _("The lesson has been saved."))
         return _back(section.workshop, "laeringspunkter")
     return _page(request, "workshops/lesson_edit.html", section, form=form, title=_("Edit the lesson"))
@@ -242,7 +242,7 @@ def lesson_delete(request, pk: int):
     if request.method == "POST":
         with transaction.atomic():
             lesson.delete()
-            facilitation.announce(section.workshop_id)
+            moderation.announce(section.workshop_id)
         messages.success(request, _("The lesson has been deleted."))
         return _back(section.workshop, "laeringspunkter")
     return _page(
@@ -271,7 +271,7 @@ def action_create(request, pk: int):
             action.round = workshop.round
             action.section = section
             action.save()
-            facilitation.announce(workshop.pk)
+            moderation.announce(workshop.pk)
             return action
 
         create_once(form, save)
@@ -291,7 +291,7 @@ def action_edit(request, pk: int):
         with transaction.atomic():
             theirs = save_or_show_conflict(form)
             if theirs is None:
-                facilitation.announce(section.workshop_id)
+                moderation.announce(section.workshop_id)
         if theirs is None:
             messages.success(request, _("The agreement has been saved."))
             return _back(section.workshop, "aftaler")
@@ -306,7 +306,7 @@ def action_delete(request, pk: int):
     if request.method == "POST":
         with transaction.atomic():
             action.delete()
-            facilitation.announce(section.workshop_id)
+            moderation.announce(section.workshop_id)
         messages.success(request, _("The agreement has been deleted."))
         return _back(section.workshop, "aftaler")
     return _page(
