@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samskab.core.once import create_once
-from samskab.workshops import facilitation
+from samskab.workshops import moderation
 from samskab.workshops.access import get_section_for_facilitator
 from samskab.workshops.cards import Refused
 from samskab.core.concurrency import save_or_show_conflict
