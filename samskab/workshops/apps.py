@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class WorkshopsConfig(AppConfig):
     name = "samskab.workshops"
-    verbose_name = _("Evaluation rounds and workshops")
+    verbose_name = _("Evaluation workshops")
 
     def ready(self) -> None:
         from samskab.workshops import access  # noqa: F401  (tells the action plan which aftaler a reader sees)
