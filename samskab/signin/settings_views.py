@@ -28,12 +28,12 @@ def sign_in_settings(request):
         "oidc_redirect_uri": oidc.redirect_uri(),
         "oidc_secret_variable": oidc.secret_variable(current),
     }
-    return render(request, "signin/settings.html", context, status=400 if form.errors else 200)
+    return render(request, "signin/settings.html", context)
 
 
-def _mappings_page(request, form: RoleMappingForm, status: int = 200):
+def _mappings_page(request, form: RoleMappingForm):
     mappings = RoleMapping.objects.filter(organisation=request.organisation).select_related("unit")
-    return render(request, "signin/role_mappings.html", {"form": form, "mappings": mappings, "admin_nav": "role_mappings"}, status=status)
+    return render(request, "signin/role_mappings.html", {"form": form, "mappings": mappings, "admin_nav": "role_mappings"})
 
 
 @municipality_admin_required
@@ -41,7 +41,7 @@ def role_mappings(request):
     form = RoleMappingForm(request.POST or None, organisation=request.organisation)
     if request.method == "POST":
         if not form.is_valid():
-            return _mappings_page(request, form, status=400)
+            return _mappings_page(request, form)
         services.role_mapping_add(
             organisation=request.organisation,
             value=form.cleaned_data["value"],

@@ -42,6 +42,7 @@ from samskab.workshops.models import Card, CardGroup, Lesson, MinutesVersion, Se
 from tests.pages import network
 from tests.pages.bank import item_url as bank_item_url
 from tests.pages.ideas import idea_url
+from tests.pages import signin as signin_pages
 
 ANONYMOUS = "anonymous"
 
@@ -853,6 +854,38 @@ PAGES: list[Page] = [
         network.agenda_item_url("erfa_agenda_remove"),
         audience=ERFA_PLANNERS,
         seen_by=ERFA_PLANNERS,
+        method="POST",
+        destructive=True,
+    ),
+    # Single sign-on. The demo has none set up: its starting points and the SAML metadata are not
+    # found, and an OIDC answer without a sign-in under way is refused (403).
+    Page("saml_metadata", lambda w: reverse("saml_metadata"), audience=PUBLIC, ok=404, html=False),
+    Page("saml_login", signin_pages.login_url("saml_login"), audience=PUBLIC, ok=404),
+    Page("saml_acs", lambda w: reverse("saml_acs"), audience=PUBLIC, method="POST", ok=404),
+    Page("saml_slo", lambda w: reverse("saml_slo"), audience=PUBLIC, ok=302),
+    Page("saml_logout", lambda w: reverse("saml_logout"), audience=PUBLIC, method="POST", ok=302),
+    Page("oidc_login", signin_pages.login_url("oidc_login"), audience=PUBLIC, ok=404),
+    Page("oidc_callback", lambda w: reverse("oidc_callback"), audience=PUBLIC, ok=403),
+    # The municipality's sign-in settings and role mapping: its administrator only.
+    Page(
+        "sign_in_settings",
+        lambda w: reverse("sign_in_settings"),
+        audience=frozenset({"central"}),
+        seen_by=frozenset(),
+        invalid={"oidc_issuer": "not an address", "local_passwords": "on"},
+    ),
+    Page(
+        "role_mappings",
+        lambda w: reverse("role_mappings"),
+        audience=frozenset({"central"}),
+        seen_by=frozenset(),
+        invalid={"value": "", "role": "leder"},
+    ),
+    Page(
+        "role_mapping_remove",
+        signin_pages.role_mapping_url,
+        audience=frozenset({"central"}),
+        seen_by=frozenset(),
         method="POST",
         destructive=True,
     ),
