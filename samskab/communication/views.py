@@ -7,11 +7,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samskab.communication import services
+from samskab.communication.access import get_communication_row_for_user
 from samskab.communication.forms import AUDIENCES, CHANNELS, QUESTIONS, CommunicationRowEditForm, CommunicationRowForm
-from samskab.communication.models import CommunicationRow
 from samskab.core.concurrency import save_or_show_conflict
 from samskab.core.once import create_once
-from samskab.processes.access import Access, get_object_for_user, process_access
+from samskab.processes.access import Access, process_access
 from samskab.rounds.access import get_round_for_user
 from samskab.rounds.services import action_add_once
 
@@ -87,7 +87,7 @@ def row_create(request, pk: int):
 
 @login_required
 def row_edit(request, pk: int):
-    row = get_object_for_user(request.user, CommunicationRow, pk, process_path="round__process", need=Access.EDIT)
+    row = get_communication_row_for_user(request.user, pk, Access.EDIT)
     process = row.round.process
     form = CommunicationRowEditForm(request.POST or None, instance=row, process=process)
     theirs = None
@@ -113,7 +113,7 @@ def row_edit(request, pk: int):
 
 @login_required
 def row_delete(request, pk: int):
-    row = get_object_for_user(request.user, CommunicationRow, pk, process_path="round__process", need=Access.EDIT)
+    row = get_communication_row_for_user(request.user, pk, Access.EDIT)
     if request.method == "POST":
         services.communication_row_delete(row=row, by=request.user)
         messages.success(request, _("The row has been deleted."))
@@ -129,7 +129,7 @@ def row_delete(request, pk: int):
 @require_POST
 def row_action(request, pk: int):
     """A row of the plan becomes an action of the round, owned by its sender; once per row."""
-    row = get_object_for_user(request.user, CommunicationRow, pk, process_path="round__process", need=Access.EDIT)
+    row = get_communication_row_for_user(request.user, pk, Access.EDIT)
     _action, made = action_add_once(
         evaluation_round=row.round,
         source=row,

@@ -10,18 +10,19 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from samskab.core.forms import CleanTextForm
-from samskab.processes.access import Access, process_access
+from samskab.processes.access import Access
 from samskab.reports import content as report_content
 from samskab.reports import services
+from samskab.reports.access import NotApprovedYet, get_round_report_for_user, get_round_report_version_for_user
 from samskab.reports.docx import render_docx
-from samskab.reports.models import RoundReport, RoundReportVersion
+from samskab.reports.models import RoundReport
 from samskab.reports.pdf import render_pdf
 from samskab.rounds.access import get_round_for_user
 
@@ -37,22 +38,6 @@ class ReopenForm(CleanTextForm, forms.Form):
         label=gettext_lazy("Yes, make the round report a draft again. Readers see the last approved version until a new one is approved."),
         error_messages={"required": gettext_lazy("Tick the box to confirm that the round report becomes a draft again.")},
     )
-
-
-class _Hidden(Exception):
-    """The round report exists for this reader only once a version of it is approved."""
-
-
-def _open(user, pk: int, need: Access = Access.READ):
-    """The round, its report and whether `user` edits the forløb; _Hidden for readers before the first approval."""
-    evaluation_round = get_round_for_user(user, pk, need)
-    editor = process_access(user, evaluation_round.process) >= Access.EDIT
-    if editor:
-        return evaluation_round, services.report_for(evaluation_round), True
-    report = RoundReport.objects.filter(round=evaluation_round).first()
-    if report is None or not report.versions.exists():
-        raise _Hidden
-    return evaluation_round, report, False
 
 
 def _not_approved(request, pk: int):
@@ -84,8 +69,8 @@ def _page(request, evaluation_round, report: RoundReport, content, version, *, e
 @login_required
 def round_report(request, pk: int):
     try:
-        evaluation_round, report, editor = _open(request.user, pk)
-    except _Hidden:
+        evaluation_round, report, editor = get_round_report_for_user(request.user, pk)
+    except NotApprovedYet:
         return _not_approved(request, pk)
     if report.is_approved or not editor:
         version = services.last_version(report)
@@ -96,17 +81,16 @@ def round_report(request, pk: int):
 @login_required
 def round_report_version(request, pk: int, number: int):
     try:
-        evaluation_round, report, editor = _open(request.user, pk)
-    except _Hidden:
+        evaluation_round, version, editor = get_round_report_version_for_user(request.user, pk, number)
+    except NotApprovedYet:
         return _not_approved(request, pk)
-    version = get_object_or_404(RoundReportVersion, report=report, number=number)
-    return _page(request, evaluation_round, report, services.version_content(version), version, editor=editor)
+    return _page(request, evaluation_round, version.report, services.version_content(version), version, editor=editor)
 
 
 @login_required
 @require_POST
 def round_report_approve(request, pk: int):
-    evaluation_round, report, _editor = _open(request.user, pk, Access.EDIT)
+    evaluation_round, report, _editor = get_round_report_for_user(request.user, pk, Access.EDIT)
     if services.report_approve(report=report, by=request.user):
         messages.success(request, _("The round report has been approved. Everyone who follows the process can now read it."))
     return redirect("round_report", pk=evaluation_round.pk)
@@ -115,7 +99,7 @@ def round_report_approve(request, pk: int):
 @login_required
 @require_POST
 def round_report_reopen(request, pk: int):
-    evaluation_round, report, _editor = _open(request.user, pk, Access.EDIT)
+    evaluation_round, report, _editor = get_round_report_for_user(request.user, pk, Access.EDIT)
     form = ReopenForm(request.POST)
     if not form.is_valid():
         messages.error(request, form.errors["confirm"][0])
@@ -135,8 +119,8 @@ def _file(evaluation_round, version, body: bytes, extension: str) -> HttpRespons
 def _download(request, pk: int, extension: str) -> HttpResponse:
     """The last approved version's stored file; for the editors of a draft, the draft printed now."""
     try:
-        evaluation_round, report, editor = _open(request.user, pk)
-    except _Hidden:
+        evaluation_round, report, editor = get_round_report_for_user(request.user, pk)
+    except NotApprovedYet:
         return _not_approved(request, pk)
     if report.is_approved or not editor:
         version = services.last_version(report)
@@ -148,10 +132,9 @@ def _download(request, pk: int, extension: str) -> HttpResponse:
 
 def _version_download(request, pk: int, number: int, extension: str) -> HttpResponse:
     try:
-        evaluation_round, report, _editor = _open(request.user, pk)
-    except _Hidden:
+        evaluation_round, version, _editor = get_round_report_version_for_user(request.user, pk, number)
+    except NotApprovedYet:
         return _not_approved(request, pk)
-    version = get_object_or_404(RoundReportVersion, report=report, number=number)
     return _file(evaluation_round, version, bytes(getattr(version, extension)), extension)
 
 

@@ -7,11 +7,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from samskab.anchoring import services
+from samskab.anchoring.access import get_anchoring_measure_for_user
 from samskab.anchoring.forms import AnchoringMeasureForm
 from samskab.anchoring.measures import measures_for, seen_in_network
-from samskab.anchoring.models import AnchoringMeasure, AnchoringStatus
+from samskab.anchoring.models import AnchoringStatus
 from samskab.core.once import create_once
-from samskab.processes.access import Access, get_object_for_user, get_process_for_user, process_access
+from samskab.processes.access import Access, get_process_for_user, process_access
 
 
 @login_required
@@ -47,13 +48,9 @@ def measure_create(request, pk: int):
     return render(request, "anchoring/measure_form.html", {"process": process, "form": form})
 
 
-def _measure(request, pk: int) -> AnchoringMeasure:
-    return get_object_for_user(request.user, AnchoringMeasure, pk, process_path="process", need=Access.EDIT)
-
-
 @login_required
 def measure_edit(request, pk: int):
-    measure = _measure(request, pk)
+    measure = get_anchoring_measure_for_user(request.user, pk, Access.EDIT)
     form = AnchoringMeasureForm(request.POST or None, instance=measure, process=measure.process)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -65,7 +62,7 @@ def measure_edit(request, pk: int):
 @login_required
 def measure_delete(request, pk: int):
     """The forløb's own measures can be deleted; the ones the method names stay, with their status."""
-    measure = _measure(request, pk)
+    measure = get_anchoring_measure_for_user(request.user, pk, Access.EDIT)
     if measure.key:
         raise Http404
     if request.method == "POST":
