@@ -1,0 +1,92 @@
+"""A leader signs in through single sign-on in a browser and sees exactly their unit's forløb.
+
+The Context Handler answers from inside the test (Playwright serves its address: the AuthnRequest
+in, an auto-posting form with the signed, encrypted answer out); the OIDC provider is the in-suite
+one on 127.0.0.1. Both scope the leader to Hjemmeplejen Nord.
+"""
+
+import uuid
+from html import escape
+
+import pytest
+from django.urls import reverse
+
+from samskab.demo.kommune import DEMO_SLUG
+from samskab.organisations.models import Organisation, Role, Unit
+from samskab.signin.models import RoleMapping, SignInSettings
+from tests.idp import oidc as oidc_idp
+from tests.idp import saml as saml_idp
+from tests.idp.keys import key_pair
+
+pytestmark = pytest.mark.browser
+
+CVR = "29189129"
+NORTH_UUID = uuid.UUID("6d0b3d52-3b7c-4b5a-9a55-00000000000a")
+NORTH_PROCESS = "Mindre bøvl, mere tid hos borgerne"
+SOUTH_PROCESS = "Færre faste skemaer"
+
+
+def _sees_only_north(tab) -> None:
+    text = tab.locator("main").inner_text()
+    assert NORTH_PROCESS in text
+    assert SOUTH_PROCESS not in text
+
+
+def test_a_leader_signs_in_through_the_context_handler_and_sees_their_units_forloeb(browser, live_server, live_world, settings):
+    sp = key_pair("Samskab service provider (test)")
+    settings.SAML_SP_KEY, settings.SAML_SP_CERT, settings.SITE_URL = sp.key_pem, sp.cert_pem, live_server.url
+    organisation = Organisation.objects.get(slug=DEMO_SLUG)
+    organisation.cvr = CVR
+    organisation.save()
+    SignInSettings.objects.create(organisation=organisation, saml_idp_metadata=saml_idp.metadata(), saml_idp_entity_id=saml_idp.ENTITY_ID)
+    Unit.objects.filter(organisation=organisation, name="Hjemmeplejen Nord").update(source_uuid=NORTH_UUID)
+    RoleMapping.objects.create(organisation=organisation, value=saml_idp.PRIVILEGE_PREFIX + "leder/1", role=Role.LEADER)
+    acs = live_server.url + reverse("saml_acs")
+
+    def context_handler(route) -> None:
+        request, _query = saml_idp.authn_request(route.request.url)
+        answer = saml_idp.Answer(
+            request_id=request.get("ID"),
+            acs_url=acs,
+            audience=live_server.url + reverse("saml_metadata"),
+            sp_encryption_cert=sp.cert_pem,
+            cvr=CVR,
+            person_uuid=str(uuid.uuid4()),
+            privileges=saml_idp.privileges(CVR, [("leder", [str(NORTH_UUID)])]),
+        )
+        page = (
+            f'<!DOCTYPE html><html lang="da"><head><title>Context Handler</title></head><body>'
+            f'<form method="post" action="{acs}"><input type="hidden" name="SAMLResponse" value="{escape(saml_idp.response(answer))}">'
+            f"<button>Fortsæt</button></form><script>document.forms[0].submit()</script></body></html>"
+        )
+        route.fulfill(status=200, content_type="text/html", body=page)
+
+    context = browser.new_context(base_url=live_server.url)
+    tab = context.new_page()
+    tab.route("https://context-handler.test/**", context_handler)
+    tab.goto(reverse("login"))
+    tab.get_by_role("link", name="Log ind via Demo Kommune").click()
+    tab.wait_for_url(live_server.url + reverse("dashboard"))
+    _sees_only_north(tab)
+    context.close()
+
+
+def test_a_leader_signs_in_through_entra_id_and_sees_their_units_forloeb(browser, live_server, live_world, settings, monkeypatch):
+    provider = oidc_idp.OidcProvider()
+    try:
+        settings.SITE_URL = live_server.url
+        monkeypatch.setenv("SAMSKAB_OIDC_SECRET_DEMO_KOMMUNE", oidc_idp.CLIENT_SECRET)
+        organisation = Organisation.objects.get(slug=DEMO_SLUG)
+        SignInSettings.objects.create(organisation=organisation, oidc_issuer=provider.issuer, oidc_client_id=oidc_idp.CLIENT_ID)
+        north = Unit.objects.get(organisation=organisation, name="Hjemmeplejen Nord")
+        RoleMapping.objects.create(organisation=organisation, value="Samskab.Leder", role=Role.LEADER, unit=north)
+        provider.sign_in_next(roles=["Samskab.Leder"], oid=str(uuid.uuid4()), sub="browser-test-subject")
+        context = browser.new_context(base_url=live_server.url)
+        tab = context.new_page()
+        tab.goto(reverse("login"))
+        tab.get_by_role("link", name="Log ind via Demo Kommune").click()
+        tab.wait_for_url(live_server.url + reverse("dashboard"))
+        _sees_only_north(tab)
+        context.close()
+    finally:
+        provider.stop()
