@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "samskab.core",
     "samskab.accounts",
     "samskab.organisations",
+    "samskab.administration",
     "samskab.signin",
     "samskab.processes",
     "samskab.rounds",
@@ -74,7 +75,7 @@ INSTALLED_APPS = [
     "samskab.ideas",
     "samskab.network",
     "samskab.demo",
-    "django.contrib.admin",
+    "samskab.accounts.admin_site.InstallationAdminConfig",  # the Django admin, for superusers only
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -82,6 +83,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "simple_history",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
@@ -94,10 +98,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "samskab.accounts.second_factor.second_factor_required",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: answers a refused sign-in (samskab/accounts/throttling.py).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "samskab.urls"
@@ -169,9 +177,35 @@ SAML_SP_KEY = envsecret("SAML_SP_KEY")
 SAML_SP_CERT = envsecret("SAML_SP_CERT")
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"
+# Backends that check a local password: sign-ins through them owe the TOTP step (accounts/second_factor.py).
+PASSWORD_BACKENDS = ["django.contrib.auth.backends.ModelBackend", "samskab.signin.backends.PasswordBackend"]
+# TOTP is required of administrators and central konsulenter who sign in with a password; the demo
+# (SAMSKAB_DEMO=1) does not require it, so its published logins stay one step.
+TOTP_REQUIRED = envbool("TOTP_REQUIRED", "False" if DEMO else "True")
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Samskab")
+
+# Throttled sign-in (samskab/accounts/throttling.py, django-axes): failures per account and per
+# address before a wait of LOGIN_COOLOFF_MINUTES, doubled by each further failure (at most a day).
+LOGIN_FAILURES_PER_ACCOUNT = envint("LOGIN_FAILURES_PER_ACCOUNT", "5")
+LOGIN_FAILURES_PER_ADDRESS = envint("LOGIN_FAILURES_PER_ADDRESS", "50")
+LOGIN_COOLOFF_MINUTES = envint("LOGIN_COOLOFF_MINUTES", "15")
+AXES_FAILURE_LIMIT = LOGIN_FAILURES_PER_ACCOUNT
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own; the order matters to the handler
+AXES_HANDLER = "samskab.accounts.throttling.ThrottleHandler"
+AXES_COOLOFF_TIME = "samskab.accounts.throttling.cooloff"
+AXES_USERNAME_CALLABLE = "samskab.accounts.throttling.username_of"
+AXES_LOCKOUT_CALLABLE = "samskab.accounts.throttling.refused"
+AXES_CLIENT_STR_CALLABLE = "samskab.accounts.throttling.client_str"
+AXES_DISABLE_ACCESS_LOG = True  # no record of successful sign-ins (nor their addresses)
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+# Password-reset requests per address and per email address typed, in PASSWORD_RESET_WINDOW seconds.
+PASSWORD_RESETS_PER_ADDRESS = envint("PASSWORD_RESETS_PER_ADDRESS", "20")
+PASSWORD_RESETS_PER_EMAIL = envint("PASSWORD_RESETS_PER_EMAIL", "3")
+PASSWORD_RESET_WINDOW = envint("PASSWORD_RESET_WINDOW", "3600")
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]

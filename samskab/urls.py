@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("samskab.accounts.urls")),
     path("", include("samskab.signin.urls")),
     path("", include("samskab.organisations.urls")),
+    path("", include("samskab.administration.urls")),
     path("", include("samskab.processes.urls")),
     path("", include("samskab.workshops.urls")),
     path("", include("samskab.anchoring.urls")),

@@ -1,7 +1,8 @@
 from django.contrib.auth import views as auth
 from django.urls import path
 
-from samskab.accounts.forms import LoginForm, PasswordResetForm, SetPasswordForm
+from samskab.accounts import views
+from samskab.accounts.forms import LoginForm, SetPasswordForm
 
 urlpatterns = [
     path(
@@ -10,16 +11,11 @@ urlpatterns = [
         name="login",
     ),
     path("log-ud/", auth.LogoutView.as_view(), name="logout"),
-    path(
-        "adgangskode/glemt/",
-        auth.PasswordResetView.as_view(
-            template_name="accounts/password_reset.html",
-            email_template_name="accounts/password_reset_email.txt",
-            subject_template_name="accounts/password_reset_subject.txt",
-            form_class=PasswordResetForm,
-        ),
-        name="password_reset",
-    ),
+    path("log-ind/kode/", views.totp_verify, name="totp_verify"),
+    path("log-ind/kode/ny-app/", views.totp_setup, name="totp_setup"),
+    path("konto/", views.account, name="account"),
+    path("adgangskode/skift/", views.PasswordChangeView.as_view(), name="password_change"),
+    path("adgangskode/glemt/", views.PasswordResetView.as_view(), name="password_reset"),
     path(
         "adgangskode/sendt/",
         auth.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html"),

@@ -52,7 +52,7 @@ PERSONAS = [
     Persona("tr", "Tina", "Thomsen", "TR, takes part"),
     Persona("amr", "Anders", "Andersen", "AMR, takes part"),
     Persona("med", "Mette", "Madsen", "Member of Lokal-MED Hjemmeplejen, does not take part"),
-    Persona("central", "Carsten", "Christensen", "Central konsulent (konsulent at the root of Demo Kommune)"),
+    Persona("central", "Carsten", "Christensen", "Central konsulent (konsulent at the root of Demo Kommune) and the municipality's administrator"),
     Persona("leder-syd", "Sofie", "Svendsen", "Leder of Hjemmeplejen Syd (the second unit)"),
     Persona("nabo", "Niels", "Nielsen", "Konsulent in Nabo Kommune (another municipality)"),
     Persona("admin", "Ada", "Admin", "Administrator (Django admin at /admin/)"),
@@ -78,6 +78,7 @@ def _user(username: str, organisation: Organisation | None) -> User:
         organisation=organisation,
         is_staff=username == "admin",
         is_superuser=username == "admin",
+        is_municipality_admin=username == "central",
     )
     user.set_password(DEMO_PASSWORD)
     user.save()

@@ -39,7 +39,7 @@ from samskab.processes.models import Challenge, FollowUp, Indicator, Measurement
 from samskab.rounds.models import Action, EvaluationRound
 from samskab.workshops.models import Card, CardGroup, Lesson, MinutesVersion, Section, SectionKind, Workshop
 
-from tests.pages import network
+from tests.pages import administration, network
 from tests.pages.bank import item_url as bank_item_url
 from tests.pages.ideas import idea_url
 from tests.pages import signin as signin_pages
@@ -889,6 +889,65 @@ PAGES: list[Page] = [
         method="POST",
         destructive=True,
     ),
+    # The municipality's own administration: its administrator only; nobody else finds it (404).
+    Page("administration", lambda w: reverse("administration"), audience=administration.ADMINISTRATORS, seen_by=frozenset()),
+    Page("administration_units", lambda w: reverse("administration_units"), audience=administration.ADMINISTRATORS, seen_by=frozenset()),
+    Page(
+        "administration_unit_create",
+        lambda w: reverse("administration_unit_create"),
+        audience=administration.ADMINISTRATORS,
+        seen_by=frozenset(),
+        invalid={"name": "", "kind": "arbejdsplads"},
+    ),
+    Page(
+        "administration_unit",
+        _p("administration_unit", "unit"),
+        audience=administration.ADMINISTRATORS,
+        seen_by=frozenset(),
+        invalid={"name": "", "kind": "arbejdsplads"},
+    ),
+    Page(
+        "administration_membership_add",
+        _p("administration_membership_add", "unit"),
+        audience=administration.ADMINISTRATORS,
+        seen_by=frozenset(),
+        invalid={"user": "", "role": "leder"},
+    ),
+    Page(
+        "administration_membership_remove",
+        administration.membership_url("administration_membership_remove"),
+        audience=administration.ADMINISTRATORS,
+        seen_by=frozenset(),
+        method="POST",
+        destructive=True,
+    ),
+    Page("administration_committees", lambda w: reverse("administration_committees"), audience=administration.ADMINISTRATORS, seen_by=frozenset()),
+    Page(
+        "administration_committee_create",
+        lambda w: reverse("administration_committee_create"),
+        audience=administration.ADMINISTRATORS,
+        seen_by=frozenset(),
+        invalid={"name": ""},
+    ),
+    Page(
+        "administration_committee",
+        administration.committee_url,
+        audience=administration.ADMINISTRATORS,
+        seen_by=frozenset(),
+        invalid={"name": ""},
+    ),
+    Page(
+        "administration_settings",
+        lambda w: reverse("administration_settings"),
+        audience=administration.ADMINISTRATORS,
+        seen_by=frozenset(),
+        invalid={"name": "", "cvr": "1234"},
+    ),
+    # A person's own sign-in: their account, password and two-step login.
+    Page("account", lambda w: reverse("account"), audience=LOGGED_IN),
+    Page("password_change", lambda w: reverse("password_change"), audience=LOGGED_IN, invalid={"old_password": "not-the-password"}),
+    Page("totp_setup", lambda w: reverse("totp_setup"), audience=LOGGED_IN, invalid={"code": "abc"}),
+    Page("totp_verify", lambda w: reverse("totp_verify"), audience=LOGGED_IN, ok=302),  # no app set up: on to setting one up
 ]
 
 BY_NAME: dict[str, Page] = {page.name: page for page in PAGES}
