@@ -56,8 +56,6 @@ urlpatterns = [
     path("w/<str:code>/tilstand/", phone.state, name="phone_state"),
     path("w/<str:code>/kort/", phone.card_add, name="phone_card_add"),
     path("w/<str:code>/kort/<uuid:card>/rediger/", phone.card_edit, name="phone_card_edit"),
-    # The old path of the same edit: a phone's outbox may still hold edits queued for it.
-    path("w/<str:code>/kort/<uuid:card>/ret/", phone.card_edit),
     path("w/<str:code>/kort/<uuid:card>/slet/", phone.card_delete, name="phone_card_delete"),
     path("w/<str:code>/kort/<uuid:card>/stem/", phone.vote, name="phone_vote"),
     path("w/<str:code>/kort/<uuid:card>/stem/tilbage/", phone.vote_withdraw, name="phone_vote_withdraw"),
