@@ -168,6 +168,7 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"
 # Local passwords (refused where a municipality turned them off), then single sign-on's sessions.
 AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a sign-in while it is throttled
     "samskab.signin.backends.PasswordBackend",
     "samskab.signin.backends.FederatedBackend",
 ]
