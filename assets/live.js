@@ -261,9 +261,13 @@
     return Array.prototype.find.call(select.options, function (option) { return option.defaultSelected; }) || select.options[0];
   }
 
-  // Someone is using the fragment: typing, choosing, or dragging a card. Swapping it now would lose that.
+  // Someone is using the fragment: typing, choosing, dragging a card, choosing the card to merge
+  // into, or has a card's menu open. Swapping it now would lose that.
   function busy(element) {
-    if (dragging) {
+    if (!element) {
+      return false;
+    }
+    if (dragging || element.classList.contains("samskab-merging") || element.querySelector("details[open]")) {
       return true;
     }
     return Array.prototype.some.call(element.querySelectorAll("textarea, input:not([type=hidden]), select"), function (field) {
@@ -313,6 +317,9 @@
 
     function refetch() {
       var current = document.getElementById(id);
+      if (!current) {
+        return null;  // not on the page now (no section chosen): nothing to fetch
+      }
       if (busy(current)) {
         return window.setTimeout(soon, 2000);  // someone is typing in it: not now
       }

@@ -13,7 +13,7 @@ from django.http import Http404
 
 from samskab.processes.access import Access, get_object_for_user
 from samskab.rounds.access import action_visibility
-from samskab.workshops.models import MinutesStatus, Section, Workshop
+from samskab.workshops.models import Card, CardGroup, MinutesStatus, Section, Workshop
 
 
 def is_facilitator(user, workshop: Workshop) -> bool:
@@ -35,6 +35,25 @@ def get_section_for_facilitator(user, pk: int) -> Section:
     section = workshop.sections.get(pk=pk)
     section.workshop = workshop
     return section
+
+
+def _in_section_for_facilitator(user, model, pk: int):
+    """A card or group (anything of one section) with its section, for one of the workshop's facilitators."""
+    found = model.objects.filter(pk=pk).only("section_id").first()
+    if found is None:
+        raise Http404
+    section = get_section_for_facilitator(user, found.section_id)
+    obj = model.objects.get(pk=pk)
+    obj.section = section
+    return obj
+
+
+def get_card_for_facilitator(user, pk: int) -> Card:
+    return _in_section_for_facilitator(user, Card, pk)
+
+
+def get_group_for_facilitator(user, pk: int) -> CardGroup:
+    return _in_section_for_facilitator(user, CardGroup, pk)
 
 
 def released(workshop: str) -> Q:

@@ -1,15 +1,19 @@
 """Writes of step 6 that span several records."""
 
 import uuid
+from functools import partial
 
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from samskab.processes.models import Process, Solution
+from samskab.processes.models import Challenge, Process, Solution
 from samskab.rounds.models import EvaluationRound, RoundStatus
 from samskab.workshops.models import Section, Workshop, WorkshopStatus, new_join_code
 from samskab.workshops.template import add_template_sections
+from samskab.workshops import cards, live, ratings
+from samskab.workshops import minutes as referat
+from samskab.workshops.models import Attendee, Card, Lesson, SectionKind
 
 
 @transaction.atomic
@@ -84,3 +88,153 @@ def section_move(*, section: Section, up: bool) -> None:
         if item.order != order:
             item.order = order
             item.save(update_fields=["order"])
+
+
+# Running the workshop: what the facilitator changes on the run page. Each change is announced to
+# the phones, the projector and other run pages (live.py) once its transaction has committed.
+
+
+def _announce_changed(workshop_id: int) -> None:
+    transaction.on_commit(partial(live.changed, workshop_id))
+
+
+@transaction.atomic
+def workshop_status_set(*, workshop: Workshop, status: str, max_attendees: int | None = None, by) -> bool:
+    """Start, close or reopen the workshop. True when a reopened workshop made the referat a draft again.
+
+    Starting with the number of people in the room opens joining, capped at that number; joining
+    is open only while the workshop runs. Closing closes every open rating (which publishes it)
+    and makes the draft referat.
+    """
+    starting = workshop.status == WorkshopStatus.PLANNED and status == WorkshopStatus.RUNNING
+    workshop.status = status
+    if status == WorkshopStatus.RUNNING and workshop.current_section_id is None:
+        workshop.current_section = workshop.sections.first()
+    if status != WorkshopStatus.RUNNING:
+        workshop.joining_open = False
+    if starting and max_attendees:
+        workshop.max_attendees, workshop.joining_open = max_attendees, True
+    workshop.save(update_fields=["status", "current_section", "joining_open", "max_attendees"])
+    reopened = False
+    if status == WorkshopStatus.CLOSED:
+        ratings.close_all(workshop)
+        referat.ensure_draft(workshop)
+    else:
+        reopened = referat.reopen_with_workshop(workshop)
+    _announce_changed(workshop.pk)
+    return reopened
+
+
+def workshop_joining_set(*, workshop: Workshop, max_attendees: int | None, by) -> None:
+    """Open joining with the code for `max_attendees` people, or close it (None). Joined phones stay joined."""
+    workshop.joining_open = max_attendees is not None
+    fields = ["joining_open"]
+    if max_attendees is not None:
+        workshop.max_attendees = max_attendees
+        fields.append("max_attendees")
+    workshop.save(update_fields=fields)
+    _announce_changed(workshop.pk)
+
+
+def section_show(*, section: Section, by) -> None:
+    """Make a section the one everybody works on now."""
+    workshop = section.workshop
+    workshop.current_section = section
+    workshop.save(update_fields=["current_section"])
+    _announce_changed(workshop.pk)
+
+
+@transaction.atomic
+def section_phase_set(
+    *, section: Section, phase: str | None = None, ends_at=None, locked: bool | None = None, by
+) -> bool:
+    """Move the section to a phase, start its timer, lock or unlock it.
+
+    False when closing a rating showed no new figures (too few answers changed since the last ones).
+    """
+    fields = set()
+    if phase is not None:
+        section.phase, section.phase_ends_at = phase, None
+        fields |= {"phase", "phase_ends_at"}
+    if ends_at is not None:
+        section.phase_ends_at = ends_at
+        fields.add("phase_ends_at")
+    if locked is not None:
+        section.locked = locked
+        fields.add("locked")
+    if not fields:
+        return True
+    section.save(update_fields=sorted(fields))
+    published = True
+    if section.kind == SectionKind.RATING and section.locked and locked is not None:
+        published = ratings.publish(section)
+    _announce_changed(section.workshop_id)
+    return published
+
+
+def card_hide(*, card: Card, hidden: bool, by) -> None:
+    """Hide a card from the room, the projector and the referat (a card naming a colleague), or show it again."""
+    card.hidden = hidden
+    card.save(update_fields=["hidden", "updated_at"])
+    transaction.on_commit(partial(live.card_saved, card))
+
+
+def challenge_show(*, workshop: Workshop, challenge: Challenge, by) -> None:
+    """The challenge the status round looks at now."""
+    workshop.current_challenge = challenge
+    workshop.save(update_fields=["current_challenge"])
+    _announce_changed(workshop.pk)
+
+
+def paper_card_add(*, section: Section, client_id, text: str, column=None, theme=None, by) -> Card:
+    """A paper note typed in by the facilitator, stored without a name. The same form sent twice stores one card."""
+    existing = Card.objects.filter(client_id=client_id).first()
+    if existing is not None:
+        return existing
+    with transaction.atomic():
+        return cards.card_add(
+            attendee=Attendee.objects.create(workshop=section.workshop, on_paper=True),
+            section=section,
+            client_id=client_id,
+            text=text,
+            column=column,
+            theme=theme,
+            confirmed=True,  # the facilitator reads the note before typing it
+        )
+
+
+def lesson_add(*, lesson: Lesson, section: Section, form, by) -> Lesson:
+    """A new læringspunkt of the section, with the cards it builds on (the form's choice)."""
+    lesson.section = section
+    lesson.save()
+    form.save_m2m()
+    _announce_changed(section.workshop_id)
+    return lesson
+
+
+@transaction.atomic
+def lesson_change(*, form, section: Section, by) -> Lesson:
+    lesson = form.save()
+    _announce_changed(section.workshop_id)
+    return lesson
+
+
+@transaction.atomic
+def lesson_delete(*, lesson: Lesson, section: Section, by) -> None:
+    lesson.delete()
+    _announce_changed(section.workshop_id)
+
+
+def workshop_action_add(*, action, section: Section, by):
+    """An aftale recorded at the workshop: in the round's plan, from this section."""
+    action.round = section.workshop.round
+    action.section = section
+    action.save()
+    _announce_changed(section.workshop_id)
+    return action
+
+
+@transaction.atomic
+def workshop_action_delete(*, action, section: Section, by) -> None:
+    action.delete()
+    _announce_changed(section.workshop_id)

@@ -1,7 +1,8 @@
 """The facilitator moderates the board while running the workshop: groups, cards, lessons and actions.
 
-Every form here is shown inline on the run page; each also has a page of its own, where it
-comes back with its errors and keeps what was typed. Only the workshop's facilitators get
+Every form here is shown inline on the run page. Sent by HTMX (the run page's forms), a form
+with an error comes back on the run page, at the place it was typed, keeping what was typed;
+without JavaScript it comes back on a page of its own. Only the workshop's facilitators get
 here (others 403, outsiders 404). A closed workshop is read-only: every view here says so and
 changes nothing until the facilitator reopens it.
 """
@@ -16,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samskab.core.once import create_once
-from samskab.workshops import moderation
+from samskab.workshops import moderation, services
 from samskab.workshops.access import get_section_for_facilitator
 from samskab.workshops.cards import Refused
 from samskab.core.concurrency import save_or_show_conflict
@@ -24,6 +25,7 @@ from samskab.rounds.models import Action
 from samskab.rounds.forms import ActionForm
 from samskab.workshops.forms import CardMergeForm, CardModerateForm, CardSolutionsForm, GroupForm, LessonForm
 from samskab.workshops.models import Card, CardGroup, Lesson, WorkshopStatus
+from samskab.workshops.views.run import run_page
 
 
 def _back(workshop, anchor: str = ""):
@@ -79,6 +81,9 @@ def group_create(request, pk: int):
         else:
             messages.success(request, _("The group %(name)s is on the board.") % {"name": group.name})
             return _back(section.workshop, f"gruppe-{group.pk}")
+    if request.htmx and form.is_bound:
+        error = " ".join(form.errors.get("name", []))
+        return run_page(request, section.workshop, bound={"group_error": error, "group_name": request.POST.get("name", "")})
     return _page(request, "workshops/group_edit.html", section, form=form, title=_("New group"))
 
 
@@ -96,6 +101,9 @@ def group_edit(request, pk: int):
         else:
             messages.success(request, _("The group has been renamed."))
             return _back(section.workshop, f"gruppe-{group.pk}")
+    if request.htmx and form.is_bound:
+        messages.error(request, " ".join(form.errors.get("name", [])))
+        return _back(section.workshop)
     return _page(request, "workshops/group_edit.html", section, form=form, group=group, title=_("Rename the group"))
 
 
@@ -157,7 +165,9 @@ def card_moderate(request, pk: int):
     if closed := _closed(request, section.workshop):
         return closed
     confirmed = request.POST.get("confirmed") == "on"
-    form = CardModerateForm(request.POST or None, card=card, ask_confirm="confirmed" in request.POST)
+    # Inline on the run page each card's form has ids of its own.
+    auto_id = f"card-{card.pk}-%s" if request.htmx else "id_%s"
+    form = CardModerateForm(request.POST or None, card=card, ask_confirm="confirmed" in request.POST, auto_id=auto_id)
     if request.method == "POST" and form.is_valid():
         try:
             moderation.card_edit(
@@ -174,6 +184,8 @@ def card_moderate(request, pk: int):
         else:
             messages.success(request, _("The card has been saved."))
             return _back(section.workshop, f"kort-{card.pk}")
+    if request.htmx and form.is_bound:
+        return run_page(request, section.workshop, bound={"card": card.pk, "card_form": form})
     return _page(request, "workshops/card_moderate.html", section, form=form, card=card)
 
 
@@ -192,6 +204,10 @@ def card_merge(request, pk: int):
         else:
             messages.success(request, _("The cards have been merged."))
             return _back(section.workshop, f"kort-{kept.pk}")
+    if request.htmx and form.is_bound:
+        # Merged by choosing the other card on the board: say what went wrong there.
+        messages.error(request, " ".join(message for errors in form.errors.values() for message in errors))
+        return _back(section.workshop)
     return _page(request, "workshops/card_merge.html", section, form=form, card=card)
 
 
@@ -203,19 +219,13 @@ def lesson_create(request, pk: int):
     section = get_section_for_facilitator(request.user, pk)
     if closed := _closed(request, section.workshop):
         return closed
-    form = LessonForm(request.POST or None, section=section)
+    form = LessonForm(request.POST or None, section=section, auto_id="lesson_%s")
     if request.method == "POST" and form.is_valid():
-
-        def save(lesson: Lesson) -> Lesson:
-            lesson.section = section
-            lesson.save()
-            form.save_m2m()
-            moderation.announce(section.workshop_id)
-            return lesson
-
-        create_once(form, save)
+        create_once(form, lambda lesson: services.lesson_add(lesson=lesson, section=section, form=form, by=request.user))
         messages.success(request, _("The lesson has been saved."))
         return _back(section.workshop, "laeringspunkter")
+    if request.htmx and form.is_bound:
+        return run_page(request, section.workshop, bound={"lesson": form})
     return _page(request, "workshops/lesson_edit.html", section, form=form, title=_("New lesson"))
 
 
@@ -226,9 +236,7 @@ def lesson_edit(request, pk: int):
         return closed
     form = LessonForm(request.POST or None, instance=lesson, section=section)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            form.save()
-            moderation.announce(section.workshop_id)
+        services.lesson_change(form=form, section=section, by=request.user)
         messages.success(request, _("The lesson has been saved."))
         return _back(section.workshop, "laeringspunkter")
     return _page(request, "workshops/lesson_edit.html", section, form=form, title=_("Edit the lesson"))
@@ -240,9 +248,7 @@ def lesson_delete(request, pk: int):
     if closed := _closed(request, section.workshop):
         return closed
     if request.method == "POST":
-        with transaction.atomic():
-            lesson.delete()
-            moderation.announce(section.workshop_id)
+        services.lesson_delete(lesson=lesson, section=section, by=request.user)
         messages.success(request, _("The lesson has been deleted."))
         return _back(section.workshop, "laeringspunkter")
     return _page(
@@ -264,19 +270,13 @@ def action_create(request, pk: int):
     workshop = section.workshop
     if closed := _closed(request, workshop):
         return closed
-    form = ActionForm(request.POST or None, process=workshop.round.process)
+    form = ActionForm(request.POST or None, process=workshop.round.process, auto_id="action_%s")
     if request.method == "POST" and form.is_valid():
-
-        def save(action: Action) -> Action:
-            action.round = workshop.round
-            action.section = section
-            action.save()
-            moderation.announce(workshop.pk)
-            return action
-
-        create_once(form, save)
+        create_once(form, lambda action: services.workshop_action_add(action=action, section=section, by=request.user))
         messages.success(request, _("The agreement has been saved."))
         return _back(workshop, "aftaler")
+    if request.htmx and form.is_bound:
+        return run_page(request, workshop, bound={"action": form})
     return _page(request, "workshops/action_edit.html", section, form=form, title=_("New agreement"))
 
 
@@ -304,9 +304,7 @@ def action_delete(request, pk: int):
     if closed := _closed(request, section.workshop):
         return closed
     if request.method == "POST":
-        with transaction.atomic():
-            action.delete()
-            moderation.announce(section.workshop_id)
+        services.workshop_action_delete(action=action, section=section, by=request.user)
         messages.success(request, _("The agreement has been deleted."))
         return _back(section.workshop, "aftaler")
     return _page(

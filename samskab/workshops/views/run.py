@@ -1,4 +1,10 @@
-"""The facilitator runs the workshop: status, current section, phases, timer, and the projector."""
+"""The facilitator runs the workshop: status, current section, phases, timer, and the projector.
+
+The run page works without JavaScript (a POST and a redirect back). With it, its forms are sent
+by HTMX and the answer replaces the page's part `#run-page` in place (no reload, the scroll
+position kept); `#run-board` is fetched again when the live channel says something changed.
+A form with an error comes back on the run page with the message at its field.
+"""
 
 import uuid
 from datetime import timedelta
@@ -15,26 +21,21 @@ from django.views.decorators.http import require_POST
 
 from samskab.processes.models import FollowUp, Solution, SolutionStatus
 from samskab.processes.services import follow_up_add
-from samskab.workshops import cards, joining, live, ratings
-from samskab.workshops import minutes as referat
-from samskab.workshops.access import get_section_for_facilitator, get_workshop_for_facilitator
+from samskab.workshops import cards, joining, live, services
+from samskab.workshops.access import get_card_for_facilitator, get_section_for_facilitator, get_workshop_for_facilitator
 from samskab.workshops.forms import JoiningForm, StatusConfirmForm
-from samskab.workshops.models import Attendee, Card, Phase, Section, SectionKind, Workshop, WorkshopStatus
+from samskab.workshops.models import Phase, Section, SectionKind, Workshop, WorkshopStatus
 from samskab.workshops.phone_forms import PaperCardForm
 from samskab.workshops.qr import join_qr
 from samskab.workshops.state import board_state
 
 TIMER_CHOICES = [2, 3, 5, 10, 15]  # minutes
+BOARD_FRAGMENT = "run-board"  # the part assets/live.js fetches again (HX-Target)
 
 
 @login_required
 def run(request, pk: int):
-    return _run_page(request, get_workshop_for_facilitator(request.user, pk))
-
-
-def _announce_changed(workshop_id: int) -> None:
-    """Phones, projector and run pages fetch the state again once this is committed (live.py)."""
-    transaction.on_commit(partial(live.changed, workshop_id))
+    return run_page(request, get_workshop_for_facilitator(request.user, pk))
 
 
 def _closed(request, workshop: Workshop):
@@ -45,14 +46,17 @@ def _closed(request, workshop: Workshop):
     return redirect("workshop_run", pk=workshop.pk)
 
 
-def _run_page(request, workshop, paper_form: PaperCardForm | None = None):
+def run_page(request, workshop, *, paper_form: PaperCardForm | None = None, bound: dict | None = None):
+    """The run page, or (HTMX from live.js) just its board. `bound`: forms sent with an error, by name
+    ("group", "lesson", "action", or a card's pk for its edit form), shown where they were typed."""
     seq = live.current_seq(workshop.pk)  # before the state is read: it includes every change up to seq
     sections = list(workshop.sections.all())
     current = next((s for s in sections if s.pk == workshop.current_section_id), None)
-    if paper_form is None and current is not None and current.kind == SectionKind.BOARD:
+    closed = workshop.status == WorkshopStatus.CLOSED
+    if paper_form is None and current is not None and current.kind == SectionKind.BOARD and not closed:
         paper_form = PaperCardForm(section=current)
-    # The live client fetches just the board again when something changes (HTMX request).
-    template = "workshops/includes/run_board.html" if request.htmx else "workshops/run.html"
+    board_only = request.htmx and request.htmx.target == BOARD_FRAGMENT
+    template = "workshops/includes/run_board.html" if board_only else "workshops/run.html"
     return render(
         request,
         template,
@@ -63,15 +67,22 @@ def _run_page(request, workshop, paper_form: PaperCardForm | None = None):
             "process": workshop.round.process,
             "sections": sections,
             "current": current,
+            "closed": closed,
+            "moderate": not closed,
             "phases": Phase.choices,
             "timer_choices": TIMER_CHOICES,
             "board": board_state(current, for_facilitator=True) if current else None,
             "paper_form": paper_form,
+            "bound": bound or {},
             "statuses": SolutionStatus.choices,
             "confirm_submission": uuid.uuid4(),
             "join_url": request.build_absolute_uri(f"/w/{workshop.join_code}/"),
             "joined": joining.joined_count(workshop),
             "joining_form": JoiningForm(initial={"max_attendees": workshop.max_attendees or joining.expected(workshop)}),
+            "run_messages": {
+                "merge_choose": _('Choose the card that "%(text)s" is merged into, or press Escape.'),
+                "merge_cancel": _("Cancel"),
+            },
         },
     )
 
@@ -85,19 +96,15 @@ def paper_card(request, pk: int):
         return closed
     form = PaperCardForm(request.POST, section=section)
     if form.is_valid():
-        if Card.objects.filter(client_id=form.cleaned_data["client_id"]).exists():
-            return redirect("workshop_run", pk=section.workshop.pk)
         try:
-            with transaction.atomic():
-                cards.card_add(
-                    attendee=Attendee.objects.create(workshop=section.workshop, on_paper=True),
-                    section=section,
-                    client_id=form.cleaned_data["client_id"],
-                    text=form.cleaned_data["text"],
-                    column=form.cleaned_data.get("column"),
-                    theme=form.cleaned_data.get("theme"),
-                    confirmed=True,  # the facilitator reads the note before typing it
-                )
+            services.paper_card_add(
+                section=section,
+                client_id=form.cleaned_data["client_id"],
+                text=form.cleaned_data["text"],
+                column=form.cleaned_data.get("column"),
+                theme=form.cleaned_data.get("theme"),
+                by=request.user,
+            )
         except cards.Refused as refusal:
             form.add_error(None, str(refusal))
         else:
@@ -105,7 +112,7 @@ def paper_card(request, pk: int):
             return redirect("workshop_run", pk=section.workshop.pk)
     if section.pk != section.workshop.current_section_id:
         return redirect("workshop_run", pk=section.workshop.pk)
-    return _run_page(request, section.workshop, paper_form=form)
+    return run_page(request, section.workshop, paper_form=form)
 
 
 @login_required
@@ -116,24 +123,10 @@ def workshop_status(request, pk: int):
     status = request.POST.get("status")
     if status not in WorkshopStatus.values:
         return redirect("workshop_run", pk=workshop.pk)
-    starting = workshop.status == WorkshopStatus.PLANNED and status == WorkshopStatus.RUNNING
-    workshop.status = status
-    if status == WorkshopStatus.RUNNING and workshop.current_section_id is None:
-        workshop.current_section = workshop.sections.first()
-    if status != WorkshopStatus.RUNNING:
-        workshop.joining_open = False  # joining is open only while the workshop runs
-    if starting:
-        # Starting with the number of people in the room opens joining, capped at that number.
-        form = JoiningForm(request.POST)
-        if form.is_valid():
-            workshop.max_attendees, workshop.joining_open = form.cleaned_data["max_attendees"], True
-    workshop.save(update_fields=["status", "current_section", "joining_open", "max_attendees"])
-    if status == WorkshopStatus.CLOSED:
-        ratings.close_all(workshop)  # every open rating closes with the workshop, and publishes
-        referat.ensure_draft(workshop)  # the kladde referat is ready when the meeting ends
-    elif referat.reopen_with_workshop(workshop):
+    form = JoiningForm(request.POST)
+    max_attendees = form.cleaned_data["max_attendees"] if form.is_valid() else None
+    if services.workshop_status_set(workshop=workshop, status=status, max_attendees=max_attendees, by=request.user):
         messages.info(request, _("The minutes are a draft again: the reopened workshop can still change them."))
-    _announce_changed(workshop.pk)
     messages.success(request, _("The workshop is now %(status)s.") % {"status": workshop.get_status_display()})
     return redirect("workshop_run", pk=workshop.pk)
 
@@ -146,8 +139,7 @@ def workshop_joining(request, pk: int):
     if closed := _closed(request, workshop):
         return closed
     if request.POST.get("open") != "1":
-        workshop.joining_open = False
-        workshop.save(update_fields=["joining_open"])
+        services.workshop_joining_set(workshop=workshop, max_attendees=None, by=request.user)
         messages.success(request, _("Joining is closed. Those who have joined can go on taking part."))
         return redirect("workshop_run", pk=workshop.pk)
     if workshop.status != WorkshopStatus.RUNNING:
@@ -157,8 +149,7 @@ def workshop_joining(request, pk: int):
     if not form.is_valid():
         messages.error(request, _("Say how many are in the room (from 1 to 2000) to open joining."))
         return redirect("workshop_run", pk=workshop.pk)
-    workshop.max_attendees, workshop.joining_open = form.cleaned_data["max_attendees"], True
-    workshop.save(update_fields=["max_attendees", "joining_open"])
+    services.workshop_joining_set(workshop=workshop, max_attendees=form.cleaned_data["max_attendees"], by=request.user)
     messages.success(
         request, _("Joining is open for %(count)s people in the room.") % {"count": workshop.max_attendees}
     )
@@ -170,13 +161,10 @@ def workshop_joining(request, pk: int):
 def section_show(request, pk: int):
     """Make a section the one everybody works on now."""
     section = get_section_for_facilitator(request.user, pk)
-    workshop = section.workshop
-    if closed := _closed(request, workshop):
+    if closed := _closed(request, section.workshop):
         return closed
-    workshop.current_section = section
-    workshop.save(update_fields=["current_section"])
-    _announce_changed(workshop.pk)
-    return redirect("workshop_run", pk=workshop.pk)
+    services.section_show(section=section, by=request.user)
+    return redirect("workshop_run", pk=section.workshop.pk)
 
 
 @login_required
@@ -186,31 +174,21 @@ def section_phase(request, pk: int):
     section = get_section_for_facilitator(request.user, pk)
     if closed := _closed(request, section.workshop):
         return closed
-    fields = []
-    phase = request.POST.get("phase")
-    if phase:
-        if phase not in Phase.values:
-            raise Http404
-        section.phase = phase
-        section.phase_ends_at = None
-        fields += ["phase", "phase_ends_at"]
+    phase = request.POST.get("phase") or None
+    if phase is not None and phase not in Phase.values:
+        raise Http404
     minutes = request.POST.get("minutes")
+    ends_at = None
     if minutes:
         if not minutes.isdigit() or int(minutes) not in TIMER_CHOICES:
             raise Http404
-        section.phase_ends_at = timezone.now() + timedelta(minutes=int(minutes))
-        fields.append("phase_ends_at")
-    if "locked" in request.POST:
-        section.locked = request.POST["locked"] == "1"
-        fields.append("locked")
-    if fields:
-        section.save(update_fields=sorted(set(fields)))
-        closing_rating = section.kind == SectionKind.RATING and section.locked and "locked" in fields
-        if closing_rating and not ratings.publish(section):
-            messages.info(
-                request, _("The rating is closed. Its earlier figures still stand: too few answers changed to show new ones.")
-            )
-        _announce_changed(section.workshop.pk)
+        ends_at = timezone.now() + timedelta(minutes=int(minutes))
+    locked = request.POST["locked"] == "1" if "locked" in request.POST else None
+    published = services.section_phase_set(section=section, phase=phase, ends_at=ends_at, locked=locked, by=request.user)
+    if not published:
+        messages.info(
+            request, _("The rating is closed. Its earlier figures still stand: too few answers changed to show new ones.")
+        )
     return redirect("workshop_run", pk=section.workshop.pk)
 
 
@@ -235,25 +213,18 @@ def projector(request, pk: int):
     return render(request, "workshops/projector.html", {**context, "qr": join_qr(join_url) if joinable else ""})
 
 
-
 @login_required
 @require_POST
 def card_hide(request, pk: int):
     """Hide a card from the projector and the referat (a card naming a colleague), or show it again."""
-    card = Card.objects.filter(pk=pk).only("section_id").first()
-    if card is None:
-        raise Http404
-    section = get_section_for_facilitator(request.user, card.section_id)
-    if section.workshop.status == WorkshopStatus.CLOSED:
+    card = get_card_for_facilitator(request.user, pk)
+    workshop = card.section.workshop
+    if workshop.status == WorkshopStatus.CLOSED:
         # After the workshop, cards are hidden on the referat page, while the referat is a draft.
         messages.error(request, _("The workshop is closed. Hide cards on the minutes page while they are a draft."))
-        return redirect("workshop_run", pk=section.workshop.pk)
-    card = section.cards.get(pk=pk)
-    card.hidden = request.POST.get("hidden") == "1"
-    card.save(update_fields=["hidden", "updated_at"])
-    card.section = section
-    transaction.on_commit(partial(live.card_saved, card))
-    return redirect("workshop_run", pk=section.workshop.pk)
+        return redirect("workshop_run", pk=workshop.pk)
+    services.card_hide(card=card, hidden=request.POST.get("hidden") == "1", by=request.user)
+    return redirect("workshop_run", pk=workshop.pk)
 
 
 @login_required
@@ -266,9 +237,7 @@ def status_challenge(request, pk: int):
     challenge = workshop.round.process.challenges.filter(pk=request.POST.get("challenge") or 0).first()
     if challenge is None:
         raise Http404
-    workshop.current_challenge = challenge
-    workshop.save(update_fields=["current_challenge"])
-    _announce_changed(workshop.pk)
+    services.challenge_show(workshop=workshop, challenge=challenge, by=request.user)
     return redirect("workshop_run", pk=workshop.pk)
 
 
@@ -297,6 +266,6 @@ def status_confirm(request, pk: int, solution_pk: int):
             from_workshop=True,
         )
         follow_up_add(follow_up=follow_up, solution=solution, by=request.user)
-        _announce_changed(workshop.pk)
+        transaction.on_commit(partial(live.changed, workshop.pk))  # the status round shows it
         messages.success(request, _("The status of %(title)s has been saved as a follow-up.") % {"title": solution.title})
     return redirect("workshop_run", pk=workshop.pk)
