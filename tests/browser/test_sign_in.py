@@ -90,3 +90,32 @@ def test_a_leader_signs_in_through_entra_id_and_sees_their_units_forloeb(browser
         context.close()
     finally:
         provider.stop()
+
+
+@pytest.mark.parametrize("width", [1280, 375], ids=["desktop", "phone"])
+def test_the_sign_in_pages_have_no_wcag_violations(width, page_as, live_world, axe_violations, settings, live_server):
+    from tests.browser.conftest import describe
+    from tests.pages.registry import ANONYMOUS
+
+    settings.SITE_URL = live_server.url
+    SignInSettings.objects.create(
+        organisation=live_world.organisation, oidc_issuer="https://login.example.dk/t/v2.0", oidc_client_id="abc"
+    )
+    RoleMapping.objects.create(organisation=live_world.organisation, value="Samskab.Leder", role=Role.LEADER, unit=live_world.unit)
+    administrator = page_as("central", width)
+    visitor = page_as(ANONYMOUS, width)
+    shown = []
+    for tab, url in [
+        (administrator, reverse("sign_in_settings")),
+        (administrator, reverse("role_mappings")),
+        (visitor, reverse("login")),
+        (visitor, reverse("oidc_callback")),  # refused: no sign-in under way
+    ]:
+        tab.goto(url)
+        shown.append((url, axe_violations(tab)))
+    administrator.goto(reverse("role_mappings"))
+    administrator.locator("main form [type=submit]").last.click()  # nothing typed: the form comes back with its errors
+    administrator.wait_for_load_state()
+    shown.append(("role_mappings with errors", axe_violations(administrator)))
+    problems = {url: describe(found) for url, found in shown if found}
+    assert not problems, problems
