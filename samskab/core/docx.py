@@ -45,7 +45,30 @@ def danish_document(*, title: str, author: str) -> Document:
         section.page_width, section.page_height = Mm(210), Mm(297)
         section.left_margin = section.right_margin = Cm(2)
         section.top_margin, section.bottom_margin = Cm(2.2), Cm(2.2)
+    _remember_style_ids(document)
     return document
+
+
+def _remember_style_ids(document: Document) -> None:
+    """Look each style name up once per document, not once per paragraph.
+
+    python-docx finds a style given by name ("List Bullet", "Heading 2") by reading every style
+    of the document each time: several milliseconds a paragraph, most of a large referat's time.
+    The names and their ids do not change while a document is written.
+    """
+    part = document.part
+    look_up = part.get_style_id
+    ids = {}
+
+    def get_style_id(style_or_name, style_type):
+        if not isinstance(style_or_name, str):
+            return look_up(style_or_name, style_type)
+        key = (style_or_name, style_type)
+        if key not in ids:
+            ids[key] = look_up(style_or_name, style_type)
+        return ids[key]
+
+    part.get_style_id = get_style_id
 
 
 def frame(document: Document, frame: Frame) -> None:
