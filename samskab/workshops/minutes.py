@@ -21,6 +21,7 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from samskab.core import frozen
 from samskab.core.frozen import Seal
@@ -72,12 +73,59 @@ class People:
     def joined_total(self) -> int:
         return sum(item.count for item in self.joined)
 
+    @property
+    def account(self) -> list[str]:
+        """Who was there, said once, in the reader's language: the page, the Word file and the PDF print these lines."""
+        lines = []
+        roles = ", ".join(f"{item.role}: {item.count}" for item in self.attended)
+        if self.attended_names:
+            lines.append(
+                _("Present: %(names)s (%(roles)s).") % {"names": _listed(self.attended_names), "roles": roles}
+            )
+        elif self.attended:
+            lines.append(
+                ngettext(
+                    "Present: %(counter)s of the process's participants (%(roles)s).",
+                    "Present: %(counter)s of the process's participants (%(roles)s).",
+                    self.attended_total,
+                )
+                % {"counter": self.attended_total, "roles": roles}
+            )
+        else:
+            lines.append(_("Attendance was not recorded."))
+        if self.joined_total:
+            joined = ngettext(
+                "%(counter)s person took part with the code on a phone",
+                "%(counter)s people took part with the code on their phones",
+                self.joined_total,
+            ) % {"counter": self.joined_total}
+            details = ", ".join(f"{item.role}: {item.count}" for item in self.joined)
+            if self.joined_names:
+                details += "; " + _listed(self.joined_names)
+            lines.append(f"{joined} ({details}).")
+        if self.apology_names:
+            lines.append(_("Sent apologies: %(names)s.") % {"names": _listed(self.apology_names)})
+        elif self.apologies:
+            lines.append(
+                ngettext("%(counter)s sent apologies.", "%(counter)s sent apologies.", self.apologies)
+                % {"counter": self.apologies}
+            )
+        return lines
+
+
+def _listed(names: list[str]) -> str:
+    """"Anna, Bo og Carl": names in a sentence, with the language's word for "and"."""
+    if len(names) < 2:
+        return "".join(names)
+    return _("%(names)s and %(last)s") % {"names": ", ".join(names[:-1]), "last": names[-1]}
+
 
 @dataclass
 class ConfirmedStatus:
     solution: str
     status: str
     said: str
+    before: str = ""  # the status before the workshop confirmed it, when the solution had one
 
 
 @dataclass
@@ -107,6 +155,7 @@ class CardBlock:
 class Board:
     title: str
     blocks: list[CardBlock]
+    voted: bool = True  # False: no vote was held on the board, so no card says "0 votes"
 
     @property
     def card_count(self) -> int:
@@ -142,6 +191,7 @@ class LessonLine:
     text: str
     reusable: bool
     theme: str
+    cards: list[str] = field(default_factory=list)  # the (shown) cards the lesson builds on
 
 
 @dataclass
@@ -150,6 +200,7 @@ class ActionLine:
     who: str
     deadline: date | None
     status: str
+    why: str = ""
 
 
 @dataclass
@@ -176,7 +227,13 @@ class MinutesContent(frozen.SealedContent):
     lessons: list[LessonLine]
     actions: list[ActionLine]
     next_evaluation: date | None
+    starts_at: str = ""  # "09:30", or "" when no start time was set
     seal: Seal | None = None  # None: a draft (kladde); kept beside the content, not in its checksum
+
+    @property
+    def votes_held(self) -> bool:
+        """Whether the room voted on any board: without a vote there are no top points to print."""
+        return any(board.voted for board in self.boards + self.transfer)
 
 
 def months_later(day: date, months: int) -> date:
@@ -302,6 +359,7 @@ def build(workshop: Workshop, minutes: Minutes) -> MinutesContent:
         round=str(workshop.round),
         title=workshop.title,
         date=workshop.date,
+        starts_at=workshop.starts_at.strftime("%H:%M") if workshop.starts_at else "",
         place=workshop.place,
         facilitators=[_name(user) for user in workshop.facilitators.order_by("first_name", "last_name")],
         anonymous=workshop.anonymous,
@@ -313,8 +371,15 @@ def build(workshop: Workshop, minutes: Minutes) -> MinutesContent:
         transfer=transfer,
         ratings=[_rating(section) for section in sections if section.kind == SectionKind.RATING],
         lessons=[
-            LessonLine(text=lesson.text, reusable=lesson.reusable, theme=lesson.theme.text if lesson.theme else "")
-            for lesson in Lesson.objects.filter(section__workshop=workshop).select_related("theme")
+            LessonLine(
+                text=lesson.text,
+                reusable=lesson.reusable,
+                theme=lesson.theme.text if lesson.theme else "",
+                cards=[card.text for card in lesson.cards.all() if not card.hidden],
+            )
+            for lesson in Lesson.objects.filter(section__workshop=workshop)
+            .select_related("theme")
+            .prefetch_related("cards")
         ],
         actions=[
             ActionLine(
@@ -322,6 +387,7 @@ def build(workshop: Workshop, minutes: Minutes) -> MinutesContent:
                 who=_name(action.owner.user) if action.owner else "",
                 deadline=action.deadline,
                 status=action.get_status_display(),
+                why=action.why,
             )
             for action in Action.objects.filter(section__workshop=workshop).select_related("owner__user")
         ],
@@ -362,17 +428,37 @@ def _status_round(workshop: Workshop) -> list[ChallengeStatus]:
         .order_by("solution__challenge__priority", "solution__challenge_id", "solution_id", "-pk")
     )
     challenges: dict[int, ChallengeStatus] = {}
-    seen = set()
+    confirmed = {}
     for follow_up in follow_ups:
-        if follow_up.solution_id in seen:  # confirmed twice: the last word counts
+        if follow_up.solution_id in confirmed:  # confirmed twice: the last word counts
             continue
-        seen.add(follow_up.solution_id)
+        confirmed[follow_up.solution_id] = follow_up
+    before = _status_before(workshop, confirmed.keys())
+    for follow_up in confirmed.values():
         challenge = follow_up.solution.challenge
         entry = challenges.setdefault(challenge.pk, ChallengeStatus(challenge.title, []))
         entry.solutions.append(
-            ConfirmedStatus(follow_up.solution.title, follow_up.get_status_display(), follow_up.happened)
+            ConfirmedStatus(
+                follow_up.solution.title,
+                follow_up.get_status_display(),
+                follow_up.happened,
+                before=before.get(follow_up.solution_id, ""),
+            )
         )
     return list(challenges.values())
+
+
+def _status_before(workshop: Workshop, solution_ids) -> dict[int, str]:
+    """Each solution's status before the workshop: its newest follow-up that is not the workshop's own."""
+    earlier = (
+        FollowUp.objects.filter(solution_id__in=list(solution_ids), date__lte=workshop.date)
+        .exclude(from_workshop=True, date=workshop.date)
+        .order_by("solution_id", "-date", "-pk")
+    )
+    before: dict[int, str] = {}
+    for follow_up in earlier:
+        before.setdefault(follow_up.solution_id, follow_up.get_status_display())
+    return before
 
 
 def _is_transfer(section) -> bool:
@@ -409,7 +495,7 @@ def _board(section, *, named: bool) -> tuple[Board, list[CardLine]]:
     order = {prompt.pk: prompt.order for prompt in section.prompts.all() if prompt.role == PromptRole.COLUMN}
     loose = [columns[key] for key in sorted(columns, key=lambda key: (key is None, order.get(key, 0)))]
     blocks = [block for block in groups.values() if block.cards] + loose
-    return Board(section.title, blocks), lines
+    return Board(section.title, blocks, voted=any(line.votes for line in lines)), lines
 
 
 def _rating(section) -> RatingResult:

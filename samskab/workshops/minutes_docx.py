@@ -51,12 +51,12 @@ def render_docx(content: MinutesContent) -> bytes:
         document.add_heading(board.title, level=2)
         _board(document, board, level=3)
 
-    document.add_heading(_("Top points"), level=2)
-    if content.top_points:
+    if content.votes_held:
+        document.add_heading(_("Top points"), level=2)
         for card in content.top_points:
             document.add_paragraph(f"{card.text} ({_votes(card.votes)})", style="List Number")
-    else:
-        document.add_paragraph(_("No card received a vote."))
+        if not content.top_points:
+            document.add_paragraph(_("No card received a vote."))
 
     document.add_heading(_("Ideas to take further"), level=2)
     for board in content.transfer:
@@ -109,7 +109,10 @@ def _date(value) -> str:
 
 
 def _facts(document, content: MinutesContent) -> None:
-    facts = [(_("Date"), _date(content.date))]
+    when = _date(content.date)
+    if content.starts_at:
+        when += ", " + _("at %(time)s") % {"time": content.starts_at}
+    facts = [(_("Date"), when)]
     if content.place:
         facts.append((_("Place"), content.place))
     facts.append((_("Process"), f"{content.process} ({content.unit}), {content.round.lower()}"))
@@ -138,36 +141,8 @@ def _votes(count: int) -> str:
 
 
 def _people(document, content: MinutesContent) -> None:
-    people = content.people
     document.add_heading(_("Participants"), level=2)
-
-    def counts(items) -> str:
-        return f" ({', '.join(f'{item.role}: {item.count}' for item in items)})" if items else ""
-
-    document.add_paragraph(
-        ngettext(
-            "%(counter)s of the process's participants attended.",
-            "%(counter)s of the process's participants attended.",
-            people.attended_total,
-        )
-        % {"counter": people.attended_total}
-        + counts(people.attended)
-    )
-    if people.attended_names:
-        document.add_paragraph(f"{_('Attended')}: {', '.join(people.attended_names)}")
-    document.add_paragraph(
-        ngettext("%(counter)s person joined with the code.", "%(counter)s people joined with the code.", people.joined_total)
-        % {"counter": people.joined_total}
-        + counts(people.joined)
-    )
-    if people.joined_names:
-        document.add_paragraph(f"{_('Joined by name')}: {', '.join(people.joined_names)}")
-    apologies = ngettext("%(counter)s sent apologies.", "%(counter)s sent apologies.", people.apologies) % {
-        "counter": people.apologies
-    }
-    if people.apology_names:
-        apologies += " " + ", ".join(people.apology_names)
-    document.add_paragraph(apologies)
+    document.add_paragraph(" ".join(content.people.account))
     if content.anonymous:
         document.add_paragraph(_("The workshop was anonymous: the minutes give numbers, not names."))
 
@@ -179,9 +154,18 @@ def _status_round(document, content: MinutesContent) -> None:
         for solution in challenge.solutions:
             paragraph = document.add_paragraph(style="List Bullet")
             paragraph.add_run(solution.solution).bold = True
-            paragraph.add_run(f": {solution.status}" + (f". {solution.said}" if solution.said else ""))
+            paragraph.add_run(f": {_status_change(solution)}" + (f". {solution.said}" if solution.said else ""))
     if not content.status_round:
         document.add_paragraph(_("No statuses were confirmed at the workshop."))
+
+
+def _status_change(solution) -> str:
+    """Before → after, as the page says it (includes/minutes_status.html)."""
+    if not solution.before:
+        return solution.status
+    if solution.before == solution.status:
+        return _("%(status)s (unchanged)") % {"status": solution.status}
+    return f"{solution.before} → {solution.status}"
 
 
 def _board(document, board: Board, *, level: int) -> None:
@@ -190,10 +174,11 @@ def _board(document, board: Board, *, level: int) -> None:
         document.add_heading(title, level=level)
         for card in block.cards:
             details = [card.where] if card.where and block.grouped else []
-            details.append(_votes(card.votes))
+            if board.voted:
+                details.append(_votes(card.votes))
             if card.author:
                 details.append(card.author)
-            document.add_paragraph(f"{card.text} ({'; '.join(details)})", style="List Bullet")
+            document.add_paragraph(card.text + (f" ({'; '.join(details)})" if details else ""), style="List Bullet")
     if not board.blocks:
         document.add_paragraph(_("No cards."))
 
@@ -242,6 +227,9 @@ def _lessons(document, content: MinutesContent) -> None:
             paragraph.add_run(f" ({lesson.theme})")
         if lesson.reusable:
             paragraph.add_run(f" {_('Can be used elsewhere')}").bold = True
+        if lesson.cards:
+            paragraph.add_run().add_break()
+            paragraph.add_run(f"{_('Builds on')}: " + ", ".join(f"“{card}”" for card in lesson.cards))
     if not content.lessons:
         document.add_paragraph(_("No lessons were recorded."))
 
@@ -252,12 +240,15 @@ def _actions(document, content: MinutesContent) -> None:
         document.add_paragraph(_("No agreements were recorded."))
         return
     table = header_table(
-        document, [_("What"), _("Who"), _("By when"), _("Status")], caption=_("Agreements: who does what by when")
+        document,
+        [_("What"), _("Who"), _("By when"), _("Why"), _("Status")],
+        caption=_("Agreements: who does what by when"),
     )
     for action in content.actions:
         cells = table.add_row().cells
         cells[0].text = action.what
         cells[1].text = action.who or "–"
         cells[2].text = _date(action.deadline) if action.deadline else "–"
-        cells[3].text = action.status
+        cells[3].text = action.why or "–"
+        cells[4].text = action.status
 
