@@ -24,9 +24,8 @@ from samskab.processes.services import follow_up_add
 from samskab.workshops import cards, joining, live, services
 from samskab.workshops.access import get_card_for_facilitator, get_section_for_facilitator, get_workshop_for_facilitator
 from samskab.workshops.forms import JoiningForm, StatusConfirmForm
-from samskab.workshops.models import Phase, Section, SectionKind, Workshop, WorkshopStatus
+from samskab.workshops.models import Phase, SectionKind, Workshop, WorkshopStatus
 from samskab.workshops.phone_forms import PaperCardForm
-from samskab.workshops.qr import join_qr
 from samskab.workshops.state import board_state
 
 TIMER_CHOICES = [2, 3, 5, 10, 15]  # minutes
@@ -190,27 +189,6 @@ def section_phase(request, pk: int):
             request, _("The rating is closed. Its earlier figures still stand: too few answers changed to show new ones.")
         )
     return redirect("workshop_run", pk=section.workshop.pk)
-
-
-@login_required
-def projector(request, pk: int):
-    """The wall on the projector. It polls itself for changes (HTMX) until live pushes arrive."""
-    workshop = get_workshop_for_facilitator(request.user, pk)
-    seq = live.current_seq(workshop.pk)  # before the state is read: it includes every change up to seq
-    current = Section.objects.filter(pk=workshop.current_section_id).first()
-    join_url = request.build_absolute_uri(f"/w/{workshop.join_code}/")
-    joinable = joining.why_not_open(workshop) is None  # the code is shown only while it lets people in
-    context = {
-        "seq": seq,
-        "workshop": workshop,
-        "current": current,
-        "board": board_state(current, for_facilitator=False) if current else None,
-        "join_url": join_url,
-        "joinable": joinable,
-    }
-    if request.htmx:
-        return render(request, "workshops/includes/projector_board.html", context)
-    return render(request, "workshops/projector.html", {**context, "qr": join_qr(join_url) if joinable else ""})
 
 
 @login_required
