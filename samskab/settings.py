@@ -275,6 +275,13 @@ SLOW_REQUEST_THREADS = envint("SLOW_REQUEST_THREADS", "2")
 # PDFs are printed in this many processes of their own (core/pdf_process.py); 0: in the request thread.
 PDF_PROCESSES = envint("PDF_PROCESSES", "1")
 
+# manage.py sync_organisation: OS2mo's GraphQL endpoint (e.g. https://os2mo.kommune.dk/graphql/v22) and a
+# Keycloak client with client credentials (token URL e.g. https://os2mo.kommune.dk/auth/realms/mo/protocol/openid-connect/token).
+OS2MO_URL = os.environ.get("OS2MO_URL", "")
+OS2MO_TOKEN_URL = os.environ.get("OS2MO_TOKEN_URL", "")
+OS2MO_CLIENT_ID = os.environ.get("OS2MO_CLIENT_ID", "")
+OS2MO_CLIENT_SECRET = envsecret("OS2MO_CLIENT_SECRET")
+
 # Domain settings
 SILENT_AFTER_DAYS_DEFAULT = 60
 
