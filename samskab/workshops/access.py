@@ -11,9 +11,10 @@ from django.db.models import Q
 from django.dispatch import receiver
 from django.http import Http404
 
-from samskab.processes.access import Access, get_object_for_user
+from samskab.processes.access import Access, get_object_for_user, require
 from samskab.rounds.access import action_visibility
-from samskab.workshops.models import Card, CardGroup, MinutesStatus, Section, Workshop
+from samskab.workshops import minutes as referat
+from samskab.workshops.models import Card, CardGroup, Minutes, MinutesStatus, MinutesVersion, Section, Workshop
 
 
 def is_facilitator(user, workshop: Workshop) -> bool:
@@ -27,25 +28,34 @@ def get_workshop_for_facilitator(user, pk: int) -> Workshop:
     return workshop
 
 
-def get_section_for_facilitator(user, pk: int) -> Section:
-    section = Section.objects.filter(pk=pk).only("workshop_id").first()
-    if section is None:
+def _of_workshop_for_facilitator(user, model, pk: int, workshop: str):
+    """The `model` row `pk`, fetched in one query with its workshop (at the path `workshop`), round and
+    forløb: 404 when there is none or `user` may not read the forløb, 403 for anyone but the
+    workshop's facilitators."""
+    obj = (
+        model.objects.select_related(f"{workshop}__round__process__unit__organisation")
+        .filter(pk=pk, **{f"{workshop}__isnull": False})
+        .first()
+    )
+    if obj is None:
         raise Http404
-    workshop = get_workshop_for_facilitator(user, section.workshop_id)
-    section = workshop.sections.get(pk=pk)
-    section.workshop = workshop
-    return section
+    found = obj
+    for name in workshop.split("__"):
+        found = getattr(found, name)
+    require(user, found.round.process, Access.READ)
+    if not is_facilitator(user, found):
+        raise PermissionDenied
+    return obj
+
+
+def get_section_for_facilitator(user, pk: int) -> Section:
+    return _of_workshop_for_facilitator(user, Section, pk, "workshop")
 
 
 def _in_section_for_facilitator(user, model, pk: int):
-    """A card or group (anything of one section) with its section, for one of the workshop's facilitators."""
-    found = model.objects.filter(pk=pk).only("section_id").first()
-    if found is None:
-        raise Http404
-    section = get_section_for_facilitator(user, found.section_id)
-    obj = model.objects.get(pk=pk)
-    obj.section = section
-    return obj
+    """A row of one section (a card, group, læringspunkt or aftale) with its section, for one of the
+    workshop's facilitators; 404 for an aftale made outside the workshop."""
+    return _of_workshop_for_facilitator(user, model, pk, "section__workshop")
 
 
 def get_card_for_facilitator(user, pk: int) -> Card:
@@ -79,3 +89,39 @@ def aftaler_seen(sender, user, **kwargs) -> Q:
     if user is None:
         return Q(section__isnull=True) | released("section__workshop")
     return Q(section__isnull=True) | sees_content(user, "section__workshop") | Q(owner__user=user)
+
+
+class NotApprovedYet(Exception):
+    """The referat exists for this reader only once a version of it is approved."""
+
+
+def get_minutes_for_user(user, pk: int) -> tuple[Workshop, Minutes, bool]:
+    """The workshop `pk`, its referat and whether `user` facilitates it (for a facilitator the draft
+    is made when missing). 404 outside the forløb; for the forløb's other readers NotApprovedYet until
+    a version is approved, after which they read the approved versions (also while a new one is
+    prepared)."""
+    workshop = get_object_for_user(user, Workshop, pk, process_path="round__process", need=Access.READ)
+    if is_facilitator(user, workshop):
+        return workshop, referat.ensure_draft(workshop), True
+    minutes = Minutes.objects.filter(workshop=workshop).first()
+    if minutes is None or not (minutes.is_approved or minutes.versions.exists()):
+        raise NotApprovedYet
+    return workshop, minutes, False
+
+
+def get_minutes_for_facilitator(user, pk: int) -> tuple[Workshop, Minutes]:
+    """The workshop `pk` and its referat, to change: 404 outside the forløb, 403 for anyone but its facilitators."""
+    workshop = get_workshop_for_facilitator(user, pk)
+    return workshop, referat.ensure_draft(workshop)
+
+
+def get_minutes_version_for_user(user, pk: int, number: int) -> tuple[Workshop, MinutesVersion, bool]:
+    """An approved version of the workshop's referat, through the workshop and its referat, and
+    whether `user` facilitates it."""
+    workshop, minutes, facilitator = get_minutes_for_user(user, pk)
+    referat.last_version(minutes)  # an old approval without a version gets its version 1 here
+    version = minutes.versions.filter(number=number).first()
+    if version is None:
+        raise Http404
+    version.minutes = minutes
+    return workshop, version, facilitator

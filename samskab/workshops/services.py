@@ -7,9 +7,9 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from samskab.processes.models import Challenge, Process, Solution
+from samskab.processes.models import Challenge, Participant, Process, Solution
 from samskab.rounds.models import EvaluationRound, RoundStatus
-from samskab.workshops.models import Section, Workshop, WorkshopStatus, new_join_code
+from samskab.workshops.models import Attendance, Prompt, Section, Workshop, WorkshopStatus, new_join_code
 from samskab.workshops.template import add_template_sections
 from samskab.workshops import cards, live, ratings
 from samskab.workshops import minutes as referat
@@ -238,3 +238,51 @@ def workshop_action_add(*, action, section: Section, by):
 def workshop_action_delete(*, action, section: Section, by) -> None:
     action.delete()
     _announce_changed(section.workshop_id)
+
+
+# Preparing the workshop: its details, sections and their questions, and who came.
+
+
+@transaction.atomic
+def workshop_edit(*, workshop: Workshop, facilitators, by) -> Workshop:
+    """Save the workshop's details (from its form) and its facilitators. A workshop always has one:
+    with nobody ticked, the person who saved it stays facilitator."""
+    workshop.save()
+    workshop.facilitators.set(facilitators or [by])
+    return workshop
+
+
+def section_add(*, section: Section, workshop: Workshop, by) -> Section:
+    """Add a section (from its form, not yet saved) last in the workshop."""
+    section.workshop = workshop
+    section.order = (workshop.sections.aggregate(Max("order"))["order__max"] or 0) + 1
+    section.save()
+    return section
+
+
+@transaction.atomic
+def section_edit(*, section: Section, prompts: dict[str, list[Prompt]], deleted: list[Prompt], by) -> Section:
+    """Save a section's title and introduction with its questions: `prompts` are the new and changed
+    ones of each role (columns, themes, statements), `deleted` the ones taken out."""
+    section.save()
+    for role, changed in prompts.items():
+        for prompt in changed:
+            prompt.role = role
+            prompt.save()
+    for prompt in deleted:
+        prompt.delete()
+    return section
+
+
+def section_delete(*, section: Section, by) -> None:
+    section.delete()
+
+
+@transaction.atomic
+def attendance_record(*, workshop: Workshop, statuses: dict[Participant, str], by) -> None:
+    """Fremmøde: each participant's status (came, afbud), or none (`""`: nothing recorded)."""
+    for participant, status in statuses.items():
+        if status:
+            Attendance.objects.update_or_create(workshop=workshop, participant=participant, defaults={"status": status})
+        else:
+            Attendance.objects.filter(workshop=workshop, participant=participant).delete()

@@ -10,9 +10,8 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -20,10 +19,15 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from samskab.core.forms import CleanTextForm, StyledForm
-from samskab.processes.access import Access, get_object_for_user
-from samskab.workshops import live
 from samskab.workshops import minutes as referat
-from samskab.workshops.access import is_facilitator
+from samskab.workshops import services
+from samskab.workshops.access import (
+    NotApprovedYet,
+    get_card_for_facilitator,
+    get_minutes_for_facilitator,
+    get_minutes_for_user,
+    get_minutes_version_for_user,
+)
 from samskab.workshops.minutes_docx import render_docx
 from samskab.workshops.minutes_pdf import render_pdf
 from samskab.workshops.models import Card, Minutes, MinutesVersion, SectionKind, Workshop, WorkshopStatus
@@ -50,29 +54,6 @@ class ReopenForm(CleanTextForm, forms.Form):
         label=gettext_lazy("Yes, make the minutes a draft again. Until they are approved again, only the facilitators see them."),
         error_messages={"required": gettext_lazy("Tick the box to confirm that the minutes become a draft again.")},
     )
-
-
-class _Hidden(Exception):
-    """The referat exists for this reader only once a version of it is approved."""
-
-
-def _open(user, pk: int) -> tuple[Workshop, Minutes, bool]:
-    """The workshop, its referat and whether `user` facilitates it; 404 outside the forløb, _Hidden before approval."""
-    workshop = get_object_for_user(user, Workshop, pk, process_path="round__process", need=Access.READ)
-    facilitator = is_facilitator(user, workshop)
-    if facilitator:
-        return workshop, referat.ensure_draft(workshop), True
-    minutes = Minutes.objects.filter(workshop=workshop).first()
-    if minutes is None or not (minutes.is_approved or minutes.versions.exists()):
-        raise _Hidden
-    return workshop, minutes, False
-
-
-def _for_facilitator(user, pk: int) -> tuple[Workshop, Minutes]:
-    workshop, minutes, facilitator = _open(user, pk)
-    if not facilitator:
-        raise PermissionDenied
-    return workshop, minutes
 
 
 def _shown(workshop: Workshop, record: Minutes, facilitator: bool) -> tuple[referat.MinutesContent, MinutesVersion | None]:
@@ -107,8 +88,8 @@ def _moderation(workshop: Workshop) -> list[tuple[object, list[Card]]]:
 def minutes(request, pk: int):
     """The referat page; the facilitator's form for the summary and next evaluation posts here too."""
     try:
-        workshop, record, facilitator = _open(request.user, pk)
-    except _Hidden:
+        workshop, record, facilitator = get_minutes_for_user(request.user, pk)
+    except NotApprovedYet:
         return _not_approved(request, pk)
     form = None
     if facilitator and not record.is_approved:
@@ -162,22 +143,17 @@ def _page(request, workshop: Workshop, record: Minutes, content, version, **cont
 def minutes_version(request, pk: int, number: int):
     """One approved version of the referat, as it was approved."""
     try:
-        workshop, record, facilitator = _open(request.user, pk)
-    except _Hidden:
+        workshop, version, facilitator = get_minutes_version_for_user(request.user, pk, number)
+    except NotApprovedYet:
         return _not_approved(request, pk)
-    referat.last_version(record)  # an old approval without a version gets its version 1 here
-    version = get_object_or_404(MinutesVersion, minutes=record, number=number)
-    return _page(request, workshop, record, referat.version_content(version), version, facilitator=facilitator)
+    return _page(request, workshop, version.minutes, referat.version_content(version), version, facilitator=facilitator)
 
 
 @login_required
 @require_POST
 def minutes_approve(request, pk: int):
     """Godkend: the draft becomes the approved referat. A second click changes nothing."""
-    try:
-        workshop, record = _for_facilitator(request.user, pk)
-    except _Hidden:
-        raise PermissionDenied from None
+    workshop, record = get_minutes_for_facilitator(request.user, pk)
     try:
         if referat.approve(minutes=record, by=request.user):
             messages.success(request, _("The minutes have been approved. Everyone who follows the process can now read them."))
@@ -190,10 +166,7 @@ def minutes_approve(request, pk: int):
 @require_POST
 def minutes_reopen(request, pk: int):
     """Make approved minutes a draft again, when the facilitator confirms it."""
-    try:
-        workshop, record = _for_facilitator(request.user, pk)
-    except _Hidden:
-        raise PermissionDenied from None
+    workshop, record = get_minutes_for_facilitator(request.user, pk)
     form = ReopenForm(request.POST)
     if not form.is_valid():
         messages.error(request, form.errors["confirm"][0])
@@ -206,20 +179,12 @@ def minutes_reopen(request, pk: int):
 @require_POST
 def minutes_card_hide(request, pk: int):
     """Hide a card from the referat (it names a colleague, say), or show it again. Drafts only."""
-    card = Card.objects.filter(pk=pk).only("section__workshop_id").select_related("section").first()
-    if card is None:
-        raise Http404
-    try:
-        workshop, record = _for_facilitator(request.user, card.section.workshop_id)
-    except _Hidden:
-        raise PermissionDenied from None
+    card = get_card_for_facilitator(request.user, pk)
+    workshop, record = get_minutes_for_facilitator(request.user, card.section.workshop_id)
     if record.is_approved:
         messages.error(request, _("Approved minutes cannot be changed. Make them a draft again first."))
         return redirect("minutes", pk=workshop.pk)
-    card = Card.objects.get(pk=pk)
-    card.hidden = request.POST.get("hidden") == "1"
-    card.save(update_fields=["hidden", "updated_at"])
-    transaction.on_commit(lambda: live.changed(workshop.pk))
+    services.card_hide(card=card, hidden=request.POST.get("hidden") == "1", by=request.user)
     if card.hidden:
         messages.success(request, _("The card is hidden from the minutes."))
     else:
@@ -237,8 +202,8 @@ def _file(workshop: Workshop, version: MinutesVersion | None, body: bytes, exten
 def _download(request, pk: int, extension: str):
     """The last approved version's stored file; for the facilitators of a draft, the draft printed now."""
     try:
-        workshop, record, facilitator = _open(request.user, pk)
-    except _Hidden:
+        workshop, record, facilitator = get_minutes_for_user(request.user, pk)
+    except NotApprovedYet:
         return _not_approved(request, pk)
     if record.is_approved or not facilitator:
         version = referat.last_version(record)
@@ -253,11 +218,9 @@ def _download(request, pk: int, extension: str):
 
 def _version_download(request, pk: int, number: int, extension: str):
     try:
-        workshop, record, _facilitator = _open(request.user, pk)
-    except _Hidden:
+        workshop, version, _facilitator = get_minutes_version_for_user(request.user, pk, number)
+    except NotApprovedYet:
         return _not_approved(request, pk)
-    referat.last_version(record)  # an old approval without a version gets its version 1 here
-    version = get_object_or_404(MinutesVersion, minutes=record, number=number)
     return _file(workshop, version, bytes(getattr(version, extension)), extension, CONTENT_TYPES[extension])
 
 

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.db.models import Max
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -11,7 +10,7 @@ from django.views.decorators.http import require_POST
 from samskab.workshops import services
 from samskab.workshops.access import get_section_for_facilitator, get_workshop_for_facilitator, is_facilitator
 from samskab.workshops.forms import AttendanceForm, PromptFormSet, SectionEditForm, SectionForm, WorkshopEditForm
-from samskab.workshops.models import Attendance, PromptRole, SectionKind, WorkshopStatus
+from samskab.workshops.models import PromptRole, SectionKind, WorkshopStatus
 
 
 def _context(workshop, **extra) -> dict:
@@ -52,9 +51,9 @@ def workshop_edit(request, pk: int):
         return refused
     form = WorkshopEditForm(request.POST or None, instance=workshop)
     if request.method == "POST" and form.is_valid():
-        workshop = form.save()
-        if not workshop.facilitators.exists():
-            workshop.facilitators.add(request.user)
+        workshop = services.workshop_edit(
+            workshop=form.instance, facilitators=form.cleaned_data["facilitators"], by=request.user
+        )
         messages.success(request, _("The workshop has been saved."))
         # Who handed the workshop over to others may no longer open it: show them the round.
         return redirect(workshop if is_facilitator(request.user, workshop) else workshop.round)
@@ -68,10 +67,7 @@ def section_create(request, pk: int):
         return refused
     form = SectionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        section = form.save(commit=False)
-        section.workshop = workshop
-        section.order = (workshop.sections.aggregate(Max("order"))["order__max"] or 0) + 1
-        section.save()
+        section = services.section_add(section=form.instance, workshop=workshop, by=request.user)
         messages.success(request, _("The section has been added."))
         return redirect(section.get_absolute_url() if section.kind != SectionKind.STATUS else workshop.get_absolute_url())
     return render(request, "workshops/section_create.html", _context(workshop, form=form))
@@ -86,14 +82,12 @@ def section_edit(request, pk: int):
     form = SectionEditForm(request.POST or None, instance=section, prefix="section")
     formsets = _prompt_formsets(section, request.POST or None)
     if request.method == "POST" and form.is_valid() and all(formset.is_valid() for _r, _l, formset in formsets):
-        with transaction.atomic():
-            form.save()
-            for role, _label, formset in formsets:
-                for prompt in formset.save(commit=False):
-                    prompt.role = role
-                    prompt.save()
-                for prompt in formset.deleted_objects:
-                    prompt.delete()
+        services.section_edit(
+            section=form.instance,
+            prompts={role: formset.save(commit=False) for role, _label, formset in formsets},
+            deleted=[prompt for _role, _label, formset in formsets for prompt in formset.deleted_objects],
+            by=request.user,
+        )
         messages.success(request, _("The section has been saved."))
         return redirect(section.workshop)
     return render(
@@ -139,7 +133,7 @@ def section_delete(request, pk: int):
         return refused
     workshop = section.workshop
     if request.method == "POST":
-        section.delete()
+        services.section_delete(section=section, by=request.user)
         messages.success(request, _("The section has been left out."))
         return redirect(workshop)
     return render(
@@ -159,14 +153,7 @@ def attendance(request, pk: int):
     recorded = dict(workshop.attendance.values_list("participant_id", "status"))
     form = AttendanceForm(request.POST or None, participants=participants, recorded=recorded)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            for participant, status in form.statuses().items():
-                if status:
-                    Attendance.objects.update_or_create(
-                        workshop=workshop, participant=participant, defaults={"status": status}
-                    )
-                else:
-                    Attendance.objects.filter(workshop=workshop, participant=participant).delete()
+        services.attendance_record(workshop=workshop, statuses=form.statuses(), by=request.user)
         messages.success(request, _("The attendance has been saved."))
         return redirect(workshop)
     return render(request, "workshops/attendance.html", _context(workshop, form=form))

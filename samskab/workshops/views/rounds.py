@@ -8,8 +8,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samskab.core.once import create_once
-from samskab.processes.access import Access, get_process_for_user, process_access
+from samskab.processes.access import Access, get_process_for_user
 from samskab.workshops import services
+from samskab.workshops.access import is_facilitator
 from samskab.rounds import services as round_services
 from samskab.rounds.access import get_round_for_user
 from samskab.workshops.forms import WorkshopForm
@@ -55,7 +56,7 @@ def workshop_create(request, pk: int):
     evaluation_round = get_round_for_user(request.user, pk, Access.EDIT)
     existing = Workshop.objects.filter(round=evaluation_round).first()
     if existing is not None:
-        return redirect(existing if request.user in existing.facilitators.all() else evaluation_round)
+        return redirect(existing if is_facilitator(request.user, existing) else evaluation_round)
     if not evaluation_round.is_open:
         messages.error(request, _("The round is closed. Start a new round to hold a workshop."))
         return redirect(evaluation_round)
