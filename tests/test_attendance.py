@@ -1,3 +1,5 @@
+"""Fremmøde: the facilitator ticks who of the forløb's participants came and who sent afbud."""
+
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
@@ -17,38 +19,46 @@ def url(workshop: Workshop) -> str:
     return reverse("attendance", args=[workshop.pk])
 
 
-def field(process: Process, username: str) -> str:
-    return f"p{process.participants.get(user__username=username).pk}"
+def pk(process: Process, username: str) -> str:
+    return str(process.participants.get(user__username=username).pk)
 
 
 def recorded(workshop: Workshop) -> dict[str, str]:
     return dict(workshop.attendance.values_list("participant__user__username", "status"))
 
 
-def data(process: Process, **statuses: str) -> dict:
-    """Every participant's choice as the form sends it: not recorded unless given."""
-    values = {f"p{p.pk}": "" for p in process.participants.all()}
-    values.update({field(process, username): status for username, status in statuses.items()})
-    return values
+def data(process: Process, came=(), afbud=()) -> dict:
+    """The form as the browser sends it: its CSRF token, and the ticked boxes of each list (none: nothing)."""
+    return {
+        "csrfmiddlewaretoken": "sent-by-every-browser",
+        "attended": [pk(process, u) for u in came],
+        "apologies": [pk(process, u) for u in afbud],
+    }
 
 
-def test_the_form_lists_the_participants_with_what_is_recorded(demo, client_as, personas):
+def test_the_form_lists_the_participants_as_checkboxes_with_what_is_recorded(demo, client_as, personas):
     response = client_as("konsulent").get(url(workshop_of(demo)))
     assert response.status_code == 200
     form = response.context["form"]
-    assert set(form.fields) == {f"p{p.pk}" for p in demo.participants.all()}
-    assert form[field(demo, "amr")].value() == AFBUD  # the demo's afbud
-    assert form[field(demo, "leder")].value() == ""
+    assert form["apologies"].value() == [pk(demo, "amr")]  # the demo's afbud
+    assert form["attended"].value() == []
     page = html(response)
     for username in ("konsulent", "leder", "medarbejder", "tr", "amr"):
         assert str(personas[username]) in page
     assert str(personas["med"]) not in page
+    participants = demo.participants.count()
+    assert page.count('type="checkbox" name="attended"') == participants
+    assert page.count('type="checkbox" name="apologies"') == participants
+    assert page.count('class="form-checkbox"') == 2 * participants
+    with translation.override("da"):
+        assert gettext("optional") not in page  # not after every name, nor on the lists
+    assert "attendance.js" in page and "data-check-all" in page
 
 
 def test_the_facilitator_records_who_came_and_who_sent_afbud(demo, client_as):
     workshop = workshop_of(demo)
     client = client_as("konsulent")
-    response = client.post(url(workshop), data(demo, konsulent=CAME, leder=CAME, medarbejder=CAME, tr=AFBUD, amr=""))
+    response = client.post(url(workshop), data(demo, came=["konsulent", "leder", "medarbejder"], afbud=["tr"]))
     assert response.status_code == 302
     assert response.url == workshop.get_absolute_url()
     assert recorded(workshop) == {"konsulent": CAME, "leder": CAME, "medarbejder": CAME, "tr": AFBUD}
@@ -60,14 +70,14 @@ def test_the_facilitator_records_who_came_and_who_sent_afbud(demo, client_as):
     assert counts in html(response)
 
     form = client.get(url(workshop)).context["form"]
-    assert form[field(demo, "tr")].value() == AFBUD
-    assert form[field(demo, "amr")].value() == ""
+    assert form["apologies"].value() == [pk(demo, "tr")]
+    assert sorted(form["attended"].value()) == sorted(pk(demo, u) for u in ("konsulent", "leder", "medarbejder"))
 
 
-def test_changing_a_choice_replaces_it(demo, client_as):
+def test_unticking_takes_a_record_away(demo, client_as):
     workshop = workshop_of(demo)
     client = client_as("konsulent")
-    client.post(url(workshop), data(demo, amr=CAME))
+    client.post(url(workshop), data(demo, came=["amr"]))
     assert recorded(workshop) == {"amr": CAME}
     assert Attendance.objects.filter(workshop=workshop).count() == 1
     client.post(url(workshop), data(demo))
@@ -75,22 +85,30 @@ def test_changing_a_choice_replaces_it(demo, client_as):
     assert client.get(workshop.get_absolute_url()).context["attended"] == 0
 
 
-def test_an_unknown_choice_is_refused(demo, client_as):
+def test_someone_ticked_in_both_lists_is_refused_in_danish_and_the_ticks_are_kept(demo, client_as, personas):
     workshop = workshop_of(demo)
-    response = client_as("konsulent").post(url(workshop), data(demo, leder="maybe", tr=CAME))
+    response = client_as("konsulent").post(url(workshop), data(demo, came=["leder", "tr"], afbud=["leder"]))
     assert response.status_code == 200
-    assert field(demo, "leder") in response.context["form"].errors
-    assert "form-error-message" in html(response)
+    assert "apologies" in response.context["form"].errors
+    page = html(response)
+    assert "form-error-message" in page and str(personas["leder"]) in page.split("form-error-message")[1]
+    assert "Sæt kun ét flueben" in page
+    # What was ticked is ticked again.
+    assert f'value="{pk(demo, "tr")}" class="form-checkbox" id="id_attended_' in page.replace(" checked", "")
+    checked = [chunk for chunk in page.split("<input")[1:] if 'name="attended"' in chunk and " checked" in chunk.split(">")[0]]
+    assert len(checked) == 2
     assert recorded(workshop) == {"amr": AFBUD}
 
 
 def test_people_outside_the_process_cannot_be_recorded(demo, client_as):
     workshop = workshop_of(demo)
     south = Participant.objects.get(process__title="Færre faste skemaer")
-    values = data(demo, leder=CAME)
-    values.update({f"p{south.pk}": CAME, "p999999": AFBUD, "participant": south.pk})
-    assert client_as("konsulent").post(url(workshop), values).status_code == 302
-    assert recorded(workshop) == {"leder": CAME}
+    values = data(demo, came=["leder"])
+    values["attended"].append(str(south.pk))
+    response = client_as("konsulent").post(url(workshop), values)
+    assert response.status_code == 200  # not one of the choices: the form says so
+    assert "attended" in response.context["form"].errors
+    assert recorded(workshop) == {"amr": AFBUD}
     assert not Attendance.objects.filter(participant=south).exists()
 
 
@@ -98,7 +116,7 @@ def test_only_facilitators_record_attendance(demo, client_as):
     workshop = workshop_of(demo)
     for username in ("leder", "central", "medarbejder", "tr", "amr", "med"):
         assert client_as(username).get(url(workshop)).status_code == 403, username
-        assert client_as(username).post(url(workshop), data(demo, leder=CAME)).status_code == 403, username
+        assert client_as(username).post(url(workshop), data(demo, came=["leder"])).status_code == 403, username
     for username in ("leder-syd", "nabo", "admin"):
-        assert client_as(username).post(url(workshop), data(demo, leder=CAME)).status_code == 404, username
+        assert client_as(username).post(url(workshop), data(demo, came=["leder"])).status_code == 404, username
     assert recorded(workshop) == {"amr": AFBUD}

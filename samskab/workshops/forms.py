@@ -96,24 +96,39 @@ PromptFormSet = inlineformset_factory(Section, Prompt, form=PromptForm, extra=1,
 
 
 class AttendanceForm(StyledForm, forms.Form):
-    """One choice per participant of the forløb: came, sent afbud, or not recorded."""
+    """Fremmøde: tick who of the forløb's participants came, and who sent afbud. Nobody ticked: not recorded."""
+
+    attended = forms.MultipleChoiceField(
+        label=_("Came"), required=False, widget=forms.CheckboxSelectMultiple(attrs={"class": "form-checkbox"})
+    )
+    apologies = forms.MultipleChoiceField(
+        label=_("Sent apologies"), required=False, widget=forms.CheckboxSelectMultiple(attrs={"class": "form-checkbox"})
+    )
 
     def __init__(self, *args, participants, recorded: dict[int, str], **kwargs):
         super().__init__(*args, **kwargs)
-        choices = [("", _("not recorded")), *AttendanceStatus.choices]
-        for participant in participants:
-            self.fields[f"p{participant.pk}"] = forms.ChoiceField(
-                label=str(participant.user),
-                choices=choices,
-                required=False,
-                initial=recorded.get(participant.pk, ""),
-            )
         self.participants = list(participants)
+        choices = [(str(p.pk), f"{p.user} ({p.get_role_display()})") for p in self.participants]
+        for name, status in (("attended", AttendanceStatus.ATTENDED), ("apologies", AttendanceStatus.APOLOGIES)):
+            self.fields[name].choices = choices
+            self.initial[name] = [str(pk) for pk, recorded_status in recorded.items() if recorded_status == status]
+
+    def clean(self):
+        data = super().clean()
+        both = set(data.get("attended", [])) & set(data.get("apologies", []))
+        if both:
+            names = ", ".join(str(p.user) for p in self.participants if str(p.pk) in both)
+            self.add_error(
+                "apologies", _("Tick each person once: %(names)s cannot both have come and sent apologies.") % {"names": names}
+            )
+        return data
 
     def statuses(self) -> dict:
-        return {p: self.cleaned_data[f"p{p.pk}"] for p in self.participants}
-
-
+        attended, apologies = set(self.cleaned_data["attended"]), set(self.cleaned_data["apologies"])
+        return {
+            p: AttendanceStatus.ATTENDED if str(p.pk) in attended else AttendanceStatus.APOLOGIES if str(p.pk) in apologies else ""
+            for p in self.participants
+        }
 
 
 class StatusConfirmForm(CleanTextForm, forms.Form):
