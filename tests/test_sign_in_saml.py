@@ -224,3 +224,12 @@ def test_the_identity_providers_logout_request_logs_out(context_handler, client)
     assert response.status_code == 302 and response["Location"].startswith(idp.SLO_URL)
     assert "SAMLResponse=" in response["Location"]
     assert signed_in_as(client) is None
+
+
+def test_a_logout_request_for_somebody_else_leaves_the_session_alone(context_handler, client):
+    request, _query = start(client)
+    post(client, answer(request))
+    destination = settings.SITE_URL.rstrip("/") + reverse("saml_slo")
+    response = client.get(reverse("saml_slo"), {"SAMLRequest": idp.logout_request("somebody-else", destination)})
+    assert response.status_code == 302
+    assert signed_in_as(client) is not None

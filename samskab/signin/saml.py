@@ -19,6 +19,7 @@ from onelogin.saml2.auth import OneLogin_Saml2_Auth
 from onelogin.saml2.constants import OneLogin_Saml2_Constants as C
 from onelogin.saml2.errors import OneLogin_Saml2_Error, OneLogin_Saml2_ValidationError as Invalid
 from onelogin.saml2.idp_metadata_parser import OneLogin_Saml2_IdPMetadataParser
+from onelogin.saml2.logout_request import OneLogin_Saml2_Logout_Request
 from onelogin.saml2.response import OneLogin_Saml2_Response
 from onelogin.saml2.settings import OneLogin_Saml2_Settings
 from onelogin.saml2.xml_utils import OneLogin_Saml2_XML
@@ -150,6 +151,15 @@ def request_data(request) -> dict:
 
 def auth_for(request, sign_in: SignInSettings) -> OneLogin_Saml2_Auth:
     return OneLogin_Saml2_Auth(request_data(request), old_settings=saml_settings(sign_in))
+
+
+def logout_request_name_id(sign_in: SignInSettings, encoded: str) -> str:
+    """The NameID an identity provider's LogoutRequest names ("" when unreadable)."""
+    try:
+        xml = OneLogin_Saml2_Logout_Request(saml_settings(sign_in), encoded).get_xml()
+        return OneLogin_Saml2_Logout_Request.get_nameid(xml) or ""
+    except Exception:  # python3-saml raises its own and lxml's errors on bad input
+        return ""
 
 
 def in_response_to(encoded: str) -> str:

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samskab.core.history import written_by
 from samskab.organisations.models import Membership, Organisation
 from samskab.signin.errors import SignInRefused
 from samskab.signin.models import (
@@ -86,10 +87,11 @@ def memberships_follow_provider(*, user, memberships: set[tuple[int, str]]) -> N
     }
     for key, membership in granted.items():
         if key not in memberships:
-            membership.delete()
+            written_by(membership, user).delete()
     existing = set(Membership.objects.filter(user=user).values_list("unit_id", "role"))
     for unit_id, role in sorted(memberships - existing):
-        membership = Membership.objects.create(user=user, unit_id=unit_id, role=role)
+        membership = written_by(Membership(user=user, unit_id=unit_id, role=role), user)
+        membership.save()
         GrantedMembership.objects.create(membership=membership)
 
 

@@ -102,7 +102,10 @@ def saml_slo(request) -> HttpResponse:
         logout(request)
         return redirect(settings.LOGOUT_REDIRECT_URL)
     auth = saml.auth_for(request, sign_in)
-    url = auth.process_slo(delete_session_cb=lambda: logout(request))
+    asked = request.GET.get("SAMLRequest")
+    # A LogoutRequest for somebody else (an older session in this browser) leaves this one alone.
+    other_person = bool(asked) and saml.logout_request_name_id(sign_in, asked) != signed_in["name_id"]
+    url = auth.process_slo(keep_local_session=other_person, delete_session_cb=lambda: logout(request))
     if auth.get_errors():
         logout(request)
         return refused(request, SignInRefused(_("The logout at the identity provider could not be completed. You are logged out of Samskab."), auth.get_last_error_reason() or ""))
