@@ -13,8 +13,9 @@ from django.http import Http404
 
 from samskab.processes.access import Access, get_object_for_user, require
 from samskab.rounds.access import action_visibility
-from samskab.workshops import minutes as referat
-from samskab.workshops.models import Card, CardGroup, Minutes, MinutesStatus, MinutesVersion, Section, Workshop
+from samskab.rounds.models import Action
+from samskab.workshops import minutes_content as referat
+from samskab.workshops.models import Card, CardGroup, Lesson, Minutes, MinutesStatus, MinutesVersion, Section, Workshop
 
 
 def is_facilitator(user, workshop: Workshop) -> bool:
@@ -64,6 +65,15 @@ def get_card_for_facilitator(user, pk: int) -> Card:
 
 def get_group_for_facilitator(user, pk: int) -> CardGroup:
     return _in_section_for_facilitator(user, CardGroup, pk)
+
+
+def get_lesson_for_facilitator(user, pk: int) -> Lesson:
+    return _in_section_for_facilitator(user, Lesson, pk)
+
+
+def get_aftale_for_facilitator(user, pk: int) -> Action:
+    """An action agreed in the workshop (an aftale), to change there: only its facilitators."""
+    return _in_section_for_facilitator(user, Action, pk)
 
 
 def released(workshop: str) -> Q:
