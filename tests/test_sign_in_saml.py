@@ -233,3 +233,9 @@ def test_a_logout_request_for_somebody_else_leaves_the_session_alone(context_han
     response = client.get(reverse("saml_slo"), {"SAMLRequest": idp.logout_request("somebody-else", destination)})
     assert response.status_code == 302
     assert signed_in_as(client) is not None
+
+
+def test_an_answer_signed_with_rsa_sha256_is_accepted_too(context_handler, client):
+    request, _query = start(client)
+    assert post(client, answer(request, signature_algorithm=idp.RSA_SHA256)).status_code == 302
+    assert signed_in_as(client) is not None
