@@ -10,7 +10,7 @@ from docx.oxml.ns import qn
 from pypdf import PdfReader
 
 from samskab.core.frozen import Seal
-from samskab.workshops.minutes import (
+from samskab.workshops.minutes_content import (
     ActionLine,
     Board,
     CardBlock,

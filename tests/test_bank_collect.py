@@ -12,7 +12,7 @@ from samskab.demo.bank import FACILITATOR
 from samskab.bank.models import BankItem, ItemKind
 from samskab.bank.search import Filters, search
 from samskab.decisions.models import Decision, DecisionKind
-from samskab.workshops import minutes as referat
+from samskab.workshops import minutes_content as referat
 from samskab.workshops.models import Card, Lesson, PromptRole, SectionKind
 from tests.minutes_helpers import ATTENDEE_NAME, HIDDEN, LESSON, TRANSFER, hold_workshop
 

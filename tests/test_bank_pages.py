@@ -17,7 +17,7 @@ from samskab.bank.search import MAX_LENGTH
 from samskab.decisions.models import DecisionKind
 from samskab.organisations.models import Unit
 from samskab.processes.models import Challenge, Process, Solution, SolutionStatus
-from samskab.workshops import minutes as referat
+from samskab.workshops import minutes_content as referat
 from samskab.workshops.models import Workshop
 from tests.minutes_helpers import LESSON, hold_workshop
 

@@ -7,7 +7,7 @@ from django.utils import translation
 from django.utils.html import escape
 from django.utils.translation import gettext
 
-from samskab.workshops import minutes as referat
+from samskab.workshops import minutes_content as referat
 from samskab.workshops.models import Card, Minutes, MinutesStatus, WorkshopStatus
 from tests.helpers import html
 from tests.minutes_helpers import (

@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from samskab.accounts.models import User
 from samskab.core import frozen
 from samskab.rounds.models import Action
-from samskab.workshops import minutes as referat
+from samskab.workshops import minutes_content as referat
 from samskab.workshops.models import (
     Attendance,
     AttendanceStatus,

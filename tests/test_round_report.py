@@ -16,7 +16,7 @@ from samskab.decisions.models import Decision, DecisionKind, ProcessDecision, Pr
 from samskab.processes.models import Participant
 from samskab.reports.models import RoundReport
 from samskab.rounds.models import Action
-from samskab.workshops.minutes import ensure_draft
+from samskab.workshops.minutes_content import ensure_draft
 from tests.helpers import html, today
 from tests.minutes_helpers import ACTION, hold_workshop
 

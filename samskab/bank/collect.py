@@ -24,7 +24,7 @@ from samskab.bank.models import BankItem, ItemKind
 from samskab.decisions.models import Decision
 from samskab.processes.models import Indicator, MeasurementPhase
 from samskab.rounds.models import EvaluationRound
-from samskab.workshops.minutes import TRANSFER_KEYS
+from samskab.workshops.minutes_content import TRANSFER_KEYS
 from samskab.workshops.models import Card, Lesson, Prompt, PromptRole, Workshop
 
 TITLE_LENGTH = 300

@@ -26,7 +26,7 @@ from samskab.processes.models import (
     Step,
 )
 from samskab.rounds.models import EvaluationRound, RoundStatus
-from samskab.workshops import minutes as referat
+from samskab.workshops import minutes_content as referat
 from samskab.workshops.models import Card, Lesson, PromptRole, SectionKind, Workshop, WorkshopStatus
 from samskab.workshops.template import add_template_sections
 

@@ -1,6 +1,6 @@
 """The round report's content built once as plain data, then shown as the page, Word and PDF.
 
-Like the referat (workshops/minutes.py), `build` reads the rows into a tree of dataclasses that
+Like the referat (workshops/minutes_content.py), `build` reads the rows into a tree of dataclasses that
 the page, `docx.py` and `pdf.py` only lay out, and that approval freezes (core/frozen.py). What it
 holds is what every reader of the forløb may see: a workshop's aftaler stand in the action plan
 only once its referat is approved.

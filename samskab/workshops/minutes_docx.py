@@ -4,7 +4,7 @@ A4, with the municipality and the title in the header and "Side 3 af 7" in the f
 page; a draft is marked on every page, an approved version carries its number, approval and
 checksum (core/docx.py's frame). Real heading styles (Heading 1/2/3), so that Word's navigation
 pane and screen readers find the structure; tables whose header row repeats on each page; Danish
-as the document's language. The content comes from `minutes.build` (or an approved version), laid
+as the document's language. The content comes from `minutes_content.build` (or an approved version), laid
 out in the same order as the page, its text cleaned of characters Word cannot hold.
 """
 
@@ -22,7 +22,7 @@ from docx.shared import Cm, Pt
 from samskab.core.docx import DRAFT_COLOUR, danish_document, frame, header_table
 from samskab.core.documents import Frame
 from samskab.core.text import cleaned
-from samskab.workshops.minutes import Board, MinutesContent
+from samskab.workshops.minutes_content import Board, MinutesContent
 
 
 def render_docx(content: MinutesContent) -> bytes:

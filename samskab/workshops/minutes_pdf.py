@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from samskab.core.documents import Frame
 from samskab.core.pdf import frame_context, print_pdf, static_uri
 from samskab.core.text import cleaned
-from samskab.workshops.minutes import MinutesContent
+from samskab.workshops.minutes_content import MinutesContent
 
 
 def render_pdf(content: MinutesContent) -> bytes:

@@ -12,7 +12,7 @@ from samskab.rounds.models import EvaluationRound, RoundStatus
 from samskab.workshops.models import Attendance, Prompt, Section, Workshop, WorkshopStatus, new_join_code
 from samskab.workshops.template import add_template_sections
 from samskab.workshops import cards, live, ratings
-from samskab.workshops import minutes as referat
+from samskab.workshops import minutes_content as referat
 from samskab.workshops.models import Attendee, Card, Lesson, SectionKind
 
 

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from samskab.core.forms import CleanTextForm, StyledForm
-from samskab.workshops import minutes as referat
+from samskab.workshops import minutes_content as referat
 from samskab.workshops import services
 from samskab.workshops.access import (
     NotApprovedYet,
