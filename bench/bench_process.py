@@ -34,6 +34,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.servers import copy_migrated  # noqa: E402
+
 CHALLENGES = 50
 SOLUTIONS_PER_CHALLENGE = 3
 FOLLOW_UPS_PER_SOLUTION = 10
@@ -238,16 +240,20 @@ def prepare_database() -> tempfile.TemporaryDirectory:
     tmp = tempfile.TemporaryDirectory(prefix="samskab-bench-")
     os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
     os.environ["DEBUG"] = "0"
+    copied = False
     if not os.environ.get("DATABASE_URL"):
         os.environ["SQLITE_PATH"] = str(Path(tmp.name) / "bench.sqlite3")
+        copied = copy_migrated(Path(os.environ["SQLITE_PATH"]))
 
     import django
     from django.core.management import call_command
 
     django.setup()
     check_services()
-    call_command("migrate", verbosity=0)
+    if not copied:
+        call_command("migrate", verbosity=0)
     return tmp
+
 
 
 def main() -> None:

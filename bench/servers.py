@@ -9,6 +9,7 @@ to `server_env`; `manage` runs a management command against the same database.
 import http.client
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -22,6 +23,15 @@ ROOT = Path(__file__).resolve().parent.parent
 # Variables of the calling environment that must not leak into the server's (the test suite's
 # own database, settings and Redis).
 NOT_INHERITED = ("DATABASE_URL", "SQLITE_PATH", "REDIS_URL", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE")
+
+
+def copy_migrated(path: Path) -> bool:
+    """Start from an already migrated SQLite file when SAMSKAB_MIGRATED_SQLITE names one (the suite does)."""
+    migrated = os.environ.get("SAMSKAB_MIGRATED_SQLITE")
+    if not migrated:
+        return False
+    shutil.copyfile(migrated, path)
+    return True
 
 
 def free_port() -> int:

@@ -14,19 +14,42 @@ Personas (see samskab/demo/kommune.py): konsulent (facilitator), leder, medarbej
 """
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from django.test import Client
 
 from samskab.accounts.models import User
 from samskab.demo import kommune as demo_data
 from samskab.processes.models import Process
 from samskab.workshops import live
+from tests import migrated
 from tests.snapshot import MIGRATED, SNAPSHOT, MigratedRows, Snapshot, flush_by_delete
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """On SQLite the test database is not migrated again but copied from tests/migrated.py's file.
+
+    Django then makes the tables from the models (MIGRATE False), and django_db_setup below
+    replaces the whole database with the migrated copy: the same tables, plus what only the
+    migrations make (the search index, its triggers) and the migration records.
+    """
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        migrated.template()
+        database.setdefault("TEST", {})["MIGRATE"] = False
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker, request):
     """pytest-django's test database, migrated, with Demo Kommune loaded once, and its snapshot."""
     with django_db_blocker.unblock():
+        if connection.vendor == "sqlite":
+            connection.ensure_connection()
+            migrated.load_into(connection.connection)
+            ContentType.objects.clear_cache()
         request.config.stash[MIGRATED] = MigratedRows()
         demo_data.load()
         request.config.stash[SNAPSHOT] = (Snapshot.take(), django_db_blocker)

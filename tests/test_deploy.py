@@ -17,6 +17,8 @@ from urllib.parse import urlencode
 
 import pytest
 
+from tests import migrated
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 UVICORN = str(Path(sys.executable).parent / "uvicorn")
@@ -111,9 +113,14 @@ def cookies(headers) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    """`make run`'s server on a free port: a fresh temporary SQLite database, migrated, with the demo."""
+    """`make run`'s server on a free port: a fresh temporary SQLite database, migrated, with the demo.
+
+    The database starts as the suite's migrated copy (tests/migrated.py), so `migrate` here finds
+    nothing left to do, as on every `make run` after the first.
+    """
     tmp_path = tmp_path_factory.mktemp("server")
     env = development(tmp_path)
+    migrated.copy_to(Path(env["SQLITE_PATH"]))
     for command in (["migrate", "--noinput"], ["load_demo"]):
         done = run([PYTHON, "manage.py", *command], env)
         assert done.returncode == 0, done.stderr
