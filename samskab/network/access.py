@@ -39,11 +39,15 @@ def keeps_meetings(user, group: ErfaGroup) -> bool:
     return group.members.filter(pk=user.pk).exists()
 
 
-def get_group_for_user(user, pk: int, *, edit: bool = False) -> ErfaGroup:
+def get_group_for_user(user, pk: int, *, edit: bool = False, plan: bool = False) -> ErfaGroup:
+    """An erfa-group of the reader's municipality; with `edit`, for those who keep the network, and
+    with `plan`, for those who plan its meetings (403 for anyone else)."""
     group = ErfaGroup.objects.filter(pk=pk, organisation_id=organisation_id_for(user)).first()
     if group is None:
         raise Http404
     if edit and not keeps_network(user):
+        raise PermissionDenied
+    if plan and not keeps_meetings(user, group):
         raise PermissionDenied
     return group
 

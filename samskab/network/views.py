@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Max, Min, Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -189,9 +188,7 @@ def group_edit(request, pk: int):
 
 @login_required
 def meeting_create(request, pk: int):
-    group = get_group_for_user(request.user, pk)
-    if not keeps_meetings(request.user, group):
-        raise PermissionDenied
+    group = get_group_for_user(request.user, pk, plan=True)
     form = ErfaMeetingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         form.instance.group = group

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from samskab.organisations.access import scope_for, under_any
+from samskab.organisations.access import get_unit_for_user, scope_for, under_any
 from samskab.organisations.models import EDITING_ROLES
 from samskab.processes.models import Challenge, FollowUp, Indicator, Measurement, Participant, Process, Solution
 
@@ -138,3 +138,11 @@ def get_measurement_for_user(user, pk: int, need: Access = Access.READ) -> Measu
 def can_create_process(user, unit) -> bool:
     scope = scope_for(user)
     return scope.organisation_id == unit.organisation_id and scope.edits_unit(unit)
+
+
+def get_unit_to_create_process(user, pk: int):
+    """A unit `user` may see (404 otherwise) and start a forløb in (403 otherwise)."""
+    unit = get_unit_for_user(user, pk)
+    if not can_create_process(user, unit):
+        raise PermissionDenied
+    return unit

@@ -3,16 +3,21 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samskab.core.history import HISTORY_LIMIT, history_entries
 from samskab.core.once import create_once
-from samskab.organisations.access import get_unit_for_user, scope_for
+from samskab.organisations.access import scope_for
 from samskab.processes import services
-from samskab.processes.access import Access, can_create_process, get_process_for_user, process_access, visible_processes
+from samskab.processes.access import (
+    Access,
+    get_process_for_user,
+    get_unit_to_create_process,
+    process_access,
+    visible_processes,
+)
 from samskab.processes.forms import ProcessForm
 from samskab.processes.models import Participant
 from samskab.processes.overview import overview
@@ -39,9 +44,7 @@ def dashboard(request):
 
 @login_required
 def process_create(request, unit_pk: int):
-    unit = get_unit_for_user(request.user, unit_pk)
-    if not can_create_process(request.user, unit):
-        raise PermissionDenied
+    unit = get_unit_to_create_process(request.user, unit_pk)
     form = ProcessForm(request.POST or None, initial={"start_date": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         form.instance.unit = unit
