@@ -1,10 +1,11 @@
 /*
  * Grouping cards by drag and drop on the facilitator's run page.
  *
- * Each card in the group phase has a small form ("Move to group": a select and a button) that
- * works without JavaScript and with the keyboard. Dragging a card onto a group (or onto a
- * column, to take it out of its group) only chooses that group in the card's own form and
- * sends it: the server sees the very same request either way.
+ * Each card in the group phase has a small form in its menu of tools ("Move to group": a select
+ * and a button) that works without JavaScript and with the keyboard. Dragging a card, from
+ * anywhere on it, onto a group (or onto a column, to take it out of its group) only chooses that
+ * group in the card's own form and sends it: the server sees the very same request either way,
+ * and HTMX swaps the answer into the run page.
  */
 (function () {
   "use strict";
@@ -23,9 +24,7 @@
 
   function highlight(zone, on) {
     if (!zone) return;
-    zone.classList.toggle(OVER, on);
-    zone.style.outline = on ? "3px dashed #0059b3" : "";
-    zone.style.outlineOffset = on ? "2px" : "";
+    zone.classList.toggle(OVER, on);  // styled in room.css: no inline style, which HTMX would copy onto the new board
   }
 
   document.addEventListener("dragstart", function (event) {

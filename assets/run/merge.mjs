@@ -35,7 +35,11 @@ export function mergeMode(page, words) {
     card.querySelector("details").open = false;
     for (const form of current.querySelectorAll("form[data-merge-into]")) {
       form.setAttribute("action", source.url);
+      form.setAttribute("hx-post", source.url); // HTMX read the form's address when it set it up
       form.hidden = form.dataset.mergeInto === source.id; // not into itself
+      if (window.htmx) {
+        window.htmx.process(form);
+      }
     }
     bar = document.createElement("div");
     bar.className = "samskab-merge-bar";

@@ -54,7 +54,8 @@ export function keepPlace(page) {
 
   document.body.addEventListener("htmx:afterSettle", (event) => {
     const root = page();
-    if (!root || event.detail.target !== root) {
+    // With an outerHTML swap the event's target is the old #run-page, no longer in the document.
+    if (!root || !event.detail.target || event.detail.target.id !== "run-page") {
       return;
     }
     for (const key of openMenus) {

@@ -12,8 +12,15 @@ function start() {
   const words = JSON.parse(document.getElementById("run-messages").textContent);
   if (window.htmx) {
     window.htmx.config.scrollIntoViewOnBoost = false; // the facilitator stays where they were
+    window.htmx.config.historyEnabled = false; // one page, no history of its states (nor a copy in localStorage)
   }
   keepPlace(page);
+  // How many answers have been swapped in: tests (and anyone curious) can wait for the next one.
+  document.body.addEventListener("htmx:afterSettle", (event) => {
+    if (event.detail.target && event.detail.target.id === "run-page") {
+      document.documentElement.dataset.runSwaps = String(Number(document.documentElement.dataset.runSwaps || 0) + 1);
+    }
+  });
   mergeMode(page, words);
 }
 

@@ -42,9 +42,15 @@ def _tab_to(tab, selector: str, limit: int = 400) -> None:
 
 
 def _drag(tab, card: Card, target) -> None:
-    """Drag the card by its text (not by its form controls) and drop it on the target."""
-    with tab.expect_navigation():
-        tab.locator(f"#kort-{card.pk} .samskab-pre").drag_to(target)
+    """Drag the card (from anywhere on it) and drop it on the target; the page swaps the answer in place."""
+    _swapped(tab, lambda: tab.locator(f"#kort-{card.pk}").drag_to(target))
+
+
+def _swapped(tab, act) -> None:
+    """Do something that sends a form of the run page, and wait until its answer is swapped in."""
+    before = tab.evaluate("() => Number(document.documentElement.dataset.runSwaps || 0)")
+    act()
+    tab.wait_for_function("before => Number(document.documentElement.dataset.runSwaps || 0) > before", arg=before)
 
 
 def test_the_facilitator_drags_a_card_into_a_group_with_the_mouse(page_as, grouping_board):
@@ -67,18 +73,19 @@ def test_the_facilitator_makes_a_group_and_fills_it_with_the_keyboard_only(page_
     tab.goto(reverse("workshop_run", args=[workshop.pk]))
     _tab_to(tab, "#group_name")
     tab.keyboard.type("Skemaer")
-    with tab.expect_navigation():
-        tab.keyboard.press("Enter")
+    _swapped(tab, lambda: tab.keyboard.press("Enter"))
     new = CardGroup.objects.get(section=board, name="Skemaer")
     target = cards[1]
-    _tab_to(tab, f"#group-{target.pk}")
+    _tab_to(tab, f"#kort-{target.pk} summary")  # the card's tools
+    tab.keyboard.press("Enter")
+    tab.keyboard.press("Tab")
+    assert tab.evaluate("() => document.activeElement.id") == f"group-{target.pk}"
     # The options: no group, Møder, Skemaer. Arrow down twice chooses Skemaer.
     tab.keyboard.press("ArrowDown")
     tab.keyboard.press("ArrowDown")
     assert tab.locator(f"#group-{target.pk}").input_value() == str(new.pk)
     tab.keyboard.press("Tab")  # to the Move button
-    with tab.expect_navigation():
-        tab.keyboard.press("Enter")
+    _swapped(tab, lambda: tab.keyboard.press("Enter"))
     target.refresh_from_db()
     assert target.group == new
     assert tab.locator(f"#gruppe-{new.pk} .samskab-postit", has_text="For mange skemaer").count() == 1

@@ -665,6 +665,7 @@ PAGES: list[Page] = [
     Page("phone_card_edit", _code("phone_card_edit", card=True), audience=PUBLIC, method="POST", ok=302),
     Page("phone_card_delete", _code("phone_card_delete", card=True), audience=PUBLIC, method="POST", ok=302),
     Page("phone_vote", _code("phone_vote", card=True), audience=PUBLIC, method="POST", ok=302),
+    Page("phone_vote_withdraw", _code("phone_vote_withdraw", card=True), audience=PUBLIC, method="POST", ok=302),
     Page("phone_ratings", _code("phone_ratings"), audience=PUBLIC, method="POST", ok=302),
     # --- erfaringsbank (bank) ---
     # Everybody searches their own municipality's bank and opens its shared items (Demo Kommune's are
