@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from samskab.processes.models import Process
 from samskab.rounds.models import EvaluationRound, RoundStatus
+from samskab.workshops.models import Workshop, WorkshopStatus
 from tests.helpers import html, today
 
 
@@ -12,7 +13,8 @@ def url(process: Process) -> str:
     return reverse("round_start", args=[process.pk])
 
 
-CONFIRMED = {"confirmed": "yes"}  # past the question an unfinished round asks first
+# Past the question an unfinished round asks first: the demo's open round has a planned workshop, which moves on.
+CONFIRMED = {"confirmed": "yes", "workshop": "move"}
 
 
 def test_the_facilitator_starts_the_next_round(demo, client_as):
@@ -116,15 +118,66 @@ def test_a_round_with_a_planned_workshop_and_undecided_solutions_asks_first(demo
     assert "har ingen beslutning" in page
     assert demo.rounds.count() == 1  # nothing started yet
     submission = re.search(r'name="submission" value="([0-9a-f-]+)"', page).group(1)
-    response = client.post(url(demo), {"submission": submission, "workshop": "move", **CONFIRMED})
+    response = client.post(url(demo), {"submission": submission, **CONFIRMED})
     latest = demo.rounds.latest("number")
     assert response.url == latest.get_absolute_url()
     workshop.refresh_from_db()
     assert workshop.round == latest  # held in the new round
 
 
-def test_a_planned_workshop_can_stay_with_the_closed_round(demo, client_as):
+def test_a_planned_workshop_can_be_cancelled_with_the_round_it_was_planned_in(demo, client_as):
     first = demo.rounds.get()
-    client_as("konsulent").post(url(demo), {"workshop": "keep", **CONFIRMED})
-    assert first.workshop.round == first
+    workshop = first.workshop
+    response = client_as("konsulent").post(url(demo), {**CONFIRMED, "workshop": "cancel"})
+    assert response.status_code == 302
+    assert not Workshop.objects.filter(pk=workshop.pk).exists()
     assert demo.rounds.latest("number").number == 2
+    first.refresh_from_db()
+    assert first.status == RoundStatus.CLOSED
+
+
+def test_starting_asks_what_becomes_of_the_planned_workshop_until_it_is_chosen(demo, client_as):
+    first = demo.rounds.get()
+    client = client_as("konsulent")
+    question = html(client.post(url(demo)))
+    # Neither answer is chosen for the facilitator.
+    assert 'value="move"' in question and 'value="cancel"' in question and " checked" not in question
+    response = client.post(url(demo), {"confirmed": "yes"})
+    assert response.status_code == 200
+    page = html(response)
+    assert 'id="workshop-error"' in page and "flyttes til den nye runde eller aflyses" in page
+    assert demo.rounds.count() == 1 and first.workshop.round == first
+    response = client.post(url(demo), {"confirmed": "yes", "workshop": "somewhere"})
+    assert response.status_code == 200 and demo.rounds.count() == 1
+
+
+def _close(round_) -> str:
+    return reverse("round_close", args=[round_.pk])
+
+
+def test_closing_a_round_with_a_planned_workshop_asks_and_cancels_it_only_when_ticked(demo, client_as):
+    first = demo.rounds.get()
+    workshop = first.workshop
+    client = client_as("konsulent")
+    question = client.post(_close(first))
+    assert question.status_code == 200
+    assert workshop.title in html(question) and 'name="workshop" id="workshop-cancel"' in html(question)
+    untick = client.post(_close(first), {"confirmed": "yes"})
+    assert untick.status_code == 200 and 'id="workshop-error"' in html(untick)
+    first.refresh_from_db()
+    assert first.status == RoundStatus.OPEN and Workshop.objects.filter(pk=workshop.pk).exists()
+    response = client.post(_close(first), {"confirmed": "yes", "workshop": "cancel"})
+    assert response.status_code == 302
+    first.refresh_from_db()
+    assert first.status == RoundStatus.CLOSED and first.closed_on == today()
+    assert not Workshop.objects.filter(pk=workshop.pk).exists()
+
+
+def test_a_round_whose_workshop_was_held_closes_without_a_question(demo, client_as):
+    first = demo.rounds.get()
+    first.workshop.status = WorkshopStatus.CLOSED
+    first.workshop.save(update_fields=["status"])
+    response = client_as("konsulent").post(_close(first))
+    assert response.status_code == 302
+    first.refresh_from_db()
+    assert first.status == RoundStatus.CLOSED and Workshop.objects.filter(round=first).exists()

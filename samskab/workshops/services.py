@@ -8,6 +8,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from samskab.processes.models import Challenge, Participant, Process, Solution
+from samskab.rounds import services as round_services
 from samskab.rounds.models import EvaluationRound, RoundStatus
 from samskab.workshops.models import Attendance, Prompt, Section, Workshop, WorkshopStatus, new_join_code
 from samskab.workshops.template import add_template_sections
@@ -16,15 +17,18 @@ from samskab.workshops import minutes_content as referat
 from samskab.workshops.models import Attendee, Card, Lesson, SectionKind
 
 
+# What becomes of a workshop that was planned in a round and never held, when the round closes.
+PLANNED_MOVE = "move"  # to the next round, to be held there
+PLANNED_CANCEL = "cancel"  # it will not be held: it is deleted with its sections
+
+
 @transaction.atomic
-def round_start(
-    *, process: Process, submission_id: uuid.UUID | None = None, move_planned_workshop: bool = False
-) -> EvaluationRound:
+def round_start(*, process: Process, submission_id: uuid.UUID | None = None, planned_workshop: str = "") -> EvaluationRound:
     """Start the forløb's next evaluation round; the round before it is closed.
 
-    A workshop still planned in the round before (never held) moves to the new round when
-    `move_planned_workshop`; otherwise it stays with the closed round. The same form sent twice
-    (`submission_id`) returns the round it started the first time.
+    A workshop still planned in the round before (never held) moves to the new round
+    (`planned_workshop=PLANNED_MOVE`), is cancelled (`PLANNED_CANCEL`), or else stays with the
+    closed round. The same form sent twice (`submission_id`) returns the round it started the first time.
     """
     # One start at a time per forløb, so that two at once do not both take the same number.
     Process.objects.select_for_update().only("pk").get(pk=process.pk)
@@ -37,10 +41,38 @@ def round_start(
     process.rounds.filter(status=RoundStatus.OPEN).update(status=RoundStatus.CLOSED, closed_on=today)
     number = (process.rounds.aggregate(Max("number"))["number__max"] or 0) + 1
     new_round = EvaluationRound.objects.create(process=process, number=number, opened_on=today, submission_id=submission_id)
-    if planned is not None and move_planned_workshop:
+    if planned is not None and planned_workshop == PLANNED_MOVE:
         planned.round = new_round
         planned.save(update_fields=["round"])
+    elif planned is not None and planned_workshop == PLANNED_CANCEL:
+        workshop_cancel(workshop=planned)
     return new_round
+
+
+def planned_workshop(evaluation_round: EvaluationRound) -> Workshop | None:
+    """The round's workshop while it is planned and never held (closing the round must say what becomes of it)."""
+    return Workshop.objects.filter(round=evaluation_round, status=WorkshopStatus.PLANNED).first()
+
+
+def workshop_cancel(*, workshop: Workshop) -> None:
+    """A workshop that will not be held: deleted with its sections and fremmøde (kept in its history).
+
+    Only a planned workshop: one that has run holds what people said, and the referat is read from it.
+    """
+    if workshop.status != WorkshopStatus.PLANNED:
+        raise ValueError("only a planned workshop is cancelled")
+    workshop.delete()
+
+
+@transaction.atomic
+def round_close(*, evaluation_round: EvaluationRound, cancel_planned_workshop: bool) -> None:
+    """Close the round. Its planned, never-held workshop is cancelled with it (the caller has asked)."""
+    planned = planned_workshop(evaluation_round)
+    if planned is not None:
+        if not cancel_planned_workshop:
+            raise ValueError("the round has a planned workshop: say that it is cancelled")
+        workshop_cancel(workshop=planned)
+    round_services.round_close(evaluation_round=evaluation_round)
 
 
 def round_start_warnings(process: Process) -> dict:

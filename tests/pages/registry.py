@@ -569,6 +569,8 @@ PAGES: list[Page] = [
     Page("round_start:ask", _p("round_start", "process"), audience=EDITORS, method="POST"),
     Page("round", _p("round", "evaluation_round"), audience=READERS),
     Page("round_close", _p("round_close", "evaluation_round"), audience=EDITORS, method="POST", destructive=True),
+    # The demo's open round has a planned workshop: closing the round asks whether to cancel it.
+    Page("round_close:ask", _p("round_close", "evaluation_round"), audience=EDITORS, method="POST"),
     Page("workshop_create", _round_without_workshop, audience=EDITORS, invalid={"title": ""}),
     # The workshop's content: its facilitators only, until the referat is approved.
     Page("workshop", _p("workshop", "workshop"), audience=FACILITATORS),

@@ -11,7 +11,6 @@ from samskab.core.once import create_once
 from samskab.processes.access import Access, get_process_for_user
 from samskab.workshops import services
 from samskab.workshops.access import is_facilitator
-from samskab.rounds import services as round_services
 from samskab.rounds.access import get_round_for_user
 from samskab.workshops.forms import WorkshopForm
 from samskab.workshops.models import Workshop
@@ -26,16 +25,22 @@ def round_start(request, pk: int):
     except ValueError:
         submission_id = None
     warnings = services.round_start_warnings(process)
-    if warnings and request.POST.get("confirmed") != "yes":
+    confirmed = request.POST.get("confirmed") == "yes"
+    choice = request.POST.get("workshop", "")
+    unchosen = bool(warnings.get("planned")) and choice not in (services.PLANNED_MOVE, services.PLANNED_CANCEL)
+    if warnings and (not confirmed or unchosen):
         # Ask first: the open round still has a workshop that was never held, or solutions without a decision.
         return render(
             request,
             "workshops/round_start_confirm.html",
-            {"process": process, "submission": submission_id or uuid.uuid4(), **warnings},
+            {
+                "process": process,
+                "submission": submission_id or uuid.uuid4(),
+                "choice_missing": confirmed and unchosen,
+                **warnings,
+            },
         )
-    evaluation_round = services.round_start(
-        process=process, submission_id=submission_id, move_planned_workshop=request.POST.get("workshop") == "move"
-    )
+    evaluation_round = services.round_start(process=process, submission_id=submission_id, planned_workshop=choice)
     messages.success(request, _("%(round)s has started.") % {"round": evaluation_round})
     return redirect(evaluation_round)
 
@@ -44,9 +49,20 @@ def round_start(request, pk: int):
 @require_POST
 def round_close(request, pk: int):
     evaluation_round = get_round_for_user(request.user, pk, Access.EDIT)
-    if evaluation_round.is_open:
-        round_services.round_close(evaluation_round=evaluation_round)
-        messages.success(request, _("%(round)s has been closed.") % {"round": evaluation_round})
+    if not evaluation_round.is_open:
+        return redirect(evaluation_round)
+    planned = services.planned_workshop(evaluation_round)
+    cancel = request.POST.get("workshop") == services.PLANNED_CANCEL
+    if planned is not None and not cancel:
+        # Ask first: closing the round means its workshop will not be held.
+        asked = request.POST.get("confirmed") == "yes"
+        return render(
+            request,
+            "workshops/round_close_confirm.html",
+            {"round": evaluation_round, "process": evaluation_round.process, "planned": planned, "choice_missing": asked},
+        )
+    services.round_close(evaluation_round=evaluation_round, cancel_planned_workshop=cancel)
+    messages.success(request, _("%(round)s has been closed.") % {"round": evaluation_round})
     return redirect(evaluation_round)
 
 
