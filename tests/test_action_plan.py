@@ -162,7 +162,7 @@ def queries_for(client, url: str) -> int:
 
 
 def test_the_plans_query_count_does_not_grow_with_the_number_of_actions(demo, client_as):
-    from samskab.anchoring.check import save_scores
+    from samskab.anchoring.scores import save_scores
 
     evaluation_round = open_round(demo)
     check = save_scores(evaluation_round, {}, from_workshop=False)
@@ -207,7 +207,7 @@ def test_downloads_write_danish_letters_in_file_names_as_danes_do(demo, client_a
 
 def test_the_round_plan_is_filtered_by_owner_status_source_and_overdue_and_sorted(demo, client_as, personas):
     from samskab.actionplan import plan
-    from samskab.anchoring.check import save_scores
+    from samskab.anchoring.scores import save_scores
 
     evaluation_round = open_round(demo)
     check = save_scores(evaluation_round, {}, from_workshop=False)

@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from samskab.anchoring.measures import NAMED_MEASURES
+from samskab.anchoring.named_measures import NAMED_MEASURES
 from samskab.anchoring.models import AnchoringMeasure, AnchoringStatus
 from samskab.processes.models import Participant, Process
 from tests.helpers import assert_form_error, html, row, submission, today

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django.urls import reverse
 
-from samskab.anchoring.check import save_scores
+from samskab.anchoring.scores import save_scores
 from samskab.decisions.models import Decision, DecisionKind
 from samskab.processes.models import FollowUp, Participant, Process, Solution, SolutionStatus
 from samskab.rounds.models import Action, ActionStatus

@@ -9,7 +9,7 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from samskab.anchoring.check import save_scores
+from samskab.anchoring.scores import save_scores
 from samskab.communication.models import CommunicationRow
 from samskab.core import frozen
 from samskab.decisions.models import Decision, DecisionKind, ProcessDecision, ProcessDecisionKind

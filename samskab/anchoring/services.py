@@ -1,7 +1,7 @@
 """Writes to a forløb's forankring from its pages.
 
 A model form that saves its own record stays in the view; every other write is here. The
-forankringstjek is saved by `check.py`.
+forankringstjek is saved by `scores.py`.
 """
 
 from samskab.anchoring.models import AnchoringMeasure

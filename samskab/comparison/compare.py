@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from samskab.actionplan.plan import round_plan
-from samskab.anchoring import check as anchoring
+from samskab.anchoring import scores as anchoring
 from samskab.anchoring.queries import check_of
 from samskab.decisions.models import Decision
 from samskab.processes.models import FollowUp, Solution, SolutionStatus

@@ -28,7 +28,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from samskab.accounts.models import User
-from samskab.anchoring.measures import NAMED_MEASURES
+from samskab.anchoring.named_measures import NAMED_MEASURES
 from samskab.anchoring.models import AnchoringCheck, AnchoringMeasure, AnchoringScore, AnchoringStatus
 from samskab.bank import index
 from samskab.bank.models import BankItem, ItemKind

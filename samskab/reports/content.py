@@ -13,7 +13,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from samskab.actionplan.plan import round_plan
-from samskab.anchoring import check as anchoring
+from samskab.anchoring import scores as anchoring
 from samskab.anchoring.queries import check_of
 from samskab.communication.models import CommunicationRow
 from samskab.core import frozen

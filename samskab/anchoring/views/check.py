@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samskab.anchoring import check as anchoring
+from samskab.anchoring import scores as anchoring
 from samskab.anchoring.chart import bar_chart
 from samskab.anchoring.forms import AnchoringCheckForm
 from samskab.anchoring.models import AnchoringCheck

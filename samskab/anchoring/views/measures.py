@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from samskab.anchoring import services
 from samskab.anchoring.access import get_anchoring_measure_for_user
 from samskab.anchoring.forms import AnchoringMeasureForm
-from samskab.anchoring.measures import measures_for, seen_in_network
+from samskab.anchoring.named_measures import measures_for, seen_in_network
 from samskab.anchoring.models import AnchoringStatus
 from samskab.core.once import create_once
 from samskab.processes.access import Access, get_process_for_user, process_access
