@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from samskab.rounds.models import Action
 from samskab.workshops import ratings
@@ -244,11 +245,23 @@ def test_projector_mode_comes_with_f_or_the_button_and_goes_with_escape(browser,
         tab.context.close()
 
 
-@pytest.mark.parametrize("phase", [Phase.GROUP, Phase.CONCLUDE])
-def test_the_wall_passes_axe_at_1920(browser, live_server, wall, phase):
+@pytest.mark.parametrize("shown", [Phase.GROUP, Phase.CONCLUDE, SectionKind.STATUS, SectionKind.RATING])
+def test_the_wall_passes_axe_at_1920(browser, live_server, wall, shown):
     workshop, board, cards = wall
-    board.phase = phase
-    board.save(update_fields=["phase"])
+    if shown in Phase.values:
+        board.phase = shown
+        board.save(update_fields=["phase"])
+    else:
+        workshop.current_section = section = workshop.sections.get(kind=shown)
+        workshop.save(update_fields=["current_section"])
+        if shown == SectionKind.RATING:
+            statement = section.prompts.filter(role="udsagn").first()
+            for n in range(6):
+                attendee = Attendee.objects.create(workshop=workshop, role="medarbejder")
+                Rating.objects.create(client_id=uuid.uuid4(), prompt=statement, attendee=attendee, value=n % 5 + 1)
+            section.locked = True
+            section.save(update_fields=["locked"])
+            ratings.publish(section)
     tab = _screen(browser, live_server, (1920, 1080))
     try:
         _open_wall(tab, workshop)
@@ -256,3 +269,33 @@ def test_the_wall_passes_axe_at_1920(browser, live_server, wall, phase):
         assert not violations, describe(violations)
     finally:
         tab.context.close()
+
+
+def test_the_code_leaves_the_wall_live_when_the_facilitator_closes_joining(browser, asgi_server, wall):
+    workshop, board, cards = wall
+    contexts = []
+
+    def screen(size):
+        context = browser.new_context(base_url=asgi_server, viewport={"width": size[0], "height": size[1]})
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        tab = context.new_page()
+        log_in(tab, "konsulent")
+        return tab
+
+    try:
+        wall_tab, run_tab = screen((1920, 1080)), screen((1280, 900))
+        _open_wall(wall_tab, workshop)
+        expect(wall_tab.locator("html")).to_have_attribute("data-live", "socket", timeout=10_000)
+        assert wall_tab.locator("#join-code").is_visible()
+        loads = []
+        wall_tab.on("framenavigated", lambda frame: loads.append(frame.url))
+        run_tab.goto(reverse("workshop_run", args=[workshop.pk]))
+        run_tab.locator(f"form[action='{reverse('workshop_joining', args=[workshop.pk])}']:has(input[name=open][value='0']) button").click()
+        expect(wall_tab.locator("#join-code")).to_have_count(0, timeout=5_000)
+        expect(wall_tab.locator(".samskab-qr-wrap")).to_have_count(0)
+        assert loads == []  # the wall was not loaded again
+        assert wall_tab.evaluate("() => document.documentElement.classList.contains('is-wall')")  # still in projector mode
+    finally:
+        for context in contexts:
+            context.close()
