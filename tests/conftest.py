@@ -28,18 +28,23 @@ from tests.snapshot import MIGRATED, SNAPSHOT, MigratedRows, Snapshot, flush_by_
 
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
-    """On SQLite the test database is not migrated again but copied from tests/migrated.py's file.
+    """Each worker's test database is not migrated again but copied (tests/migrated.py).
 
-    Django then makes the tables from the models (MIGRATE False), and django_db_setup below
-    replaces the whole database with the migrated copy: the same tables, plus what only the
-    migrations make (the search index, its triggers) and the migration records.
+    SQLite: Django makes the tables from the models (MIGRATE False), and django_db_setup below
+    replaces the whole database with the migrated file: the same tables, plus what only the
+    migrations make (the search index, its triggers) and the migration records. PostgreSQL: the
+    test database is created from the migrated template, where Django finds every table made.
     """
     from django.conf import settings
 
     database = settings.DATABASES["default"]
+    test = database.setdefault("TEST", {})
     if database["ENGINE"] == "django.db.backends.sqlite3":
         migrated.template()
-        database.setdefault("TEST", {})["MIGRATE"] = False
+        test["MIGRATE"] = False
+    elif database["ENGINE"] == "django.db.backends.postgresql":
+        test["TEMPLATE"] = migrated.postgres_template(database)
+        test["MIGRATE"] = False
 
 
 @pytest.fixture(scope="session")
