@@ -7,6 +7,7 @@ and rendering 2,000 template variables, includes and filters per page were most 
 """
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from django.db.models import OuterRef, Subquery
 from django.db.models.functions import Substr
@@ -48,6 +49,11 @@ class ChallengeRow:
     rows: list[SafeString] = field(default_factory=list)  # the solutions' table rows
     statuses: list[str] = field(default_factory=list)
 
+    @property
+    def table_rows(self) -> SafeString:
+        """The rows as one piece of HTML, for the template to print at once."""
+        return mark_safe("".join(self.rows))
+
 
 class _RowWriter:
     """Writes one solution's table row; labels are translated and escaped once per page."""
@@ -82,6 +88,23 @@ class _RowWriter:
         )
 
 
+@cache
+def _overview_solutions():
+    """Every solution's row values, newest follow-up included: a query made once in each server process.
+
+    Making the query (its two subqueries) cost Django more than running it; each page only adds
+    its forløb to a copy.
+    """
+    return (
+        solutions_for_overview()
+        .order_by("pk")
+        .values(
+            "pk", "challenge_id", "title", "status", "created_at", "owner__username", "owner__first_name",
+            "owner__last_name", "last_follow_up_date", "last_follow_up_excerpt",
+        )
+    )
+
+
 def overview(process: Process, silent_after_days: int) -> tuple[list[ChallengeRow], dict[str, int]]:
     """The forløb's challenges with their solutions' rows, and the page's counts, in two queries."""
     today = timezone.localdate()
@@ -90,15 +113,7 @@ def overview(process: Process, silent_after_days: int) -> tuple[list[ChallengeRo
         pk: ChallengeRow(pk, title, challenge_url(pk), priority, _("Solutions to %(title)s") % {"title": title})
         for pk, title, priority in process.challenges.values_list("pk", "title", "priority")
     }
-    solutions = (
-        solutions_for_overview()
-        .filter(challenge__process=process)
-        .order_by("pk")
-        .values(
-            "pk", "challenge_id", "title", "status", "created_at", "owner__username", "owner__first_name",
-            "owner__last_name", "last_follow_up_date", "last_follow_up_excerpt",
-        )
-    )
+    solutions = _overview_solutions().filter(challenge__process=process)
     writer, counts = _RowWriter(), {"solutions": 0, "stalled": 0, "silent": 0}
     for solution in solutions:
         since = solution["last_follow_up_date"] or timezone.localdate(solution["created_at"])
