@@ -1,7 +1,7 @@
 """The evaluation round (evalueringsrunde) of a forløb and the actions of its plan.
 
 A round holds one pass through step 6: its workshop, anchoring check, decisions and action plan
-(each in its own app, above this one), so that two rounds of the same forløb can be compared.
+(each in an app of its own), so that two rounds of the same forløb can be compared.
 The tables keep the names they had when these models lived in the workshops app.
 """
 
