@@ -14,9 +14,11 @@ from django.urls import reverse
 from samskab.demo.kommune import DEMO_SLUG
 from samskab.organisations.models import Organisation, Role, Unit
 from samskab.signin.models import RoleMapping, SignInSettings
+from tests.browser.conftest import DESKTOP, PHONE, describe
 from tests.idp import oidc as oidc_idp
 from tests.idp import saml as saml_idp
 from tests.idp.keys import key_pair
+from tests.pages.registry import ANONYMOUS
 
 pytestmark = pytest.mark.browser
 
@@ -92,11 +94,8 @@ def test_a_leader_signs_in_through_entra_id_and_sees_their_units_forloeb(browser
         provider.stop()
 
 
-@pytest.mark.parametrize("width", [1280, 375], ids=["desktop", "phone"])
+@pytest.mark.parametrize("width", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_the_sign_in_pages_have_no_wcag_violations(width, page_as, live_world, axe_violations, settings, live_server):
-    from tests.browser.conftest import describe
-    from tests.pages.registry import ANONYMOUS
-
     settings.SITE_URL = live_server.url
     SignInSettings.objects.create(
         organisation=live_world.organisation, oidc_issuer="https://login.example.dk/t/v2.0", oidc_client_id="abc"
