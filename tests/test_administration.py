@@ -179,3 +179,10 @@ def test_the_django_admin_is_for_superusers_only(client_as, personas):
     staff.save(update_fields=["is_staff"])
     assert client_as("admin").get("/admin/").status_code == 200
     assert client_as("central").get("/admin/").status_code == 302  # to the admin's login: not for them
+
+
+def test_the_installations_administrator_makes_someone_the_municipalitys_administrator(client_as, personas):
+    leader = personas["leder"]
+    page = client_as("admin").get(reverse("admin:accounts_user_change", args=[leader.pk]))
+    assert page.status_code == 200 and 'name="is_municipality_admin"' in html(page)
+    assert client_as("admin").get(reverse("admin:organisations_unit_changelist") + "?active__exact=0").status_code == 200

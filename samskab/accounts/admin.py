@@ -26,7 +26,10 @@ class UserCreationForm(CleanTextForm, auth_forms.AdminUserCreationForm):
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
     form, add_form = UserChangeForm, UserCreationForm
-    fieldsets = DjangoUserAdmin.fieldsets + ((_("Municipality"), {"fields": ["organisation"]}),)
-    list_display = ["username", "first_name", "last_name", "email", "organisation", "is_active"]
-    list_filter = ["organisation", "is_active", "is_staff"]
+    fieldsets = DjangoUserAdmin.fieldsets + (
+        (_("Municipality"), {"fields": ["organisation", "is_municipality_admin", "source_uuid"]}),
+    )
+    list_display = ["username", "first_name", "last_name", "email", "organisation", "is_municipality_admin", "is_active"]
+    list_filter = ["organisation", "is_municipality_admin", "is_active", "is_staff"]
+    search_fields = [*DjangoUserAdmin.search_fields, "source_uuid"]
     inlines = [MembershipInline]

@@ -8,24 +8,24 @@ from samskab.organisations.models import MedCommittee, Membership, Organisation,
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
     form = CleanTextModelForm
-    list_display = ["name", "slug", "data_controller", "dpo_email"]
+    list_display = ["name", "slug", "cvr", "data_controller", "dpo_email"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Unit)
 class UnitAdmin(admin.ModelAdmin):
     form = CleanTextModelForm
-    list_display = ["name", "kind", "parent", "organisation"]
-    list_filter = ["organisation", "kind"]
-    search_fields = ["name"]
+    list_display = ["name", "kind", "parent", "organisation", "active"]
+    list_filter = ["organisation", "kind", "active"]
+    search_fields = ["name", "source_uuid"]
     autocomplete_fields = ["parent"]
 
 
 @admin.register(Membership)
 class MembershipAdmin(SimpleHistoryAdmin):
     form = CleanTextModelForm
-    list_display = ["user", "role", "unit"]
-    list_filter = ["role", "unit__organisation"]
+    list_display = ["user", "role", "unit", "from_source"]
+    list_filter = ["role", "unit__organisation", "from_source"]
     search_fields = ["user__username", "user__first_name", "user__last_name", "unit__name"]
     autocomplete_fields = ["user", "unit"]
 
