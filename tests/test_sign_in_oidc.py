@@ -136,3 +136,13 @@ def test_a_cancelled_sign_in_is_refused(entra, client):
 def test_a_wrong_client_secret_is_refused(entra, client, monkeypatch):
     monkeypatch.setenv(SECRET_VARIABLE, "wrong")
     _assert_refused(sign_in(client), "bekræftede ikke")
+
+
+def test_a_person_whom_the_provider_no_longer_gives_a_role_is_refused_and_loses_the_roles_it_gave(entra, provider, client):
+    sign_in(client)
+    user = signed_in_as(client)
+    client.logout()
+    provider.sign_in_next(roles=["Other.App"])
+    response = sign_in(client)
+    assert response.status_code == 403 and signed_in_as(client) is None
+    assert not user.memberships.exists()

@@ -1,7 +1,8 @@
 """What an identity provider's answer means: who signs in, in which municipality, with which roles.
 
 Every check comes before anything is written: a refused answer (SignInRefused) creates no person,
-identity or membership.
+identity or membership. One refusal also takes something back: a person the provider knows and now
+gives no role in Samskab loses the roles it gave them before.
 """
 
 import uuid
@@ -71,6 +72,7 @@ def saml_sign_in(request) -> tuple:
     grants = privileges.grants_from_privileges(answer.first(saml.Attribute.PRIVILEGES), organisation.cvr)
     memberships = memberships_granted(organisation, grants)
     if not memberships:
+        services.identity_roles_withdraw(organisation=organisation, kind=IdentityKind.SAML, subject=answer.name_id)
         raise _no_privilege()
     person = services.Person(
         first_name=answer.first(saml.Attribute.FIRST_NAME),
@@ -96,6 +98,7 @@ def oidc_sign_in(request, pending: dict):
     claims = oidc.id_token_claims(sign_in, request.GET["code"], pending)
     memberships = memberships_granted(sign_in.organisation, oidc.grants(sign_in, claims))
     if not memberships:
+        services.identity_roles_withdraw(organisation=sign_in.organisation, kind=IdentityKind.OIDC, subject=str(claims["sub"]))
         raise _no_privilege()
     email = claims.get("email") or (claims.get("preferred_username") if "@" in str(claims.get("preferred_username", "")) else "")
     person = services.Person(

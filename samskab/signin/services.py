@@ -79,6 +79,13 @@ def identity_sign_in(
     return user
 
 
+def identity_roles_withdraw(*, organisation: Organisation, kind: str, subject: str) -> None:
+    """A known person the provider now gives no role in Samskab: take back what it gave before."""
+    identity = ExternalIdentity.objects.select_related("user").filter(organisation=organisation, kind=kind, subject=subject).first()
+    if identity is not None:
+        memberships_follow_provider(user=identity.user, memberships=set())
+
+
 def memberships_follow_provider(*, user, memberships: set[tuple[int, str]]) -> None:
     """Give `user` exactly the provider's memberships among those the provider gave, keeping local ones."""
     granted = {
