@@ -21,7 +21,7 @@ def directives(policy: str) -> dict[str, str]:
     return {part.split()[0]: " ".join(part.split()[1:]) for part in policy.split(";") if part.strip()}
 
 
-def test_the_login_page_has_a_strict_content_security_policy(client):
+def test_the_login_page_has_a_strict_content_security_policy(client, db):  # the login page reads the sign-in settings
     response = client.get("/log-ind/")
     policy = directives(response["Content-Security-Policy"])
     assert policy["default-src"] == "'self'"
@@ -33,7 +33,7 @@ def test_the_login_page_has_a_strict_content_security_policy(client):
     assert not {"script-src", "style-src"} & policy.keys()  # both fall back to default-src 'self'
 
 
-def test_the_permissions_policy_switches_off_camera_microphone_and_location(client):
+def test_the_permissions_policy_switches_off_camera_microphone_and_location(client, db):
     policy = client.get("/log-ind/")["Permissions-Policy"]
     for feature in ("camera=()", "microphone=()", "geolocation=()", "payment=()"):
         assert feature in policy
@@ -49,7 +49,7 @@ def test_errors_downloads_and_redirects_carry_the_headers_too(client_as, demo):
         assert "camera=()" in response["Permissions-Policy"]
 
 
-def test_the_other_security_headers_stay(client):
+def test_the_other_security_headers_stay(client, db):
     response = client.get("/log-ind/")
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
@@ -57,7 +57,7 @@ def test_the_other_security_headers_stay(client):
     assert response["Cross-Origin-Opener-Policy"] == "same-origin"
 
 
-def test_htmx_is_told_not_to_add_its_indicator_styles(client):
+def test_htmx_is_told_not_to_add_its_indicator_styles(client, db):
     page = client.get("/log-ind/").content.decode()
     assert '<meta name="htmx-config" content=\'{"includeIndicatorStyles": false}\'>' in page
 
