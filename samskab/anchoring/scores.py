@@ -17,6 +17,7 @@ from samskab.anchoring.queries import check_of
 from samskab.rounds.models import EvaluationRound
 from samskab.workshops import ratings
 from samskab.workshops.models import PromptRole, SectionKind, Workshop
+from samskab.workshops.queries import workshop_of
 from samskab.workshops.template import ANCHORING_STATEMENTS
 
 # What a weak statement suggests doing; the facilitator edits it before it becomes an action.
@@ -85,7 +86,7 @@ def rows(check: AnchoringCheck | None, previous: AnchoringCheck | None) -> list[
 
 def rating_workshop(evaluation_round: EvaluationRound) -> Workshop | None:
     """The round's workshop, when it has a rating with the anchoring statements."""
-    workshop = Workshop.objects.filter(round=evaluation_round).first()
+    workshop = workshop_of(evaluation_round)
     if workshop is None:
         return None
     keys = [key for key, _text in ANCHORING_STATEMENTS]

@@ -27,7 +27,7 @@ from samskab.organisations.access import scope_for
 from samskab.organisations.models import Role, Unit
 from samskab.processes.access import Access, process_access
 from samskab.processes.models import Participant
-from samskab.workshops.models import Workshop
+from samskab.workshops.queries import workshop_of
 
 PAGE_SIZE = 20
 MAX_PAGE = 500
@@ -101,13 +101,13 @@ def _context_url(item: BankItem) -> str:
     if item.kind == ItemKind.SOLUTION:
         solution_id = Decision.objects.filter(pk=item.source_id).values_list("solution_id", flat=True).first()
         return reverse("solution", args=[solution_id]) if solution_id else ""
-    workshop_id = Workshop.objects.filter(round_id=item.round_id).values_list("pk", flat=True).first()
-    return reverse("minutes", args=[workshop_id]) if workshop_id else ""
+    workshop = workshop_of(item.round)
+    return reverse("minutes", args=[workshop.pk]) if workshop else ""
 
 
 def contacts(item: BankItem) -> list:
     """Who to ask about the item: the workshop's facilitators, else the forløb's konsulenter."""
-    workshop = Workshop.objects.filter(round_id=item.round_id).first()
+    workshop = workshop_of(item.round)
     people = list(workshop.facilitators.order_by("first_name", "last_name")) if workshop else []
     if not people:
         people = [

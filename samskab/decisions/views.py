@@ -13,7 +13,8 @@ from samskab.core.once import create_once
 from samskab.decisions import services
 from samskab.decisions.access import get_decision_for_user
 from samskab.decisions.forms import DecisionForm, ProcessDecisionForm
-from samskab.decisions.models import Decision, ProcessDecision
+from samskab.decisions.models import Decision
+from samskab.decisions.queries import decisions_of, process_decision_of
 from samskab.decisions.worklist import worklist
 from samskab.processes import charts
 from samskab.processes.access import Access, get_solution_for_user, process_access
@@ -192,7 +193,7 @@ def process_decision(request, pk: int):
     if request.method == "POST" and not evaluation_round.is_open:
         messages.error(request, _("The round is closed, so its decisions can no longer be changed."))
         return redirect("process_decision", pk=evaluation_round.pk)
-    decision = ProcessDecision.objects.filter(round=evaluation_round).select_related("decided_by__user").first()
+    decision = process_decision_of(evaluation_round)
     form = theirs = None
     if evaluation_round.is_open and process_access(request.user, process) >= Access.EDIT:
         form = ProcessDecisionForm(request.POST or None, instance=decision, process=process, user=request.user)
@@ -217,6 +218,6 @@ def process_decision(request, pk: int):
             "decision": decision,
             "form": form,
             "theirs": theirs,
-            "decisions": Decision.objects.filter(round=evaluation_round).select_related("solution", "decided_by__user"),
+            "decisions": decisions_of(evaluation_round),
         },
     )

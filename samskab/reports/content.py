@@ -18,7 +18,7 @@ from samskab.anchoring.queries import check_of
 from samskab.communication.models import CommunicationRow
 from samskab.core import frozen
 from samskab.core.frozen import Seal
-from samskab.decisions.models import Decision, ProcessDecision
+from samskab.decisions.queries import decisions_of, process_decision_of
 from samskab.rounds.models import EvaluationRound
 from samskab.workshops.models import Workshop
 
@@ -112,9 +112,9 @@ def build(evaluation_round: EvaluationRound) -> ReportContent:
     """Read the round's decisions, anchoring check, communication plan and action plan into plain data."""
     process = evaluation_round.process
     organisation = process.unit.organisation
-    process_decision = ProcessDecision.objects.filter(round=evaluation_round).select_related("decided_by__user").first()
+    process_decision = process_decision_of(evaluation_round)
     check = check_of(evaluation_round)
-    decisions = Decision.objects.filter(round=evaluation_round).select_related("solution", "decided_by__user")
+    decisions = decisions_of(evaluation_round)
     rows = CommunicationRow.objects.filter(round=evaluation_round).select_related("sender__user")
     return ReportContent(
         municipality=organisation.name,

@@ -12,9 +12,11 @@ from samskab.actionplan.plan import FINISHED, round_plan
 from samskab.anchoring.queries import check_of
 from samskab.communication.models import CommunicationRow
 from samskab.decisions.models import Decision, ProcessDecision
+from samskab.decisions.queries import process_decision_of
 from samskab.processes.models import Solution
 from samskab.rounds.models import EvaluationRound
 from samskab.workshops.models import MinutesVersion, Workshop
+from samskab.workshops.queries import workshop_of
 from samskab.workshops.template import ANCHORING_STATEMENTS
 
 
@@ -38,7 +40,7 @@ class RoundProgress:
 
 
 def round_progress(evaluation_round: EvaluationRound, *, seen_by) -> RoundProgress:
-    workshop = Workshop.objects.filter(round=evaluation_round).first()
+    workshop = workshop_of(evaluation_round)
     minutes_version = None
     if workshop is not None:
         minutes_version = MinutesVersion.objects.filter(minutes__workshop=workshop).aggregate(last=Max("number"))["last"]
@@ -52,7 +54,7 @@ def round_progress(evaluation_round: EvaluationRound, *, seen_by) -> RoundProgre
         minutes_version=minutes_version,
         solutions=Solution.objects.filter(challenge__process_id=evaluation_round.process_id).exclude(pk__in=drafts).count(),
         decided=decisions.count(),
-        process_decision=ProcessDecision.objects.filter(round=evaluation_round).first(),
+        process_decision=process_decision_of(evaluation_round),
         statements=len(ANCHORING_STATEMENTS),
         scored=check.scores.exclude(average=None).count() if check else 0,
         actions=len(plan),

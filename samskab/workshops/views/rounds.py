@@ -13,7 +13,7 @@ from samskab.workshops import services
 from samskab.workshops.access import is_facilitator
 from samskab.rounds.access import get_round_for_user
 from samskab.workshops.forms import WorkshopForm
-from samskab.workshops.models import Workshop
+from samskab.workshops.queries import workshop_of
 
 
 @login_required
@@ -70,7 +70,7 @@ def round_close(request, pk: int):
 def workshop_create(request, pk: int):
     """Create the round's evaluation workshop from the step-6 template."""
     evaluation_round = get_round_for_user(request.user, pk, Access.EDIT)
-    existing = Workshop.objects.filter(round=evaluation_round).first()
+    existing = workshop_of(evaluation_round)
     if existing is not None:
         return redirect(existing if is_facilitator(request.user, existing) else evaluation_round)
     if not evaluation_round.is_open:
