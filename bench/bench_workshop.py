@@ -37,6 +37,9 @@ Scenarios:
   hall      1 workshop × 200 participants, one process, SQLite
   burst     the same 200 in five rounds 10 s apart, everyone submitting one card within the
             same second each round; then their votes as in the other scenarios
+  facilitate  30 phones and the projector watch while the facilitator groups 40 cards one move at
+            a time; `move_p95_ms`: from a move until every phone and the projector have it
+            (bench/facilitate.py)
 
 Cards are sent at random moments within 30 s (rooms, hall; the burst takes 41 s), votes within 20 s
 (15 s after the burst), so that a scenario's writing and voting are done within 60 s.
@@ -89,6 +92,7 @@ SCENARIOS = [
     Scenario("rooms-2p", workshops=8, participants=30, processes=2, postgres=True),
     Scenario("hall", workshops=1, participants=200),
     Scenario("burst", workshops=1, participants=200, burst=True),
+    Scenario("facilitate", workshops=1, participants=30),  # bench/facilitate.py
 ]
 QUICK_SIZES = {"rooms": (2, 4), "rooms-2p": (2, 4), "hall": (1, 6), "burst": (1, 6)}
 
@@ -640,6 +644,11 @@ def main() -> None:
     timing = QUICK_TIMING if args.quick else Timing()
     for scenario in SCENARIOS:
         if args.scenario and scenario.name != args.scenario:
+            continue
+        if scenario.name == "facilitate":
+            from bench.facilitate import run_facilitate
+
+            print(json.dumps(run_facilitate(quick=args.quick)), flush=True)
             continue
         if args.quick:
             workshops, participants = QUICK_SIZES[scenario.name]

@@ -91,7 +91,8 @@ def card_to_group(*, card: Card, group: CardGroup | None) -> Card:
         with transaction.atomic():
             card.group = group
             card.save(update_fields=["group", "updated_at"])
-            _changed(card.section.workshop_id)
+            # The card itself, with its new group: phones place it on their board without asking.
+            transaction.on_commit(partial(live.card_saved, card))
     return card
 
 
