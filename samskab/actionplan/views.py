@@ -95,8 +95,9 @@ def action_create(request, pk: int):
         return redirect("round_plan", pk=evaluation_round.pk)
     form = ActionForm(request.POST or None, process=evaluation_round.process)
     if request.method == "POST" and form.is_valid():
-        form.instance.round = evaluation_round
-        create_once(form)
+        create_once(
+            form, lambda action: services.action_add(action=action, evaluation_round=evaluation_round, by=request.user)
+        )
         messages.success(request, _("The action has been added to the round's action plan."))
         return redirect("round_plan", pk=evaluation_round.pk)
     return render(

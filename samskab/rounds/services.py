@@ -22,6 +22,21 @@ def round_close(*, evaluation_round: EvaluationRound) -> None:
     evaluation_round.save(update_fields=["status", "closed_on"])
 
 
+def action_add(*, action: Action, evaluation_round: EvaluationRound, section=None, by=None) -> Action:
+    """Put a new action in the round's plan: every action is added here.
+
+    A person writes one in the plan's form, or as an aftale in the workshop's `section` (a second
+    submit of the same form is caught before, by `core.once.create_once`); something else adds one
+    through `action_add_once`.
+    """
+    action.round = evaluation_round
+    action.section = section
+    if by is not None:
+        written_by(action, by)
+    action.save()
+    return action
+
+
 def action_add_once(
     *,
     evaluation_round: EvaluationRound,
@@ -36,12 +51,10 @@ def action_add_once(
     existing = actions_from(source).filter(round=evaluation_round, source_key=key).first()
     if existing is not None:
         return existing, False
-    action = Action(
-        round=evaluation_round, source=source, source_key=key, what=what[:300], why=why, owner=owner, deadline=deadline
-    )
+    action = Action(source=source, source_key=key, what=what[:300], why=why, owner=owner, deadline=deadline)
     try:
         with transaction.atomic():
-            action.save()
+            action_add(action=action, evaluation_round=evaluation_round)
     except IntegrityError:  # someone added it a moment ago
         return actions_from(source).get(round=evaluation_round, source_key=key), False
     return action, True

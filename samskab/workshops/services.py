@@ -259,9 +259,7 @@ def lesson_delete(*, lesson: Lesson, section: Section, by) -> None:
 
 def workshop_action_add(*, action, section: Section, by):
     """An aftale recorded at the workshop: in the round's plan, from this section."""
-    action.round = section.workshop.round
-    action.section = section
-    action.save()
+    round_services.action_add(action=action, evaluation_round=section.workshop.round, section=section, by=by)
     _announce_changed(section.workshop_id)
     return action
 
