@@ -109,3 +109,12 @@ def test_a_new_password_needs_twelve_characters(client_as, personas):
     personas["leder"].refresh_from_db()
     assert personas["leder"].check_password("lang nok til at holde")
     assert client.get(reverse("dashboard")).status_code == 200  # still signed in
+
+
+def test_someone_with_an_app_cannot_set_up_another_with_the_password_alone(personas):
+    TOTPDevice.objects.create(user=personas["amr"], name="Samskab", confirmed=True)
+    client, _ = sign_in("amr")
+    response = client.get(reverse("totp_setup"))
+    assert response.status_code == 302 and response.url.startswith(reverse("totp_verify"))
+    assert client.post(reverse("totp_setup"), {"code": "123456"}).status_code == 302
+    assert TOTPDevice.objects.filter(user=personas["amr"]).count() == 1

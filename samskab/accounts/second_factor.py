@@ -18,8 +18,8 @@ from django_otp import user_has_device
 from samskab.organisations.access import scope_for
 
 STEP = "samskab_second_step"  # session key: "totp_verify" or "totp_setup"
-# Pages a person between password and code may open.
-OPEN_DURING_SIGN_IN = ("totp_verify", "totp_setup", "logout", "set_language")
+# Pages a person between password and code may open, besides the step they owe.
+ALWAYS_OPEN = ("logout", "set_language")
 
 
 def totp_required(user) -> bool:
@@ -50,16 +50,17 @@ def step_taken(request) -> None:
 
 
 def second_factor_required(get_response):
-    """Sends a person who has given a password but still owes a code to the code step."""
-    open_paths = None
+    """Sends a person who has given a password but still owes a code to that step: no other page
+    opens meanwhile (one who has an app cannot set up another before giving its code)."""
+    always_open = None
 
     def middleware(request):
-        nonlocal open_paths
+        nonlocal always_open
         step = request.session.get(STEP) if request.user.is_authenticated else None
         if step:
-            if open_paths is None:
-                open_paths = tuple(reverse(name) for name in OPEN_DURING_SIGN_IN) + (settings.STATIC_URL,)
-            if not request.path.startswith(open_paths):
+            if always_open is None:
+                always_open = tuple(reverse(name) for name in ALWAYS_OPEN) + (settings.STATIC_URL,)
+            if request.path != reverse(step) and not request.path.startswith(always_open):
                 return redirect(f"{reverse(step)}?{urlencode({'next': request.get_full_path()})}")
         return get_response(request)
 

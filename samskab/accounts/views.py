@@ -2,6 +2,7 @@
 a throttled password reset."""
 
 from base64 import b32encode
+from urllib.parse import urlencode
 
 import segno
 from django.contrib import messages
@@ -42,7 +43,7 @@ def totp_verify(request):
     """The second step of a sign-in: the code from the app the person set up."""
     device = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
     if device is None:
-        return redirect(f"{reverse_lazy('totp_setup')}?next={_next(request)}")
+        return redirect(f"{reverse_lazy('totp_setup')}?{urlencode({'next': _next(request)})}")
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         allowed, _why = device.verify_is_allowed()
@@ -64,7 +65,11 @@ def _qr(url: str) -> SafeString:
 
 @login_required
 def totp_setup(request):
-    """Setting up an authenticator app: scan the QR code, then give the code the app shows."""
+    """Setting up an authenticator app: scan the QR code, then give the code the app shows.
+
+    Someone who has an app gives its code first: a password alone never replaces the app."""
+    if user_has_device(request.user) and not request.user.is_verified():
+        return redirect(f"{reverse_lazy('totp_verify')}?{urlencode({'next': _next(request)})}")
     device = TOTPDevice.objects.filter(
         user=request.user, confirmed=False, pk=request.session.get(SETUP_DEVICE, 0)
     ).first()
