@@ -13,11 +13,10 @@ phase form; everyone submits 5 cards; the facilitator opens voting ("stem") and 
 5 votes on other people's cards. Writes are sent as the phone's outbox sends them: the same
 client id again until a 2xx answer. Like live.js, a phone fetches the state after a gap in the
 sequence or a resync, and reconnects (and fetches) when the server closes its socket.
-With `--like-phones` they also do the rest of what assets/workshop.js and live.js make a real
-phone do: fetch the state on a "changed" event, and reload page and socket when the phase has
-changed (a phone shows its own sends from the answers, without fetching its page). That is the
-load a real room puts on the server; it is not the default because the phone page costs far
-more than the writes (see the server CPU per submit on stderr).
+They also do the rest of what assets/workshop.js and live.js make a real phone do: fetch the
+state on a "changed" event, and reload page and socket when the phase has changed (a phone
+shows its own sends from the answers, without fetching its page). That is the load a real room
+puts on the server; `--light-phones` leaves it out (only to compare: no real phone is like that).
 
 Latency of a submit (card or vote): from sending it until every OTHER participant of that
 workshop has received a WebSocket frame with it (a card or vote event with its id), or has
@@ -25,21 +24,23 @@ fetched a state that includes it after a gap or a reconnect. A submit that has n
 everyone 10 s after the last answer counts with the time waited (a lower bound) and is reported
 on stderr. Afterwards the database is read: `stored` is how many of the sent
 ids are there, `lost` the rest, `duplicated` every further row in the benchmark's workshops.
-`rss_mb` is the peak of the server processes' summed RSS (sampled with psutil), `cpu_pct`
+`rss_mb` is the peak of the server processes' summed RSS (sampled with psutil), `rss_max_mb`
+the peak of the largest single process (a PDF printer started by a server counts on its own), `cpu_pct`
 their CPU time over the active period (from the first "vis" to the last vote's delivery) as a
 percentage of one core.
 
 Scenarios:
   rooms     8 workshops × 30 participants, one process, SQLite
   rooms-2p  the same on two processes sharing the workshops through Redis (REDIS_URL, database
-            14), on PostgreSQL (a fresh database samskab_bench on 127.0.0.1:5432, dropped
+            14; BENCH_REDIS_URL), on PostgreSQL (a fresh database samskab_bench, BENCH_POSTGRES_DATABASE, on 127.0.0.1:5432, dropped
             afterwards); each workshop's participants are split between the two processes
   hall      1 workshop × 200 participants, one process, SQLite
   burst     the same 200 in five rounds 10 s apart, everyone submitting one card within the
             same second each round; then their votes as in the other scenarios
-  facilitate  30 phones and the projector watch while the facilitator groups 40 cards one move at
-            a time; `move_p95_ms`: from a move until every phone and the projector have it
-            (bench/facilitate.py)
+  busy      rooms, while 4 browsers try wrong passwords, 2 download a referat as PDF and 1 the
+            portfolio's .xlsx, each in a loop (their counts by HTTP status on stderr)
+  temadag   a theme day: 25 workshops × 40 participants, two processes, PostgreSQL and Redis
+            as rooms-2p
 
 Cards are sent at random moments within 30 s (rooms, hall; the burst takes 41 s), votes within 20 s
 (15 s after the burst), so that a scenario's writing and voting are done within 60 s.
@@ -66,13 +67,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.participants import Facilitator, Participant, PhonePage, Refused  # noqa: E402
-from bench.servers import Server, manage, manage_json, server_env  # noqa: E402
+from bench.servers import Server, copy_migrated, manage, manage_json, server_env  # noqa: E402
 
 CARDS_EACH = 5
 VOTES_EACH = 5
 BURST_ROUNDS = 5
 POSTGRES_ADMIN_URL = os.environ.get("BENCH_POSTGRES_ADMIN_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
-POSTGRES_DATABASE = "samskab_bench"
+POSTGRES_DATABASE = os.environ.get("BENCH_POSTGRES_DATABASE", "samskab_bench")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
 CONNECT_AT_ONCE = 20  # joins and socket handshakes in flight together
 
@@ -85,6 +86,7 @@ class Scenario:
     processes: int = 1
     postgres: bool = False
     burst: bool = False
+    busy: bool = False  # wrong passwords, PDF referater and the portfolio's .xlsx in loops meanwhile
 
 
 SCENARIOS = [
@@ -92,9 +94,10 @@ SCENARIOS = [
     Scenario("rooms-2p", workshops=8, participants=30, processes=2, postgres=True),
     Scenario("hall", workshops=1, participants=200),
     Scenario("burst", workshops=1, participants=200, burst=True),
-    Scenario("facilitate", workshops=1, participants=30),  # bench/facilitate.py
+    Scenario("busy", workshops=8, participants=30, busy=True),
+    Scenario("temadag", workshops=25, participants=40, processes=2, postgres=True),
 ]
-QUICK_SIZES = {"rooms": (2, 4), "rooms-2p": (2, 4), "hall": (1, 6), "burst": (1, 6)}
+QUICK_SIZES = {"rooms": (2, 4), "rooms-2p": (2, 4), "hall": (1, 6), "burst": (1, 6), "busy": (2, 4), "temadag": (3, 4)}
 
 
 @dataclass(frozen=True)
@@ -155,7 +158,7 @@ class Phone:
 class Run:
     """One scenario against running servers: join, connect, cards, votes; the measurements.
 
-    With `pages` (--like-phones) the phones also do what assets/workshop.js and live.js make a
+    With `pages` (the default; not with --light-phones) the phones also do what assets/workshop.js and live.js make a
     real phone do besides sending: fetch the state when told something changed, and reload (page
     and socket) when the section's phase has changed.
     """
@@ -171,6 +174,8 @@ class Run:
         self.phones: list[Phone] = []
         self.sockets = True
         self.peak_rss = 0
+        self.peak_process_rss = 0
+        self.busy: Counter = Counter()  # the busy scenario's downloads and logins, by kind and status
         self.tasks: set[asyncio.Task] = set()
         self.fetch_failures: Counter = Counter()
         self.closing = False
@@ -211,6 +216,7 @@ class Run:
             say(f"{len(self.phones)} WebSockets open in {time.perf_counter() - started:.1f} s")
 
         sampler = asyncio.create_task(self._sample_rss())
+        busy = [asyncio.create_task(load) for load in self._busy_loads()] if self.scenario.busy else []
         cpu_before = self._cpu_seconds()
         client_cpu_before = sum(os.times()[:2])
         active_from = time.perf_counter()
@@ -227,6 +233,9 @@ class Run:
         active = ended_at - active_from
         cpu = self._cpu_seconds() - cpu_before
         sampler.cancel()
+        for task in busy:
+            task.cancel()
+        await asyncio.gather(*busy, return_exceptions=True)
         client_cpu = sum(os.times()[:2]) - client_cpu_before
 
         self.closing = True
@@ -241,6 +250,7 @@ class Run:
             "active_s": active,
             "cpu_pct": 100 * cpu / active,
             "rss_mb": self.peak_rss / 2**20,
+            "rss_max_mb": self.peak_process_rss / 2**20,
             "client_cpu_pct": 100 * client_cpu / active,
             "server_cpu_s": cpu,
             "ended_at": ended_at,
@@ -494,9 +504,43 @@ class Run:
 
     async def _sample_rss(self) -> None:
         while True:
-            rss = sum(process.memory_info().rss for process in self._processes())
-            self.peak_rss = max(self.peak_rss, rss)
+            each = [process.memory_info().rss for process in self._processes()]
+            self.peak_rss = max(self.peak_rss, sum(each))
+            self.peak_process_rss = max(self.peak_process_rss, *each)
             await asyncio.sleep(0.2)
+
+    # --- The busy scenario: what else a municipality's server does while the rooms write.
+
+    def _busy_loads(self) -> list:
+        """4 browsers trying wrong passwords, 2 downloading a referat as PDF, 1 the portfolio's .xlsx; each in a loop.
+
+        The portfolio is the central konsulent's (Demo Kommune's `central`, with the demo's password).
+        """
+        url = self.servers[0].url
+        workshops = self.created["workshops"]
+        loads = [self._wrong_passwords(Facilitator(url), number) for number in range(4)]
+        loads += [self._downloads(Facilitator(url), "pdf", f"/workshops/{workshops[n % len(workshops)]['pk']}/referat/pdf/") for n in range(2)]
+        loads.append(self._downloads(Facilitator(url), "xlsx", "/portefoelje/portefoelje.xlsx", user="central"))
+        return loads
+
+    async def _wrong_passwords(self, browser: Facilitator, number: int) -> None:
+        try:
+            while True:
+                await browser.client.get("/log-ind/")
+                data = {"csrfmiddlewaretoken": browser.csrf_token(), "username": f"gaet{number}", "password": "forkert-kodeord"}
+                response = await browser.client.post("/log-ind/", data=data)
+                self.busy[f"login {response.status_code}"] += 1
+        finally:
+            await browser.close()
+
+    async def _downloads(self, browser: Facilitator, kind: str, path: str, user: str = "") -> None:
+        try:
+            await browser.log_in(user or self.created["facilitator"], self.created["password"])
+            while True:
+                response = await browser.client.get(path)
+                self.busy[f"{kind} {response.status_code}"] += 1
+        finally:
+            await browser.close()
 
 
 # --- Databases.
@@ -528,7 +572,7 @@ def percentile(values: list[float], p: int) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[p - 1]
 
 
-def run_scenario(scenario: Scenario, timing: Timing, pages: bool = False) -> dict:
+def run_scenario(scenario: Scenario, timing: Timing, pages: bool = True) -> dict:
     say(
         f"scenario {scenario.name}: {scenario.workshops} workshop(s) × {scenario.participants} participants, "
         f"{scenario.processes} process(es), {'PostgreSQL and Redis' if scenario.postgres else 'SQLite'}"
@@ -541,7 +585,8 @@ def run_scenario(scenario: Scenario, timing: Timing, pages: bool = False) -> dic
             env = server_env(sqlite_path=Path(tmp) / "bench.sqlite3")
         servers: list[Server] = []
         try:
-            manage(env, "migrate", "--noinput")
+            if scenario.postgres or not copy_migrated(Path(tmp) / "bench.sqlite3"):
+                manage(env, "migrate", "--noinput")
             created = manage_json(
                 env, "bench_workshops", "create", "--workshops", str(scenario.workshops), "--votes", str(VOTES_EACH)
             )
@@ -593,7 +638,7 @@ def run_scenario(scenario: Scenario, timing: Timing, pages: bool = False) -> dic
     per_submit = 1000 * measured["server_cpu_s"] / max(len(items), 1)
     say(
         f"server CPU per submit, with its deliveries and the phones' fetches: {per_submit:.1f} ms (less sensitive to other load than "
-        f"the times; one process runs its requests in one thread, so it takes at most ~{1000 / per_submit:.0f} submits/s)"
+        f"the times; the processes' ~{1000 * len(servers) / per_submit:.0f} submits/s at most, were each on a core of its own)"
     )
     if refused:
         say(f"refused, for example: {refused[0]}")
@@ -602,6 +647,8 @@ def run_scenario(scenario: Scenario, timing: Timing, pages: bool = False) -> dic
         say(f"tries that failed and were sent again: {dict(failures)}")
     if run.fetch_failures:
         say(f"the phones' page and state fetches and socket opens that failed: {dict(run.fetch_failures)}")
+    if run.busy:
+        say(f"meanwhile, by kind and HTTP status: {dict(sorted(run.busy.items()))}")
     if late:
         say(f"{late} stored submits had not reached every other participant after the wait; counted with the time waited")
     return {
@@ -619,6 +666,8 @@ def run_scenario(scenario: Scenario, timing: Timing, pages: bool = False) -> dic
         "p99_ms": round(percentile(latencies_ms, 99), 1),
         "rss_mb": round(measured["rss_mb"], 1),
         "cpu_pct": round(measured["cpu_pct"], 1),
+        "like_phones": pages,
+        "rss_max_mb": round(measured["rss_max_mb"], 1),
     }
 
 
@@ -627,9 +676,9 @@ def main() -> None:
     parser.add_argument("--scenario", choices=[s.name for s in SCENARIOS], help="run only this scenario")
     parser.add_argument("--quick", action="store_true", help="tiny sizes and short windows: a smoke test")
     parser.add_argument(
-        "--like-phones",
+        "--light-phones",
         action="store_true",
-        help="phones also fetch the state on a change, and reload on a new phase",
+        help="phones only send and receive: no state fetch on a change, no reload on a new phase (not a real phone)",
     )
     args = parser.parse_args()
     # Stopped from outside: leave through the clean-up (servers stopped, PostgreSQL database dropped).
@@ -645,15 +694,10 @@ def main() -> None:
     for scenario in SCENARIOS:
         if args.scenario and scenario.name != args.scenario:
             continue
-        if scenario.name == "facilitate":
-            from bench.facilitate import run_facilitate
-
-            print(json.dumps(run_facilitate(quick=args.quick)), flush=True)
-            continue
         if args.quick:
             workshops, participants = QUICK_SIZES[scenario.name]
             scenario = replace(scenario, workshops=workshops, participants=participants)
-        print(json.dumps(run_scenario(scenario, timing, pages=args.like_phones)), flush=True)
+        print(json.dumps(run_scenario(scenario, timing, pages=not args.light_phones)), flush=True)
 
 
 if __name__ == "__main__":

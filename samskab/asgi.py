@@ -16,7 +16,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samskab.settings")
 django.setup(set_prefix=False)
 
 from samskab.core.body_limit import limit_body  # noqa: E402  (after django.setup())
-from samskab.core.lanes import Lane, is_slow  # noqa: E402
+from samskab.core.lanes import SLOW_NICENESS, Lane, is_slow  # noqa: E402
 
 
 class OneHopASGIHandler(ASGIHandler):
@@ -32,15 +32,16 @@ class OneHopASGIHandler(ASGIHandler):
     the writes. Here a request borrows one of a lane's long-lived threads (core/lanes.py), which
     keep their connections; everything thread-sensitive in the request (the request_started and
     request_finished signals, which look after the connection, and the chain) runs there. Logins,
-    documents, imports and search take the slow lane's threads, everything else the phone lane's,
-    so that no request waits behind another, and slow ones never take the phones' threads.
+    documents, imports and search take the slow lane's threads (at a lower CPU priority),
+    everything else the phone lane's, so that no request waits behind another, and slow ones
+    never take the phones' threads or their CPU.
     """
 
     def __init__(self):
         from django.conf import settings
 
         self.phone_lane = Lane("phone-requests", settings.REQUEST_THREADS)
-        self.slow_lane = Lane("slow-requests", settings.SLOW_REQUEST_THREADS)
+        self.slow_lane = Lane("slow-requests", settings.SLOW_REQUEST_THREADS, niceness=SLOW_NICENESS)
         super().__init__()
 
     def load_middleware(self, is_async: bool = False) -> None:

@@ -1,5 +1,6 @@
 """URLs for tests/test_request_lanes.py: pages that wait until the test lets them finish."""
 
+import os
 import threading
 
 from django.http import HttpResponse
@@ -25,8 +26,16 @@ def quick(request):
     return HttpResponse(b"quick", content_type="text/plain")
 
 
+def niceness(request):
+    """The CPU priority of the thread running this request (0 normal, higher: less urgent)."""
+    value = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    return HttpResponse(str(value).encode(), content_type="text/plain")
+
+
 urlpatterns = [
     path("waiting/", waiting, name="test_waiting"),
     path("waiting.pdf", waiting_pdf, name="test_waiting_pdf"),
     path("quick/", quick, name="test_quick"),
+    path("niceness/", niceness, name="test_niceness"),
+    path("niceness.xlsx", niceness, name="test_niceness_xlsx"),
 ]

@@ -39,7 +39,7 @@ def test_the_process_benchmark_prints_one_json_line_last():
 
 WORKSHOP_KEYS = [
     "bench", "scenario", "workshops", "participants", "processes", "sent", "stored", "lost", "duplicated",
-    "p50_ms", "p95_ms", "p99_ms", "rss_mb", "cpu_pct",
+    "p50_ms", "p95_ms", "p99_ms", "rss_mb", "cpu_pct", "like_phones", "rss_max_mb",
 ]  # fmt: skip
 
 
@@ -58,6 +58,8 @@ def test_the_workshop_benchmark_loses_nothing_in_a_small_room():
     assert report["stored"] == report["sent"]
     assert report["lost"] == report["duplicated"] == 0
     assert report["p50_ms"] > 0 and report["rss_mb"] > 0 and report["cpu_pct"] > 0
+    assert report["like_phones"] is True, "the phones do by default what a real phone does"
+    assert 0 < report["rss_max_mb"] <= report["rss_mb"]
     assert "no WebSocket" not in result.stderr, "latency must be measured over the participants' sockets"
     assert "had not reached every other participant" not in result.stderr
 
@@ -87,3 +89,13 @@ def test_the_bank_benchmark_prints_one_json_line_per_database():
     assert report["portfolio_median_ms"] is None or report["portfolio_median_ms"] > 0
     assert report["queries_portfolio"] is None or 0 < report["queries_portfolio"] < 40
     assert "dokumentationen" in result.stdout, "the hit counts per query are printed"
+
+
+def test_the_documents_benchmark_prints_one_json_line_last():
+    """`make bench-documents` with a small referat and portfolio: the whole views, their JSON line."""
+    result = run_bench("bench_documents.py", "--cards", "10", "--processes", "5", "--times", "1")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert list(report) == ["bench", "cards", "docx_ms", "pdf_ms", "portfolio_xlsx_ms"]
+    assert report["bench"] == "documents" and report["cards"] == 10
+    assert report["docx_ms"] > 0 and report["pdf_ms"] > 0 and report["portfolio_xlsx_ms"] > 0

@@ -79,6 +79,19 @@ def test_a_request_waits_for_a_free_thread_of_its_lane():
     assert asyncio.run(run()) == ["quick waiting", "both done"]
 
 
+@override_settings(ROOT_URLCONF="tests.lanes_urls")
+def test_the_slow_lane_runs_at_a_lower_cpu_priority_than_the_phones():
+    app = handler(REQUEST_THREADS=1, SLOW_REQUEST_THREADS=1)
+
+    async def run() -> tuple[int, int]:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as client:
+            phone, slow = await client.get("/niceness/"), await client.get("/niceness.xlsx")
+        return int(phone.text), int(slow.text)
+
+    phone, slow = asyncio.run(run())
+    assert slow > phone, "a document's thread must give way to a phone's"
+
+
 def test_logins_documents_imports_and_search_take_the_slow_lane():
     for name in ("login", "password_reset_confirm", "minutes_pdf", "minutes_docx", "portfolio_xlsx", "process_import", "bank_search"):
         assert is_slow_name(name), name

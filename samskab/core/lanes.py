@@ -10,12 +10,18 @@ request waits only for a FREE thread of its lane, never behind another request.
   documents (Word, PDF, .xlsx), imports, search. However many of them arrive, they take only the
   slow lane's threads, and the phones' requests keep theirs.
 
-Which lane a request takes is decided by its URL name before it runs (`is_slow`). A PDF is also
-printed in another process (core/pdf.py), so that its long stretch of Python does not hold the
-interpreter lock the phones' threads need.
+Which lane a request takes is decided by its URL name before it runs (`is_slow`). Threads
+alone do not keep a slow request from slowing the phones: hashing a password takes a whole core
+for a moment, and a small server has two. So the slow lane's threads run at a lower CPU priority
+(`SLOW_NICENESS`; Linux gives each thread its own): when the phones' threads want a core, the
+kernel gives it to them first, and the slow requests take what is left. A PDF is also printed
+in another process at that priority (core/pdf_process.py), so that its long stretch of Python
+does not hold the interpreter lock the phones' threads need.
 """
 
 import asyncio
+import os
+import threading
 from concurrent.futures import ThreadPoolExecutor
 
 from django.urls import Resolver404, get_resolver
@@ -23,6 +29,7 @@ from django.urls import Resolver404, get_resolver
 # URL names of views that take long: exact names, and endings of names.
 SLOW_NAMES = frozenset({"login", "bank_search"})
 SLOW_ENDINGS = ("_pdf", "_docx", "_xlsx", "_import", "_export")
+SLOW_NICENESS = 10  # the slow lane's CPU priority: 0 is the phones', 19 the lowest
 
 
 def is_slow_name(url_name: str | None) -> bool:
@@ -49,11 +56,14 @@ class Lane:
     runs on the thread the request borrowed.
     """
 
-    def __init__(self, name: str, size: int):
+    def __init__(self, name: str, size: int, niceness: int = 0):
         self.name = name
         self.size = max(1, size)
         self.executors = [
-            ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"{name}-{number}") for number in range(self.size)
+            ThreadPoolExecutor(
+                max_workers=1, thread_name_prefix=f"{name}-{number}", initializer=lower_priority, initargs=(niceness,)
+            )
+            for number in range(self.size)
         ]
         self._free: asyncio.Queue | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -70,6 +80,16 @@ class Lane:
 
     def thread(self) -> "_Borrowed":
         return _Borrowed(self)
+
+
+def lower_priority(niceness: int) -> None:
+    """Run the calling thread (on Linux; elsewhere the process) `niceness` steps below the others."""
+    if niceness <= 0:
+        return
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), niceness)
+    except (AttributeError, OSError):  # no priorities here: the lane works as well, only less politely
+        pass
 
 
 class _Borrowed:

@@ -4,13 +4,17 @@ Printing a referat is a long stretch of Python (a second or more). In the server
 would hold the interpreter lock that the phones' request threads and the live sockets' event
 loop need, and all of them would wait their turn. Here the printing happens in a child process
 (started once, when the first PDF is asked for, and renewed after PRINTS_PER_PROCESS prints so
-that its memory stays bounded); the request thread only waits for the bytes.
+that its memory stays bounded), at a lower CPU priority than the server's requests; the request
+thread only waits for the bytes.
 
 This module imports nothing from Django: the child imports it and WeasyPrint, and nothing more.
-The parent finds the files a document may read (core/pdf.py) and hands over their paths.
+The parent finds the files a document may read (core/pdf.py) and hands over their paths. The
+child is started fresh ("spawn"), so it imports the parent's main script again: a script of its
+own that prints PDFs keeps its work under `if __name__ == "__main__":`, as manage.py and uvicorn do.
 """
 
 import multiprocessing
+import os
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -20,6 +24,7 @@ from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 PRINTS_PER_PROCESS = 200
+NICENESS = 10  # below the server's request threads: a phone's request gets the CPU first
 
 _pool: ProcessPoolExecutor | None = None
 _pool_lock = threading.Lock()
@@ -63,6 +68,8 @@ def _printer(processes: int) -> ProcessPoolExecutor:
                 max_workers=processes,
                 mp_context=multiprocessing.get_context("spawn"),
                 max_tasks_per_child=PRINTS_PER_PROCESS,
+                initializer=os.nice,
+                initargs=(NICENESS,),
             )
         return _pool
 
