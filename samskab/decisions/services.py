@@ -163,7 +163,7 @@ def _process_action(decision: ProcessDecision) -> dict:
 
 
 @transaction.atomic
-def process_decision_record(*, decision: ProcessDecision, seen_version: int | None = None) -> ProcessDecision:
+def process_decision_record(*, decision: ProcessDecision, seen_version: int | None = None, by) -> ProcessDecision:
     """Record the forløb's decision, new or changed; its consequence is one action of the round.
 
     A changed decision changes that action while it has not started, so the plan (and the next

@@ -200,10 +200,12 @@ def process_decision(request, pk: int):
     if request.method == "POST" and form.is_valid():
         form.instance.round = evaluation_round
         if decision is None:
-            create_once(form, save=lambda made: services.process_decision_record(decision=made))
+            create_once(form, save=lambda made: services.process_decision_record(decision=made, by=request.user))
         else:
             try:
-                services.process_decision_record(decision=form.instance, seen_version=seen_version(form))
+                services.process_decision_record(
+                    decision=form.instance, seen_version=seen_version(form), by=request.user
+                )
             except Conflict as conflict:
                 theirs = show_conflict(form, conflict.current)
         if theirs is None:

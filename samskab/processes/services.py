@@ -52,7 +52,7 @@ def follow_up_add(*, follow_up: FollowUp, solution: Solution, by) -> FollowUp:
 
 
 @transaction.atomic
-def follow_up_edit(*, follow_up: FollowUp) -> FollowUp:
+def follow_up_edit(*, follow_up: FollowUp, by) -> FollowUp:
     """Save a changed follow-up. When it is the newest, or was until its date changed, the solution
     takes the status of the newest one.
 
@@ -60,7 +60,7 @@ def follow_up_edit(*, follow_up: FollowUp) -> FollowUp:
     """
     solution = follow_up.solution
     was_newest = _newest_follow_up(solution) == follow_up  # read before the new date is saved
-    follow_up.save()
+    written_by(follow_up, by).save()
     _follow_the_newest(solution, follow_up, was_newest=was_newest)
     return follow_up
 

@@ -42,7 +42,7 @@ def report_approve(*, report: RoundReport, by) -> bool:
 
 
 @transaction.atomic
-def report_reopen(*, report: RoundReport) -> bool:
+def report_reopen(*, report: RoundReport, by) -> bool:
     """Start work towards a new version; the approved versions stay. False when it was a draft already."""
     report = RoundReport.objects.select_for_update().get(pk=report.pk)
     if not report.is_approved:

@@ -103,7 +103,7 @@ def round_report_reopen(request, pk: int):
     form = ReopenForm(request.POST)
     if not form.is_valid():
         messages.error(request, form.errors["confirm"][0])
-    elif services.report_reopen(report=report):
+    elif services.report_reopen(report=report, by=request.user):
         messages.success(request, _("The round report is a draft again."))
     return redirect("round_report", pk=evaluation_round.pk)
 

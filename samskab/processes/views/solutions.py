@@ -168,7 +168,7 @@ def follow_up_edit(request, pk: int):
     solution = follow_up.solution
     form = FollowUpEditForm(request.POST or None, instance=follow_up)
     if request.method == "POST" and form.is_valid():
-        services.follow_up_edit(follow_up=form.instance)
+        services.follow_up_edit(follow_up=form.instance, by=request.user)
         messages.success(request, _("The follow-up has been saved."))
         return redirect(solution)
     return render(
