@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from samskab.core.concurrency import Conflict
+from samskab.core.history import written_by
 from samskab.decisions.models import Decision, DecisionKind, ProcessDecision, ProcessDecisionKind
 from samskab.processes.models import FollowUp, Participant, Solution, SolutionStatus
 from samskab.processes.services import follow_up_add
@@ -175,7 +176,7 @@ def process_decision_record(*, decision: ProcessDecision, seen_version: int | No
         if seen_version is None or current.version != seen_version:
             raise Conflict(current)
         decision.version = current.version + 1
-    decision.save()
+    written_by(decision, by).save()
     kind = decision.kind
     actions = actions_from(decision).filter(round=decision.round)
     if actions.filter(source_key=kind).exists():
