@@ -1,9 +1,12 @@
-"""Views reach workshops and sections only through these functions (rounds: rounds/access.py).
+"""Views reach workshops, their sections and what is made in them, and the referat, only through
+these functions (the round and its plan: rounds/access.py).
 
-Until its referat is approved, a workshop's
-content (cards, læringspunkter, aftaler) is for the workshop's facilitators alone: other readers
-of the forløb get 403 on its pages, and lists elsewhere (the action plan, a solution's evidence)
-filter it out with `sees_content`; an aftale's owner still sees their own (`aftaler_seen`).
+The rule, written once here: until its referat is approved, a workshop's content (cards,
+læringspunkter, aftaler) is for the workshop's facilitators alone. Other readers of the forløb
+get 403 on its pages, and lists elsewhere (a solution's evidence; the action plan, which asks
+through the signal `action_visibility`) filter it out with `sees_content`; an aftale's owner
+still sees their own (`aftaler_seen`). The referat itself is read by the forløb's readers from
+its first approved version on (`get_minutes_for_user`).
 """
 
 from django.core.exceptions import PermissionDenied
