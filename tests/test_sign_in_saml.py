@@ -79,6 +79,7 @@ def test_the_metadata_offers_signing_and_encryption_certificates_and_asks_for_oi
     assert 'Name="https://data.gov.dk/model/core/eid/privilegesIntermediate"' in xml
     assert 'NameFormat="urn:oasis:names:tc:SAML:2.0:attrname-format:uri"' in xml
     assert f'entityID="{settings.SITE_URL.rstrip("/")}/saml/metadata/"' in xml
+    assert "validUntil" not in xml  # uploaded once to KOMBIT: it must not expire
 
 
 def test_the_authn_request_is_signed_and_asks_for_substantial_and_a_professional(context_handler, client):

@@ -107,6 +107,9 @@ SECURITY = {
     "signatureAlgorithm": C.RSA_SHA256,
     "digestAlgorithm": C.SHA256,
     "rejectDeprecatedAlgorithm": True,
+    # The metadata is uploaded once to KOMBIT's administration module: no expiry date in it.
+    "metadataValidUntil": "",
+    "metadataCacheDuration": "",
 }
 
 
