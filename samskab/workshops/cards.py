@@ -16,6 +16,7 @@ from functools import partial
 
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from samskab.core.text import without_control_characters
@@ -273,8 +274,12 @@ def vote_withdraw(*, attendee: Attendee, card_id: uuid.UUID, client_id: uuid.UUI
     return card
 
 
-def my_votes(attendee: Attendee, card: Card) -> int:
-    return Vote.objects.filter(attendee=attendee, card=card).count()
+def votes_left_and_mine(attendee: Attendee, card: Card) -> tuple[int, int]:
+    """The votes the attendee has left in the card's section, and those they gave this card (one query)."""
+    counts = Vote.objects.filter(attendee=attendee, card__section_id=card.section_id).aggregate(
+        used=Count("pk"), mine=Count("pk", filter=Q(card_id=card.pk))
+    )
+    return max(attendee.workshop.votes_per_participant - counts["used"], 0), counts["mine"]
 
 
 def _card_to_vote_on(attendee: Attendee, card_id: uuid.UUID) -> Card:

@@ -135,7 +135,7 @@ def sent(phone: Page) -> None:
 
 def write(phone: Page, card: tuple[str, str]) -> None:
     text, column = card
-    phone.get_by_label(column, exact=True).check()
+    phone.locator('form[data-outbox="card"]').get_by_label(column, exact=True).check()  # not the board's column of that name
     phone.get_by_label("Dit kort").fill(text)
     phone.get_by_role("button", name="Send kort").click()
     sent(phone)

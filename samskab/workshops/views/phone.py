@@ -345,9 +345,8 @@ def vote(request: HttpRequest, attendee: Attendee, card: uuid.UUID) -> HttpRespo
         vote = cards.vote_cast(attendee=attendee, card_id=card, client_id=client_id)
     except Refused as refusal:
         return _refused(request, attendee, refusal)
-    left = cards.votes_left(attendee, vote.card.section)
+    left, mine = cards.votes_left_and_mine(attendee, vote.card)
     message = _("Your vote has been counted.")
-    mine = cards.my_votes(attendee, vote.card)
     return _done(request, attendee, message, client_id=str(client_id), card={"id": str(card)}, votes_left=left, my_votes=mine)
 
 
@@ -363,8 +362,7 @@ def vote_withdraw(request: HttpRequest, attendee: Attendee, card: uuid.UUID) -> 
         voted = cards.vote_withdraw(attendee=attendee, card_id=card, client_id=client_id)
     except Refused as refusal:
         return _refused(request, attendee, refusal)
-    left = cards.votes_left(attendee, voted.section)
-    mine = cards.my_votes(attendee, voted)
+    left, mine = cards.votes_left_and_mine(attendee, voted)
     message = _("Your vote has been taken back.")
     return _done(request, attendee, message, client_id=str(client_id), card={"id": str(card)}, votes_left=left, my_votes=mine)
 
