@@ -186,3 +186,11 @@ def test_the_installations_administrator_makes_someone_the_municipalitys_adminis
     page = client_as("admin").get(reverse("admin:accounts_user_change", args=[leader.pk]))
     assert page.status_code == 200 and 'name="is_municipality_admin"' in html(page)
     assert client_as("admin").get(reverse("admin:organisations_unit_changelist") + "?active__exact=0").status_code == 200
+
+
+def test_an_inactive_unit_is_marked_so_in_the_list_of_units(client_as, demo_units):
+    _organisation, _root, unit = demo_units
+    Unit.objects.filter(pk=unit.pk).update(active=False)
+    page = html(client_as("leder").get(reverse("units")))
+    assert f"{unit.name}</a> <span class=\"samskab-meta\">(" in page
+    assert "inaktiv" in page
