@@ -1,12 +1,19 @@
-"""What the projector draws of a closed rating: bars sized from the published figures, nothing else.
-
-The figures come from `ratings.board` (the one publication rule); this module only turns the
-numbers that rule allows into lengths, and names the role groups it hid, once per statement.
+"""How the screens lay out a closed rating: the projector's bars, and the run page's compact table
+of ratings by role. Only the published figures: they come from `ratings.board` (the one
+publication rule); this module turns the numbers that rule allows into lengths, and says once
+which role groups it hid, never a "hidden" in every cell.
 """
 
 from dataclasses import dataclass, field
 
-from samskab.workshops.ratings import HIDDEN_NO_ANSWERS, SCALE
+from samskab.workshops.ratings import (
+    HIDDEN_COMPLEMENT,
+    HIDDEN_EARLIER,
+    HIDDEN_NO_ANSWERS,
+    HIDDEN_TOO_FEW,
+    ROLE_GROUPS,
+    SCALE,
+)
 
 
 @dataclass
@@ -46,3 +53,25 @@ def rating_charts(board: dict) -> list[Chart]:
                 chart.hidden_roles.append(str(role.label))
         charts.append(chart)
     return charts
+
+
+@dataclass
+class RoleTable:
+    """The ratings by role as a table: a column for each role group that answered any statement."""
+
+    roles: list  # (role, label) of the columns
+    rows: list  # (statement, [RoleFigures of the columns' roles])
+    reasons: list[str] = field(default_factory=list)  # the HIDDEN_ reasons that occur, in a fixed order
+
+
+def role_table(board: dict) -> RoleTable:
+    answered = {role.role for statement in board["statements"] for role in statement.by_role if role.hidden != HIDDEN_NO_ANSWERS}
+    roles = [(role, label) for role, label in ROLE_GROUPS if role in answered]
+    rows, reasons = [], set()
+    for statement in board["statements"]:
+        by_role = {figures.role: figures for figures in statement.by_role}
+        cells = [by_role[role] for role, _label in roles if role in by_role]
+        reasons |= {cell.hidden for cell in cells if cell.hidden is not None}
+        rows.append((statement, cells))
+    order = [HIDDEN_NO_ANSWERS, HIDDEN_TOO_FEW, HIDDEN_COMPLEMENT, HIDDEN_EARLIER]
+    return RoleTable(roles, rows, [reason for reason in order if reason in reasons])
