@@ -121,3 +121,12 @@ def test_the_password_reset_is_throttled_per_address(personas, settings):
 def test_pages_that_are_not_sign_ins_record_nothing(db, path):
     Client().get(path)
     assert not AccessAttempt.objects.exists() and not AccessLog.objects.exists()
+
+
+def test_signing_in_to_ones_own_account_does_not_wipe_the_guesses_at_another(personas):
+    attacker = Client(REMOTE_ADDR="10.0.7.1")
+    for _ in range(4):
+        login(attacker, "konsulent")
+    assert login(attacker, "tr", DEMO_PASSWORD).status_code == 302  # their own account
+    attacker = Client(REMOTE_ADDR="10.0.7.1")
+    assert login(attacker, "konsulent").status_code == 429  # the fifth guess still counts

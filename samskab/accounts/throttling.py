@@ -60,6 +60,12 @@ class ThrottleHandler(AxesDatabaseHandler):
         per_account, per_address = settings.LOGIN_FAILURES_PER_ACCOUNT, settings.LOGIN_FAILURES_PER_ADDRESS
         return max(by_account, by_address * per_account // per_address)
 
+    def reset_user_attempts(self, request, credentials=None) -> int:
+        """A successful sign-in forgets that account's failures only, never its address's: else
+        someone with an account of their own could wipe their guesses at others between tries."""
+        count, _deleted = AccessAttempt.objects.filter(username=username_of(request, credentials)).delete()
+        return count
+
 
 def client_str(username, ip_address, user_agent, path_info, request) -> str:
     """What axes writes in its log lines: never the address."""
