@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "samskab.portfolio",
     "samskab.ideas",
     "samskab.network",
+    "samskab.privacy",
     "samskab.demo",
     "samskab.accounts.admin_site.InstallationAdminConfig",  # the Django admin, for superusers only
     "django.contrib.auth",

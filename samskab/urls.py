@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("samskab.portfolio.urls")),
     path("", include("samskab.ideas.urls")),
     path("", include("samskab.network.urls")),
+    path("", include("samskab.privacy.urls")),
     path("i18n/sprog/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]

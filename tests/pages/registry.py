@@ -946,6 +946,13 @@ PAGES: list[Page] = [
         seen_by=frozenset(),
         invalid={"name": "", "cvr": "1234"},
     ),
+    Page(
+        "privacy_retention",
+        lambda w: reverse("privacy_retention"),
+        audience=administration.ADMINISTRATORS,
+        seen_by=frozenset(),
+        invalid={"workshop_raw_months": "0", "process_years": "5", "history_months": "24", "reminder_months": "3"},
+    ),
     # A person's own sign-in: their account, password and two-step login.
     Page("account", lambda w: reverse("account"), audience=LOGGED_IN),
     Page("password_change", lambda w: reverse("password_change"), audience=LOGGED_IN, invalid={"old_password": "not-the-password"}),

@@ -1,0 +1,24 @@
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from samskab.privacy.purge import purge
+
+
+class Command(BaseCommand):
+    help = (
+        "Delete the personal data whose retention period has run out (each municipality's periods under "
+        "Administration > Personal data), with every history row that would keep it. Run daily. "
+        "--dry-run lists what would be deleted and deletes nothing."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--dry-run", action="store_true", help="List what is due; delete nothing.")
+
+    def handle(self, *args, dry_run=False, **options):
+        def report(label, counts):
+            rows = ", ".join(f"{count} {model}" for model, count in sorted(counts.items()))
+            self.stdout.write(f"{label}: {rows}")
+
+        total = purge(timezone.now(), dry_run=dry_run, report=report)
+        verb = "would be deleted" if dry_run else "deleted"
+        self.stdout.write(f"{sum(total.values())} row(s) {verb}.")
