@@ -100,3 +100,14 @@ def test_a_closed_rating_is_drawn_from_its_published_figures_and_names_the_hidde
     page = html(client_as("konsulent").get(_url(running)))
     assert page.count("ikke vist: leder, ikke oplyst") == 1
     assert "Skjult" not in page.split('id="ratings-by-role"')[1]
+
+
+def test_the_wall_speaks_english_to_an_english_reader(running, client_as):
+    client = client_as("konsulent")
+    client.cookies["django_language"] = "en"
+    page = html(client.get(_url(running)))
+    assert 'lang="en"' in page and "Projector mode (F)" in page and "Back to running the workshop" in page
+    assert "and type the code" in page
+    client.cookies["django_language"] = "da"
+    page = html(client.get(_url(running)))
+    assert 'lang="da"' in page and "Projektortilstand (F)" in page and "og skriv koden" in page
