@@ -185,3 +185,14 @@ def test_a_csv_line_that_is_not_a_uuid_is_named(kommune, tmp_path):
     with pytest.raises(CommandError, match="Line 2"):
         sync("--csv", str(export))
     assert not Unit.objects.filter(organisation=kommune).exists()
+
+
+def test_units_not_below_a_top_unit_are_named_and_left_alone(kommune, fake):
+    sync()
+    fake.units[3]["current"]["parent_uuid"] = uid(99)  # Tandplejen's parent is not in the source
+    fake.unit(6, "Løkke A", parent=7)
+    fake.unit(7, "Løkke B", parent=6)
+    output = sync()
+    assert "skip       unit   Tandplejen" in output and "skip       unit   Løkke A" in output
+    assert unit(4).active and unit(4).parent == unit(1)
+    assert not Unit.objects.filter(source_uuid__in=[uid(6), uid(7)]).exists()

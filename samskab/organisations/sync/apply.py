@@ -42,10 +42,9 @@ def organisation_sync(*, organisation: Organisation, source: Source, dry_run: bo
 
 
 def _top_down(units: list[SourceUnit]) -> tuple[list[tuple[SourceUnit, int]], list[SourceUnit]]:
-    """The units with their depth, parents before children; and those whose parent is not in the source."""
+    """The units with their depth, parents before children; and those not reached from a top unit
+    (their parent is not in the source, or their parents form a loop)."""
     children: dict[uuid.UUID | None, list[SourceUnit]] = {}
-    known = {unit.uuid for unit in units}
-    orphans = [unit for unit in units if unit.parent is not None and unit.parent not in known]
     for unit in units:
         children.setdefault(unit.parent, []).append(unit)
     ordered, stack = [], [(unit, 0) for unit in children.get(None, [])]
@@ -53,16 +52,17 @@ def _top_down(units: list[SourceUnit]) -> tuple[list[tuple[SourceUnit, int]], li
         unit, depth = stack.pop()
         ordered.append((unit, depth))
         stack.extend((child, depth + 1) for child in children.get(unit.uuid, []))
-    return ordered, orphans
+    reached = {unit.uuid for unit, _depth in ordered}
+    return ordered, [unit for unit in units if unit.uuid not in reached]
 
 
 def _units(organisation: Organisation, units: list[SourceUnit]) -> list[Change]:
     changes = []
     existing = {unit.source_uuid: unit for unit in Unit.objects.filter(organisation=organisation, source_uuid__isnull=False)}
-    ordered, orphans = _top_down(units)
+    ordered, unreached = _top_down(units)
     _adopt_top_unit(organisation, ordered, existing)
-    for unit in orphans:
-        changes.append(Change("skip", "unit", f"{unit.name} ({unit.uuid}): its parent {unit.parent} is not in the source"))
+    for unit in unreached:
+        changes.append(Change("skip", "unit", f"{unit.name} ({unit.uuid}): not below a top unit (parent missing, or a loop)"))
     for data, depth in ordered:
         parent = existing[data.parent] if data.parent else None
         unit = existing.get(data.uuid)
@@ -86,7 +86,7 @@ def _units(organisation: Organisation, units: list[SourceUnit]) -> list[Change]:
             unit.active = True
             unit.save(update_fields=["active"])
             changes.append(Change("reactivate", "unit", unit.name))
-    seen = {data.uuid for data, _depth in ordered}
+    seen = {data.uuid for data in units}  # a unit skipped above is still there: left as it is
     for unit in Unit.objects.filter(organisation=organisation, active=True, source_uuid__isnull=False).exclude(source_uuid__in=seen):
         unit.active = False
         unit.save(update_fields=["active"])
