@@ -196,3 +196,11 @@ def test_units_not_below_a_top_unit_are_named_and_left_alone(kommune, fake):
     assert "skip       unit   Tandplejen" in output and "skip       unit   Løkke A" in output
     assert unit(4).active and unit(4).parent == unit(1)
     assert not Unit.objects.filter(source_uuid__in=[uid(6), uid(7)]).exists()
+
+
+def test_an_empty_source_changes_nothing(kommune, fake):
+    sync()
+    fake.units.clear()
+    with pytest.raises(CommandError, match="no units"):
+        sync()
+    assert unit(3).active

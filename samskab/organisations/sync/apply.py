@@ -15,7 +15,7 @@ from django.db import transaction
 
 from samskab.organisations.models import Membership, Organisation, Role, Unit, UnitKind
 from samskab.organisations.sync.source import Organisation as Source
-from samskab.organisations.sync.source import SourceUnit
+from samskab.organisations.sync.source import SourceUnit, SyncError
 
 User = get_user_model()
 KIND_BY_DEPTH = [UnitKind.MUNICIPALITY, UnitKind.ADMINISTRATION, UnitKind.AREA]
@@ -32,6 +32,9 @@ class Change:
 
 
 def organisation_sync(*, organisation: Organisation, source: Source, dry_run: bool = False) -> list[Change]:
+    if not source.units:
+        # An empty answer (a client without read access, an empty export) would make everything inactive.
+        raise SyncError("The source holds no units.")
     with transaction.atomic():
         changes = _units(organisation, source.units)
         changes += _people(organisation, source)
