@@ -30,7 +30,6 @@
     var button = document.querySelector("[data-projector-mode]");
     if (button) {
       button.textContent = inWallMode() ? button.dataset.leave : button.dataset.enter;
-      button.setAttribute("aria-pressed", inWallMode() ? "true" : "false");
     }
   }
 
