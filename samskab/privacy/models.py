@@ -1,5 +1,6 @@
 """How long a municipality keeps personal data in Samskab."""
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -48,3 +49,20 @@ def retention_for(organisation: Organisation) -> RetentionPeriods:
     """The municipality's periods: saved ones, or the defaults (unsaved)."""
     found = RetentionPeriods.objects.filter(organisation=organisation).first()
     return found or RetentionPeriods(organisation=organisation)
+
+
+class Erasure(models.Model):
+    """That a person was erased, by whom and when; the frozen documents whose content changed, with
+    each one's checksum before and after. It holds no name: `person` is the pseudonym left behind."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+    rows_changed = models.PositiveIntegerField(default=0)
+    versions = models.JSONField(default=list)
+
+    class Meta:
+        verbose_name = _("erasure")
+        verbose_name_plural = _("erasures")
+        ordering = ["-at"]

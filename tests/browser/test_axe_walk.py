@@ -38,6 +38,8 @@ def _send_invalid(tab: Tab, page: Page) -> None:
             field.select_option(value)
         elif kind == "file":
             field.set_input_files([])
+        elif kind == "checkbox":
+            field.set_checked(bool(value))
         else:
             field.fill(value)
     form.locator('[type="submit"]').click()

@@ -39,7 +39,7 @@ from samskab.processes.models import Challenge, FollowUp, Indicator, Measurement
 from samskab.rounds.models import Action, EvaluationRound
 from samskab.workshops.models import Card, CardGroup, Lesson, MinutesVersion, Section, SectionKind, Workshop
 
-from tests.pages import administration, network
+from tests.pages import administration, network, privacy
 from tests.pages.bank import item_url as bank_item_url
 from tests.pages.ideas import idea_url
 from tests.pages import signin as signin_pages
@@ -952,6 +952,14 @@ PAGES: list[Page] = [
         audience=administration.ADMINISTRATORS,
         seen_by=frozenset(),
         invalid={"workshop_raw_months": "0", "process_years": "5", "history_months": "24", "reminder_months": "3"},
+    ),
+    Page("privacy_people", lambda w: reverse("privacy_people"), audience=administration.ADMINISTRATORS, seen_by=frozenset()),
+    Page(
+        "privacy_erase",
+        privacy.erase_url,
+        audience=administration.ADMINISTRATORS,
+        seen_by=frozenset(),
+        invalid={"confirm": ""},
     ),
     # A person's own sign-in: their account, password and two-step login.
     Page("account", lambda w: reverse("account"), audience=LOGGED_IN),
