@@ -2,7 +2,7 @@
 
 A room of 30 phones (each joined by code, with its WebSocket open) writes 40 cards; the
 facilitator moves the board to "gruppér", makes five groups, and then groups the 40 cards one
-move at a time, as the run page sends them (HTMX: the form's POST, then the run page it leads to).
+move at a time, as the run page sends them (HTMX: the form's POST, then the board it leads to).
 The projector follows the facilitator's socket as assets/live.js does: on each event it fetches
 its wall again. A phone has a move when its socket brings the card's event with the new group
 (assets/phone/board.mjs places the card without asking the server); the projector has it when
@@ -13,6 +13,7 @@ The next move is sent when the last one has arrived everywhere, after a facilita
 
 import asyncio
 import json
+import os
 import re
 import statistics
 import tempfile
@@ -29,6 +30,7 @@ GROUPS = 5
 PAUSE_S = 0.3  # between one move arriving everywhere and the facilitator's next drag
 WAIT_S = 10.0  # a move not everywhere after this long counts with the time waited
 HTMX = {"HX-Request": "true", "HX-Boosted": "true", "HX-Target": "run-page", "Accept": "text/html"}
+ON_THE_BOARD = {**HTMX, "HX-Target": "run-board"}  # a card's own tools get just the board back
 
 
 def say(message: str) -> None:
@@ -62,6 +64,7 @@ class Room:
         self.expected: tuple[str, int, int] | None = None  # (card id, card pk, group) of the move under way
         self.done = asyncio.Event()
         self.watchers = 0
+        self.wall_fetch_ms: list[float] = []  # how long each fetch of the wall took
 
     def expect(self, card_id: str, card_pk: int, group: int) -> None:
         self.expected = (card_id, card_pk, group)
@@ -93,10 +96,12 @@ class Room:
             while True:
                 await wanted.wait()
                 wanted.clear()
+                asked = time.perf_counter()
                 response = await facilitator.client.get(
                     f"/workshops/{workshop}/projektor/", headers={"HX-Request": "true", "HX-Target": "projector"}
                 )
                 now = time.perf_counter()
+                self.wall_fetch_ms.append(1000 * (now - asked))
                 if self.expected:
                     card_id, card_pk, group = self.expected
                     if _in_group(response.text, card_pk, group):
@@ -114,12 +119,12 @@ def _in_group(html: str, card_pk: int, group: int) -> bool:
     return f'id="kort-{card_pk}"' in html[start : end if end > 0 else None]
 
 
-async def _post(facilitator: Facilitator, url: str, data: dict) -> None:
-    """A run page form as HTMX sends it: the POST, then the run page its redirect names."""
-    response = await facilitator.client.post(url, data={"csrfmiddlewaretoken": facilitator.csrf_token(), **data}, headers=HTMX)
+async def _post(facilitator: Facilitator, url: str, data: dict, headers: dict = HTMX) -> None:
+    """A run page form as HTMX sends it: the POST, then the run page (or its board) its redirect names."""
+    response = await facilitator.client.post(url, data={"csrfmiddlewaretoken": facilitator.csrf_token(), **data}, headers=headers)
     if response.status_code != 302:
         raise RuntimeError(f"{url} answered {response.status_code}: {response.text[:300]}")
-    page = await facilitator.client.get(response.headers["location"], headers=HTMX)
+    page = await facilitator.client.get(response.headers["location"], headers=headers)
     page.raise_for_status()
 
 
@@ -158,13 +163,14 @@ async def _go(server: Server, created: dict) -> dict:
         raise RuntimeError(f"the run page shows {len(by_text)} cards and {len(groups)} groups")
     await asyncio.sleep(1)  # the room has settled
 
-    times, phone_times, wall_times = [], [], []
+    times, phone_times, wall_times, run_page_ms = [], [], [], []
     late = 0
     for n, text in enumerate(texts):
         pk, group = by_text[text], groups[n % GROUPS]
         room.expect(client_ids[text], pk, group)
         sent = time.perf_counter()
-        await _post(facilitator, f"/kort/{pk}/gruppe/", {"group": str(group)})
+        await _post(facilitator, f"/kort/{pk}/gruppe/", {"group": str(group)}, ON_THE_BOARD)
+        run_page_ms.append(1000 * (time.perf_counter() - sent))
         try:
             await asyncio.wait_for(room.done.wait(), timeout=WAIT_S)
         except asyncio.TimeoutError:
@@ -183,7 +189,14 @@ async def _go(server: Server, created: dict) -> dict:
         await socket.close()
     for browser in [*phones, facilitator]:
         await browser.close()
-    return {"times": times, "late": late, "phones": phone_times, "wall": wall_times}
+    return {
+        "times": times,
+        "late": late,
+        "phones": phone_times,
+        "wall": wall_times,
+        "run_page": run_page_ms,
+        "wall_fetch": room.wall_fetch_ms,
+    }
 
 
 async def _client_ids(phone: Participant, workshop: dict) -> dict:
@@ -213,7 +226,10 @@ def run_facilitate(quick: bool = False) -> dict:
     times = measured["times"]
     say(
         f"the last phone had a move after {statistics.median(measured['phones'] or [0]):.0f} ms (median), "
-        f"the projector's wall after {statistics.median(measured['wall'] or [0]):.0f} ms"
+        f"the projector's wall after {statistics.median(measured['wall'] or [0]):.0f} ms; "
+        f"the facilitator's move and run page took {statistics.median(measured['run_page'] or [0]):.0f} ms, "
+        f"a fetch of the wall {statistics.median(measured['wall_fetch'] or [0]):.0f} ms (medians); "
+        f"load average {os.getloadavg()[0]:.1f}"
     )
     if measured["late"]:
         say(f"{measured['late']} moves had not reached everyone after {WAIT_S:.0f} s; counted with the time waited")

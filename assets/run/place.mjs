@@ -2,6 +2,9 @@
 // by its form's action and its own name and value, or its id), the open card menus, and links
 // to other pages, which are followed as ordinary links.
 
+// The parts HTMX swaps: the whole page's part, or (for the board's own forms) just the board.
+const SWAPPED = ["run-page", "run-board"];
+
 // What identifies a control across a swap: [form action, name, value] or its id.
 export function controlKey(element) {
   if (!element || element === document.body) {
@@ -37,11 +40,11 @@ export function keepPlace(page) {
   document.body.addEventListener("htmx:beforeSwap", (event) => {
     const xhr = event.detail.xhr;
     const target = event.detail.target;
-    if (!target || target.id !== "run-page") {
+    if (!target || !SWAPPED.includes(target.id)) {
       return;
     }
-    // An answer that is not the run page (a link to another page): follow it as a link.
-    if (xhr && !/id="run-page"/.test(xhr.responseText || "")) {
+    // An answer without the part it is for (a link to another page): follow it as a link.
+    if (xhr && !(xhr.responseText || "").includes('id="' + target.id + '"')) {
       event.detail.shouldSwap = false;
       window.location.assign(xhr.responseURL || window.location.href);
       return;
@@ -53,9 +56,10 @@ export function keepPlace(page) {
   });
 
   document.body.addEventListener("htmx:afterSettle", (event) => {
-    const root = page();
-    // With an outerHTML swap the event's target is the old #run-page, no longer in the document.
-    if (!root || !event.detail.target || event.detail.target.id !== "run-page") {
+    // With an outerHTML swap the event's target is the old element, no longer in the document.
+    const swapped = event.detail.target && SWAPPED.includes(event.detail.target.id) ? event.detail.target.id : null;
+    const root = swapped && document.getElementById(swapped);
+    if (!root) {
       return;
     }
     for (const key of openMenus) {

@@ -17,7 +17,7 @@ function start() {
   keepPlace(page);
   // How many answers have been swapped in: tests (and anyone curious) can wait for the next one.
   document.body.addEventListener("htmx:afterSettle", (event) => {
-    if (event.detail.target && event.detail.target.id === "run-page") {
+    if (event.detail.target && ["run-page", "run-board"].includes(event.detail.target.id)) {
       document.documentElement.dataset.runSwaps = String(Number(document.documentElement.dataset.runSwaps || 0) + 1);
     }
   });

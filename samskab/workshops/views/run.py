@@ -67,6 +67,7 @@ def run_page(request, workshop, *, paper_form: PaperCardForm | None = None, boun
             "sections": sections,
             "current": current,
             "closed": closed,
+            "boosted_board": board_only and request.htmx.boosted,
             "moderate": not closed,
             "phases": Phase.choices,
             "timer_choices": TIMER_CHOICES,
