@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "samskab.organisations",
     "samskab.administration",
     "samskab.signin",
+    "samskab.audit",
     "samskab.processes",
     "samskab.rounds",
     "samskab.workshops",
@@ -101,6 +102,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "samskab.accounts.second_factor.second_factor_required",
+    # Records downloads, refusals and settings saved, and keeps the request for the audit trail.
+    "samskab.audit.middleware.audit_trail",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",

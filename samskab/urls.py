@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("samskab.signin.urls")),
     path("", include("samskab.organisations.urls")),
     path("", include("samskab.administration.urls")),
+    path("", include("samskab.audit.urls")),
     path("", include("samskab.processes.urls")),
     path("", include("samskab.workshops.urls")),
     path("", include("samskab.anchoring.urls")),

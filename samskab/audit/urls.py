@@ -1,0 +1,8 @@
+from django.urls import path
+
+from samskab.audit import views
+
+urlpatterns = [
+    path("administration/revisionsspor/", views.trail, name="audit_trail"),
+    path("administration/revisionsspor/revisionsspor.jsonl", views.trail_jsonl, name="audit_trail_jsonl"),
+]
