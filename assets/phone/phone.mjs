@@ -9,13 +9,14 @@
 // as it does every few seconds where WebSockets are blocked (refresh.mjs).
 
 import { phoneBoard } from "./board.mjs";
-import { formMessage, hideWarning, listItem, showWarning } from "./forms.mjs";
+import { formMessage, hideWarning, showWarning } from "./forms.mjs";
 import { myCards } from "./my-cards.mjs";
 import { createOutbox } from "./outbox.mjs";
 import { privacyCheck } from "./privacy.mjs";
 import { pageKeeper, POLL_MS } from "./refresh.mjs";
 import { statusLine } from "./status.mjs";
-import { OUTBOX, UNSENT, drafts, load, newId, store } from "./storage.mjs";
+import { OUTBOX, UNSENT, drafts, newId } from "./storage.mjs";
+import { waitingLists } from "./waiting.mjs";
 
 const root = document.getElementById("phone");
 
@@ -47,40 +48,9 @@ function start() {
   const seen = new Set(Array.from(root.querySelectorAll("[data-card-id]"), (item) => item.dataset.cardId));
   const deleted = {}; // a card deleted from this phone, until its delete is stored: for "Undo"
 
-  // --- Waiting and not-sent texts.
+  // --- Waiting and not-sent texts (waiting.mjs); `outbox` is made below.
 
-  function showOutbox() {
-    const list = document.getElementById("phone-outbox-list");
-    const items = outbox.mine();
-    list.replaceChildren(...items.map((item) => listItem(item.text, words.pending)));
-    document.getElementById("phone-outbox").hidden = items.length === 0;
-  }
-
-  function showUnsent() {
-    const entries = load(UNSENT).filter((entry) => entry.code === code);
-    const list = document.getElementById("phone-unsent-list");
-    list.replaceChildren(...entries.map((entry) => {
-      const li = listItem(entry.text, entry.message);
-      const button = document.createElement("button");
-      button.type = "button";
-      button.className = "button button-tertiary";
-      button.textContent = words.remove;
-      button.addEventListener("click", () => {
-        store(UNSENT, load(UNSENT).filter((other) => other.id !== entry.id));
-        showUnsent();
-      });
-      li.appendChild(button);
-      return li;
-    }));
-    document.getElementById("phone-unsent").hidden = entries.length === 0;
-  }
-
-  function keepUnsent(text, message) {
-    const unsent = load(UNSENT);
-    unsent.push({ id: newId(), code, text, message });
-    store(UNSENT, unsent);
-    showUnsent();
-  }
+  const { showOutbox, showUnsent, keepUnsent } = waitingLists(code, words, () => outbox);
 
   function formOf(item) {
     return item.code === code && item.draft ? document.querySelector('form[data-draft="' + item.draft + '"]') : null;
