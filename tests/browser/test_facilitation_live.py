@@ -98,6 +98,8 @@ def test_grouping_moving_merging_and_hiding_reach_the_projector_and_a_phone_with
     _tools(run_page, cards[2])
     run_page.locator(f'#kort-{cards[2].pk} [data-merge-start="{cards[2].pk}"]').click()
     assert run_page.locator(f'form[data-merge-into="{cards[2].pk}"]').is_hidden()  # not into itself
+    violations = axe_violations(run_page)  # choosing the card to merge into
+    assert not violations, describe(violations)
     run_page.locator(f'form[data-merge-into="{cards[0].pk}"] button').click()
     expect(run_page.locator(f"#kort-{cards[2].pk}")).to_have_count(0)
     expect(run_page.locator(f"#kort-{cards[0].pk}")).to_contain_text("Korte møder")

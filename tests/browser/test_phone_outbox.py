@@ -99,7 +99,10 @@ def test_a_card_whose_first_sending_fails_waits_in_the_outbox_and_arrives_once(p
     expect(phone.locator("#phone-outbox-list")).to_contain_text("Tavlemøderne gav os ro")
     expect(phone.locator("#card-text")).to_have_value("")
     expect(phone.locator("#phone-outbox-status")).not_to_be_empty()
+    # Waiting is said in its own colour, never the green of "stored"; stored is green.
+    expect(phone.locator("#phone-outbox-status.is-waiting")).to_have_count(1)
     _delivered(phone, "Tavlemøderne gav os ro")
+    expect(phone.locator("#phone-outbox-status.is-ok")).to_have_count(1)
     assert network.posts == 2
     assert Card.objects.filter(text="Tavlemøderne gav os ro").count() == 1
 
@@ -155,6 +158,9 @@ def test_a_cpr_number_is_caught_on_the_phone_before_sending(phone, workshop):
     warning = phone.locator('form[data-outbox="card"] [data-privacy-warning]')
     expect(warning).to_be_visible()
     assert network.posts == 0
+    # The status line says the card is held back, not that it was sent.
+    expect(phone.locator("#phone-outbox-status.is-held")).to_have_count(1)
+    expect(phone.locator("#phone-outbox-status.is-ok")).to_have_count(0)
     warning.locator('button[name="confirmed"]').click()
     _delivered(phone, "Borgeren 010203-1234 ventede")
     assert north_cards().get().text == "Borgeren 010203-1234 ventede"
