@@ -1,16 +1,37 @@
 """The municipality administrator's pages on personal data."""
 
+from django.conf import settings
 from django.contrib import messages
-from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
 from django.utils.translation import gettext as _
 
 from samskab.administration.access import municipality_admin_required
+from samskab.organisations.models import Organisation
 from samskab.privacy import services
 from samskab.privacy.access import get_person_for_admin, people_for_admin
 from samskab.privacy.erasure import FORMER_EMPLOYEE, open_actions
+from samskab.privacy.export import person_zip
 from samskab.privacy.forms import ErasureForm, RetentionPeriodsForm
 from samskab.privacy.models import retention_for
+
+
+@require_GET
+def privacy_index(request):
+    """Public: the privacy page of the visitor's municipality, or a choice of municipality."""
+    if request.user.is_authenticated and request.user.organisation_id:
+        return redirect("privacy", slug=request.user.organisation.slug)
+    return render(request, "privacy/privacy_index.html", {"organisations": Organisation.objects.all()})
+
+
+@require_GET
+def privacy(request, slug: str):
+    """Public: "Sådan behandler vi dine data" for one municipality, from its retention periods."""
+    org = get_object_or_404(Organisation, slug=slug)
+    context = {"org": org, "periods": retention_for(org), "session_hours": round(settings.SESSION_COOKIE_AGE / 3600)}
+    return render(request, "privacy/privacy.html", context)
 
 
 @municipality_admin_required
@@ -41,3 +62,24 @@ def erase(request, pk: int):
         return redirect("privacy_people")
     context = {"person": person, "actions": form.actions, "form": form, "nav": "administration", "admin_nav": "people"}
     return render(request, "privacy/erase.html", context)
+
+
+def _zip_response(person) -> HttpResponse:
+    response = HttpResponse(person_zip(person), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="samskab-data-{person.pk}.zip"'
+    return response
+
+
+@login_required
+def my_data(request):
+    return render(request, "privacy/my_data.html", {"nav": "account"})
+
+
+@login_required
+def my_data_export(request):
+    return _zip_response(request.user)
+
+
+@municipality_admin_required
+def person_export(request, pk: int):
+    return _zip_response(get_person_for_admin(request.user, pk))

@@ -5,6 +5,13 @@ from django.urls import reverse
 from samskab.accounts.models import User
 
 
+def _medarbejder(world) -> User:
+    return User.objects.get(organisation=world.organisation, username="medarbejder")
+
+
 def erase_url(world) -> str:
-    person = User.objects.get(organisation=world.organisation, username="medarbejder")
-    return reverse("privacy_erase", args=[person.pk])
+    return reverse("privacy_erase", args=[_medarbejder(world).pk])
+
+
+def export_url(world) -> str:
+    return reverse("privacy_person_export", args=[_medarbejder(world).pk])

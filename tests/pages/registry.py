@@ -961,6 +961,17 @@ PAGES: list[Page] = [
         seen_by=frozenset(),
         invalid={"confirm": ""},
     ),
+    Page("privacy_person_export", privacy.export_url, audience=administration.ADMINISTRATORS, seen_by=frozenset(), html=False),
+    Page("privacy_my_data", lambda w: reverse("privacy_my_data"), audience=LOGGED_IN),
+    Page("privacy_my_data_export", lambda w: reverse("privacy_my_data_export"), audience=LOGGED_IN, html=False),
+    Page("audit_trail", lambda w: reverse("audit_trail"), audience=administration.ADMINISTRATORS, seen_by=frozenset()),
+    Page(
+        "audit_trail_jsonl",
+        lambda w: reverse("audit_trail_jsonl"),
+        audience=administration.ADMINISTRATORS,
+        seen_by=frozenset(),
+        html=False,
+    ),
     # A person's own sign-in: their account, password and two-step login.
     Page("account", lambda w: reverse("account"), audience=LOGGED_IN),
     Page("password_change", lambda w: reverse("password_change"), audience=LOGGED_IN, invalid={"old_password": "not-the-password"}),
