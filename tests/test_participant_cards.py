@@ -35,7 +35,7 @@ def add(client: Client, workshop: Workshop, data: dict, **headers):
     return client.post(phone_url(workshop, "kort"), data, **headers)
 
 
-def edit_url(workshop: Workshop, card: Card, action: str = "ret") -> str:
+def edit_url(workshop: Workshop, card: Card, action: str = "rediger") -> str:
     return f"/w/{workshop.join_code}/kort/{card.client_id}/{action}/"
 
 
