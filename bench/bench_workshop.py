@@ -13,7 +13,7 @@ phase form; everyone submits 5 cards; the facilitator opens voting ("stem") and 
 5 votes on other people's cards. Writes are sent as the phone's outbox sends them: the same
 client id again until a 2xx answer. Like live.js, a phone fetches the state after a gap in the
 sequence or a resync, and reconnects (and fetches) when the server closes its socket.
-They also do the rest of what assets/workshop.js and live.js make a real phone do: fetch the
+They also do the rest of what assets/phone/phone.mjs and live.js make a real phone do: fetch the
 state on a "changed" event, and reload page and socket when the phase has changed (a phone
 shows its own sends from the answers, without fetching its page). That is the load a real room
 puts on the server; `--light-phones` leaves it out (only to compare: no real phone is like that).
@@ -41,6 +41,9 @@ Scenarios:
             portfolio's .xlsx, each in a loop (their counts by HTTP status on stderr)
   temadag   a theme day: 25 workshops × 40 participants, two processes, PostgreSQL and Redis
             as rooms-2p
+  facilitate  30 phones and the projector watch while the facilitator groups 40 cards one move at
+            a time; `move_p95_ms`: from a move until every phone and the projector have it
+            (bench/facilitate.py)
 
 Cards are sent at random moments within 30 s (rooms, hall; the burst takes 41 s), votes within 20 s
 (15 s after the burst), so that a scenario's writing and voting are done within 60 s.
@@ -96,6 +99,7 @@ SCENARIOS = [
     Scenario("burst", workshops=1, participants=200, burst=True),
     Scenario("busy", workshops=8, participants=30, busy=True),
     Scenario("temadag", workshops=25, participants=40, processes=2, postgres=True),
+    Scenario("facilitate", workshops=1, participants=30),  # bench/facilitate.py
 ]
 QUICK_SIZES = {"rooms": (2, 4), "rooms-2p": (2, 4), "hall": (1, 6), "burst": (1, 6), "busy": (2, 4), "temadag": (3, 4)}
 
@@ -158,7 +162,7 @@ class Phone:
 class Run:
     """One scenario against running servers: join, connect, cards, votes; the measurements.
 
-    With `pages` (the default; not with --light-phones) the phones also do what assets/workshop.js and live.js make a
+    With `pages` (the default; not with --light-phones) the phones also do what assets/phone/phone.mjs and live.js make a
     real phone do besides sending: fetch the state when told something changed, and reload (page
     and socket) when the section's phase has changed.
     """
@@ -300,7 +304,7 @@ class Run:
             phone.seq = hello.get("seq") or 0
             self._refetch(phone)
 
-    # --- Receiving, as live.js and workshop.js do.
+    # --- Receiving, as live.js and assets/phone/phone.mjs do.
 
     async def _read(self, phone: Phone, socket) -> None:
         from websockets.exceptions import ConnectionClosed
@@ -693,6 +697,11 @@ def main() -> None:
     timing = QUICK_TIMING if args.quick else Timing()
     for scenario in SCENARIOS:
         if args.scenario and scenario.name != args.scenario:
+            continue
+        if scenario.name == "facilitate":
+            from bench.facilitate import run_facilitate
+
+            print(json.dumps(run_facilitate(quick=args.quick)), flush=True)
             continue
         if args.quick:
             workshops, participants = QUICK_SIZES[scenario.name]

@@ -1,7 +1,7 @@
 """Participants and a facilitator speaking the app's HTTP protocol, as phones and browsers do.
 
 A participant joins by code through the real join pages (GET and POST /w/<code>/, then the
-phone page), and sends cards and votes as assets/workshop.js does: a form POST with
+phone page), and sends cards and votes as assets/phone/phone.mjs does: a form POST with
 `Accept: application/json`, the CSRF token in `X-CSRFToken`, and an id made by the client.
 Like the phone's outbox, a write is sent again with the same id until a 2xx JSON answer
 comes: no connection, a 5xx, 408 or 429 mean "try again"; another 4xx is a refusal.
