@@ -18,13 +18,18 @@ from django.views.decorators.http import require_POST
 
 from samskab.core.once import create_once
 from samskab.workshops import moderation, services
-from samskab.workshops.access import get_section_for_facilitator
+from samskab.workshops.access import (
+    get_aftale_for_facilitator,
+    get_card_for_facilitator,
+    get_group_for_facilitator,
+    get_lesson_for_facilitator,
+    get_section_for_facilitator,
+)
 from samskab.workshops.cards import Refused
 from samskab.core.concurrency import save_or_show_conflict
-from samskab.rounds.models import Action
 from samskab.rounds.forms import ActionForm
 from samskab.workshops.forms import CardMergeForm, CardModerateForm, CardSolutionsForm, GroupForm, LessonForm
-from samskab.workshops.models import Card, CardGroup, Lesson, WorkshopStatus
+from samskab.workshops.models import WorkshopStatus
 from samskab.workshops.views.run import run_page
 
 
@@ -45,17 +50,6 @@ def _closed(request, workshop):
 def _refused(request, workshop, refusal: Refused, anchor: str = ""):
     messages.error(request, refusal.message)
     return _back(workshop, anchor)
-
-
-def _section_of(request, model, pk: int):
-    """An object that belongs to a section (a card, group or lesson) and its section, for a facilitator."""
-    found = model.objects.filter(pk=pk).only("section_id").first()
-    if found is None or found.section_id is None:
-        raise Http404
-    section = get_section_for_facilitator(request.user, found.section_id)
-    obj = model.objects.get(pk=pk)
-    obj.section = section
-    return obj, section
 
 
 def _page(request, template: str, section, **extra):
@@ -89,7 +83,8 @@ def group_create(request, pk: int):
 
 @login_required
 def group_edit(request, pk: int):
-    group, section = _section_of(request, CardGroup, pk)
+    group = get_group_for_facilitator(request.user, pk)
+    section = group.section
     if closed := _closed(request, section.workshop):
         return closed
     form = GroupForm(request.POST or None, initial={"name": group.name})
@@ -109,7 +104,8 @@ def group_edit(request, pk: int):
 
 @login_required
 def group_delete(request, pk: int):
-    group, section = _section_of(request, CardGroup, pk)
+    group = get_group_for_facilitator(request.user, pk)
+    section = group.section
     if closed := _closed(request, section.workshop):
         return closed
     if request.method == "POST":
@@ -133,7 +129,8 @@ def group_delete(request, pk: int):
 @require_POST
 def card_group(request, pk: int):
     """Put a card in a group, or take it out (an empty choice). The drag and drop sends the same request."""
-    card, section = _section_of(request, Card, pk)
+    card = get_card_for_facilitator(request.user, pk)
+    section = card.section
     if closed := _closed(request, section.workshop):
         return closed
     chosen = request.POST.get("group", "")
@@ -161,7 +158,8 @@ def card_group(request, pk: int):
 @login_required
 def card_moderate(request, pk: int):
     """The facilitator changes a card's text, or moves it to another column or theme."""
-    card, section = _section_of(request, Card, pk)
+    card = get_card_for_facilitator(request.user, pk)
+    section = card.section
     if closed := _closed(request, section.workshop):
         return closed
     confirmed = request.POST.get("confirmed") == "on"
@@ -192,7 +190,8 @@ def card_moderate(request, pk: int):
 @login_required
 def card_merge(request, pk: int):
     """Merge this card into another card of the board (see moderation.card_merge)."""
-    card, section = _section_of(request, Card, pk)
+    card = get_card_for_facilitator(request.user, pk)
+    section = card.section
     if closed := _closed(request, section.workshop):
         return closed
     form = CardMergeForm(request.POST or None, card=card)
@@ -231,7 +230,8 @@ def lesson_create(request, pk: int):
 
 @login_required
 def lesson_edit(request, pk: int):
-    lesson, section = _section_of(request, Lesson, pk)
+    lesson = get_lesson_for_facilitator(request.user, pk)
+    section = lesson.section
     if closed := _closed(request, section.workshop):
         return closed
     form = LessonForm(request.POST or None, instance=lesson, section=section)
@@ -244,7 +244,8 @@ def lesson_edit(request, pk: int):
 
 @login_required
 def lesson_delete(request, pk: int):
-    lesson, section = _section_of(request, Lesson, pk)
+    lesson = get_lesson_for_facilitator(request.user, pk)
+    section = lesson.section
     if closed := _closed(request, section.workshop):
         return closed
     if request.method == "POST":
@@ -282,7 +283,8 @@ def action_create(request, pk: int):
 
 @login_required
 def action_edit(request, pk: int):
-    action, section = _section_of(request, Action, pk)
+    action = get_aftale_for_facilitator(request.user, pk)
+    section = action.section
     if closed := _closed(request, section.workshop):
         return closed
     form = ActionForm(request.POST or None, instance=action, process=section.workshop.round.process)
@@ -300,7 +302,8 @@ def action_edit(request, pk: int):
 
 @login_required
 def action_delete(request, pk: int):
-    action, section = _section_of(request, Action, pk)
+    action = get_aftale_for_facilitator(request.user, pk)
+    section = action.section
     if closed := _closed(request, section.workshop):
         return closed
     if request.method == "POST":
@@ -321,7 +324,8 @@ def action_delete(request, pk: int):
 def card_solutions(request, pk: int):
     """Link a card to the solutions it is about, while grouping or afterwards (also once the workshop is closed:
     the link serves the analysis of the solution, not the workshop's record)."""
-    card, section = _section_of(request, Card, pk)
+    card = get_card_for_facilitator(request.user, pk)
+    section = card.section
     form = CardSolutionsForm(request.POST or None, instance=card, process=section.workshop.round.process)
     if request.method == "POST" and form.is_valid():
         form.save()
