@@ -258,6 +258,8 @@ X_FRAME_OPTIONS = "DENY"
 CSRF_FAILURE_VIEW = "samskab.core.views.csrf_failure"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", str(8 * 3600))
+# How long the audit trail is kept (manage.py purge deletes older events), the same for every municipality.
+AUDIT_RETENTION_MONTHS = envint("AUDIT_RETENTION_MONTHS", "24")
 
 # Request bodies: the largest upload (an Excel import of at most 5 MiB) with its form fits in
 # MAX_REQUEST_BODY; a larger body is refused before it is read (core/body_limit.py). The reverse

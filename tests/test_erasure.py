@@ -7,6 +7,8 @@ from django.apps import apps
 from django.db import models
 from django.utils import timezone
 
+from samskab.audit.models import AuditEvent, Kind
+from samskab.audit.services import audit_record
 from samskab.decisions.models import Decision
 from samskab.privacy.models import Erasure
 from samskab.processes.models import Participant
@@ -37,6 +39,7 @@ def test_after_erasure_the_name_and_email_are_nowhere_and_the_referat_is_refroze
     version = next(
         v for v in MinutesVersion.objects.all() if name in json.dumps(v.content, ensure_ascii=False) or v.approved_by_name == name
     )
+    audit_record(kind=Kind.SIGN_IN, by=person, text=f"{name} <{email}>")
     client = client_as("central")
     assert name in html(client.get(f"/administration/persondata/personer/{person.pk}/slet/"))
 
@@ -49,6 +52,8 @@ def test_after_erasure_the_name_and_email_are_nowhere_and_the_referat_is_refroze
     assert not person.memberships.exists()
     erasure = Erasure.objects.get(person=person)
     assert erasure.by == personas["central"]
+    event = AuditEvent.objects.get(kind=Kind.ERASURE)
+    assert event.user == personas["central"] and event.object_id == str(person.pk)
     changed = MinutesVersion.objects.get(pk=version.pk)
     assert changed.checksum != version.checksum
     assert {"document": "workshops.MinutesVersion", "id": version.pk, "checksum_before": version.checksum, "checksum_after": changed.checksum} in erasure.versions

@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from samskab.actionplan.models import SentReminder
+from samskab.audit.models import AuditEvent, Kind
 from samskab.ideas.models import Idea
 from samskab.privacy.models import RetentionPeriods
 from samskab.privacy.purge import months_before, tracked_models
@@ -31,7 +32,7 @@ def purge(*args) -> str:
 
 
 def dropped(before: dict, after: dict) -> dict:
-    return {label: before[label] - after[label] for label in before if after[label] != before[label]}
+    return {label: before[label] - after[label] for label in before if after[label] < before[label]}
 
 
 def history_of(model):
@@ -119,9 +120,20 @@ def test_a_finished_process_goes_years_after_its_end_with_its_history(demo):
     assert not history_of(Process).objects.filter(id=demo.pk).exists()
     assert not history_of(Challenge).objects.filter(id__in=challenges).exists()
     assert history_of(Process).objects.filter(id=other.pk).count() == other_history
+    event = AuditEvent.objects.get(kind=Kind.PURGE, organisation=demo.unit.organisation)
+    assert event.details["processes.Process"] == 1 and event.user is None
     before = counts()
     assert purge().endswith("0 row(s) deleted.\n")
     assert counts() == before
+
+
+def test_the_audit_trail_goes_after_its_own_period(demo, settings):
+    settings.AUDIT_RETENTION_MONTHS = 12
+    old = AuditEvent.objects.create(kind=Kind.SIGN_IN, username="leder", when=months_before(timezone.now(), 13))
+    new = AuditEvent.objects.create(kind=Kind.SIGN_IN, username="leder", when=months_before(timezone.now(), 11))
+    assert "1 audit.AuditEvent" in purge("--dry-run")
+    purge()
+    assert not AuditEvent.objects.filter(pk=old.pk).exists() and AuditEvent.objects.filter(pk=new.pk).exists()
 
 
 def test_old_history_rows_go_and_newer_ones_stay(demo, personas):

@@ -16,6 +16,8 @@ from django.contrib.sessions.models import Session
 from django.db import models, transaction
 from django_otp import devices_for_user
 
+from samskab.audit.models import AuditEvent, Kind
+from samskab.audit.services import audit_person_forget, audit_record
 from samskab.core import frozen
 from samskab.privacy.models import Erasure
 from samskab.reports import docx as report_docx
@@ -71,7 +73,8 @@ def _replace_in_data(value, patterns):
 def text_columns():
     """(model, field) for every text and JSON column of every table, history tables included."""
     for model in apps.get_models(include_auto_created=True):
-        if model is Session or not model._meta.managed or model._meta.proxy:
+        # The audit trail is append-only: audit_person_forget changes it (see erase).
+        if model in (Session, AuditEvent) or not model._meta.managed or model._meta.proxy:
             continue
         for column in model._meta.concrete_fields:
             if isinstance(column, (models.CharField, models.TextField, models.JSONField)):
@@ -144,6 +147,7 @@ def erase(*, person, new_owners: dict, by) -> Erasure:
         action.save(update_fields=["owner", "updated_at"])
     organisation = person.organisation
     changes = _replace_everywhere(person)
+    audit_person_forget(user=person, replacement=FORMER_EMPLOYEE)
     _sign_out(person)
     person.memberships.all().delete()
     for committee in person.med_committees.all():
@@ -156,6 +160,9 @@ def erase(*, person, new_owners: dict, by) -> Erasure:
     person.is_municipality_admin = False
     person.set_unusable_password()
     person.save()
-    return Erasure.objects.create(
+    erasure = Erasure.objects.create(
         organisation=organisation, person=person, by=by, rows_changed=changes.rows, versions=changes.versions
     )
+    details = {"rows_changed": changes.rows, "versions_refrozen": len(changes.versions), "actions_reassigned": len(new_owners)}
+    audit_record(kind=Kind.ERASURE, by=by, organisation=organisation, obj=person, details=details)
+    return erasure

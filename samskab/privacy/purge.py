@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
 from django.db import DEFAULT_DB_ALIAS, transaction
@@ -18,6 +19,8 @@ from django.db.models import Q, QuerySet
 from django.db.models.deletion import Collector
 
 from samskab.actionplan.models import SentReminder
+from samskab.audit.models import AuditEvent, Kind
+from samskab.audit.services import audit_purge, audit_record
 from samskab.decisions.models import Decision, ProcessDecision
 from samskab.ideas.models import Idea
 from samskab.organisations.models import Organisation
@@ -32,6 +35,7 @@ CHUNK = 500
 class Due:
     label: str
     queryset: QuerySet
+    organisation: Organisation | None = None  # whose periods made it due (None: the installation's)
 
 
 def months_before(moment: datetime | date, months: int):
@@ -110,7 +114,7 @@ def _old_history(now: datetime) -> list[Due]:
         for organisation, months in periods:
             before = months_before(now, months)
             rows = historical.objects.filter(history_user__organisation=organisation, history_date__lt=before)
-            items.append(Due(f"{organisation.name}: history of {model._meta.label} before {before:%Y-%m-%d}", rows))
+            items.append(Due(f"{organisation.name}: history of {model._meta.label} before {before:%Y-%m-%d}", rows, organisation))
         before = months_before(now, default_months)
         nobodys = Q(history_user__isnull=True) | Q(history_user__organisation__isnull=True)
         rows = historical.objects.filter(nobodys, history_date__lt=before)
@@ -121,7 +125,9 @@ def _old_history(now: datetime) -> list[Due]:
 def due(now: datetime) -> list[Due]:
     items = []
     for organisation in Organisation.objects.order_by("pk"):
-        items += _due_for(organisation, retention_for(organisation), now)
+        for item in _due_for(organisation, retention_for(organisation), now):
+            item.organisation = organisation
+            items.append(item)
     items.append(Due("sessions that have expired", Session.objects.filter(expire_date__lt=now)))
     return items + _old_history(now)
 
@@ -172,8 +178,11 @@ def delete(queryset: QuerySet, rows: dict) -> None:
 
 
 def purge(now: datetime, *, dry_run: bool, report=None) -> Counter:
-    """Delete (or with `dry_run` only count) what is due; `report(label, counts)` hears of each non-empty item."""
+    """Delete (or with `dry_run` only count) what is due; `report(label, counts)` hears of each
+    non-empty item. Each municipality's purge is written in the audit trail, whose own old events
+    go after AUDIT_RETENTION_MONTHS."""
     total = Counter()
+    by_organisation = defaultdict(Counter)
     for item in due(now):
         rows = rows_of(item.queryset)
         if not rows:
@@ -184,4 +193,16 @@ def purge(now: datetime, *, dry_run: bool, report=None) -> Counter:
         if not dry_run:
             delete(item.queryset, rows)
         total += counts
+        by_organisation[item.organisation] += counts
+    audit_before = months_before(now, settings.AUDIT_RETENTION_MONTHS)
+    if dry_run:
+        old_events = AuditEvent.objects.filter(when__lt=audit_before).count()
+    else:
+        old_events = audit_purge(before=audit_before)
+        for organisation, counts in by_organisation.items():
+            audit_record(kind=Kind.PURGE, by=None, organisation=organisation, details=dict(counts))
+    if old_events:
+        if report:
+            report(f"audit events before {audit_before:%Y-%m-%d}", Counter({AuditEvent._meta.label: old_events}))
+        total[AuditEvent._meta.label] += old_events
     return total
