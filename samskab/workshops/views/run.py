@@ -29,7 +29,7 @@ from samskab.workshops.phone_forms import PaperCardForm
 from samskab.workshops.state import board_state
 
 TIMER_CHOICES = [2, 3, 5, 10, 15]  # minutes
-BOARD_FRAGMENT = "run-board"  # the part assets/live.js fetches again (HX-Target)
+PAGE_FRAGMENT = "run-page"  # the part HTMX swaps for the page's own forms (HX-Target); else the board
 
 
 @login_required
@@ -54,7 +54,8 @@ def run_page(request, workshop, *, paper_form: PaperCardForm | None = None, boun
     closed = workshop.status == WorkshopStatus.CLOSED
     if paper_form is None and current is not None and current.kind == SectionKind.BOARD and not closed:
         paper_form = PaperCardForm(section=current)
-    board_only = request.htmx and request.htmx.target == BOARD_FRAGMENT
+    # HTMX asks for the whole part #run-page (the page's own forms) or, otherwise, just the board.
+    board_only = request.htmx and request.htmx.target != PAGE_FRAGMENT
     template = "workshops/includes/run_board.html" if board_only else "workshops/run.html"
     return render(
         request,
