@@ -31,6 +31,7 @@ def test_a_person_downloads_everything_about_them_and_nothing_about_anyone_else(
     decision = Decision.objects.get(decided_by__user=person)
     assert any(row["id"] == decision.pk and row["decided_by"] == "dig" for row in tables["decisions.Decision"])
     assert "organisations.Membership" in tables
+    assert any(row["id"] == participations.first().pk for row in tables["processes.HistoricalParticipant"])
     assert "Dine data i Samskab" in readable and person.email in readable and "Beslutninger" in readable
 
     everything = json.dumps(data, ensure_ascii=False) + readable
