@@ -23,6 +23,11 @@ from tests.helpers import html
 from tests.phone_helpers import demo_workshop, join, run
 from tests.test_sign_in_oidc import entra, provider  # noqa: F401  (fixtures)
 from tests.test_sign_in_oidc import sign_in as oidc_sign_in
+from tests.test_sign_in_saml import answer as saml_answer
+from tests.test_sign_in_saml import context_handler  # noqa: F401  (fixture)
+from tests.test_sign_in_saml import post as saml_post
+from tests.test_sign_in_saml import start as saml_start
+from tests.test_sync_organisation import fake, kommune, person, sync  # noqa: F401  (fixtures)
 from tests.test_totp import code_for
 
 
@@ -90,6 +95,14 @@ def test_an_oidc_sign_in_and_the_role_the_provider_gives_are_recorded(entra, cli
     assert given.organisation == entra and given.object_text.endswith("Hjemmeplejen Nord")
 
 
+def test_a_saml_sign_in_is_recorded_with_its_method(context_handler, client):  # noqa: F811
+    request, _query = saml_start(client)
+    assert saml_post(client, saml_answer(request)).status_code == 302
+    event = only(Kind.SIGN_IN)
+    assert event.details["method"] == "saml" and event.organisation == context_handler
+    assert only(Kind.MEMBERSHIP_ADDED).user is None  # given by the identity provider, not by a person
+
+
 # Refusals and downloads
 
 
@@ -144,6 +157,29 @@ def test_the_municipality_settings_saved_are_recorded_without_the_values(demo, c
     assert event.user == personas["central"] and event.organisation == organisation
     assert event.details["page"] == "administration_settings" and "dpo_email" in event.details["fields"]
     assert "dpo@demo.test" not in json.dumps(event.details)
+
+
+@pytest.mark.parametrize(
+    "name, data",
+    [
+        ("sign_in_settings", {"local_passwords": "on", "oidc_roles_claim": "roles"}),
+        ("role_mappings", {"value": "Samskab.Leder", "role": Role.LEADER}),
+        ("privacy_retention", {"workshop_raw_months": "3", "process_years": "10", "history_months": "12", "reminder_months": "1"}),
+    ],
+)
+def test_sign_in_role_mapping_and_retention_settings_saved_are_recorded(client_as, personas, name, data):
+    assert signed_in(client_as, "central").post(reverse(name), data).status_code == 302
+    event = only(Kind.SETTINGS_CHANGED)
+    assert event.user == personas["central"] and event.details["page"] == name
+    assert event.details["fields"] == sorted(data)
+
+
+def test_roles_the_organisation_sync_gives_are_recorded(kommune, fake):  # noqa: F811
+    sync()
+    given = only(Kind.MEMBERSHIP_ADDED)
+    assert given.user is None and given.username == "" and given.address is None
+    assert given.organisation == kommune and given.details["from_source"]
+    assert given.details["person_id"] == person(10).pk
 
 
 def test_settings_that_were_not_saved_are_not_recorded(client_as):
