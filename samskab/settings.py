@@ -275,8 +275,10 @@ WS_PER_HOLDER = envint("WS_PER_HOLDER", "6")
 
 # The ASGI server's threads for requests (samskab/core/lanes.py): the phone lane runs everything
 # but the slow lane's logins, password changes, documents, imports and search. A thread keeps
-# its database connection, so each lane holds at most this many connections per process.
-REQUEST_THREADS = envint("REQUEST_THREADS", "4")
+# its database connection, so each lane holds at most this many connections per process. Few
+# phone threads: they share one core through the interpreter lock, and a burst of small writes
+# is answered sooner one after another than side by side.
+REQUEST_THREADS = envint("REQUEST_THREADS", "2")
 SLOW_REQUEST_THREADS = envint("SLOW_REQUEST_THREADS", "2")
 # PDFs are printed in this many processes of their own (core/pdf_process.py); 0: in the request thread.
 PDF_PROCESSES = envint("PDF_PROCESSES", "1")

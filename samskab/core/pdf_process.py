@@ -16,6 +16,7 @@ own that prints PDFs keeps its work under `if __name__ == "__main__":`, as manag
 import multiprocessing
 import os
 import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -44,6 +45,21 @@ class AllowedFiles(URLFetcher):
         return URLFetcherResponse(url, body=Path(path).read_bytes())
 
 
+def _start_printing(parent: int) -> None:
+    """In the printing process: a lower priority, and an end when the server process has gone.
+
+    A server that is killed cannot stop its printer; the printer sees its parent change.
+    """
+    os.nice(NICENESS)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
 def print_here(html: str, allowed: dict[str, Path]) -> bytes:
     """`html` printed as tagged PDF/UA-1, reading only the `allowed` files (in this process)."""
     return HTML(string=html, url_fetcher=AllowedFiles(allowed)).write_pdf(pdf_variant="pdf/ua-1")
@@ -68,8 +84,8 @@ def _printer(processes: int) -> ProcessPoolExecutor:
                 max_workers=processes,
                 mp_context=multiprocessing.get_context("spawn"),
                 max_tasks_per_child=PRINTS_PER_PROCESS,
-                initializer=os.nice,
-                initargs=(NICENESS,),
+                initializer=_start_printing,
+                initargs=(os.getpid(),),
             )
         return _pool
 
