@@ -8,6 +8,7 @@ import json
 
 import pytest
 from django.core.management import call_command
+from django.db import DatabaseError, connection, transaction
 from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import timezone
@@ -224,6 +225,15 @@ def test_an_event_cannot_be_changed_or_deleted(db):
     with pytest.raises(AppendOnly):
         AuditEvent.objects.filter(pk=event.pk).delete()
     assert AuditEvent.objects.get(pk=event.pk).details == {"rows": 3}
+
+
+def test_postgresql_itself_refuses_a_changed_event(db):
+    if connection.vendor != "postgresql":
+        pytest.skip("the trigger is PostgreSQL's")
+    event = audit_record(kind=Kind.PURGE)
+    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("UPDATE audit_auditevent SET kind = 'sign_in' WHERE id = %s", [event.pk])
+    assert AuditEvent.objects.get(pk=event.pk).kind == Kind.PURGE
 
 
 def test_the_purge_deletes_only_the_events_before_its_time(db):

@@ -5,10 +5,11 @@ of this app call it for sign-ins, refusals, downloads, role and settings changes
 request the person and the address come from the request (see middleware.current_request).
 """
 
+from contextlib import contextmanager
 from contextvars import ContextVar
 
 from axes.helpers import get_client_ip_address
-from django.db import models
+from django.db import connection, models, transaction
 from django.db.models import Q
 
 from samskab.audit.models import AuditEvent
@@ -66,9 +67,24 @@ def audit_record(
     )
 
 
+@contextmanager
+def _rewriting():
+    """The one transaction in which PostgreSQL's trigger lets audit events change."""
+    postgres = connection.vendor == "postgresql"
+    with transaction.atomic():
+        if postgres:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT set_config('samskab.audit_rewrite', 'on', true)")
+        yield
+        if postgres:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT set_config('samskab.audit_rewrite', 'off', true)")
+
+
 def audit_purge(*, before) -> int:
     """Delete the events older than `before` (the retention purge); returns how many."""
-    count, _by_model = models.QuerySet.delete(AuditEvent.objects.filter(when__lt=before))
+    with _rewriting():
+        count, _by_model = models.QuerySet.delete(AuditEvent.objects.filter(when__lt=before))
     return count
 
 
@@ -77,9 +93,10 @@ def audit_person_forget(*, user, replacement: str) -> int:
     `replacement`; the events themselves stay. Returns how many events were changed."""
     names = {name for name in (user.get_username(), user.email, user.get_full_name()) if name}
     events = AuditEvent.objects.filter(Q(user=user) | Q(username__in=names))
-    changed = models.QuerySet.update(events, username=replacement)
-    for name in names:
-        changed += models.QuerySet.update(
-            AuditEvent.objects.filter(object_text__contains=name), object_text=replacement
-        )
+    with _rewriting():
+        changed = models.QuerySet.update(events, username=replacement)
+        for name in names:
+            changed += models.QuerySet.update(
+                AuditEvent.objects.filter(object_text__contains=name), object_text=replacement
+            )
     return changed
