@@ -15,7 +15,7 @@ from samskab.privacy.access import get_person_for_admin, people_for_admin
 from samskab.privacy.erasure import FORMER_EMPLOYEE, open_actions
 from samskab.privacy.export import person_zip
 from samskab.privacy.forms import ErasureForm, RetentionPeriodsForm
-from samskab.privacy.models import retention_for
+from samskab.privacy.models import Erasure, retention_for
 
 
 @require_GET
@@ -46,7 +46,9 @@ def retention(request):
 
 @municipality_admin_required
 def people(request):
-    rows = people_for_admin(request.user).filter(is_active=True).exclude(pk=request.user.pk)
+    # Those who left (made inactive, e.g. by the organisation sync) are listed too: they are the ones to erase.
+    erased = Erasure.objects.values("person")
+    rows = people_for_admin(request.user).exclude(pk=request.user.pk).exclude(pk__in=erased)
     return render(request, "privacy/people.html", {"people": rows, "nav": "administration", "admin_nav": "people"})
 
 
