@@ -65,6 +65,8 @@ def test_after_erasure_the_name_and_email_are_nowhere_and_the_referat_is_refroze
 
 def test_open_actions_get_a_new_owner_first_and_decisions_stay(client_as, personas):
     person = personas["solsikken.leder"]
+    name, email = person.get_full_name(), person.email
+    assert person.memberships.exists()
     decision = Decision.objects.get(decided_by__user=person)
     mine = Participant.objects.get(user=person, process=decision.round.process)
     other = Participant.objects.filter(process=mine.process).exclude(pk=mine.pk).first()
@@ -82,6 +84,7 @@ def test_open_actions_get_a_new_owner_first_and_decisions_stay(client_as, person
 
     action.refresh_from_db()
     assert action.owner == other
+    assert found_anywhere(name, email) == []
     decision.refresh_from_db()
     assert str(decision.decided_by.user) == "Tidligere medarbejder"
 

@@ -146,13 +146,14 @@ def erase(*, person, new_owners: dict, by) -> Erasure:
         action.owner = new_owners[action.pk]
         action.save(update_fields=["owner", "updated_at"])
     organisation = person.organisation
-    changes = _replace_everywhere(person)
-    audit_person_forget(user=person, replacement=FORMER_EMPLOYEE)
     _sign_out(person)
     person.memberships.all().delete()
     for committee in person.med_committees.all():
         committee.members.remove(person)  # from the committee's side, so that its history notes it
     _forget_devices_and_attempts(person, person.username)
+    # After the roles are taken away (the trail records that under the name), before the renaming.
+    changes = _replace_everywhere(person)
+    audit_person_forget(user=person, replacement=FORMER_EMPLOYEE)
     person.first_name, person.last_name, person.email = FORMER_EMPLOYEE.capitalize(), "", ""
     person.username = f"tidligere-medarbejder-{person.pk}"
     person.source_uuid = None
