@@ -125,6 +125,14 @@ def test_a_download_is_recorded(demo, client_as, personas):
     assert event.object_text == url
 
 
+def test_a_persons_data_exported_by_the_administrator_is_recorded(client_as, personas):
+    tr = personas["tr"]
+    assert signed_in(client_as, "central").get(reverse("privacy_person_export", args=[tr.pk])).status_code == 200
+    event = only(Kind.DOWNLOAD)
+    assert event.user == personas["central"] and event.details == {"page": "privacy_person_export", "pk": str(tr.pk)}
+    assert tr.get_full_name() not in event.object_text
+
+
 def test_ordinary_pages_record_nothing(demo, client_as):
     client = signed_in(client_as, "konsulent")
     client.get(demo.get_absolute_url())
@@ -280,7 +288,7 @@ def two_municipalities(personas, client_as):
 def test_the_administrator_reads_their_municipalitys_events_only(two_municipalities):
     client, _nabo = two_municipalities
     page = html(client.get(reverse("audit_trail")))
-    assert "central" in page and "leder" in page and "saml" in page
+    assert "central" in page and "leder" in page and "(SAML)" in page and "(adgangskode)" in page
     assert "nabo" not in page.split("<table")[1]
 
 
@@ -305,7 +313,7 @@ def test_the_filters_by_kind_person_and_date(two_municipalities):
     table = html(client.get(reverse("audit_trail"), {"kind": Kind.SIGN_OUT})).split("<tbody>")[1]
     assert table.count("<tr>") == 1 and "central" in table
     table = html(client.get(reverse("audit_trail"), {"person": "leder"})).split("<tbody>")[1]
-    assert table.count("<tr>") == 1 and "saml" in table
+    assert table.count("<tr>") == 1 and "SAML" in table
     tomorrow = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
     table = html(client.get(reverse("audit_trail"), {"since": tomorrow})).split("<tbody>")[1]
     assert table.count("<tr>") == 1 and "colspan" in table  # "no events"

@@ -28,6 +28,15 @@ class Kind(models.TextChoices):
     PURGE = "purge", _("Retention purge")
 
 
+# How a person signed in (details["method"]).
+METHODS = {
+    "password": _("password"),
+    "totp": _("code from the app"),
+    "oidc": _("OpenID Connect"),
+    "saml": _("SAML"),
+}
+
+
 class AuditEventQuerySet(models.QuerySet):
     def update(self, **kwargs):
         raise AppendOnly("audit events are never changed")
@@ -64,6 +73,11 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.when:%Y-%m-%d %H:%M:%S} {self.kind} {self.username}"
+
+    @property
+    def method_label(self) -> str:
+        method = self.details.get("method", "") if isinstance(self.details, dict) else ""
+        return METHODS.get(method, method)
 
     def save(self, *args, **kwargs):
         if not self._state.adding:
