@@ -295,14 +295,14 @@ def test_the_administrator_reads_their_municipalitys_events_only(two_municipalit
 def test_nobody_else_reaches_the_trail(two_municipalities, client_as):
     for who in ("konsulent", "leder", "nabo"):
         assert client_as(who).get(reverse("audit_trail")).status_code == 404
-        assert client_as(who).get(reverse("audit_trail_jsonl")).status_code == 404
+        assert client_as(who).get(reverse("audit_trail_export")).status_code == 404
 
 
 def test_another_municipalitys_administrator_sees_only_their_own(two_municipalities, client_as):
     _central, nabo = two_municipalities
     nabo.is_municipality_admin = True
     nabo.save(update_fields=["is_municipality_admin"])
-    lines = b"".join(client_as("nabo").get(reverse("audit_trail_jsonl")).streaming_content).decode().splitlines()
+    lines = b"".join(client_as("nabo").get(reverse("audit_trail_export")).streaming_content).decode().splitlines()
     rows = [json.loads(line) for line in lines]
     assert {row["username"] for row in rows} == {"nabo"}
     assert {row["organisation_id"] for row in rows} == {nabo.organisation_id}
@@ -341,7 +341,7 @@ def test_the_trail_is_paginated(personas, client_as):
 
 def test_the_download_is_json_lines_with_stable_keys_in_recorded_order(two_municipalities):
     client, _nabo = two_municipalities
-    response = client.get(reverse("audit_trail_jsonl"), {"kind": Kind.SIGN_IN})
+    response = client.get(reverse("audit_trail_export"), {"kind": Kind.SIGN_IN})
     assert response.status_code == 200 and response["Content-Type"].startswith("application/jsonl")
     assert response["Content-Disposition"].startswith('attachment; filename="revisionsspor-')
     rows = [json.loads(line) for line in b"".join(response.streaming_content).decode().splitlines()]
@@ -349,7 +349,7 @@ def test_the_download_is_json_lines_with_stable_keys_in_recorded_order(two_munic
     assert all(list(row) == list(KEYS) for row in rows)
     assert rows[0]["details"] == {"method": "password"} and rows[0]["when"].endswith("+00:00")
     # The download itself is recorded.
-    assert only(Kind.DOWNLOAD).details["page"] == "audit_trail_jsonl"
+    assert only(Kind.DOWNLOAD).details["page"] == "audit_trail_export"
 
 
 def test_the_export_command_prints_json_lines_since_a_time(two_municipalities):

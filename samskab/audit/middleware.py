@@ -12,7 +12,7 @@ It also keeps the request at hand for the receivers of model signals (services.c
 from samskab.audit.models import Kind
 from samskab.audit.services import audit_record, current_request
 
-DOWNLOAD_SUFFIXES = ("_docx", "_pdf", "_xlsx", "_ics", "_export", "_jsonl")
+DOWNLOAD_SUFFIXES = ("_docx", "_pdf", "_xlsx", "_ics", "_export")
 SETTINGS_PAGES = (
     "administration_settings",
     "sign_in_settings",

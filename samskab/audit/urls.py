@@ -4,5 +4,5 @@ from samskab.audit import views
 
 urlpatterns = [
     path("administration/revisionsspor/", views.trail, name="audit_trail"),
-    path("administration/revisionsspor/revisionsspor.jsonl", views.trail_jsonl, name="audit_trail_jsonl"),
+    path("administration/revisionsspor/revisionsspor.jsonl", views.trail_export, name="audit_trail_export"),
 ]

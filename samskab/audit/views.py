@@ -32,7 +32,7 @@ def trail(request):
 
 
 @municipality_admin_required
-def trail_jsonl(request):
+def trail_export(request):
     _form, events = _filtered(request)
     response = StreamingHttpResponse(json_lines(events), content_type="application/jsonl; charset=utf-8")
     day = timezone.localdate().isoformat()

@@ -966,8 +966,8 @@ PAGES: list[Page] = [
     Page("privacy_my_data_export", lambda w: reverse("privacy_my_data_export"), audience=LOGGED_IN, html=False),
     Page("audit_trail", lambda w: reverse("audit_trail"), audience=administration.ADMINISTRATORS, seen_by=frozenset()),
     Page(
-        "audit_trail_jsonl",
-        lambda w: reverse("audit_trail_jsonl"),
+        "audit_trail_export",
+        lambda w: reverse("audit_trail_export"),
         audience=administration.ADMINISTRATORS,
         seen_by=frozenset(),
         html=False,
