@@ -93,7 +93,8 @@ def test_the_slow_lane_runs_at_a_lower_cpu_priority_than_the_phones():
 
 
 def test_logins_documents_imports_and_search_take_the_slow_lane():
-    for name in ("login", "password_reset_confirm", "minutes_pdf", "minutes_docx", "portfolio_xlsx", "process_import", "bank_search"):
+    slow = ("login", "oidc_callback", "saml_acs", "password_reset_confirm", "minutes_pdf", "minutes_docx", "portfolio_xlsx")
+    for name in (*slow, "process_import", "bank_search"):
         assert is_slow_name(name), name
     for name in (None, "", "phone", "phone_card", "phone_vote", "phone_state", "dashboard", "process_detail"):
         assert not is_slow_name(name), name

@@ -28,15 +28,22 @@ from django.urls import Resolver404, get_resolver
 
 # URL names of views that take long: exact names, and endings of names.
 SLOW_NAMES = frozenset({"login", "bank_search"})
+SLOW_BEGINNINGS = ("saml_", "oidc_")  # single sign-on: HTTP to the identity provider, signatures
 SLOW_ENDINGS = ("_pdf", "_docx", "_xlsx", "_import", "_export")
 SLOW_NICENESS = 10  # the slow lane's CPU priority: 0 is the phones', 19 the lowest
 
 
 def is_slow_name(url_name: str | None) -> bool:
-    """Logins, anything with a password (each hashes one), documents, imports, exports, search."""
+    """Logins (single sign-on too), anything with a password (each hashes one), documents, imports,
+    exports, search."""
     if not url_name:
         return False
-    return url_name in SLOW_NAMES or "password" in url_name or url_name.endswith(SLOW_ENDINGS)
+    return (
+        url_name in SLOW_NAMES
+        or "password" in url_name
+        or url_name.startswith(SLOW_BEGINNINGS)
+        or url_name.endswith(SLOW_ENDINGS)
+    )
 
 
 def is_slow(path: str) -> bool:
