@@ -159,6 +159,9 @@ function start() {
 
   function enqueueFields(url, kind, fields, text, draftName) {
     fields.client_id = newId();
+    if (undo) {
+      undo.hidden = true; // something new is sent: the last delete is no longer the thing to undo
+    }
     if (kind === "card") {
       sentHere.add(fields.client_id);
     }
