@@ -156,6 +156,21 @@ def test_roles_given_and_taken_away_by_the_administrator_are_recorded(demo, clie
     assert only(Kind.MEMBERSHIP_REMOVED).user == personas["central"]
 
 
+def test_the_administrator_flag_given_and_taken_away_is_recorded(personas):
+    leder = personas["leder"]
+    leder.is_municipality_admin = True
+    leder.save(update_fields=["is_municipality_admin"])
+    leder.save()  # saved again unchanged: nothing more
+    given = only(Kind.MEMBERSHIP_ADDED)
+    assert given.details == {"person_id": leder.pk, "role": "municipality_admin"}
+    assert given.organisation_id == leder.organisation_id
+    leder.is_municipality_admin = False
+    leder.save()
+    assert only(Kind.MEMBERSHIP_REMOVED).details["person_id"] == leder.pk
+    leder.save(update_fields=["last_login"])
+    assert AuditEvent.objects.count() == 2
+
+
 def test_the_municipality_settings_saved_are_recorded_without_the_values(demo, client_as, personas):
     organisation = personas["central"].organisation
     form = OrganisationForm(instance=organisation)
@@ -304,7 +319,7 @@ def test_another_municipalitys_administrator_sees_only_their_own(two_municipalit
     nabo.save(update_fields=["is_municipality_admin"])
     lines = b"".join(client_as("nabo").get(reverse("audit_trail_export")).streaming_content).decode().splitlines()
     rows = [json.loads(line) for line in lines]
-    assert {row["username"] for row in rows} == {"nabo"}
+    assert {row["username"] for row in rows} == {"nabo", ""}  # "": the administrator flag given outside a request
     assert {row["organisation_id"] for row in rows} == {nabo.organisation_id}
 
 

@@ -1,10 +1,13 @@
 """Events recorded where Django announces them: sign-ins, sign-outs, failed sign-ins, and roles
-given or taken away (by an administrator, by the identity provider, or by the organisation sync)."""
+given or taken away (by an administrator, by the identity provider, or by the organisation sync),
+and the municipality administrator's flag given or taken away."""
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
+from django.utils.translation import gettext_lazy as _
 
 from samskab.audit.models import Kind
 from samskab.audit.services import audit_record
@@ -70,3 +73,30 @@ def membership_deleted(sender, instance, origin=None, **kwargs):
     # (that deletion is its own event, and the unit may be gone already).
     if isinstance(origin, sender) or getattr(origin, "model", None) is sender:
         _membership(instance, Kind.MEMBERSHIP_REMOVED)
+
+
+ADMINISTRATOR = "municipality_admin"
+
+
+@receiver(pre_save, sender=settings.AUTH_USER_MODEL, dispatch_uid="samskab_audit_administrator_before")
+def administrator_before(sender, instance, raw=False, update_fields=None, **kwargs):
+    if raw or instance.pk is None or (update_fields is not None and "is_municipality_admin" not in update_fields):
+        return
+    instance._audit_was_administrator = (
+        sender.objects.filter(pk=instance.pk).values_list("is_municipality_admin", flat=True).first()
+    )
+
+
+@receiver(post_save, sender=settings.AUTH_USER_MODEL, dispatch_uid="samskab_audit_administrator_after")
+def administrator_after(sender, instance, created, raw=False, **kwargs):
+    was = getattr(instance, "_audit_was_administrator", None)
+    now = bool(instance.is_municipality_admin)
+    if raw or (created and not now) or (not created and (was is None or was == now)):
+        return
+    instance._audit_was_administrator = now
+    audit_record(
+        kind=Kind.MEMBERSHIP_ADDED if now else Kind.MEMBERSHIP_REMOVED,
+        organisation=instance.organisation_id,
+        text=str(_("Municipality administrator")),
+        details={"person_id": instance.pk, "role": ADMINISTRATOR},
+    )
