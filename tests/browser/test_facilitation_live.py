@@ -201,3 +201,21 @@ def test_a_phone_undoes_the_delete_of_its_card(live_world, open_tab):
     expect(mine).to_have_count(1)
     expect(mine).to_contain_text("Vi mangler tid til at dele")
     assert Card.objects.filter(section=board, text="Vi mangler tid til at dele").count() == 1
+
+
+def test_confirming_a_status_in_the_status_round_keeps_the_place(live_world, open_tab):
+    workshop = Workshop.objects.get(round__process=live_world.process)
+    run(workshop, workshop.sections.get(kind="status"))
+    tab = open_tab("konsulent", PHONE)  # a narrow screen: the solutions go far down the page
+    tab.goto(f"/workshops/{workshop.pk}/afvikl/")
+    stays = StaysPut(tab)
+    form = tab.locator("form.samskab-status-confirm").last
+    form.scroll_into_view_if_needed()
+    assert tab.evaluate("() => window.scrollY") > 0
+    top = "() => document.querySelectorAll('form.samskab-status-confirm')[document.querySelectorAll('form.samskab-status-confirm').length - 1].getBoundingClientRect().top"
+    before = tab.evaluate(top)
+    form.locator("textarea").fill("Godt i gang")
+    form.locator("button[type=submit]").click()
+    expect(tab.locator("#messages .alert")).to_have_count(1)  # "saved as a follow-up"
+    assert abs(tab.evaluate(top) - before) < 50  # the solution stays where it was on the screen: no jump to the top
+    stays.check()
