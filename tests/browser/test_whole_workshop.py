@@ -271,14 +271,16 @@ def test_a_whole_workshop_from_joining_to_the_approved_referat(live_world: World
     for phone, value in zip(phones, ["4", "5", "2"]):
         expect(phone.get_by_role("heading", level=2, name=RATING_SECTION)).to_be_visible()
         rate(phone, value)
+    ratings = run.locator("#run-board").get_by_role("table", name="Vurderinger", exact=True)
+    expect(ratings.locator("tbody tr td:nth-child(2)")).to_have_text(["3"] * 8)  # answers, pushed live
+    expect(wall.locator(".samskab-projector-box")).to_have_text([re.compile(r": 3 svar$")] * 8)  # the wall: one box a statement
     for tab, board in ((run, run.locator("#run-board")), (projector, wall)):
-        ratings = board.get_by_role("table", name="Vurderinger", exact=True)
-        expect(ratings.locator("tbody tr td:nth-child(2)")).to_have_text(["3"] * 8)  # answers, pushed live
         expect(board.get_by_text(RATING_OPEN)).to_be_visible()  # while open: how many, never what
         assert not re.search(r"\b\d,\d\b", board.inner_text()), f"an average is shown on {tab.url}"
 
     # The card that names a colleague is hidden; it leaves the wall.
     show_section(run, LEARNING_BOARD)
+    card_on(run, COLLEAGUE[0]).locator("summary").first.click()  # the card's tools
     press(run, card_on(run, COLLEAGUE[0]).get_by_role("button", name="Skjul kortet"))
     expect(card_on(run, COLLEAGUE[0])).to_contain_text("skjult")
     expect(wall).not_to_contain_text(COLLEAGUE[0])
