@@ -366,9 +366,15 @@ class Run:
                 item.delivered_at = now
 
     def _caught_up(self, phone: Phone, asked: float, now: float) -> None:
-        """A state or page read after a write was stored includes it (votes as counts only)."""
+        """A state or page read includes every write answered before it came (votes as counts only).
+
+        Not only those answered before it was asked for: the server runs requests side by side, so
+        a write stored while the page was on its way is in the page (and in its sequence number,
+        so the socket will not send it again), though its own answer came a moment after the
+        request for the page went out.
+        """
         for item_id, item in list(self.items.items()):
-            if item.workshop == phone.workshop and item.stored_at and item.stored_at < asked:
+            if item.workshop == phone.workshop and item.stored_at and item.stored_at < now:
                 self._received(phone, item_id, now)
 
     def _refetch(self, phone: Phone) -> None:
