@@ -176,7 +176,7 @@ def portfolio_queries(client) -> int | None:
     from django.urls import NoReverseMatch, reverse
 
     try:
-        path = reverse("portfolio")
+        path = reverse("portfolio:portfolio")
     except NoReverseMatch:
         return None
     if client.get(path).status_code != 200:

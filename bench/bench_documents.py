@@ -109,10 +109,10 @@ def main() -> None:
     central = central_of_large_municipality(args.processes)
     client = Client(SERVER_NAME="127.0.0.1")
     client.force_login(User.objects.get(pk=facilitator))
-    docx_ms = timed(client, reverse("minutes_docx", args=[workshop]), args.times)
-    pdf_ms = timed(client, reverse("minutes_pdf", args=[workshop]), args.times)
+    docx_ms = timed(client, reverse("workshops:minutes_docx", args=[workshop]), args.times)
+    pdf_ms = timed(client, reverse("workshops:minutes_pdf", args=[workshop]), args.times)
     client.force_login(User.objects.get(pk=central))
-    xlsx_ms = timed(client, reverse("portfolio_xlsx"), args.times)
+    xlsx_ms = timed(client, reverse("portfolio:portfolio_xlsx"), args.times)
     say(f"load average {load:.1f} before, {os.getloadavg()[0]:.1f} after, on {os.cpu_count()} cores")
     tmp.cleanup()
     report = {

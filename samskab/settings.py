@@ -169,7 +169,7 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 AUTH_USER_MODEL = "accounts.User"
-LOGIN_URL = "login"
+LOGIN_URL = "accounts:login"
 # Local passwords (refused where a municipality turned them off), then single sign-on's sessions.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # first: refuses a sign-in while it is throttled
@@ -180,8 +180,8 @@ AUTHENTICATION_BACKENDS = [
 # SAML_SP_KEY_FILE / SAML_SP_CERT_FILE name the files (or SAML_SP_KEY / SAML_SP_CERT hold them).
 SAML_SP_KEY = envsecret("SAML_SP_KEY")
 SAML_SP_CERT = envsecret("SAML_SP_CERT")
-LOGIN_REDIRECT_URL = "dashboard"
-LOGOUT_REDIRECT_URL = "login"
+LOGIN_REDIRECT_URL = "processes:dashboard"
+LOGOUT_REDIRECT_URL = "accounts:login"
 # Backends that check a local password: sign-ins through them owe the TOTP step (accounts/second_factor.py).
 PASSWORD_BACKENDS = ["django.contrib.auth.backends.ModelBackend", "samskab.signin.backends.PasswordBackend"]
 # TOTP is required of administrators and central konsulenter who sign in with a password; the demo

@@ -55,7 +55,7 @@ def _problem(page: Page, who: str, expected: int, response: HttpResponse) -> str
     if response.status_code != expected:
         return f"{who}: expected {expected}, got {response.status_code}"
     if expected == 302 and who == ANONYMOUS and not page.public:
-        if not response["Location"].startswith(reverse("login") + "?next="):
+        if not response["Location"].startswith(reverse("accounts:login") + "?next="):
             return f"{who}: redirected to {response['Location']}, not to the login page"
     return None
 
@@ -148,8 +148,8 @@ def _links(response: HttpResponse) -> set[str]:
 def test_every_link_a_persona_is_shown_leads_to_a_page_they_may_open(who, world, client_for):
     """No edit buttons for readers, no links into what they may not see: crawl from the dashboard."""
     client = client_for(who)
-    found_on = {reverse("dashboard"): "(start)"}
-    queue = [reverse("dashboard")]
+    found_on = {reverse("processes:dashboard"): "(start)"}
+    queue = [reverse("processes:dashboard")]
     dead_ends = []
     while queue:
         url = queue.pop()

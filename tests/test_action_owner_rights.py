@@ -25,7 +25,7 @@ def version(page) -> str:
 
 def test_the_owner_is_shown_only_status_and_done_date(demo, client_as):
     action = an_action(demo)
-    page = html(client_as("medarbejder").get(reverse("plan_action_edit", args=[action.pk])))
+    page = html(client_as("medarbejder").get(reverse("actionplan:plan_action_edit", args=[action.pk])))
     assert 'name="status"' in page and 'name="done_on"' in page
     assert 'name="what"' not in page and 'name="owner"' not in page and 'name="deadline"' not in page
 
@@ -33,7 +33,7 @@ def test_the_owner_is_shown_only_status_and_done_date(demo, client_as):
 def test_the_owner_cannot_change_what_who_or_when(demo, client_as):
     action = an_action(demo)
     client = client_as("medarbejder")
-    url = reverse("plan_action_edit", args=[action.pk])
+    url = reverse("actionplan:plan_action_edit", args=[action.pk])
     response = client.post(
         url,
         {
@@ -55,7 +55,7 @@ def test_the_owner_cannot_change_what_who_or_when(demo, client_as):
 def test_the_owner_sets_the_done_date_but_not_in_the_future(demo, client_as):
     action = an_action(demo)
     client = client_as("medarbejder")
-    url = reverse("plan_action_edit", args=[action.pk])
+    url = reverse("actionplan:plan_action_edit", args=[action.pk])
     tomorrow = (today() + timedelta(days=1)).isoformat()
     response = client.post(url, {"version": version(client.get(url)), "status": ActionStatus.DONE, "done_on": tomorrow})
     assert response.status_code == 200
@@ -69,7 +69,7 @@ def test_the_owner_sets_the_done_date_but_not_in_the_future(demo, client_as):
 def test_an_editor_still_changes_every_field(demo, client_as):
     action = an_action(demo)
     client = client_as("leder")
-    url = reverse("plan_action_edit", args=[action.pk])
+    url = reverse("actionplan:plan_action_edit", args=[action.pk])
     response = client.post(
         url,
         {
@@ -87,4 +87,4 @@ def test_an_editor_still_changes_every_field(demo, client_as):
 
 def test_another_participant_may_not_edit_the_action(demo, client_as):
     action = an_action(demo)
-    assert client_as("tr").get(reverse("plan_action_edit", args=[action.pk])).status_code == 403
+    assert client_as("tr").get(reverse("actionplan:plan_action_edit", args=[action.pk])).status_code == 403

@@ -33,7 +33,7 @@ def action(process: Process, evaluation_round: EvaluationRound, what: str, *, ow
 
 def test_an_editor_adds_an_action_and_everyone_downloads_the_plan(demo, client_as):
     evaluation_round = open_round(demo)
-    url = reverse("plan_action_create", args=[evaluation_round.pk])
+    url = reverse("actionplan:plan_action_create", args=[evaluation_round.pk])
     client = client_as("leder")
     data = {
         "submission": submission(client.get(url)),
@@ -44,8 +44,8 @@ def test_an_editor_adds_an_action_and_everyone_downloads_the_plan(demo, client_a
     for _attempt in range(2):
         assert client.post(url, data).status_code == 302
     assert Action.objects.filter(round=evaluation_round).count() == 1
-    assert "Prøv den korte skabelon i team 2" in html(client_as("med").get(reverse("round_plan", args=[evaluation_round.pk])))
-    response = client_as("med").get(reverse("round_plan_xlsx", args=[evaluation_round.pk]))
+    assert "Prøv den korte skabelon i team 2" in html(client_as("med").get(reverse("actionplan:round_plan", args=[evaluation_round.pk])))
+    response = client_as("med").get(reverse("actionplan:round_plan_xlsx", args=[evaluation_round.pk]))
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     sheet = load_workbook(BytesIO(response.content)).active
     rows = [[cell for cell in line] for line in sheet.iter_rows(values_only=True)]
@@ -61,7 +61,7 @@ def test_overdue_actions_are_marked(demo, client_as):
     evaluation_round = open_round(demo)
     action(demo, evaluation_round, "Glemt opgave", days=-3)
     action(demo, evaluation_round, "Færdig opgave", days=-3, status=ActionStatus.DONE, done_on=today())
-    page = client_as("konsulent").get(reverse("round_plan", args=[evaluation_round.pk]))
+    page = client_as("konsulent").get(reverse("actionplan:round_plan", args=[evaluation_round.pk]))
     assert "overskredet" in row(page, "Glemt opgave")
     assert "overskredet" not in row(page, "Færdig opgave")
 
@@ -71,10 +71,10 @@ def test_unfinished_actions_carry_over_into_the_next_round(demo, client_as):
     action(demo, first, "Stadig i gang", status=ActionStatus.IN_PROGRESS)
     action(demo, first, "Afsluttet", status=ActionStatus.DONE, done_on=today())
     second = services.round_start(process=demo)
-    page = client_as("konsulent").get(reverse("round_plan", args=[second.pk]))
+    page = client_as("konsulent").get(reverse("actionplan:round_plan", args=[second.pk]))
     assert "overført fra runde 1" in row(page, "Stadig i gang")
     assert "Afsluttet" not in html(page)
-    everything = html(client_as("konsulent").get(reverse("process_plan", args=[demo.pk])))
+    everything = html(client_as("konsulent").get(reverse("actionplan:process_plan", args=[demo.pk])))
     assert "Stadig i gang" in everything and "Afsluttet" in everything
 
 
@@ -87,21 +87,21 @@ def test_the_owner_updates_their_own_action_from_my_actions(demo, client_as):
     mine = action(demo, open_round(demo), "Min opgave")
     other = action(demo, open_round(demo), "Andens opgave", owner="tr")
     client = client_as("medarbejder")
-    page = client.get(reverse("my_actions"))
+    page = client.get(reverse("actionplan:my_actions"))
     assert "Min opgave" in html(page) and "Andens opgave" not in html(page)
-    url = reverse("plan_action_edit", args=[mine.pk])
+    url = reverse("actionplan:plan_action_edit", args=[mine.pk])
     form = client.get(url + "?next=mine")
     data = edit_data(form, what=mine.what, owner=mine.owner_id, deadline=mine.deadline.isoformat(), status=ActionStatus.DONE, next="mine")
     response = client.post(url, data)
-    assert response.status_code == 302 and response.url == reverse("my_actions")
+    assert response.status_code == 302 and response.url == reverse("actionplan:my_actions")
     mine.refresh_from_db()
     assert (mine.status, mine.done_on) == (ActionStatus.DONE, today())
-    assert client.get(reverse("plan_action_edit", args=[other.pk])).status_code == 403
+    assert client.get(reverse("actionplan:plan_action_edit", args=[other.pk])).status_code == 403
 
 
 def test_a_deadline_cannot_be_moved_into_the_past_but_an_old_one_may_stay(demo, client_as):
     late = action(demo, open_round(demo), "Sent", days=-10)
-    url = reverse("plan_action_edit", args=[late.pk])
+    url = reverse("actionplan:plan_action_edit", args=[late.pk])
     client = client_as("konsulent")
     form = client.get(url)
     base = {"what": "Sent", "owner": late.owner_id, "status": ActionStatus.IN_PROGRESS}
@@ -113,7 +113,7 @@ def test_a_deadline_cannot_be_moved_into_the_past_but_an_old_one_may_stay(demo, 
 
 def test_two_edits_at_once_do_not_overwrite_each_other(demo, client_as):
     shared = action(demo, open_round(demo), "Fælles opgave")
-    url = reverse("plan_action_edit", args=[shared.pk])
+    url = reverse("actionplan:plan_action_edit", args=[shared.pk])
     lene, karin = client_as("leder"), client_as("konsulent")
     lene_form, karin_form = lene.get(url), karin.get(url)
     base = {"owner": shared.owner_id, "deadline": shared.deadline.isoformat(), "status": ActionStatus.IN_PROGRESS}
@@ -130,22 +130,22 @@ def test_a_closed_round_takes_no_new_actions_but_its_actions_can_be_updated(demo
     existing = action(demo, evaluation_round, "Før lukning")
     round_services.round_close(evaluation_round=evaluation_round)
     client = client_as("konsulent")
-    response = client.post(reverse("plan_action_create", args=[evaluation_round.pk]), {"what": "Efter lukning"})
+    response = client.post(reverse("actionplan:plan_action_create", args=[evaluation_round.pk]), {"what": "Efter lukning"})
     assert response.status_code == 302
     assert not Action.objects.filter(what="Efter lukning").exists()
-    url = reverse("plan_action_edit", args=[existing.pk])
+    url = reverse("actionplan:plan_action_edit", args=[existing.pk])
     data = edit_data(client.get(url), what="Før lukning", owner=existing.owner_id, deadline=existing.deadline.isoformat(), status=ActionStatus.DONE)
     assert client.post(url, data).status_code == 302
 
 
 def test_actions_and_the_next_evaluation_download_as_calendar_invitations(demo, client_as):
     due = action(demo, open_round(demo), "Evaluer skabelonen", days=20)
-    response = client_as("medarbejder").get(reverse("action_ics", args=[due.pk]))
+    response = client_as("medarbejder").get(reverse("actionplan:action_ics", args=[due.pk]))
     assert response["Content-Type"].startswith("text/calendar")
     event = Calendar.from_ical(response.content).walk("VEVENT")[0]
     assert str(event["SUMMARY"]) == "Evaluer skabelonen"
     assert event.decoded("DTSTART") == due.deadline
-    response = client_as("med").get(reverse("evaluation_ics", args=[demo.pk]))
+    response = client_as("med").get(reverse("actionplan:evaluation_ics", args=[demo.pk]))
     event = Calendar.from_ical(response.content).walk("VEVENT")[0]
     assert event.decoded("DTSTART") == demo.next_evaluation
     assert demo.title in str(event["SUMMARY"])
@@ -167,7 +167,7 @@ def test_the_plans_query_count_does_not_grow_with_the_number_of_actions(demo, cl
     evaluation_round = open_round(demo)
     check = save_scores(evaluation_round, {}, from_workshop=False)
     client = client_as("medarbejder")
-    urls = [reverse("round_plan", args=[evaluation_round.pk]), reverse("my_actions"), reverse("process_plan", args=[demo.pk])]
+    urls = [reverse("actionplan:round_plan", args=[evaluation_round.pk]), reverse("actionplan:my_actions"), reverse("actionplan:process_plan", args=[demo.pk])]
 
     def add(count: int) -> None:
         for index in range(count):
@@ -185,22 +185,22 @@ def test_an_action_that_is_no_longer_done_loses_its_done_date_everywhere(demo, c
     done_day = today() - timedelta(days=2)
     done = action(demo, evaluation_round, "Ny skabelon i brug", status=ActionStatus.DONE, done_on=done_day)
     client = client_as("medarbejder")
-    url = reverse("plan_action_edit", args=[done.pk])
+    url = reverse("actionplan:plan_action_edit", args=[done.pk])
     form = client.get(url + "?next=mine")
     client.post(url, edit_data(form, status=ActionStatus.IN_PROGRESS, done_on=done_day.isoformat(), next="mine"))
     done.refresh_from_db()
     assert (done.status, done.done_on) == (ActionStatus.IN_PROGRESS, None)
     with translation.override("da"):
         shown = formats.date_format(done_day, "j. F Y")
-    assert shown not in row(client.get(reverse("my_actions")), "Ny skabelon i brug")
-    sheet = load_workbook(BytesIO(client.get(reverse("round_plan_xlsx", args=[evaluation_round.pk])).content)).active
+    assert shown not in row(client.get(reverse("actionplan:my_actions")), "Ny skabelon i brug")
+    sheet = load_workbook(BytesIO(client.get(reverse("actionplan:round_plan_xlsx", args=[evaluation_round.pk])).content)).active
     cells = next(line for line in sheet.iter_rows(values_only=True) if "Ny skabelon i brug" in line)
     assert not any(hasattr(value, "date") and value.date() == done_day for value in cells)
 
 
 def test_downloads_write_danish_letters_in_file_names_as_danes_do(demo, client_as):
     evaluation_round = open_round(demo)
-    response = client_as("med").get(reverse("round_plan_xlsx", args=[evaluation_round.pk]))
+    response = client_as("med").get(reverse("actionplan:round_plan_xlsx", args=[evaluation_round.pk]))
     # The demo forløb is "Mindre bøvl, mere tid hos borgerne".
     assert "handlingsplan-mindre-boevl-mere-tid-hos-borgerne-runde-1.xlsx" in response["Content-Disposition"]
 
@@ -215,7 +215,7 @@ def test_the_round_plan_is_filtered_by_owner_status_source_and_overdue_and_sorte
     action(demo, evaluation_round, "Medarbejderens næste", owner="medarbejder", days=10, status=ActionStatus.IN_PROGRESS)
     action(demo, evaluation_round, "TR's fra forankringen", owner="tr", days=5, source=check)
     client = client_as("med")
-    url = reverse("round_plan", args=[evaluation_round.pk])
+    url = reverse("actionplan:round_plan", args=[evaluation_round.pk])
     tr = participant(demo, "tr")
 
     def shown(**choices) -> list[str]:
@@ -238,5 +238,5 @@ def test_the_plans_excel_file_can_be_filtered_in_excel(demo, client_as):
     evaluation_round = open_round(demo)
     action(demo, evaluation_round, "En handling")
     action(demo, evaluation_round, "En anden")
-    sheet = load_workbook(BytesIO(client_as("med").get(reverse("round_plan_xlsx", args=[evaluation_round.pk])).content)).active
+    sheet = load_workbook(BytesIO(client_as("med").get(reverse("actionplan:round_plan_xlsx", args=[evaluation_round.pk])).content)).active
     assert sheet.auto_filter.ref == f"A2:H{sheet.max_row}"

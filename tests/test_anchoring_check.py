@@ -28,13 +28,13 @@ def scores(**values) -> dict:
 
 
 def check_url(evaluation_round: EvaluationRound) -> str:
-    return reverse("anchoring_check", args=[evaluation_round.pk])
+    return reverse("anchoring:anchoring_check", args=[evaluation_round.pk])
 
 
 def test_an_editor_enters_scores_with_decimal_commas_and_everyone_reads_them(demo, client_as):
     evaluation_round = open_round(demo)
     response = client_as("leder").post(
-        reverse("anchoring_check_edit", args=[evaluation_round.pk]), scores(leadership_support="1,8", competences="3,5")
+        reverse("anchoring:anchoring_check_edit", args=[evaluation_round.pk]), scores(leadership_support="1,8", competences="3,5")
     )
     assert response.status_code == 302
     page = client_as("med").get(check_url(evaluation_round))
@@ -49,7 +49,7 @@ def test_an_editor_enters_scores_with_decimal_commas_and_everyone_reads_them(dem
 def test_a_score_outside_the_scale_is_refused_and_what_was_typed_stays(demo, client_as):
     evaluation_round = open_round(demo)
     response = client_as("konsulent").post(
-        reverse("anchoring_check_edit", args=[evaluation_round.pk]), scores(relations="7", competences="3,5")
+        reverse("anchoring:anchoring_check_edit", args=[evaluation_round.pk]), scores(relations="7", competences="3,5")
     )
     assert_form_error(response, "relations")
     assert 'value="3,5"' in html(response)
@@ -59,9 +59,9 @@ def test_a_score_outside_the_scale_is_refused_and_what_was_typed_stays(demo, cli
 def test_the_previous_round_stands_beside_this_one_with_the_change(demo, client_as):
     client = client_as("konsulent")
     first = open_round(demo)
-    client.post(reverse("anchoring_check_edit", args=[first.pk]), scores(dialogue_arenas="2,0"))
+    client.post(reverse("anchoring:anchoring_check_edit", args=[first.pk]), scores(dialogue_arenas="2,0"))
     second = services.round_start(process=demo)
-    client.post(reverse("anchoring_check_edit", args=[second.pk]), scores(dialogue_arenas="3,5"))
+    client.post(reverse("anchoring:anchoring_check_edit", args=[second.pk]), scores(dialogue_arenas="3,5"))
     line = row(client.get(check_url(second)), "faste steder")
     assert "3,5" in line and "2,0" in line and "+1,5" in line
 
@@ -69,7 +69,7 @@ def test_the_previous_round_stands_beside_this_one_with_the_change(demo, client_
 def test_a_weak_statement_suggests_an_action_that_is_added_once(demo, client_as):
     evaluation_round = open_round(demo)
     client = client_as("konsulent")
-    client.post(reverse("anchoring_check_edit", args=[evaluation_round.pk]), scores(leadership_support="1,5"))
+    client.post(reverse("anchoring:anchoring_check_edit", args=[evaluation_round.pk]), scores(leadership_support="1,5"))
     page = client.get(check_url(evaluation_round))
     assert "Aftal ledernes rolle" in html(page)  # the suggestion, ready to edit
     owner = Participant.objects.get(process=demo, user__username="leder")
@@ -79,7 +79,7 @@ def test_a_weak_statement_suggests_an_action_that_is_added_once(demo, client_as)
         "leadership_support-owner": owner.pk,
         "leadership_support-deadline": (today() + timedelta(days=30)).isoformat(),
     }
-    url = reverse("anchoring_suggestion_accept", args=[evaluation_round.pk, "leadership_support"])
+    url = reverse("anchoring:anchoring_suggestion_accept", args=[evaluation_round.pk, "leadership_support"])
     for _attempt in range(2):  # a double click
         assert client.post(url, data).status_code == 302
     action = Action.objects.get(round=evaluation_round)
@@ -90,10 +90,10 @@ def test_a_weak_statement_suggests_an_action_that_is_added_once(demo, client_as)
 def test_a_suggestion_with_an_owner_outside_the_forloeb_is_refused_and_kept(demo, client_as):
     evaluation_round = open_round(demo)
     client = client_as("konsulent")
-    client.post(reverse("anchoring_check_edit", args=[evaluation_round.pk]), scores(relations="1,0"))
+    client.post(reverse("anchoring:anchoring_check_edit", args=[evaluation_round.pk]), scores(relations="1,0"))
     outsider = Participant.objects.exclude(process=demo).first()
     response = client.post(
-        reverse("anchoring_suggestion_accept", args=[evaluation_round.pk, "relations"]),
+        reverse("anchoring:anchoring_suggestion_accept", args=[evaluation_round.pk, "relations"]),
         {"relations-what": "Inviter samarbejdspartnerne", "relations-owner": outsider.pk, "relations-deadline": today().isoformat()},
     )
     assert response.status_code == 200
@@ -114,13 +114,13 @@ def test_scores_come_from_the_workshop_only_for_large_enough_groups(demo, client
     workshop = evaluation_round.workshop
     rate(workshop, answers=workshop.min_group_size - 1, value=2)
     client = client_as("konsulent")
-    assert client.post(reverse("anchoring_check_from_workshop", args=[evaluation_round.pk])).status_code == 302
+    assert client.post(reverse("anchoring:anchoring_check_from_workshop", args=[evaluation_round.pk])).status_code == 302
     page = client.get(check_url(evaluation_round))
     assert f"skjult: kun {workshop.min_group_size - 1} svar" in row(page, "kompetencerne")
     rate(workshop, answers=1, value=5)  # one more answer each: now the group is large enough
     rating = workshop.sections.get(kind=SectionKind.RATING)
-    client.post(reverse("section_phase", args=[rating.pk]), {"locked": "1"})  # figures exist once the rating closes
-    client.post(reverse("anchoring_check_from_workshop", args=[evaluation_round.pk]))
+    client.post(reverse("workshops:section_phase", args=[rating.pk]), {"locked": "1"})  # figures exist once the rating closes
+    client.post(reverse("anchoring:anchoring_check_from_workshop", args=[evaluation_round.pk]))
     expected = f"{(2 * (workshop.min_group_size - 1) + 5) / workshop.min_group_size:.1f}".replace(".", ",")
     assert expected in row(client.get(check_url(evaluation_round)), "kompetencerne")
 
@@ -128,9 +128,9 @@ def test_scores_come_from_the_workshop_only_for_large_enough_groups(demo, client
 def test_a_closed_round_keeps_its_check(demo, client_as):
     evaluation_round = open_round(demo)
     client = client_as("konsulent")
-    client.post(reverse("anchoring_check_edit", args=[evaluation_round.pk]), scores())
+    client.post(reverse("anchoring:anchoring_check_edit", args=[evaluation_round.pk]), scores())
     round_services.round_close(evaluation_round=evaluation_round)
-    response = client.post(reverse("anchoring_check_edit", args=[evaluation_round.pk]), scores(competences="1,0"))
+    response = client.post(reverse("anchoring:anchoring_check_edit", args=[evaluation_round.pk]), scores(competences="1,0"))
     assert response.status_code == 302
     assert AnchoringCheck.objects.get(round=evaluation_round).scores.get(key="competences").average == 4
     assert "Redigér scorerne" not in html(client.get(check_url(evaluation_round)))
@@ -138,7 +138,7 @@ def test_a_closed_round_keeps_its_check(demo, client_as):
 
 def test_readers_cannot_change_the_check(demo, client_as):
     evaluation_round = open_round(demo)
-    url = reverse("anchoring_check_edit", args=[evaluation_round.pk])
+    url = reverse("anchoring:anchoring_check_edit", args=[evaluation_round.pk])
     assert client_as("medarbejder").post(url, scores()).status_code == 403
     assert client_as("leder-syd").post(url, scores()).status_code == 404
     assert not AnchoringCheck.objects.exists()
@@ -155,8 +155,8 @@ def submission_of(response, prefix: str) -> str:
 def test_taking_scores_from_a_workshop_without_answers_is_refused_and_keeps_the_typed_ones(demo, client_as):
     evaluation_round = open_round(demo)
     client = client_as("konsulent")
-    client.post(reverse("anchoring_check_edit", args=[evaluation_round.pk]), scores(competences="3,5"))
-    response = client.post(reverse("anchoring_check_from_workshop", args=[evaluation_round.pk]), follow=True)
+    client.post(reverse("anchoring:anchoring_check_edit", args=[evaluation_round.pk]), scores(competences="3,5"))
+    response = client.post(reverse("anchoring:anchoring_check_from_workshop", args=[evaluation_round.pk]), follow=True)
     assert "ingen svar endnu" in html(response)
     assert "3,5" in row(client.get(check_url(evaluation_round)), "kompetencerne")
 
@@ -165,11 +165,11 @@ def test_typed_scores_are_replaced_by_the_workshops_only_after_a_confirmation_th
     evaluation_round = open_round(demo)
     workshop = evaluation_round.workshop
     client = client_as("konsulent")
-    client.post(reverse("anchoring_check_edit", args=[evaluation_round.pk]), scores(competences="3,5"))
+    client.post(reverse("anchoring:anchoring_check_edit", args=[evaluation_round.pk]), scores(competences="3,5"))
     rate(workshop, answers=workshop.min_group_size, value=2)
     rating = workshop.sections.get(kind=SectionKind.RATING)
-    client.post(reverse("section_phase", args=[rating.pk]), {"locked": "1"})  # figures exist once the rating closes
-    url = reverse("anchoring_check_from_workshop", args=[evaluation_round.pk])
+    client.post(reverse("workshops:section_phase", args=[rating.pk]), {"locked": "1"})  # figures exist once the rating closes
+    url = reverse("anchoring:anchoring_check_from_workshop", args=[evaluation_round.pk])
     confirmation = client.post(url)
     assert confirmation.status_code == 200
     assert "kompetencerne" in row(confirmation, "kompetencerne") and "3,5" in row(confirmation, "kompetencerne")
@@ -181,9 +181,9 @@ def test_typed_scores_are_replaced_by_the_workshops_only_after_a_confirmation_th
 def test_a_weak_statements_action_is_added_once_even_from_two_forms(demo, client_as):
     evaluation_round = open_round(demo)
     client = client_as("konsulent")
-    client.post(reverse("anchoring_check_edit", args=[evaluation_round.pk]), scores(leadership_support="1,5"))
+    client.post(reverse("anchoring:anchoring_check_edit", args=[evaluation_round.pk]), scores(leadership_support="1,5"))
     owner = Participant.objects.get(process=demo, user__username="leder")
-    url = reverse("anchoring_suggestion_accept", args=[evaluation_round.pk, "leadership_support"])
+    url = reverse("anchoring:anchoring_suggestion_accept", args=[evaluation_round.pk, "leadership_support"])
     for what in ("Drøft ledernes rolle", "Drøft ledernes rolle igen"):  # two forms, two submission ids
         data = {
             "leadership_support-submission": str(uuid.uuid4()),
@@ -200,7 +200,7 @@ def test_a_weak_statements_action_is_added_once_even_from_two_forms(demo, client
 def test_scores_off_the_scale_get_messages_in_the_products_words(demo, client_as):
     evaluation_round = open_round(demo)
     client = client_as("konsulent")
-    url = reverse("anchoring_check_edit", args=[evaluation_round.pk])
+    url = reverse("anchoring:anchoring_check_edit", args=[evaluation_round.pk])
     for typed, expected in (("7", "skalaen går fra 1 til 5"), ("0,5", "skalaen går fra 1 til 5"), ("3,25", "højst én decimal"), ("tre", "som et tal")):
         response = client.post(url, scores(relations=typed))
         assert_form_error(response, "relations")
@@ -210,9 +210,9 @@ def test_scores_off_the_scale_get_messages_in_the_products_words(demo, client_as
 def test_the_chart_has_a_scale_values_and_a_legend_for_the_previous_round(demo, client_as):
     client = client_as("konsulent")
     first = open_round(demo)
-    client.post(reverse("anchoring_check_edit", args=[first.pk]), scores(dialogue_arenas="2,0"))
+    client.post(reverse("anchoring:anchoring_check_edit", args=[first.pk]), scores(dialogue_arenas="2,0"))
     second = services.round_start(process=demo)
-    client.post(reverse("anchoring_check_edit", args=[second.pk]), scores(dialogue_arenas="3,5"))
+    client.post(reverse("anchoring:anchoring_check_edit", args=[second.pk]), scores(dialogue_arenas="3,5"))
     page = html(client.get(check_url(second)))
     chart = page[page.index("samskab-legend") : page.index("</svg>")]
     assert "Denne runde" in chart and "Forrige runde" in chart  # the legend

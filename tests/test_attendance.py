@@ -16,7 +16,7 @@ def workshop_of(process: Process) -> Workshop:
 
 
 def url(workshop: Workshop) -> str:
-    return reverse("attendance", args=[workshop.pk])
+    return reverse("workshops:attendance", args=[workshop.pk])
 
 
 def pk(process: Process, username: str) -> str:

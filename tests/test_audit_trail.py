@@ -10,7 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.db import DatabaseError, connection, transaction
 from django.test import Client, RequestFactory
-from django.urls import reverse
+from tests.pages.naming import reverse  # names given bare, in parameters
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -55,7 +55,7 @@ def only(kind: str, **lookups) -> AuditEvent:
 
 
 def test_a_password_sign_in_is_recorded_with_method_address_and_municipality(personas):
-    Client().post(reverse("login"), {"username": "konsulent", "password": DEMO_PASSWORD})
+    Client().post(reverse("accounts:login"), {"username": "konsulent", "password": DEMO_PASSWORD})
     event = only(Kind.SIGN_IN)
     assert event.user == personas["konsulent"] and event.username == "konsulent"
     assert event.details["method"] == "password" and event.address == "127.0.0.1"
@@ -63,8 +63,8 @@ def test_a_password_sign_in_is_recorded_with_method_address_and_municipality(per
 
 
 def test_a_failed_sign_in_is_recorded_with_the_name_typed(personas):
-    Client().post(reverse("login"), {"username": "leder", "password": "not-the-password"})
-    Client().post(reverse("login"), {"username": "nobody-here", "password": "not-the-password"})
+    Client().post(reverse("accounts:login"), {"username": "leder", "password": "not-the-password"})
+    Client().post(reverse("accounts:login"), {"username": "nobody-here", "password": "not-the-password"})
     known = only(Kind.SIGN_IN_FAILED, username="leder")
     assert known.user is None and known.organisation_id == personas["leder"].organisation_id
     assert known.details == {"method": "password", "known_account": True} and known.address == "127.0.0.1"
@@ -74,16 +74,16 @@ def test_a_failed_sign_in_is_recorded_with_the_name_typed(personas):
 
 
 def test_a_sign_out_is_recorded(client_as, personas):
-    client_as("leder").post(reverse("logout"))
+    client_as("leder").post(reverse("accounts:logout"))
     assert only(Kind.SIGN_OUT).user == personas["leder"]
 
 
 def test_the_code_step_is_recorded_as_a_totp_sign_in(personas):
     device = TOTPDevice.objects.create(user=personas["medarbejder"], name="Samskab", confirmed=True)
     client = Client()
-    client.post(reverse("login"), {"username": "medarbejder", "password": DEMO_PASSWORD})
+    client.post(reverse("accounts:login"), {"username": "medarbejder", "password": DEMO_PASSWORD})
     assert only(Kind.SIGN_IN).details["method"] == "password"  # the code is still owed
-    assert client.post(reverse("totp_verify"), {"code": code_for(device)}).status_code == 302
+    assert client.post(reverse("accounts:totp_verify"), {"code": code_for(device)}).status_code == 302
     assert only(Kind.SIGN_IN, details__method="totp").user == personas["medarbejder"]
 
 
@@ -108,7 +108,7 @@ def test_a_saml_sign_in_is_recorded_with_its_method(context_handler, client):  #
 
 
 def test_a_refused_object_is_recorded_for_the_person_refused(demo, client_as, personas):
-    url = reverse("process_plan_xlsx", args=[demo.pk])
+    url = reverse("actionplan:process_plan_xlsx", args=[demo.pk])
     assert client_as("nabo").get(url).status_code == 404
     event = only(Kind.ACCESS_REFUSED)
     assert event.user == personas["nabo"] and event.object_text == url
@@ -118,7 +118,7 @@ def test_a_refused_object_is_recorded_for_the_person_refused(demo, client_as, pe
 
 
 def test_a_download_is_recorded(demo, client_as, personas):
-    url = reverse("process_plan_xlsx", args=[demo.pk])
+    url = reverse("actionplan:process_plan_xlsx", args=[demo.pk])
     assert client_as("konsulent").get(url).status_code == 200
     event = only(Kind.DOWNLOAD)
     assert event.user == personas["konsulent"] and event.details["page"] == "process_plan_xlsx"
@@ -127,7 +127,7 @@ def test_a_download_is_recorded(demo, client_as, personas):
 
 def test_a_persons_data_exported_by_the_administrator_is_recorded(client_as, personas):
     tr = personas["tr"]
-    assert signed_in(client_as, "central").get(reverse("privacy_person_export", args=[tr.pk])).status_code == 200
+    assert signed_in(client_as, "central").get(reverse("privacy:privacy_person_export", args=[tr.pk])).status_code == 200
     event = only(Kind.DOWNLOAD)
     assert event.user == personas["central"] and event.details == {"page": "privacy_person_export", "pk": str(tr.pk)}
     assert tr.get_full_name() not in event.object_text
@@ -136,7 +136,7 @@ def test_a_persons_data_exported_by_the_administrator_is_recorded(client_as, per
 def test_ordinary_pages_record_nothing(demo, client_as):
     client = signed_in(client_as, "konsulent")
     client.get(demo.get_absolute_url())
-    client.get(reverse("dashboard"))
+    client.get(reverse("processes:dashboard"))
     assert not AuditEvent.objects.exists()
 
 
@@ -146,13 +146,13 @@ def test_ordinary_pages_record_nothing(demo, client_as):
 def test_roles_given_and_taken_away_by_the_administrator_are_recorded(demo, client_as, personas):
     client = client_as("central")
     tr = personas["tr"]
-    client.post(reverse("administration_membership_add", args=[demo.unit.pk]), {"user": tr.pk, "role": Role.LEADER})
+    client.post(reverse("administration:administration_membership_add", args=[demo.unit.pk]), {"user": tr.pk, "role": Role.LEADER})
     given = only(Kind.MEMBERSHIP_ADDED)
     membership = Membership.objects.get(user=tr, unit=demo.unit, role=Role.LEADER)
     assert given.user == personas["central"] and given.object_id == str(membership.pk)
     assert given.details == {"person_id": tr.pk, "role": Role.LEADER, "unit_id": demo.unit.pk, "from_source": False}
     assert tr.get_full_name() not in given.object_text
-    client.post(reverse("administration_membership_remove", args=[membership.pk]))
+    client.post(reverse("administration:administration_membership_remove", args=[membership.pk]))
     assert only(Kind.MEMBERSHIP_REMOVED).user == personas["central"]
 
 
@@ -176,7 +176,7 @@ def test_the_municipality_settings_saved_are_recorded_without_the_values(demo, c
     form = OrganisationForm(instance=organisation)
     data = {name: form[name].value() if form[name].value() is not None else "" for name in form.fields}
     data["dpo_email"] = "dpo@demo.test"
-    assert client_as("central").post(reverse("administration_settings"), data).status_code == 302
+    assert client_as("central").post(reverse("administration:administration_settings"), data).status_code == 302
     event = only(Kind.SETTINGS_CHANGED)
     assert event.user == personas["central"] and event.organisation == organisation
     assert event.details["page"] == "administration_settings" and "dpo_email" in event.details["fields"]
@@ -207,7 +207,7 @@ def test_roles_the_organisation_sync_gives_are_recorded(kommune, fake):  # noqa:
 
 
 def test_settings_that_were_not_saved_are_not_recorded(client_as):
-    assert signed_in(client_as, "central").post(reverse("administration_settings"), {"name": ""}).status_code == 200
+    assert signed_in(client_as, "central").post(reverse("administration:administration_settings"), {"name": ""}).status_code == 200
     assert not AuditEvent.objects.exists()
 
 
@@ -302,22 +302,22 @@ def two_municipalities(personas, client_as):
 
 def test_the_administrator_reads_their_municipalitys_events_only(two_municipalities):
     client, _nabo = two_municipalities
-    page = html(client.get(reverse("audit_trail")))
+    page = html(client.get(reverse("audit:audit_trail")))
     assert "central" in page and "leder" in page and "(SAML)" in page and "(adgangskode)" in page
     assert "nabo" not in page.split("<table")[1]
 
 
 def test_nobody_else_reaches_the_trail(two_municipalities, client_as):
     for who in ("konsulent", "leder", "nabo"):
-        assert client_as(who).get(reverse("audit_trail")).status_code == 404
-        assert client_as(who).get(reverse("audit_trail_export")).status_code == 404
+        assert client_as(who).get(reverse("audit:audit_trail")).status_code == 404
+        assert client_as(who).get(reverse("audit:audit_trail_export")).status_code == 404
 
 
 def test_another_municipalitys_administrator_sees_only_their_own(two_municipalities, client_as):
     _central, nabo = two_municipalities
     nabo.is_municipality_admin = True
     nabo.save(update_fields=["is_municipality_admin"])
-    lines = b"".join(client_as("nabo").get(reverse("audit_trail_export")).streaming_content).decode().splitlines()
+    lines = b"".join(client_as("nabo").get(reverse("audit:audit_trail_export")).streaming_content).decode().splitlines()
     rows = [json.loads(line) for line in lines]
     assert {row["username"] for row in rows} == {"nabo", ""}  # "": the administrator flag given outside a request
     assert {row["organisation_id"] for row in rows} == {nabo.organisation_id}
@@ -325,20 +325,20 @@ def test_another_municipalitys_administrator_sees_only_their_own(two_municipalit
 
 def test_the_filters_by_kind_person_and_date(two_municipalities):
     client, _nabo = two_municipalities
-    table = html(client.get(reverse("audit_trail"), {"kind": Kind.SIGN_OUT})).split("<tbody>")[1]
+    table = html(client.get(reverse("audit:audit_trail"), {"kind": Kind.SIGN_OUT})).split("<tbody>")[1]
     assert table.count("<tr>") == 1 and "central" in table
-    table = html(client.get(reverse("audit_trail"), {"person": "leder"})).split("<tbody>")[1]
+    table = html(client.get(reverse("audit:audit_trail"), {"person": "leder"})).split("<tbody>")[1]
     assert table.count("<tr>") == 1 and "SAML" in table
     tomorrow = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
-    table = html(client.get(reverse("audit_trail"), {"since": tomorrow})).split("<tbody>")[1]
+    table = html(client.get(reverse("audit:audit_trail"), {"since": tomorrow})).split("<tbody>")[1]
     assert table.count("<tr>") == 1 and "colspan" in table  # "no events"
     today = timezone.localdate().isoformat()
-    table = html(client.get(reverse("audit_trail"), {"since": today, "until": today})).split("<tbody>")[1]
+    table = html(client.get(reverse("audit:audit_trail"), {"since": today, "until": today})).split("<tbody>")[1]
     assert table.count("<tr>") == 3
 
 
 def test_a_wrong_date_range_says_so_and_keeps_what_was_typed(two_municipalities, client_as):
-    response = client_as("central").get(reverse("audit_trail"), {"since": "2026-12-07", "until": "2026-12-01", "person": "leder"})
+    response = client_as("central").get(reverse("audit:audit_trail"), {"since": "2026-12-07", "until": "2026-12-01", "person": "leder"})
     assert response.status_code == 200
     assert response.context["form"].errors["until"]
     assert 'value="leder"' in html(response)
@@ -348,15 +348,15 @@ def test_the_trail_is_paginated(personas, client_as):
     for _ in range(55):
         audit_record(kind=Kind.SIGN_OUT, by=personas["central"])
     client = client_as("central")
-    first = html(client.get(reverse("audit_trail"), {"kind": Kind.SIGN_OUT}))
+    first = html(client.get(reverse("audit:audit_trail"), {"kind": Kind.SIGN_OUT}))
     assert first.split("<tbody>")[1].count("<tr>") == 50 and "side=2" in first and "kind=sign_out" in first
-    second = html(client.get(reverse("audit_trail"), {"kind": Kind.SIGN_OUT, "side": "2"}))
+    second = html(client.get(reverse("audit:audit_trail"), {"kind": Kind.SIGN_OUT, "side": "2"}))
     assert second.split("<tbody>")[1].count("<tr>") == 5 and "side=1" in second
 
 
 def test_the_download_is_json_lines_with_stable_keys_in_recorded_order(two_municipalities):
     client, _nabo = two_municipalities
-    response = client.get(reverse("audit_trail_export"), {"kind": Kind.SIGN_IN})
+    response = client.get(reverse("audit:audit_trail_export"), {"kind": Kind.SIGN_IN})
     assert response.status_code == 200 and response["Content-Type"].startswith("application/jsonl")
     assert response["Content-Disposition"].startswith('attachment; filename="revisionsspor-')
     rows = [json.loads(line) for line in b"".join(response.streaming_content).decode().splitlines()]

@@ -17,7 +17,7 @@ def _edit(client, target: Card, **data):
     data.setdefault("text", target.text)
     data.setdefault("column", target.column_id or "")
     data.setdefault("theme", target.theme_id or "")
-    return client.post(reverse("card_moderate", args=[target.pk]), data)
+    return client.post(reverse("workshops:card_moderate", args=[target.pk]), data)
 
 
 def test_the_facilitator_rewords_a_card_and_moves_it_to_another_column_and_theme(board, client_as):
@@ -33,7 +33,7 @@ def test_the_facilitator_rewords_a_card_and_moves_it_to_another_column_and_theme
 
 def test_the_edit_page_shows_the_card_as_it_is(board, client_as):
     target = card(board, "Tavlemøder er godt", theme=theme(board, 1))
-    response = client_as("konsulent").get(reverse("card_moderate", args=[target.pk]))
+    response = client_as("konsulent").get(reverse("workshops:card_moderate", args=[target.pk]))
     form = response.context["form"]
     assert (form["text"].value(), form["column"].value(), form["theme"].value()) == (
         "Tavlemøder er godt",
@@ -89,7 +89,7 @@ def test_merging_keeps_both_texts_and_all_votes_and_removes_the_merged_card(boar
     votes(kept, 1)
     lesson = Lesson.objects.create(section=board, text="Møder skal være korte")
     lesson.cards.add(merged)
-    response = client_as("konsulent").post(reverse("card_merge", args=[merged.pk]), {"into": kept.pk, "keep": "begge"})
+    response = client_as("konsulent").post(reverse("workshops:card_merge", args=[merged.pk]), {"into": kept.pk, "keep": "begge"})
     assert response.status_code == 302
     assert response["Location"].endswith(f"#kort-{kept.pk}")
     assert not Card.objects.filter(pk=merged.pk).exists()
@@ -104,7 +104,7 @@ def test_merging_keeps_both_texts_and_all_votes_and_removes_the_merged_card(boar
 def test_merging_can_keep_only_the_chosen_cards_text(board, client_as):
     merged = card(board, "Færre møder")
     kept = card(board, "Kortere møder")
-    client_as("konsulent").post(reverse("card_merge", args=[merged.pk]), {"into": kept.pk, "keep": "beholdt"})
+    client_as("konsulent").post(reverse("workshops:card_merge", args=[merged.pk]), {"into": kept.pk, "keep": "beholdt"})
     kept.refresh_from_db()
     assert kept.text == "Kortere møder"
     assert not Card.objects.filter(pk=merged.pk).exists()
@@ -113,7 +113,7 @@ def test_merging_can_keep_only_the_chosen_cards_text(board, client_as):
 def test_a_hidden_cards_text_never_moves_onto_a_shown_card(board, client_as):
     merged = card(board, "Navnet på en kollega", hidden=True)
     kept = card(board, "Kortere møder")
-    response = client_as("konsulent").post(reverse("card_merge", args=[merged.pk]), {"into": kept.pk, "keep": "begge"})
+    response = client_as("konsulent").post(reverse("workshops:card_merge", args=[merged.pk]), {"into": kept.pk, "keep": "begge"})
     assert response.status_code == 200
     assert response.context["form"].non_field_errors()
     assert Card.objects.filter(pk=merged.pk).exists()
@@ -124,7 +124,7 @@ def test_a_hidden_cards_text_never_moves_onto_a_shown_card(board, client_as):
 def test_two_texts_too_long_together_are_refused_with_the_reason(board, client_as):
     merged = card(board, "a" * 300)
     kept = card(board, "b" * 300)
-    response = client_as("konsulent").post(reverse("card_merge", args=[merged.pk]), {"into": kept.pk, "keep": "begge"})
+    response = client_as("konsulent").post(reverse("workshops:card_merge", args=[merged.pk]), {"into": kept.pk, "keep": "begge"})
     assert response.status_code == 200
     errors = response.context["form"].non_field_errors()
     assert errors and str(CARD_MAX_LENGTH) in errors[0]
@@ -137,7 +137,7 @@ def test_a_card_of_another_board_or_the_card_itself_cannot_be_chosen(board, clie
     elsewhere = card(other, "Et andet sted")
     client = client_as("konsulent")
     for into in (elsewhere.pk, merged.pk, "abc", ""):
-        response = client.post(reverse("card_merge", args=[merged.pk]), {"into": into, "keep": "begge"})
+        response = client.post(reverse("workshops:card_merge", args=[merged.pk]), {"into": into, "keep": "begge"})
         assert_form_error(response, "into")
     assert Card.objects.filter(pk=merged.pk).exists()
 
@@ -148,11 +148,11 @@ def test_a_closed_workshop_refuses_moderation_and_says_so(board, client_as):
     close(board.workshop)
     client = client_as("konsulent")
     response = _edit(client, kept, text="Ændret")
-    assert response["Location"] == reverse("workshop_run", args=[board.workshop.pk])
+    assert response["Location"] == reverse("workshops:workshop_run", args=[board.workshop.pk])
     client.get(response["Location"])  # the message is read
-    response = client.post(reverse("card_merge", args=[merged.pk]), {"into": kept.pk, "keep": "begge"}, follow=True)
+    response = client.post(reverse("workshops:card_merge", args=[merged.pk]), {"into": kept.pk, "keep": "begge"}, follow=True)
     assert len(list(response.context["messages"])) == 1
-    assert client.get(reverse("card_moderate", args=[kept.pk])).status_code == 302
+    assert client.get(reverse("workshops:card_moderate", args=[kept.pk])).status_code == 302
     kept.refresh_from_db()
     assert kept.text == "Kortere møder"
     assert Card.objects.filter(pk=merged.pk).exists()
@@ -163,24 +163,24 @@ def test_only_the_facilitators_moderate(board, client_as, username, status):
     merged = card(board, "Færre møder")
     kept = card(board, "Kortere møder")
     client = client_as(username)
-    assert client.get(reverse("card_moderate", args=[kept.pk])).status_code == status
+    assert client.get(reverse("workshops:card_moderate", args=[kept.pk])).status_code == status
     assert _edit(client, kept, text="Ændret").status_code == status
-    assert client.post(reverse("card_merge", args=[merged.pk]), {"into": kept.pk, "keep": "begge"}).status_code == status
+    assert client.post(reverse("workshops:card_merge", args=[merged.pk]), {"into": kept.pk, "keep": "begge"}).status_code == status
     assert Card.objects.filter(section=board).count() == 2
     kept.refresh_from_db()
     assert kept.text == "Kortere møder"
 
 
 def test_an_unknown_card_is_404(board, client_as):
-    assert client_as("konsulent").get(reverse("card_moderate", args=[999999])).status_code == 404
-    assert client_as("konsulent").post(reverse("card_merge", args=[999999])).status_code == 404
+    assert client_as("konsulent").get(reverse("workshops:card_moderate", args=[999999])).status_code == 404
+    assert client_as("konsulent").post(reverse("workshops:card_merge", args=[999999])).status_code == 404
 
 
 def test_the_run_page_links_each_card_to_editing_and_merging(board, client_as):
     target = card(board, "Færre møder")
-    page = html(client_as("konsulent").get(reverse("workshop_run", args=[board.workshop.pk])))
-    assert reverse("card_moderate", args=[target.pk]) in page
-    assert reverse("card_merge", args=[target.pk]) in page
+    page = html(client_as("konsulent").get(reverse("workshops:workshop_run", args=[board.workshop.pk])))
+    assert reverse("workshops:card_moderate", args=[target.pk]) in page
+    assert reverse("workshops:card_merge", args=[target.pk]) in page
 
 
 # The services themselves, as the views (and later callers) use them.

@@ -5,7 +5,7 @@ from tests.helpers import assert_form_error, html, submission
 
 
 def url(process: Process) -> str:
-    return reverse("challenge_create", args=[process.pk])
+    return reverse("processes:challenge_create", args=[process.pk])
 
 
 def data(**overrides) -> dict:
@@ -56,7 +56,7 @@ def test_participants_and_med_members_may_not_add_a_challenge(demo, client_as):
 def test_others_do_not_find_the_process(demo, client_as):
     for username in ("leder-syd", "nabo", "admin"):
         assert client_as(username).post(url(demo), data()).status_code == 404
-    assert client_as("konsulent").get(reverse("challenge_create", args=[999999])).status_code == 404
+    assert client_as("konsulent").get(reverse("processes:challenge_create", args=[999999])).status_code == 404
     assert not Challenge.objects.filter(title="Vagtplanen laves i to systemer").exists()
 
 

@@ -9,7 +9,7 @@ def first_challenge(process: Process) -> Challenge:
 
 
 def url(challenge: Challenge) -> str:
-    return reverse("challenge_edit", args=[challenge.pk])
+    return reverse("processes:challenge_edit", args=[challenge.pk])
 
 
 def data(challenge: Challenge, **overrides) -> dict:
@@ -65,8 +65,8 @@ def test_others_do_not_find_the_challenge(demo, client_as):
         client = client_as(username)
         assert client.get(challenge.get_absolute_url()).status_code == 404
         assert client.post(url(challenge), data(challenge, title="Ændret")).status_code == 404
-    assert client_as("konsulent").get(reverse("challenge_edit", args=[999999])).status_code == 404
-    assert client_as("konsulent").get(reverse("challenge", args=[999999])).status_code == 404
+    assert client_as("konsulent").get(reverse("processes:challenge_edit", args=[999999])).status_code == 404
+    assert client_as("konsulent").get(reverse("processes:challenge", args=[999999])).status_code == 404
 
 
 def test_it_keeps_what_was_typed_when_the_title_is_missing(demo, client_as):
@@ -90,7 +90,7 @@ def test_the_history_shows_who_changed_what(demo, client_as, personas):
 def test_the_facilitator_deletes_a_challenge_after_confirming(demo, client_as):
     challenge = first_challenge(demo)
     client = client_as("konsulent")
-    delete_url = reverse("challenge_delete", args=[challenge.pk])
+    delete_url = reverse("processes:challenge_delete", args=[challenge.pk])
     assert client.get(delete_url).status_code == 200
     assert Challenge.objects.filter(pk=challenge.pk).exists()
     response = client.post(delete_url)
@@ -102,6 +102,6 @@ def test_the_facilitator_deletes_a_challenge_after_confirming(demo, client_as):
 
 def test_a_participant_may_not_delete_a_challenge(demo, client_as):
     challenge = first_challenge(demo)
-    assert client_as("medarbejder").post(reverse("challenge_delete", args=[challenge.pk])).status_code == 403
-    assert client_as("leder-syd").post(reverse("challenge_delete", args=[challenge.pk])).status_code == 404
+    assert client_as("medarbejder").post(reverse("processes:challenge_delete", args=[challenge.pk])).status_code == 403
+    assert client_as("leder-syd").post(reverse("processes:challenge_delete", args=[challenge.pk])).status_code == 404
     assert Challenge.objects.filter(pk=challenge.pk).exists()

@@ -35,7 +35,7 @@ def closed(demo, client_as):
     lesson = Lesson.objects.create(section=board, text="Start med tavlen")
     action = Action.objects.create(round=workshop.round, section=board, what="Prøv tavlen i Syd")
     facilitator = client_as("konsulent")
-    facilitator.post(reverse("workshop_status", args=[workshop.pk]), {"status": WorkshopStatus.CLOSED})
+    facilitator.post(reverse("workshops:workshop_status", args=[workshop.pk]), {"status": WorkshopStatus.CLOSED})
     workshop.refresh_from_db()
     assert workshop.status == WorkshopStatus.CLOSED
     return {
@@ -74,33 +74,33 @@ def facilitator_requests(held: dict) -> list[tuple[str, dict]]:
     challenge = workshop.round.process.challenges.first()
     solution = challenge.solutions.first()
     return [
-        (reverse("section_show", args=[other.pk]), {}),
-        (reverse("section_phase", args=[board.pk]), {"phase": Phase.CONCLUDE}),
-        (reverse("section_phase", args=[board.pk]), {"minutes": "5"}),
-        (reverse("section_phase", args=[board.pk]), {"locked": "1"}),
-        (reverse("status_challenge", args=[workshop.pk]), {"challenge": challenge.pk}),
-        (reverse("status_confirm", args=[workshop.pk, solution.pk]), {"status": "implementeret", "submission": str(uuid.uuid4())}),
-        (reverse("paper_card", args=[board.pk]), {"client_id": str(uuid.uuid4()), "text": "Papir", "column": column(board).pk}),
-        (reverse("card_hide", args=[first.pk]), {"hidden": "1"}),
-        (reverse("workshop_joining", args=[workshop.pk]), {"open": "1", "max_attendees": "9"}),
-        (reverse("group_create", args=[board.pk]), {"name": "Ny gruppe"}),
-        (reverse("group_edit", args=[group.pk]), {"name": "Omdøbt"}),
-        (reverse("group_delete", args=[group.pk]), {}),
-        (reverse("card_group", args=[first.pk]), {"group": group.pk}),
-        (reverse("card_moderate", args=[first.pk]), {"text": "Ændret", "column": column(board).pk}),
-        (reverse("card_merge", args=[second.pk]), {"into": first.pk, "keep": "begge"}),
-        (reverse("lesson_create", args=[board.pk]), {"text": "Ny", "submission": str(uuid.uuid4())}),
-        (reverse("lesson_edit", args=[lesson.pk]), {"text": "Ændret"}),
-        (reverse("lesson_delete", args=[lesson.pk]), {}),
-        (reverse("action_create", args=[board.pk]), {"what": "Ny", "submission": str(uuid.uuid4())}),
-        (reverse("action_edit", args=[action.pk]), {"what": "Ændret", "version": str(action.version)}),
-        (reverse("action_delete", args=[action.pk]), {}),
-        (reverse("section_create", args=[workshop.pk]), {"kind": "kortvaeg", "title": "Ny"}),
-        (reverse("section_edit", args=[board.pk]), {"section-title": "Ændret"}),
-        (reverse("section_move", args=[board.pk]), {"up": "1"}),
-        (reverse("section_delete", args=[board.pk]), {}),
-        (reverse("workshop_edit", args=[workshop.pk]), {"title": "Ændret"}),
-        (reverse("attendance", args=[workshop.pk]), {}),
+        (reverse("workshops:section_show", args=[other.pk]), {}),
+        (reverse("workshops:section_phase", args=[board.pk]), {"phase": Phase.CONCLUDE}),
+        (reverse("workshops:section_phase", args=[board.pk]), {"minutes": "5"}),
+        (reverse("workshops:section_phase", args=[board.pk]), {"locked": "1"}),
+        (reverse("workshops:status_challenge", args=[workshop.pk]), {"challenge": challenge.pk}),
+        (reverse("workshops:status_confirm", args=[workshop.pk, solution.pk]), {"status": "implementeret", "submission": str(uuid.uuid4())}),
+        (reverse("workshops:paper_card", args=[board.pk]), {"client_id": str(uuid.uuid4()), "text": "Papir", "column": column(board).pk}),
+        (reverse("workshops:card_hide", args=[first.pk]), {"hidden": "1"}),
+        (reverse("workshops:workshop_joining", args=[workshop.pk]), {"open": "1", "max_attendees": "9"}),
+        (reverse("workshops:group_create", args=[board.pk]), {"name": "Ny gruppe"}),
+        (reverse("workshops:group_edit", args=[group.pk]), {"name": "Omdøbt"}),
+        (reverse("workshops:group_delete", args=[group.pk]), {}),
+        (reverse("workshops:card_group", args=[first.pk]), {"group": group.pk}),
+        (reverse("workshops:card_moderate", args=[first.pk]), {"text": "Ændret", "column": column(board).pk}),
+        (reverse("workshops:card_merge", args=[second.pk]), {"into": first.pk, "keep": "begge"}),
+        (reverse("workshops:lesson_create", args=[board.pk]), {"text": "Ny", "submission": str(uuid.uuid4())}),
+        (reverse("workshops:lesson_edit", args=[lesson.pk]), {"text": "Ændret"}),
+        (reverse("workshops:lesson_delete", args=[lesson.pk]), {}),
+        (reverse("workshops:action_create", args=[board.pk]), {"what": "Ny", "submission": str(uuid.uuid4())}),
+        (reverse("workshops:action_edit", args=[action.pk]), {"what": "Ændret", "version": str(action.version)}),
+        (reverse("workshops:action_delete", args=[action.pk]), {}),
+        (reverse("workshops:section_create", args=[workshop.pk]), {"kind": "kortvaeg", "title": "Ny"}),
+        (reverse("workshops:section_edit", args=[board.pk]), {"section-title": "Ændret"}),
+        (reverse("workshops:section_move", args=[board.pk]), {"up": "1"}),
+        (reverse("workshops:section_delete", args=[board.pk]), {}),
+        (reverse("workshops:workshop_edit", args=[workshop.pk]), {"title": "Ændret"}),
+        (reverse("workshops:attendance", args=[workshop.pk]), {}),
     ]
 
 
@@ -135,7 +135,7 @@ def test_every_phone_path_refuses_with_a_message(closed):
 
 def test_the_screens_say_the_workshop_is_closed_and_stop_showing_the_code(closed):
     workshop, facilitator = closed["workshop"], closed["facilitator"]
-    for url in (reverse("projector", args=[workshop.pk]), reverse("workshop_run", args=[workshop.pk])):
+    for url in (reverse("workshops:projector", args=[workshop.pk]), reverse("workshops:workshop_run", args=[workshop.pk])):
         page = html(facilitator.get(url))
         assert 'id="workshop-closed"' in page, url
         assert workshop.join_code not in page.split("<main")[1].split("</main>")[0].replace(f"/w/{workshop.join_code}", ""), url
@@ -145,7 +145,7 @@ def test_the_screens_say_the_workshop_is_closed_and_stop_showing_the_code(closed
 
 def test_reopening_the_workshop_lets_the_facilitator_change_it_again(closed):
     workshop, facilitator = closed["workshop"], closed["facilitator"]
-    facilitator.post(reverse("workshop_status", args=[workshop.pk]), {"status": WorkshopStatus.RUNNING})
-    facilitator.post(reverse("section_phase", args=[closed["board"].pk]), {"phase": Phase.CONCLUDE})
+    facilitator.post(reverse("workshops:workshop_status", args=[workshop.pk]), {"status": WorkshopStatus.RUNNING})
+    facilitator.post(reverse("workshops:section_phase", args=[closed["board"].pk]), {"phase": Phase.CONCLUDE})
     closed["board"].refresh_from_db()
     assert closed["board"].phase == Phase.CONCLUDE

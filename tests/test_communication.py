@@ -38,7 +38,7 @@ def asked(response) -> str:
 
 def test_the_guide_asks_one_question_at_a_time_and_adds_the_row_once(demo, client_as):
     evaluation_round = open_round(demo)
-    url = reverse("communication_row_create", args=[evaluation_round.pk])
+    url = reverse("communication:communication_row_create", args=[evaluation_round.pk])
     client = client_as("konsulent")
     page = client.get(url)
     data = {"submission": submission(page), "step": 0}
@@ -51,7 +51,7 @@ def test_the_guide_asks_one_question_at_a_time_and_adds_the_row_once(demo, clien
     client.post(url, data)  # a double click on the last question
     saved = CommunicationRow.objects.get(round=evaluation_round)
     assert (saved.audience, saved.channel, saved.sender.user.username) == ("Kolleger, der ikke deltog", "Personalemøde", "medarbejder")
-    plan = client_as("med").get(reverse("communication", args=[evaluation_round.pk]))
+    plan = client_as("med").get(reverse("communication:communication", args=[evaluation_round.pk]))
     line = row(plan, "Kolleger, der ikke deltog")
     assert "Vi skriver ikke længere besøgsnotater to steder." in line and "ambassadør" in line
     assert "Personalemøde" in re.search(r"<li><strong>Mads.*?</li>", html(plan), re.DOTALL).group(0)
@@ -59,7 +59,7 @@ def test_the_guide_asks_one_question_at_a_time_and_adds_the_row_once(demo, clien
 
 def test_an_unanswered_question_is_asked_again_and_going_back_keeps_the_answers(demo, client_as):
     evaluation_round = open_round(demo)
-    url = reverse("communication_row_create", args=[evaluation_round.pk])
+    url = reverse("communication:communication_row_create", args=[evaluation_round.pk])
     client = client_as("leder")
     response = client.post(url, {"step": 0, "audience": ""})
     assert asked(response) == "audience"
@@ -75,7 +75,7 @@ def test_an_unanswered_question_is_asked_again_and_going_back_keeps_the_answers(
 def test_two_edits_at_once_do_not_overwrite_each_other(demo, client_as):
     evaluation_round = open_round(demo)
     saved = CommunicationRow.objects.create(round=evaluation_round, audience="Ledelsen", message="Status", channel="Mail")
-    url = reverse("communication_row_edit", args=[saved.pk])
+    url = reverse("communication:communication_row_edit", args=[saved.pk])
     data = {"version": saved.version, "audience": "Ledelsen", "message": "Status", "channel": "Mail", "status": "planlagt", "reached": Reached.UNKNOWN}
     assert client_as("leder").post(url, {**data, "reached": Reached.YES}).status_code == 302
     response = client_as("konsulent").post(url, {**data, "message": "Karins budskab"})
@@ -87,8 +87,8 @@ def test_two_edits_at_once_do_not_overwrite_each_other(demo, client_as):
 
 def test_readers_see_the_plan_but_cannot_add_to_it(demo, client_as):
     evaluation_round = open_round(demo)
-    assert client_as("tr").get(reverse("communication", args=[evaluation_round.pk])).status_code == 200
-    url = reverse("communication_row_create", args=[evaluation_round.pk])
+    assert client_as("tr").get(reverse("communication:communication", args=[evaluation_round.pk])).status_code == 200
+    url = reverse("communication:communication_row_create", args=[evaluation_round.pk])
     assert client_as("tr").post(url, {"step": 0, "audience": "x"}).status_code == 403
     assert client_as("nabo").get(url).status_code == 404
 
@@ -101,8 +101,8 @@ def test_a_row_becomes_an_action_of_its_sender_once(demo, client_as):
     )
     client = client_as("konsulent")
     for _attempt in range(2):
-        assert client.post(reverse("communication_row_action", args=[saved.pk])).status_code == 302
+        assert client.post(reverse("communication:communication_row_action", args=[saved.pk])).status_code == 302
     action = Action.objects.get(round=evaluation_round)
     assert (action.owner, action.deadline, action.source) == (sender, today(), saved)
     assert "MED-udvalget" in action.what
-    assert "Vores erfaringer" in html(client_as("medarbejder").get(reverse("my_actions")))
+    assert "Vores erfaringer" in html(client_as("medarbejder").get(reverse("actionplan:my_actions")))

@@ -28,7 +28,7 @@ def test_the_comparison_shows_what_changed_between_two_rounds(demo, client_as):
     FollowUp.objects.create(solution=solution, date=today(), status=SolutionStatus.IMPLEMENTED, happened="Virker")
     save_scores(second, {"competences": (Decimal("3.5"), None)}, from_workshop=False)
 
-    page = client_as("med").get(reverse("comparison", args=[demo.pk]))
+    page = client_as("med").get(reverse("comparison:comparison", args=[demo.pk]))
     assert page.status_code == 200
     line = row(page, solution.title)
     assert "hænger i bremsen" in line and "implementeret" in line and "ændret" in line and "justeres" in line
@@ -37,14 +37,14 @@ def test_the_comparison_shows_what_changed_between_two_rounds(demo, client_as):
 
 
 def test_a_process_with_one_round_has_nothing_to_compare(demo, client_as):
-    page = client_as("konsulent").get(reverse("comparison", args=[demo.pk]))
+    page = client_as("konsulent").get(reverse("comparison:comparison", args=[demo.pk]))
     assert "mindst to evalueringsrunder" in html(page)
 
 
 def test_a_round_of_another_process_is_refused_with_a_message(demo, client_as):
     services.round_start(process=demo)
     foreign = services.round_start(process=Process.objects.exclude(pk=demo.pk).first())
-    page = client_as("konsulent").get(reverse("comparison", args=[demo.pk]), {"a": foreign.pk, "b": "x"})
+    page = client_as("konsulent").get(reverse("comparison:comparison", args=[demo.pk]), {"a": foreign.pk, "b": "x"})
     assert page.status_code == 200
     assert "Vælg en af forløbets runder." in html(page)
 
@@ -52,7 +52,7 @@ def test_a_round_of_another_process_is_refused_with_a_message(demo, client_as):
 def test_a_round_compared_with_itself_is_refused_with_a_message(demo, client_as):
     first = demo.rounds.get()
     services.round_start(process=demo)
-    page = client_as("konsulent").get(reverse("comparison", args=[demo.pk]), {"a": first.pk, "b": first.pk})
+    page = client_as("konsulent").get(reverse("comparison:comparison", args=[demo.pk]), {"a": first.pk, "b": first.pk})
     assert "Vælg to forskellige runder" in html(page)
     assert "skiftede status" not in html(page)
 
@@ -62,5 +62,5 @@ def test_the_later_rounds_actions_count_those_its_plan_carries_over(demo, client
     for what in ("A", "B", "C"):
         Action.objects.create(round=first, what=what, status=ActionStatus.IN_PROGRESS)
     second = services.round_start(process=demo)
-    page = html(client_as("med").get(reverse("comparison", args=[demo.pk])))
+    page = html(client_as("med").get(reverse("comparison:comparison", args=[demo.pk])))
     assert f"{second}: 0 af 3 handlinger udført, 0 droppet" in page

@@ -90,7 +90,7 @@ def test_every_form_of_samskab_strips_control_characters():
 
 def test_a_new_challenge_is_stored_without_control_characters(demo, client_as):
     client = client_as("konsulent")
-    url = reverse("challenge_create", args=[demo.pk])
+    url = reverse("processes:challenge_create", args=[demo.pk])
     response = client.post(
         url,
         {
@@ -111,7 +111,7 @@ def test_a_new_challenge_is_stored_without_control_characters(demo, client_as):
 def test_an_aftale_is_stored_without_control_characters(demo, client_as):
     board = running_board(demo, Phase.CONCLUDE)
     client = client_as("konsulent")
-    url = reverse("action_create", args=[board.pk])
+    url = reverse("workshops:action_create", args=[board.pk])
     response = client.post(
         url,
         {
@@ -127,7 +127,7 @@ def test_an_aftale_is_stored_without_control_characters(demo, client_as):
 
 def test_a_form_with_errors_shows_the_text_back_without_control_characters(demo, client_as):
     client = client_as("konsulent")
-    url = reverse("challenge_create", args=[demo.pk])
+    url = reverse("processes:challenge_create", args=[demo.pk])
     response = client.post(url, {"submission": submission(client.get(url)), "title": "Bøvl\x0b", "priority": "x"})
     assert response.status_code == 200
     assert "Bøvl\x0b" not in response.content.decode()
@@ -135,7 +135,7 @@ def test_a_form_with_errors_shows_the_text_back_without_control_characters(demo,
 
 
 def test_the_login_form_takes_a_username_with_a_control_character_without_an_error_page(demo):
-    response = Client().post(reverse("login"), {"username": "konsulent\x0b", "password": "forkert"})
+    response = Client().post(reverse("accounts:login"), {"username": "konsulent\x0b", "password": "forkert"})
     assert response.status_code == 200
 
 
@@ -242,7 +242,7 @@ def test_erfa_notes_stored_with_control_characters_still_give_a_word_file(demo, 
     meeting = ErfaMeeting.objects.get(group__name="Erfa-gruppe for samskabt styring")
     ErfaMeeting.objects.filter(pk=meeting.pk).update(notes="Karin\x0b fortalte.\n\nNæste\x0c gang.", place="Rådhuset\x1b")
     AgendaItem.objects.create(meeting=meeting, text="Nyt\x0b fra forløbene", order=99)
-    response = client_as("konsulent").get(reverse("erfa_meeting_docx", args=[meeting.pk]))
+    response = client_as("konsulent").get(reverse("network:erfa_meeting_docx", args=[meeting.pk]))
     assert response.status_code == 200
     texts = [p.text for p in Document(BytesIO(response.content)).paragraphs]
     assert "Karin fortalte." in texts and "Nyt fra forløbene" in texts

@@ -26,7 +26,7 @@ def leader(process) -> Participant:
 
 
 def worklist_url(process) -> str:
-    return reverse("round_decisions", args=[process.rounds.get(status="aaben").pk])
+    return reverse("decisions:round_decisions", args=[process.rounds.get(status="aaben").pk])
 
 
 def decide(client, solution: Solution, **fields):
@@ -42,7 +42,7 @@ def decide(client, solution: Solution, **fields):
     prefix = f's{solution.pk}_'
     import re
 
-    form = re.search(rf'<form[^>]*action="{reverse("decision_create", args=[solution.pk])}".*?</form>', page, re.DOTALL)
+    form = re.search(rf'<form[^>]*action="{reverse("decisions:decision_create", args=[solution.pk])}".*?</form>', page, re.DOTALL)
     assert form, "the worklist has no form for the solution"
     for name in ("submission", "version"):
         found = re.search(rf'name="{name}" value="([^"]*)"', form.group(0))
@@ -50,7 +50,7 @@ def decide(client, solution: Solution, **fields):
             data[name] = found.group(1)
     assert f'id="{prefix}rationale"' in form.group(0)
     data.update(fields)
-    return client.post(reverse("decision_create", args=[solution.pk]), data)
+    return client.post(reverse("decisions:decision_create", args=[solution.pk]), data)
 
 
 def test_the_worklist_lists_every_solution_with_its_evidence_and_what_waits(demo, client_as):
@@ -179,7 +179,7 @@ def test_a_med_date_in_the_future_is_refused(demo, client_as):
     tomorrow = (today() + timedelta(days=1)).isoformat()
     response = decide(client_as("leder"), solutions(demo)[0], discussed_in_med_on=tomorrow)
     assert_form_error(response, "discussed_in_med_on")
-    url = reverse("process_decision", args=[demo.rounds.get().pk])
+    url = reverse("decisions:process_decision", args=[demo.rounds.get().pk])
     client = client_as("leder")
     data = {
         "submission": submission(client.get(url)),
@@ -194,7 +194,7 @@ def test_a_med_date_in_the_future_is_refused(demo, client_as):
 
 def test_a_changed_process_decision_changes_its_action_instead_of_adding_one(demo, client_as):
     evaluation_round = demo.rounds.get()
-    url = reverse("process_decision", args=[evaluation_round.pk])
+    url = reverse("decisions:process_decision", args=[evaluation_round.pk])
     client = client_as("leder")
     data = {
         "submission": submission(client.get(url)),

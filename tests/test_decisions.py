@@ -26,7 +26,7 @@ def open_round(process: Process) -> EvaluationRound:
 
 
 def decide(client, solution: Solution, **overrides):
-    form = client.get(reverse("decision_create", args=[solution.pk]))
+    form = client.get(reverse("decisions:decision_create", args=[solution.pk]))
     version = re.search(r'name="version" value="(\d+)"', html(form))  # the round's decision, when there is one
     data = {
         "version": version.group(1) if version else "",
@@ -37,7 +37,7 @@ def decide(client, solution: Solution, **overrides):
         "decided_on": today().isoformat(),
     }
     data.update(overrides)
-    return client.post(reverse("decision_create", args=[solution.pk]), data), data
+    return client.post(reverse("decisions:decision_create", args=[solution.pk]), data), data
 
 
 def test_adjust_tries_the_solution_again_and_makes_each_adjustment_an_action(demo, client_as):
@@ -51,7 +51,7 @@ def test_adjust_tries_the_solution_again_and_makes_each_adjustment_an_action(dem
     actions = Action.objects.filter(round=open_round(demo)).order_by("pk")
     assert [action.what for action in actions] == ["Kortere skabelon", "Ny frist for godkendelse"]
     assert all(action.owner == leader(demo) for action in actions)
-    page = html(client_as("med").get(reverse("solution_analysis", args=[solution.pk])))
+    page = html(client_as("med").get(reverse("decisions:solution_analysis", args=[solution.pk])))
     assert "justeres" in page and "Målingerne viser en klar effekt." in page
     assert "Beslutning: justeres" in html(client_as("med").get(solution.get_absolute_url()))  # in the timeline
 
@@ -65,7 +65,7 @@ def test_a_new_solution_stops_the_old_one_and_drafts_the_new_one_linked_to_it(de
     new = Solution.objects.get(title="Digital godkendelse")
     assert new.challenge == solution.challenge and new.status == SolutionStatus.NOT_STARTED
     assert Decision.objects.get(solution=solution).new_solution == new
-    page = html(client_as("medarbejder").get(reverse("solution_analysis", args=[new.pk])))
+    page = html(client_as("medarbejder").get(reverse("decisions:solution_analysis", args=[new.pk])))
     assert solution.title in page  # "Erstatter: …"
 
 
@@ -104,7 +104,7 @@ def test_a_double_click_records_one_decision(demo, client_as):
     solution = solution_of(demo)
     client = client_as("leder")
     _response, data = decide(client, solution, kind=DecisionKind.ADJUST, adjustments="Ny skabelon")
-    client.post(reverse("decision_create", args=[solution.pk]), data)
+    client.post(reverse("decisions:decision_create", args=[solution.pk]), data)
     assert Decision.objects.filter(round__process=demo).count() == 1
     assert Action.objects.count() == 1
 
@@ -114,7 +114,7 @@ def test_without_an_open_round_nothing_is_decided(demo, client_as):
     solution = solution_of(demo)
     client = client_as("konsulent")
     response = client.post(
-        reverse("decision_create", args=[solution.pk]),
+        reverse("decisions:decision_create", args=[solution.pk]),
         {"kind": DecisionKind.STOP, "rationale": "x", "decided_by": leader(demo).pk, "decided_on": today().isoformat()},
     )
     assert response.status_code == 302
@@ -124,7 +124,7 @@ def test_without_an_open_round_nothing_is_decided(demo, client_as):
 
 def test_readers_cannot_decide(demo, client_as):
     solution = solution_of(demo)
-    url = reverse("decision_create", args=[solution.pk])
+    url = reverse("decisions:decision_create", args=[solution.pk])
     assert client_as("medarbejder").post(url, {"kind": DecisionKind.STOP}).status_code == 403
     assert client_as("nabo").post(url, {"kind": DecisionKind.STOP}).status_code == 404
 
@@ -149,7 +149,7 @@ def test_the_second_of_two_simultaneous_edits_sees_the_first_and_keeps_its_text(
     solution = solution_of(demo)
     decide(client_as("leder"), solution)
     decision = Decision.objects.filter(round__process=demo).get()
-    url = reverse("decision_edit", args=[decision.pk])
+    url = reverse("decisions:decision_edit", args=[decision.pk])
     lene, karin = client_as("leder"), client_as("konsulent")
     lene_page, karin_page = lene.get(url), karin.get(url)
     assert lene.post(url, edit_data(decision, lene_page, discussed_in_med_on=today().isoformat())).status_code == 302
@@ -171,12 +171,12 @@ def test_a_closed_rounds_decisions_are_its_record(demo, client_as):
     decide(client_as("leder"), solution)
     round_services.round_close(evaluation_round=open_round(demo))
     decision = Decision.objects.filter(round__process=demo).get()
-    assert client_as("konsulent").get(reverse("decision_edit", args=[decision.pk])).status_code == 404
+    assert client_as("konsulent").get(reverse("decisions:decision_edit", args=[decision.pk])).status_code == 404
 
 
 def test_the_process_decision_feeds_the_action_plan(demo, client_as):
     evaluation_round = open_round(demo)
-    url = reverse("process_decision", args=[evaluation_round.pk])
+    url = reverse("decisions:process_decision", args=[evaluation_round.pk])
     client = client_as("konsulent")
     form = client.get(url)
     data = {
@@ -208,10 +208,10 @@ def test_cards_linked_to_a_solution_are_evidence_once_the_minutes_are_approved(d
     hidden = Card.objects.create(client_id=uuid.uuid4(), section=section, text="Kollega X gør det forkert", hidden=True)
     lesson = Lesson.objects.create(section=section, text="Små skabeloner virker", reusable=True)
     lesson.cards.add(card)
-    url = reverse("card_solutions", args=[card.pk])
+    url = reverse("workshops:card_solutions", args=[card.pk])
     assert client_as("konsulent").post(url, {"solutions": [solution.pk]}).status_code == 302
     hidden.solutions.add(solution)
-    analysis = reverse("solution_analysis", args=[solution.pk])
+    analysis = reverse("decisions:solution_analysis", args=[solution.pk])
     facilitator_view = html(client_as("konsulent").get(analysis))
     assert "Skabelonen sparer os ti minutter" in facilitator_view and "Små skabeloner virker" in facilitator_view
     assert "Kollega X" not in facilitator_view
@@ -225,7 +225,7 @@ def test_the_conflict_message_points_to_where_the_other_version_is(demo, client_
     solution = solution_of(demo)
     decide(client_as("leder"), solution)
     decision = Decision.objects.filter(round__process=demo).get()
-    url = reverse("decision_edit", args=[decision.pk])
+    url = reverse("decisions:decision_edit", args=[decision.pk])
     lene, karin = client_as("leder"), client_as("konsulent")
     lene_page, karin_page = lene.get(url), karin.get(url)
     lene.post(url, edit_data(decision, lene_page, rationale="Lenes begrundelse"))

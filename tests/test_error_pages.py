@@ -30,7 +30,7 @@ def test_an_unknown_address_shows_the_404_page_in_the_site_design(db):
     page = html(response)
     assert '<html lang="da">' in page
     assert footer_link_text() in page
-    assert reverse("accessibility") in page
+    assert reverse("organisations:accessibility") in page
 
 
 def test_a_hidden_process_shows_the_same_404_page(demo, client_as):
@@ -41,7 +41,7 @@ def test_a_hidden_process_shows_the_same_404_page(demo, client_as):
 
 
 def test_a_forbidden_action_shows_the_403_page_in_the_site_design(demo, client_as):
-    response = client_as("med").get(reverse("process_edit", args=[demo.pk]))
+    response = client_as("med").get(reverse("processes:process_edit", args=[demo.pk]))
     assert response.status_code == 403
     assert footer_link_text() in html(response)
     assert 'name="title"' not in html(response)

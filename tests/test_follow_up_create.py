@@ -11,7 +11,7 @@ def solution_of(process: Process) -> Solution:
 
 
 def url(solution: Solution) -> str:
-    return reverse("follow_up_create", args=[solution.pk])
+    return reverse("processes:follow_up_create", args=[solution.pk])
 
 
 def data(**overrides) -> dict:
@@ -61,7 +61,7 @@ def test_others_do_not_find_the_solution(demo, client_as):
     solution = solution_of(demo)
     for username in ("leder-syd", "nabo", "admin"):
         assert client_as(username).post(url(solution), data()).status_code == 404
-    assert client_as("konsulent").post(reverse("follow_up_create", args=[999999]), data()).status_code == 404
+    assert client_as("konsulent").post(reverse("processes:follow_up_create", args=[999999]), data()).status_code == 404
     assert not solution.follow_ups.filter(happened=data()["happened"]).exists()
 
 

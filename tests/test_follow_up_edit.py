@@ -17,7 +17,7 @@ def newest_of(solution: Solution) -> FollowUp:
 
 
 def url(follow_up: FollowUp) -> str:
-    return reverse("follow_up_edit", args=[follow_up.pk])
+    return reverse("processes:follow_up_edit", args=[follow_up.pk])
 
 
 def data(follow_up: FollowUp, **overrides) -> dict:
@@ -34,7 +34,7 @@ def data(follow_up: FollowUp, **overrides) -> dict:
 def written_by(username: str, solution: Solution, client_as) -> FollowUp:
     """A follow-up the persona adds through the solution page, as participants do."""
     client_as(username).post(
-        reverse("follow_up_create", args=[solution.pk]),
+        reverse("processes:follow_up_create", args=[solution.pk]),
         {"date": today().isoformat(), "status": SolutionStatus.TRIAL, "happened": f"Skrevet af {username}"},
     )
     return solution.follow_ups.get(happened=f"Skrevet af {username}")
@@ -115,7 +115,7 @@ def test_others_do_not_find_the_follow_up(demo, client_as):
         client = client_as(username)
         assert client.get(url(follow_up)).status_code == 404
         assert client.post(url(follow_up), data(follow_up, happened="Ændret")).status_code == 404
-    assert client_as("konsulent").get(reverse("follow_up_edit", args=[999999])).status_code == 404
+    assert client_as("konsulent").get(reverse("processes:follow_up_edit", args=[999999])).status_code == 404
     follow_up.refresh_from_db()
     assert follow_up.happened != "Ændret"
 
@@ -149,7 +149,7 @@ def test_moving_the_newest_follow_up_back_gives_the_solution_the_status_of_the_n
     solution = solution_of(demo)
     client = client_as("tr")
     client.post(
-        reverse("follow_up_create", args=[solution.pk]),
+        reverse("processes:follow_up_create", args=[solution.pk]),
         {"date": today().isoformat(), "status": SolutionStatus.STALLED, "happened": "Skrevet i dag ved en fejl"},
     )
     solution.refresh_from_db()

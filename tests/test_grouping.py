@@ -25,23 +25,23 @@ def announced(monkeypatch):
 
 def test_the_facilitator_adds_a_group_and_everyone_is_told(board, client_as, announced, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        response = client_as("konsulent").post(reverse("group_create", args=[board.pk]), {"name": "  Møder  "})
+        response = client_as("konsulent").post(reverse("workshops:group_create", args=[board.pk]), {"name": "  Møder  "})
     group = CardGroup.objects.get(section=board)
     assert group.name == "Møder"
     assert response.status_code == 302
-    assert response["Location"] == reverse("workshop_run", args=[board.workshop.pk]) + f"#gruppe-{group.pk}"
+    assert response["Location"] == reverse("workshops:workshop_run", args=[board.workshop.pk]) + f"#gruppe-{group.pk}"
     assert announced == [board.workshop.pk]
 
 
 def test_adding_the_same_group_twice_makes_one(board, client_as):
     client = client_as("konsulent")
-    client.post(reverse("group_create", args=[board.pk]), {"name": "Møder"})
-    client.post(reverse("group_create", args=[board.pk]), {"name": "Møder"})
+    client.post(reverse("workshops:group_create", args=[board.pk]), {"name": "Møder"})
+    client.post(reverse("workshops:group_create", args=[board.pk]), {"name": "Møder"})
     assert CardGroup.objects.filter(section=board).count() == 1
 
 
 def test_a_group_without_a_name_comes_back_with_the_reason(board, client_as):
-    response = client_as("konsulent").post(reverse("group_create", args=[board.pk]), {"name": "   "})
+    response = client_as("konsulent").post(reverse("workshops:group_create", args=[board.pk]), {"name": "   "})
     assert_form_error(response, "name")
     assert not CardGroup.objects.exists()
 
@@ -54,12 +54,12 @@ def test_a_card_is_moved_into_a_group_and_out_again_with_a_plain_form(board, cli
     moved = card(board, "Tavlemøderne virker")
     client = client_as("konsulent")
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("card_group", args=[moved.pk]), {"group": group.pk})
+        response = client.post(reverse("workshops:card_group", args=[moved.pk]), {"group": group.pk})
     assert response["Location"].endswith(f"#kort-{moved.pk}")
     moved.refresh_from_db()
     assert moved.group == group
     assert announced == [(moved.pk, group.pk)]
-    client.post(reverse("card_group", args=[moved.pk]), {"group": ""})
+    client.post(reverse("workshops:card_group", args=[moved.pk]), {"group": ""})
     moved.refresh_from_db()
     assert moved.group is None
 
@@ -67,7 +67,7 @@ def test_a_card_is_moved_into_a_group_and_out_again_with_a_plain_form(board, cli
 @pytest.mark.parametrize("value", ["abc", "999999", "-1"])
 def test_an_unknown_group_is_404_and_changes_nothing(board, client_as, value):
     moved = card(board, "Tavlemøderne virker")
-    assert client_as("konsulent").post(reverse("card_group", args=[moved.pk]), {"group": value}).status_code == 404
+    assert client_as("konsulent").post(reverse("workshops:card_group", args=[moved.pk]), {"group": value}).status_code == 404
     moved.refresh_from_db()
     assert moved.group is None
 
@@ -76,7 +76,7 @@ def test_a_group_of_another_board_is_404(board, client_as):
     other = board.workshop.sections.exclude(pk=board.pk).filter(kind="kortvaeg").first()
     elsewhere = CardGroup.objects.create(section=other, name="Andetsteds")
     moved = card(board, "Tavlemøderne virker")
-    assert client_as("konsulent").post(reverse("card_group", args=[moved.pk]), {"group": elsewhere.pk}).status_code == 404
+    assert client_as("konsulent").post(reverse("workshops:card_group", args=[moved.pk]), {"group": elsewhere.pk}).status_code == 404
     moved.refresh_from_db()
     assert moved.group is None
 
@@ -85,12 +85,12 @@ def test_renaming_and_removing_a_group_keeps_its_cards(board, client_as):
     group = CardGroup.objects.create(section=board, name="Møder")
     kept = card(board, "Tavlemøderne virker", group=group)
     client = client_as("konsulent")
-    assert client.get(reverse("group_edit", args=[group.pk])).status_code == 200
-    client.post(reverse("group_edit", args=[group.pk]), {"name": "Gode møder"})
+    assert client.get(reverse("workshops:group_edit", args=[group.pk])).status_code == 200
+    client.post(reverse("workshops:group_edit", args=[group.pk]), {"name": "Gode møder"})
     group.refresh_from_db()
     assert group.name == "Gode møder"
-    assert client.get(reverse("group_delete", args=[group.pk])).status_code == 200
-    client.post(reverse("group_delete", args=[group.pk]))
+    assert client.get(reverse("workshops:group_delete", args=[group.pk])).status_code == 200
+    client.post(reverse("workshops:group_delete", args=[group.pk]))
     assert not CardGroup.objects.filter(pk=group.pk).exists()
     kept.refresh_from_db()
     assert kept.group is None
@@ -101,13 +101,13 @@ def test_the_run_page_offers_each_card_a_group_and_the_projector_shows_the_group
     card(board, "Tavlemøderne virker", group=group)
     loose = card(board, "For mange skemaer")
     client = client_as("konsulent")
-    page = html(client.get(reverse("workshop_run", args=[board.workshop.pk])))
-    assert f'action="{reverse("card_group", args=[loose.pk])}"' in page
+    page = html(client.get(reverse("workshops:workshop_run", args=[board.workshop.pk])))
+    assert f'action="{reverse("workshops:card_group", args=[loose.pk])}"' in page
     assert f'data-drop-group="{group.pk}"' in page
     assert f'<option value="{group.pk}">Møder</option>' in page
     assert "grouping.js" in page
-    assert f'action="{reverse("group_create", args=[board.pk])}"' in page
-    projector = html(client.get(reverse("projector", args=[board.workshop.pk])))
+    assert f'action="{reverse("workshops:group_create", args=[board.pk])}"' in page
+    projector = html(client.get(reverse("workshops:projector", args=[board.workshop.pk])))
     assert "Møder" in projector and "Tavlemøderne virker" in projector
     assert "card_group" not in projector and "data-drop-group" not in projector
     # The group's cards are inside its box on the projector.
@@ -119,9 +119,9 @@ def test_group_controls_are_offered_only_in_the_group_phase(board, client_as):
     loose = card(board, "For mange skemaer")
     board.phase = Phase.VOTE
     board.save()
-    page = html(client_as("konsulent").get(reverse("workshop_run", args=[board.workshop.pk])))
-    assert reverse("card_group", args=[loose.pk]) not in page
-    assert reverse("group_create", args=[board.pk]) not in page
+    page = html(client_as("konsulent").get(reverse("workshops:workshop_run", args=[board.workshop.pk])))
+    assert reverse("workshops:card_group", args=[loose.pk]) not in page
+    assert reverse("workshops:group_create", args=[board.pk]) not in page
 
 
 def test_while_discussing_groups_show_their_vote_totals_with_the_most_voted_first(board, client_as):
@@ -132,7 +132,7 @@ def test_while_discussing_groups_show_their_vote_totals_with_the_most_voted_firs
     votes(card(board, "Tredje kort", group=many), 3)
     board.phase = Phase.DISCUSS
     board.save()
-    page = html(client_as("konsulent").get(reverse("projector", args=[board.workshop.pk])))
+    page = html(client_as("konsulent").get(reverse("workshops:projector", args=[board.workshop.pk])))
     assert page.index("Mange stemmer") < page.index("Få stemmer")
     box = page.split(f'id="gruppe-{many.pk}"')[1].split("</section>")[0]
     assert "5" in box.split("</p>")[0].split("<p")[1]  # the total in the group's summary line
@@ -143,14 +143,14 @@ def test_a_closed_workshop_refuses_grouping_and_says_so(board, client_as):
     moved = card(board, "Tavlemøderne virker")
     close(board.workshop)
     client = client_as("konsulent")
-    response = client.post(reverse("card_group", args=[moved.pk]), {"group": group.pk}, follow=True)
+    response = client.post(reverse("workshops:card_group", args=[moved.pk]), {"group": group.pk}, follow=True)
     assert response.status_code == 200
     assert len(list(response.context["messages"])) == 1
     moved.refresh_from_db()
     assert moved.group is None
-    client.post(reverse("group_create", args=[board.pk]), {"name": "Ny"})
-    client.post(reverse("group_edit", args=[group.pk]), {"name": "Omdøbt"})
-    client.post(reverse("group_delete", args=[group.pk]))
+    client.post(reverse("workshops:group_create", args=[board.pk]), {"name": "Ny"})
+    client.post(reverse("workshops:group_edit", args=[group.pk]), {"name": "Omdøbt"})
+    client.post(reverse("workshops:group_delete", args=[group.pk]))
     assert list(CardGroup.objects.values_list("name", flat=True)) == ["Møder"]
 
 
@@ -159,9 +159,9 @@ def test_only_the_facilitators_group(board, client_as, username, status):
     group = CardGroup.objects.create(section=board, name="Møder")
     moved = card(board, "Tavlemøderne virker")
     client = client_as(username)
-    assert client.post(reverse("group_create", args=[board.pk]), {"name": "Ny"}).status_code == status
-    assert client.post(reverse("card_group", args=[moved.pk]), {"group": group.pk}).status_code == status
-    assert client.post(reverse("group_delete", args=[group.pk])).status_code == status
+    assert client.post(reverse("workshops:group_create", args=[board.pk]), {"name": "Ny"}).status_code == status
+    assert client.post(reverse("workshops:card_group", args=[moved.pk]), {"group": group.pk}).status_code == status
+    assert client.post(reverse("workshops:group_delete", args=[group.pk])).status_code == status
     moved.refresh_from_db()
     assert moved.group is None
     assert CardGroup.objects.count() == 1
@@ -169,7 +169,7 @@ def test_only_the_facilitators_group(board, client_as, username, status):
 
 def test_moving_a_card_is_post_only(board, client_as):
     moved = card(board, "Tavlemøderne virker")
-    assert client_as("konsulent").get(reverse("card_group", args=[moved.pk])).status_code == 405
+    assert client_as("konsulent").get(reverse("workshops:card_group", args=[moved.pk])).status_code == 405
 
 
 def test_the_phones_vote_list_shows_each_cards_group(board, client):
@@ -178,21 +178,21 @@ def test_the_phones_vote_list_shows_each_cards_group(board, client):
     group = CardGroup.objects.create(section=board, name="Møder")
     card(board, "Tavlemøderne virker", group=group)
     join(client, board.workshop, role="")
-    page = html(client.get(reverse("phone", args=[board.workshop.join_code])))
+    page = html(client.get(reverse("workshops:phone", args=[board.workshop.join_code])))
     assert "Møder" in page and "Tavlemøderne virker" in page
 
 
 def test_without_groups_the_cards_offer_no_group_to_move_to(board, client_as):
     loose = card(board, "For mange skemaer")
-    page = html(client_as("konsulent").get(reverse("workshop_run", args=[board.workshop.pk])))
-    assert f'action="{reverse("group_create", args=[board.pk])}"' in page
-    assert reverse("card_group", args=[loose.pk]) not in page
+    page = html(client_as("konsulent").get(reverse("workshops:workshop_run", args=[board.workshop.pk])))
+    assert f'action="{reverse("workshops:group_create", args=[board.pk])}"' in page
+    assert reverse("workshops:card_group", args=[loose.pk]) not in page
 
 
 def test_a_group_name_is_shown_inert(board, client_as):
     client = client_as("konsulent")
-    client.post(reverse("group_create", args=[board.pk]), {"name": "<script>alert(1)</script>"})
-    page = html(client.get(reverse("workshop_run", args=[board.workshop.pk])))
+    client.post(reverse("workshops:group_create", args=[board.pk]), {"name": "<script>alert(1)</script>"})
+    page = html(client.get(reverse("workshops:workshop_run", args=[board.workshop.pk])))
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
 

@@ -53,7 +53,7 @@ def held(demo):
 
 
 def _decide(client, evaluation_round, kind=ProcessDecisionKind.SPREAD, rationale=RATIONALE):
-    url = reverse("process_decision", args=[evaluation_round.pk])
+    url = reverse("decisions:process_decision", args=[evaluation_round.pk])
     page = client.get(url)
     existing = ProcessDecision.objects.filter(round=evaluation_round).first()
     data = {
@@ -108,12 +108,12 @@ def test_reopening_unlists_and_approving_again_keeps_the_triage(held, client_as)
     idea = Idea.objects.get(text=NEXT)
     central = client_as("central")
     response = central.post(
-        reverse("idea_triage", args=[idea.pk]), {"status": IdeaStatus.ASSESSING, "note": "Tal med planlæggerne", "version": idea.version}
+        reverse("ideas:idea_triage", args=[idea.pk]), {"status": IdeaStatus.ASSESSING, "note": "Tal med planlæggerne", "version": idea.version}
     )
     assert response.status_code == 302
     _reopen(client_as, held.workshop)
     assert escape(NEXT) not in html(central.get(LIST))
-    assert central.get(reverse("idea_triage", args=[idea.pk])).status_code == 404  # unlisted
+    assert central.get(reverse("ideas:idea_triage", args=[idea.pk])).status_code == 404  # unlisted
     _approve(client_as, held.workshop)
     page = html(central.get(LIST))
     assert escape(NEXT) in page and "Tal med planlæggerne" in page
@@ -147,7 +147,7 @@ def test_a_spread_decision_is_an_idea_until_it_is_changed_to_another_kind(demo, 
 
 def test_a_triaged_spread_idea_stays_when_the_decision_changes(spread, demo, client_as):
     client_as("central").post(
-        reverse("idea_triage", args=[spread.pk]), {"status": IdeaStatus.NOT_NOW, "note": "Efter budgettet", "version": spread.version}
+        reverse("ideas:idea_triage", args=[spread.pk]), {"status": IdeaStatus.NOT_NOW, "note": "Efter budgettet", "version": spread.version}
     )
     _decide(client_as("konsulent"), demo.rounds.get(), kind=ProcessDecisionKind.HAND_OVER)
     assert Idea.objects.get(pk=spread.pk).status == IdeaStatus.NOT_NOW
@@ -163,7 +163,7 @@ def test_the_demo_list_has_the_solsikken_idea_and_not_its_hidden_card(demo, clie
 
 def test_triage_and_the_filters(spread, client_as):
     central = client_as("central")
-    url = reverse("idea_triage", args=[spread.pk])
+    url = reverse("ideas:idea_triage", args=[spread.pk])
     assert central.get(url).status_code == 200
     response = central.post(url, {"status": IdeaStatus.NOT_NOW, "note": "Vent til efter budgettet", "version": spread.version})
     assert response.status_code == 302
@@ -179,7 +179,7 @@ def test_triage_and_the_filters(spread, client_as):
 
 
 def test_bad_triage_input_comes_back_with_a_message_and_what_was_typed(spread, client_as):
-    url = reverse("idea_triage", args=[spread.pk])
+    url = reverse("ideas:idea_triage", args=[spread.pk])
     response = client_as("central").post(url, {"status": "", "note": "Min note, der ikke må gå tabt", "version": spread.version})
     assert_form_error(response, "status")
     assert "Min note, der ikke må gå tabt" in html(response)
@@ -194,7 +194,7 @@ def test_bad_triage_input_comes_back_with_a_message_and_what_was_typed(spread, c
 
 
 def test_two_people_triaging_at_once_do_not_overwrite_each_other(spread, client_as):
-    url = reverse("idea_triage", args=[spread.pk])
+    url = reverse("ideas:idea_triage", args=[spread.pk])
     seen = spread.version
     client_as("central").post(url, {"status": IdeaStatus.ASSESSING, "note": "Første", "version": seen})
     response = client_as("central").post(url, {"status": IdeaStatus.NOT_NOW, "note": "Anden", "version": seen})
@@ -207,7 +207,7 @@ def test_two_people_triaging_at_once_do_not_overwrite_each_other(spread, client_
 
 def test_starting_a_process_at_another_unit_links_both_ways_and_happens_once(spread, demo, client_as):
     central = client_as("central")
-    url = reverse("idea_start", args=[spread.pk])
+    url = reverse("ideas:idea_start", args=[spread.pk])
     form = central.get(url)
     page = html(form)
     assert escape(RATIONALE) in page  # title and purpose prefilled from the idea
@@ -244,7 +244,7 @@ def test_starting_a_process_at_another_unit_links_both_ways_and_happens_once(spr
 
 def test_bad_start_input_comes_back_with_messages_and_what_was_typed(spread, client_as):
     central = client_as("central")
-    url = reverse("idea_start", args=[spread.pk])
+    url = reverse("ideas:idea_start", args=[spread.pk])
     form = central.get(url)
     data = {"submission": submission(form), "unit": "", "title": "", "purpose": "Min egen formulering", "start_date": "32-13-2026"}
     response = central.post(url, data)
@@ -269,10 +269,10 @@ def test_a_member_of_the_main_committee_reads_the_list_but_may_not_triage_or_sta
     med = client_as("med")
     page = html(med.get(LIST))
     assert escape(RATIONALE) in page and 'href="/ideer/"' in page  # in the menu too
-    assert reverse("idea_triage", args=[spread.pk]) not in page
-    assert med.get(reverse("idea_triage", args=[spread.pk])).status_code == 403
-    assert med.post(reverse("idea_triage", args=[spread.pk]), {"status": IdeaStatus.NOT_NOW, "version": 1}).status_code == 403
-    assert med.get(reverse("idea_start", args=[spread.pk])).status_code == 403
+    assert reverse("ideas:idea_triage", args=[spread.pk]) not in page
+    assert med.get(reverse("ideas:idea_triage", args=[spread.pk])).status_code == 403
+    assert med.post(reverse("ideas:idea_triage", args=[spread.pk]), {"status": IdeaStatus.NOT_NOW, "version": 1}).status_code == 403
+    assert med.get(reverse("ideas:idea_start", args=[spread.pk])).status_code == 403
     assert Idea.objects.get(pk=spread.pk).status == IdeaStatus.NEW
 
 
@@ -280,8 +280,8 @@ def test_a_member_of_the_main_committee_reads_the_list_but_may_not_triage_or_sta
 def test_everyone_else_gets_404(spread, client_as, who):
     client = client_as(who)
     assert client.get(LIST).status_code == 404
-    assert client.get(reverse("idea_triage", args=[spread.pk])).status_code == 404
-    assert client.post(reverse("idea_start", args=[spread.pk]), {"title": "X"}).status_code == 404
+    assert client.get(reverse("ideas:idea_triage", args=[spread.pk])).status_code == 404
+    assert client.post(reverse("ideas:idea_start", args=[spread.pk]), {"title": "X"}).status_code == 404
     assert 'href="/ideer/"' not in html(client.get("/"))
 
 
@@ -289,17 +289,17 @@ def test_another_municipality_sees_nothing_of_demo_kommune(spread, client_as):
     nabo = client_as("nabo")  # central konsulent of Nabo Kommune
     page = html(nabo.get(LIST))
     assert escape(RATIONALE) not in page and "Madordningens" not in page
-    assert nabo.get(reverse("idea_triage", args=[spread.pk])).status_code == 404
-    assert nabo.get(reverse("idea_start", args=[spread.pk])).status_code == 404
+    assert nabo.get(reverse("ideas:idea_triage", args=[spread.pk])).status_code == 404
+    assert nabo.get(reverse("ideas:idea_start", args=[spread.pk])).status_code == 404
 
 
 def test_anonymous_visitors_are_sent_to_log_in(spread, client):
     assert client.get(LIST).status_code == 302
-    assert client.get(reverse("idea_start", args=[spread.pk])).status_code == 302
+    assert client.get(reverse("ideas:idea_start", args=[spread.pk])).status_code == 302
 
 
 def test_a_forloeb_started_from_a_decision_to_spread_is_not_titled_with_the_leaders_reasons(spread, demo, client_as):
-    page = html(client_as("central").get(reverse("idea_start", args=[spread.pk])))
+    page = html(client_as("central").get(reverse("ideas:idea_start", args=[spread.pk])))
     title = re.search(r'<input[^>]*name="title"[^>]*value="([^"]*)"', page).group(1)
     assert RATIONALE not in unescape(title)
     assert demo.title in unescape(title)

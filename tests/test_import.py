@@ -7,7 +7,7 @@ from io import BytesIO
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
+from tests.pages.naming import reverse  # names given bare, in parameters
 from django.utils.html import escape
 from openpyxl import load_workbook
 
@@ -33,7 +33,7 @@ def submission(response) -> str:
 
 
 def post_file(client, process, content: bytes, name: str = "forloeb.xlsx", submission_id: str | None = None):
-    url = reverse("process_import", args=[process.pk])
+    url = reverse("processes:process_import", args=[process.pk])
     submission_id = submission_id or submission(client.get(url))
     return client.post(url, {"file": upload(content, name), "submission": submission_id})
 
@@ -48,10 +48,10 @@ def problem_rows(response) -> list[tuple[str, str, str]]:
 
 
 def test_the_page_explains_links_the_template_and_has_the_upload_form(demo, client_as):
-    response = client_as("konsulent").get(reverse("process_import", args=[demo.pk]))
+    response = client_as("konsulent").get(reverse("processes:process_import", args=[demo.pk]))
     page = response.content.decode()
     assert response.status_code == 200
-    assert reverse("import_template", args=[demo.pk]) in page
+    assert reverse("processes:import_template", args=[demo.pk]) in page
     assert 'id="id_file"' in page and 'name="file"' in page and 'type="file"' in page
     form = re.search(r"<form[^>]*enctype=\"multipart/form-data\"[^>]*>", page)
     assert form and "novalidate" in form.group(0)
@@ -59,7 +59,7 @@ def test_the_page_explains_links_the_template_and_has_the_upload_form(demo, clie
 
 
 def test_the_facilitator_downloads_the_template_and_it_reads_back(demo, client_as):
-    response = client_as("konsulent").get(reverse("import_template", args=[demo.pk]))
+    response = client_as("konsulent").get(reverse("processes:import_template", args=[demo.pk]))
     assert response.status_code == 200
     assert response["Content-Type"] == XLSX
     assert "attachment" in response["Content-Disposition"]
@@ -83,7 +83,7 @@ def test_the_facilitator_downloads_the_template_and_it_reads_back(demo, client_a
 
 def test_the_template_filled_in_imports(demo, client_as):
     client = client_as("konsulent")
-    template = b"".join(client.get(reverse("import_template", args=[demo.pk])).streaming_content)
+    template = b"".join(client.get(reverse("processes:import_template", args=[demo.pk])).streaming_content)
     workbook = load_workbook(BytesIO(template))
     workbook["Udfordringer"]["B2"] = "Vagtplanen skal godkendes tre gange"
     workbook["Løsninger"]["C2"] = "Én godkendelse"
@@ -233,7 +233,7 @@ def test_too_many_rows_get_a_clear_message_and_nothing_is_imported(demo, client_
 
 def test_no_file_is_a_form_error(demo, client_as):
     client = client_as("konsulent")
-    url = reverse("process_import", args=[demo.pk])
+    url = reverse("processes:process_import", args=[demo.pk])
     response = client.post(url, {"submission": submission(client.get(url))})
     assert response.status_code == 200
     assert "file" in response.context["form"].errors
@@ -261,17 +261,17 @@ def test_outsiders_get_404(demo, client_as, name, username):
 
 def test_the_central_consultant_and_the_leader_may_import(demo, client_as):
     for username in ("central", "leder"):
-        assert client_as(username).get(reverse("process_import", args=[demo.pk])).status_code == 200
+        assert client_as(username).get(reverse("processes:process_import", args=[demo.pk])).status_code == 200
 
 
 def test_anonymous_visitors_are_sent_to_log_in(demo, client):
-    response = client.get(reverse("process_import", args=[demo.pk]))
+    response = client.get(reverse("processes:process_import", args=[demo.pk]))
     assert response.status_code == 302 and "next=" in response["Location"]
 
 
 def test_sending_the_same_upload_twice_creates_nothing_new(demo, client_as):
     client = client_as("konsulent")
-    url = reverse("process_import", args=[demo.pk])
+    url = reverse("processes:process_import", args=[demo.pk])
     submission_id = submission(client.get(url))
     content = xlsx(good_sheets()).getvalue()
     before = counts()

@@ -9,7 +9,7 @@ def solution_of(process: Process) -> Solution:
 
 
 def url(solution: Solution) -> str:
-    return reverse("indicator_create", args=[solution.pk])
+    return reverse("processes:indicator_create", args=[solution.pk])
 
 
 def test_the_facilitator_adds_an_indicator(demo, client_as):
@@ -23,7 +23,7 @@ def test_the_facilitator_adds_an_indicator(demo, client_as):
     page = html(client.get(solution.get_absolute_url()))
     assert "Borgere der oplever ro" in page
     assert "procent" in page
-    assert reverse("measurement_create", args=[solution.indicators.get().pk]) in page
+    assert reverse("processes:measurement_create", args=[solution.indicators.get().pk]) in page
 
 
 def test_the_leader_adds_an_indicator(demo, client_as):

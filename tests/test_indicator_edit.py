@@ -11,11 +11,11 @@ def indicator_of(process: Process) -> Indicator:
 
 
 def edit_url(indicator: Indicator) -> str:
-    return reverse("indicator_edit", args=[indicator.pk])
+    return reverse("processes:indicator_edit", args=[indicator.pk])
 
 
 def delete_url(indicator: Indicator) -> str:
-    return reverse("indicator_delete", args=[indicator.pk])
+    return reverse("processes:indicator_delete", args=[indicator.pk])
 
 
 def data(**overrides) -> dict:
@@ -90,8 +90,8 @@ def test_others_do_not_find_the_indicator(demo, client_as):
         assert client.get(delete_url(indicator)).status_code == 404
         assert client.post(delete_url(indicator)).status_code == 404
     client = client_as("konsulent")
-    assert client.get(reverse("indicator_edit", args=[999999])).status_code == 404
-    assert client.post(reverse("indicator_delete", args=[999999])).status_code == 404
+    assert client.get(reverse("processes:indicator_edit", args=[999999])).status_code == 404
+    assert client.post(reverse("processes:indicator_delete", args=[999999])).status_code == 404
     assert Indicator.objects.filter(pk=indicator.pk, name="Dage fra indberetning til godkendelse").exists()
 
 

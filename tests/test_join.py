@@ -36,7 +36,7 @@ def spaced_small(code: str) -> str:
 
 
 def test_the_code_is_read_in_any_case_and_with_spaces(workshop):
-    response = Client().post(reverse("join"), {"code": spaced_small(workshop.join_code)})
+    response = Client().post(reverse("workshops:join"), {"code": spaced_small(workshop.join_code)})
     assert response.status_code == 302
     assert response.url == f"/w/{workshop.join_code}/"
 
@@ -50,7 +50,7 @@ def test_the_qr_address_works_with_small_letters_too(workshop):
 def test_the_join_screen_says_the_workshop_is_anonymous_and_links_to_the_municipalitys_privacy_page(workshop):
     page = html(Client().get(f"/w/{workshop.join_code}/"))
     organisation = workshop.round.process.unit.organisation
-    assert reverse("privacy", args=[organisation.slug]) in page
+    assert reverse("privacy:privacy", args=[organisation.slug]) in page
     assert 'id="join-privacy"' in page
     assert 'name="role"' in page
     assert 'name="name"' not in page  # an anonymous workshop asks for no name
@@ -123,14 +123,14 @@ def test_a_running_workshop_can_be_joined_and_a_closed_one_cannot(workshop):
     client = Client()
     assert client.get(f"/w/{workshop.join_code}/").status_code == 410
     assert client.post(f"/w/{workshop.join_code}/", {}).status_code == 410
-    response = client.post(reverse("join"), {"code": workshop.join_code})
+    response = client.post(reverse("workshops:join"), {"code": workshop.join_code})
     assert response.status_code == 200
     assert "code" in response.context["form"].errors
     assert Attendee.objects.count() == 2
 
 
 def test_a_wrong_code_is_refused(workshop):
-    response = Client().post(reverse("join"), {"code": "ZZZZ99"})
+    response = Client().post(reverse("workshops:join"), {"code": "ZZZZ99"})
     assert response.status_code == 200
     assert "code" in response.context["form"].errors
     assert Client().get("/w/ZZZZ99/").status_code == 404
@@ -151,7 +151,7 @@ def test_the_phone_pages_send_a_browser_without_the_cookie_to_join_whether_the_c
 
 
 def _wrong(client: Client, address: str = "10.0.0.1") -> int:
-    return client.post(reverse("join"), {"code": "ZZZZ99"}, REMOTE_ADDR=address).status_code
+    return client.post(reverse("workshops:join"), {"code": "ZZZZ99"}, REMOTE_ADDR=address).status_code
 
 
 def test_wrong_tries_are_limited_per_browser_session_and_then_even_the_right_code_waits(workshop, settings):
@@ -159,11 +159,11 @@ def test_wrong_tries_are_limited_per_browser_session_and_then_even_the_right_cod
     client = Client()
     assert [_wrong(client) for _ in range(10)] == [200] * 10
     assert _wrong(client) == 429
-    right = client.post(reverse("join"), {"code": workshop.join_code}, REMOTE_ADDR="10.0.0.1")
+    right = client.post(reverse("workshops:join"), {"code": workshop.join_code}, REMOTE_ADDR="10.0.0.1")
     assert right.status_code == 429
     assert client.get(f"/w/{workshop.join_code}/", REMOTE_ADDR="10.0.0.1").status_code == 429
     # A colleague in the same room, on the same Wi-Fi address, is not held up.
-    assert Client().post(reverse("join"), {"code": workshop.join_code}, REMOTE_ADDR="10.0.0.1").status_code == 302
+    assert Client().post(reverse("workshops:join"), {"code": workshop.join_code}, REMOTE_ADDR="10.0.0.1").status_code == 302
 
 
 def test_wrong_tries_through_the_qr_address_count_too(workshop, settings):
@@ -184,7 +184,7 @@ def test_a_few_guessing_addresses_do_not_lock_out_the_right_code_from_other_addr
     settings.JOIN_TRIES_PER_ADDRESS = 3
     for n in range(4):
         assert [_wrong(Client(), address=f"10.0.1.{n}") for _ in range(4)] == [200] * 3 + [429]
-    right = Client().post(reverse("join"), {"code": workshop.join_code}, REMOTE_ADDR="10.0.2.1")
+    right = Client().post(reverse("workshops:join"), {"code": workshop.join_code}, REMOTE_ADDR="10.0.2.1")
     assert right.status_code == 302
 
 
@@ -203,7 +203,7 @@ def test_the_limit_page_is_in_the_site_design_and_says_when_to_try_again(worksho
     settings.JOIN_TRIES_PER_SESSION = 1
     client = Client()
     _wrong(client)
-    response = client.post(reverse("join"), {"code": "ZZZZ99"})
+    response = client.post(reverse("workshops:join"), {"code": "ZZZZ99"})
     assert response.status_code == 429
     assert 0 < int(response["Retry-After"]) <= settings.JOIN_TRIES_WINDOW + 1
     assert response.templates[0].name == "workshops/join_limited.html"

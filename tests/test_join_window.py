@@ -29,11 +29,11 @@ def join_page(client: Client, workshop, role: str = "medarbejder"):
 
 
 def start(client: Client, workshop, **data):
-    return client.post(reverse("workshop_status", args=[workshop.pk]), {"status": WorkshopStatus.RUNNING, **data})
+    return client.post(reverse("workshops:workshop_status", args=[workshop.pk]), {"status": WorkshopStatus.RUNNING, **data})
 
 
 def open_joining(client: Client, workshop, number) -> None:
-    client.post(reverse("workshop_joining", args=[workshop.pk]), {"open": "1", "max_attendees": str(number)})
+    client.post(reverse("workshops:workshop_joining", args=[workshop.pk]), {"open": "1", "max_attendees": str(number)})
 
 
 def test_a_planned_workshop_cannot_be_joined_and_says_why(workshop):
@@ -51,13 +51,13 @@ def test_starting_with_the_number_in_the_room_opens_joining_and_the_run_page_cou
     workshop.refresh_from_db()
     assert workshop.joining_open and workshop.max_attendees == 2
     join(Client(), workshop)
-    page = html(facilitator.get(reverse("workshop_run", args=[workshop.pk])))
+    page = html(facilitator.get(reverse("workshops:workshop_run", args=[workshop.pk])))
     assert "1 af 2 er med" in page
     assert workshop.join_code in page
 
 
 def test_the_run_page_suggests_the_forloebs_participants_less_afbud(workshop, client_as):
-    page = html(client_as("konsulent").get(reverse("workshop_run", args=[workshop.pk])))
+    page = html(client_as("konsulent").get(reverse("workshops:workshop_run", args=[workshop.pk])))
     expected = workshop.round.process.participants.count() - workshop.attendance.filter(status="afbud").count()
     assert f'name="max_attendees" value="{expected}"' in page
 
@@ -88,12 +88,12 @@ def test_closing_joining_keeps_those_who_joined_and_refuses_new_ones(workshop, c
     board = run(workshop)
     phone = Client()
     join(phone, workshop)
-    facilitator.post(reverse("workshop_joining", args=[workshop.pk]), {"open": "0"})
+    facilitator.post(reverse("workshops:workshop_joining", args=[workshop.pk]), {"open": "0"})
     workshop.refresh_from_db()
     assert not workshop.joining_open
     assert join_page(Client(), workshop).status_code == 409
     assert phone.post(phone_url(workshop, "kort"), card_data(board), **JSON).status_code == 200
-    projector = html(facilitator.get(reverse("projector", args=[workshop.pk])))
+    projector = html(facilitator.get(reverse("workshops:projector", args=[workshop.pk])))
     assert workshop.join_code not in projector  # the code is not shown while it lets nobody in
 
 
@@ -108,7 +108,7 @@ def test_joining_opens_only_while_the_workshop_runs_and_with_a_number(workshop, 
     open_joining(facilitator, workshop, 0)
     workshop.refresh_from_db()
     assert not workshop.joining_open
-    assert client_as("leder").post(reverse("workshop_joining", args=[workshop.pk]), {"open": "1", "max_attendees": "5"}).status_code == 403
+    assert client_as("leder").post(reverse("workshops:workshop_joining", args=[workshop.pk]), {"open": "1", "max_attendees": "5"}).status_code == 403
     open_joining(facilitator, workshop, 5)
     workshop.refresh_from_db()
     assert workshop.joining_open and workshop.max_attendees == 5
@@ -117,7 +117,7 @@ def test_joining_opens_only_while_the_workshop_runs_and_with_a_number(workshop, 
 def test_closing_the_workshop_closes_joining_and_reopening_does_not_open_it(workshop, client_as):
     facilitator = client_as("konsulent")
     start(facilitator, workshop, max_attendees="5")
-    facilitator.post(reverse("workshop_status", args=[workshop.pk]), {"status": WorkshopStatus.CLOSED})
+    facilitator.post(reverse("workshops:workshop_status", args=[workshop.pk]), {"status": WorkshopStatus.CLOSED})
     start(facilitator, workshop)
     workshop.refresh_from_db()
     assert workshop.status == WorkshopStatus.RUNNING and not workshop.joining_open
@@ -188,7 +188,7 @@ def edit_data(workshop, **changes) -> dict:
 
 def test_once_someone_joined_the_smallest_group_cannot_be_lowered_nor_anonymity_switched_off(workshop, client_as):
     facilitator = client_as("konsulent")
-    url = reverse("workshop_edit", args=[workshop.pk])
+    url = reverse("workshops:workshop_edit", args=[workshop.pk])
     # Before anyone joins, the facilitator may still lower it.
     assert facilitator.post(url, edit_data(workshop, min_group_size="4")).status_code == 302
     workshop.refresh_from_db()

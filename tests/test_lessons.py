@@ -20,9 +20,9 @@ def board(demo):
 
 
 def _new(client, board, **data):
-    page = client.get(reverse("lesson_create", args=[board.pk]))
+    page = client.get(reverse("workshops:lesson_create", args=[board.pk]))
     data.setdefault("submission", submission(page))
-    return client.post(reverse("lesson_create", args=[board.pk]), data)
+    return client.post(reverse("workshops:lesson_create", args=[board.pk]), data)
 
 
 def test_the_facilitator_writes_a_lesson_with_theme_and_cards(board, client_as, monkeypatch, django_capture_on_commit_callbacks):
@@ -44,20 +44,20 @@ def test_the_facilitator_writes_a_lesson_with_theme_and_cards(board, client_as, 
 
 def test_a_double_click_stores_one_lesson(board, client_as):
     client = client_as("konsulent")
-    page = client.get(reverse("lesson_create", args=[board.pk]))
+    page = client.get(reverse("workshops:lesson_create", args=[board.pk]))
     data = {"submission": submission(page), "text": "Korte møder giver tid"}
-    client.post(reverse("lesson_create", args=[board.pk]), data)
-    client.post(reverse("lesson_create", args=[board.pk]), data)
+    client.post(reverse("workshops:lesson_create", args=[board.pk]), data)
+    client.post(reverse("workshops:lesson_create", args=[board.pk]), data)
     assert Lesson.objects.filter(section=board).count() == 1
 
 
 def test_the_run_page_has_the_lesson_form_inline_and_it_stores_once(board, client_as):
     client = client_as("konsulent")
-    page = client.get(reverse("workshop_run", args=[board.workshop.pk]))
-    assert f'action="{reverse("lesson_create", args=[board.pk])}"' in html(page)
+    page = client.get(reverse("workshops:workshop_run", args=[board.workshop.pk]))
+    assert f'action="{reverse("workshops:lesson_create", args=[board.pk])}"' in html(page)
     data = {"submission": submission(page), "text": "Skrevet på afviklingssiden"}
-    client.post(reverse("lesson_create", args=[board.pk]), data)
-    client.post(reverse("lesson_create", args=[board.pk]), data)
+    client.post(reverse("workshops:lesson_create", args=[board.pk]), data)
+    client.post(reverse("workshops:lesson_create", args=[board.pk]), data)
     assert north_lessons().filter(text="Skrevet på afviklingssiden").count() == 1
 
 
@@ -84,40 +84,40 @@ def test_a_card_or_theme_of_another_board_is_refused_and_the_text_kept(board, cl
 def test_hidden_cards_are_not_offered(board, client_as):
     card(board, "Synligt kort")
     card(board, "Navnet på en kollega", hidden=True)
-    page = html(client_as("konsulent").get(reverse("lesson_create", args=[board.pk])))
+    page = html(client_as("konsulent").get(reverse("workshops:lesson_create", args=[board.pk])))
     assert "Synligt kort" in page and "Navnet på en kollega" not in page
 
 
 def test_editing_and_deleting_a_lesson(board, client_as):
     lesson = Lesson.objects.create(section=board, text="Første udkast")
     client = client_as("konsulent")
-    assert client.get(reverse("lesson_edit", args=[lesson.pk])).status_code == 200
-    client.post(reverse("lesson_edit", args=[lesson.pk]), {"text": "Rettet", "reusable": "on"})
+    assert client.get(reverse("workshops:lesson_edit", args=[lesson.pk])).status_code == 200
+    client.post(reverse("workshops:lesson_edit", args=[lesson.pk]), {"text": "Rettet", "reusable": "on"})
     lesson.refresh_from_db()
     assert (lesson.text, lesson.reusable) == ("Rettet", True)
-    assert_form_error(client.post(reverse("lesson_edit", args=[lesson.pk]), {"text": ""}), "text")
-    assert client.get(reverse("lesson_delete", args=[lesson.pk])).status_code == 200
-    client.post(reverse("lesson_delete", args=[lesson.pk]))
+    assert_form_error(client.post(reverse("workshops:lesson_edit", args=[lesson.pk]), {"text": ""}), "text")
+    assert client.get(reverse("workshops:lesson_delete", args=[lesson.pk])).status_code == 200
+    client.post(reverse("workshops:lesson_delete", args=[lesson.pk]))
     assert not north_lessons().exists()
 
 
 def test_lessons_reach_the_projector_while_concluding(board, client_as):
     Lesson.objects.create(section=board, text="Korte møder giver tid", reusable=True)
     client = client_as("konsulent")
-    projector = reverse("projector", args=[board.workshop.pk])
+    projector = reverse("workshops:projector", args=[board.workshop.pk])
     assert "Korte møder giver tid" in html(client.get(projector))
-    assert reverse("lesson_edit", args=[north_lessons().get().pk]) not in html(client.get(projector))
+    assert reverse("workshops:lesson_edit", args=[north_lessons().get().pk]) not in html(client.get(projector))
     board.phase = Phase.VOTE
     board.save()
     assert "Korte møder giver tid" not in html(client.get(projector))
     # The facilitator keeps seeing them on the run page.
-    assert "Korte møder giver tid" in html(client.get(reverse("workshop_run", args=[board.workshop.pk])))
+    assert "Korte møder giver tid" in html(client.get(reverse("workshops:workshop_run", args=[board.workshop.pk])))
 
 
 def test_a_lesson_on_the_projector_names_no_hidden_card(board, client_as):
     lesson = Lesson.objects.create(section=board, text="Korte møder giver tid")
     lesson.cards.add(card(board, "Navnet på en kollega", hidden=True), card(board, "Tavlemøderne virker"))
-    page = html(client_as("konsulent").get(reverse("projector", args=[board.workshop.pk])))
+    page = html(client_as("konsulent").get(reverse("workshops:projector", args=[board.workshop.pk])))
     assert "Tavlemøderne virker" in page and "Navnet på en kollega" not in page
 
 
@@ -132,9 +132,9 @@ def test_a_closed_workshop_refuses_lessons(board, client_as):
     lesson = Lesson.objects.create(section=board, text="Uændret")
     close(board.workshop)
     client = client_as("konsulent")
-    assert client.post(reverse("lesson_create", args=[board.pk]), {"text": "Ny"}).status_code == 302
-    client.post(reverse("lesson_edit", args=[lesson.pk]), {"text": "Ændret"})
-    client.post(reverse("lesson_delete", args=[lesson.pk]))
+    assert client.post(reverse("workshops:lesson_create", args=[board.pk]), {"text": "Ny"}).status_code == 302
+    client.post(reverse("workshops:lesson_edit", args=[lesson.pk]), {"text": "Ændret"})
+    client.post(reverse("workshops:lesson_delete", args=[lesson.pk]))
     assert list(north_lessons().values_list("text", flat=True)) == ["Uændret"]
 
 
@@ -142,7 +142,7 @@ def test_a_closed_workshop_refuses_lessons(board, client_as):
 def test_only_the_facilitators_write_lessons(board, client_as, username, status):
     lesson = Lesson.objects.create(section=board, text="Uændret")
     client = client_as(username)
-    assert client.post(reverse("lesson_create", args=[board.pk]), {"text": "Ny"}).status_code == status
-    assert client.post(reverse("lesson_edit", args=[lesson.pk]), {"text": "Ændret"}).status_code == status
-    assert client.post(reverse("lesson_delete", args=[lesson.pk])).status_code == status
+    assert client.post(reverse("workshops:lesson_create", args=[board.pk]), {"text": "Ny"}).status_code == status
+    assert client.post(reverse("workshops:lesson_edit", args=[lesson.pk]), {"text": "Ændret"}).status_code == status
+    assert client.post(reverse("workshops:lesson_delete", args=[lesson.pk])).status_code == status
     assert list(north_lessons().values_list("text", flat=True)) == ["Uændret"]

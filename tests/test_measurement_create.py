@@ -11,7 +11,7 @@ def indicator_of(process: Process) -> Indicator:
 
 
 def url(indicator: Indicator) -> str:
-    return reverse("measurement_create", args=[indicator.pk])
+    return reverse("processes:measurement_create", args=[indicator.pk])
 
 
 def data(**overrides) -> dict:
@@ -70,7 +70,7 @@ def test_a_med_member_may_not_add_a_measurement(demo, client_as):
     assert client_as("med").post(url(indicator), data()).status_code == 403
     assert client_as("leder-syd").post(url(indicator), data()).status_code == 404
     assert client_as("nabo").post(url(indicator), data()).status_code == 404
-    assert client_as("tr").post(reverse("measurement_create", args=[999999]), data()).status_code == 404
+    assert client_as("tr").post(reverse("processes:measurement_create", args=[999999]), data()).status_code == 404
     assert not Measurement.objects.filter(note="Efter sommerferien").exists()
 
 

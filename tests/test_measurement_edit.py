@@ -15,11 +15,11 @@ def after_of(process: Process) -> Measurement:
 
 
 def edit_url(measurement: Measurement) -> str:
-    return reverse("measurement_edit", args=[measurement.pk])
+    return reverse("processes:measurement_edit", args=[measurement.pk])
 
 
 def delete_url(measurement: Measurement) -> str:
-    return reverse("measurement_delete", args=[measurement.pk])
+    return reverse("processes:measurement_delete", args=[measurement.pk])
 
 
 def data(measurement: Measurement, **overrides) -> dict:
@@ -41,7 +41,7 @@ def after_bar(response) -> Decimal | None:
 def entered_by(process: Process, username: str, client) -> Measurement:
     """A measurement the participant `username` enters through the page."""
     indicator = after_of(process).indicator
-    url = reverse("measurement_create", args=[indicator.pk])
+    url = reverse("processes:measurement_create", args=[indicator.pk])
     response = client.post(url, {"phase": MeasurementPhase.AFTER, "value": "9", "date": "2026-01-05", "note": f"Målt af {username}"})
     assert response.status_code == 302
     return indicator.measurements.get(note=f"Målt af {username}")
@@ -128,8 +128,8 @@ def test_others_do_not_find_the_measurement(demo, client_as):
         assert client.get(delete_url(measurement)).status_code == 404
         assert client.post(delete_url(measurement)).status_code == 404
     client = client_as("tr")
-    assert client.get(reverse("measurement_edit", args=[999999])).status_code == 404
-    assert client.post(reverse("measurement_delete", args=[999999])).status_code == 404
+    assert client.get(reverse("processes:measurement_edit", args=[999999])).status_code == 404
+    assert client.post(reverse("processes:measurement_delete", args=[999999])).status_code == 404
     measurement.refresh_from_db()
     assert measurement.value == Decimal("11")
 

@@ -9,7 +9,7 @@ from datetime import timedelta
 from io import BytesIO
 
 import pytest
-from django.urls import reverse
+from tests.pages.naming import reverse  # names given bare, in parameters
 from openpyxl import load_workbook
 
 from samskab.comparison.compare import compare
@@ -40,7 +40,7 @@ def held(demo):
 
 
 def _plan(client, held) -> str:
-    return html(client.get(reverse("round_plan", args=[held.workshop.round.pk])))
+    return html(client.get(reverse("actionplan:round_plan", args=[held.workshop.round.pk])))
 
 
 def _xlsx(client, url_name: str, pk: int) -> str:
@@ -55,7 +55,7 @@ def _everything(client, held) -> str:
     return "\n".join(
         [
             _plan(client, held),
-            html(client.get(reverse("process_plan", args=[process.pk]))),
+            html(client.get(reverse("actionplan:process_plan", args=[process.pk]))),
             _xlsx(client, "round_plan_xlsx", evaluation_round.pk),
             _xlsx(client, "process_plan_xlsx", process.pk),
         ]
@@ -72,20 +72,20 @@ def test_before_approval_readers_see_no_aftale_and_no_why(held, client_as, who):
     assert SECRET not in seen and WHY not in seen
     assert PLAIN in seen  # the plan itself is there
     client = client_as(who)
-    assert client.get(reverse("action_ics", args=[held.secret.pk])).status_code == 404
-    assert client.get(reverse("plan_action_edit", args=[held.secret.pk])).status_code == 404
+    assert client.get(reverse("actionplan:action_ics", args=[held.secret.pk])).status_code == 404
+    assert client.get(reverse("actionplan:plan_action_edit", args=[held.secret.pk])).status_code == 404
 
 
 def test_before_approval_an_editor_cannot_delete_an_aftale_they_cannot_see(held, client_as):
-    assert client_as("leder").post(reverse("plan_action_delete", args=[held.secret.pk])).status_code == 404
+    assert client_as("leder").post(reverse("actionplan:plan_action_delete", args=[held.secret.pk])).status_code == 404
     assert Action.objects.filter(pk=held.secret.pk).exists()
 
 
 def test_the_owner_sees_their_own_aftale_before_approval(held, client_as):
     owner = client_as("tr")
     assert SECRET in _everything(owner, held) and WHY in _everything(owner, held)
-    assert SECRET in html(owner.get(reverse("my_actions")))
-    invitation = owner.get(reverse("action_ics", args=[held.secret.pk]))
+    assert SECRET in html(owner.get(reverse("actionplan:my_actions")))
+    invitation = owner.get(reverse("actionplan:action_ics", args=[held.secret.pk]))
     assert invitation.status_code == 200 and WHY in invitation.content.decode().replace("\r\n ", "")
 
 
@@ -99,7 +99,7 @@ def test_after_approval_every_reader_sees_the_aftaler(held, client_as, who):
     _approve(client_as, held)
     seen = _everything(client_as(who), held)
     assert SECRET in seen and WHY in seen
-    assert client_as(who).get(reverse("action_ics", args=[held.secret.pk])).status_code == 200
+    assert client_as(who).get(reverse("actionplan:action_ics", args=[held.secret.pk])).status_code == 200
 
 
 def test_while_a_new_version_is_prepared_the_aftaler_are_the_facilitators_again(held, client_as):

@@ -10,11 +10,11 @@ from tests.helpers import assert_form_error, html, row
 
 
 def url(process: Process) -> str:
-    return reverse("participants", args=[process.pk])
+    return reverse("processes:participants", args=[process.pk])
 
 
 def remove_url(participant: Participant) -> str:
-    return reverse("participant_remove", args=[participant.process_id, participant.pk])
+    return reverse("processes:participant_remove", args=[participant.process_id, participant.pk])
 
 
 def test_everyone_who_reads_the_process_sees_its_participants(demo, client_as, personas):
@@ -62,11 +62,11 @@ def test_a_new_participant_gains_access_to_the_process(demo, client_as, personas
 def test_a_participant_from_the_unit_below_gets_contribute_access(demo, client_as, personas):
     """leder-syd sees nothing of Hjemmeplejen Nord until added; then she may add follow-ups."""
     solution = demo.challenges.first().solutions.first()
-    follow_up = reverse("follow_up_create", args=[solution.pk])
+    follow_up = reverse("processes:follow_up_create", args=[solution.pk])
     assert client_as("leder-syd").get(follow_up).status_code == 404
     client_as("konsulent").post(url(demo), {"user": personas["leder-syd"].pk, "role": Role.EMPLOYEE})
     assert client_as("leder-syd").get(follow_up).status_code == 200
-    assert client_as("leder-syd").get(reverse("process_edit", args=[demo.pk])).status_code == 403
+    assert client_as("leder-syd").get(reverse("processes:process_edit", args=[demo.pk])).status_code == 403
 
 
 def test_it_rejects_a_person_from_another_municipality(demo, client_as, personas):
@@ -108,7 +108,7 @@ def test_the_leader_removes_a_participant_who_then_loses_access(demo, client_as,
     assert personas["amr"] not in [p.user for p in client.get(url(demo)).context["participants"]]
     # The AMR still belongs to Hjemmeplejen Nord, so reads the process, but no longer contributes.
     assert client_as("amr").get(demo.get_absolute_url()).status_code == 200
-    assert client_as("amr").get(reverse("follow_up_create", args=[solution.pk])).status_code == 403
+    assert client_as("amr").get(reverse("processes:follow_up_create", args=[solution.pk])).status_code == 403
 
 
 def test_removing_needs_a_post(demo, client_as, personas):
@@ -126,17 +126,17 @@ def test_participants_may_not_remove_anyone(demo, client_as, personas):
 
 def test_a_participant_of_another_process_cannot_be_removed_through_this_one(demo, client_as):
     other = Participant.objects.get(process__title="Færre faste skemaer")
-    response = client_as("central").post(reverse("participant_remove", args=[demo.pk, other.pk]))
+    response = client_as("central").post(reverse("processes:participant_remove", args=[demo.pk, other.pk]))
     assert response.status_code == 404
     assert Participant.objects.filter(pk=other.pk).exists()
-    assert client_as("konsulent").post(reverse("participant_remove", args=[demo.pk, 999999])).status_code == 404
+    assert client_as("konsulent").post(reverse("processes:participant_remove", args=[demo.pk, 999999])).status_code == 404
 
 
 def test_the_history_shows_who_added_and_removed_participants(demo, client_as, personas):
     client = client_as("konsulent")
     client.post(url(demo), {"user": personas["central"].pk, "role": Role.EMPLOYEE})
     client.post(remove_url(demo.participants.get(user=personas["central"])))
-    response = client.get(reverse("process_history", args=[demo.pk]))
+    response = client.get(reverse("processes:process_history", args=[demo.pk]))
     entries = response.context["participant_entries"]
     assert [(entry.who, entry.kind) for entry in entries[:2]] == [
         (personas["konsulent"], entries[0].kind),

@@ -11,11 +11,11 @@ NEW_PASSWORD = "en-helt-ny-adgangskode-42"
 
 
 def ask_for_a_link(client: Client, email: str):
-    return client.post(reverse("password_reset"), {"email": email})
+    return client.post(reverse("accounts:password_reset"), {"email": email})
 
 
 def test_the_page_is_open_to_anonymous_visitors(db):
-    response = Client().get(reverse("password_reset"))
+    response = Client().get(reverse("accounts:password_reset"))
     assert response.status_code == 200
     assert 'name="email"' in html(response)
 
@@ -24,7 +24,7 @@ def test_it_sends_a_link_that_sets_a_new_password(personas):
     client = Client()
     response = ask_for_a_link(client, "tr@demo-kommune.example")
     assert response.status_code == 302
-    assert response.url == reverse("password_reset_done")
+    assert response.url == reverse("accounts:password_reset_done")
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["tr@demo-kommune.example"]
 
@@ -38,12 +38,12 @@ def test_it_sends_a_link_that_sets_a_new_password(personas):
 
     response = client.post(form_url, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
     assert response.status_code == 302
-    assert response.url == reverse("password_reset_complete")
+    assert response.url == reverse("accounts:password_reset_complete")
 
     personas["tr"].refresh_from_db()
     assert personas["tr"].check_password(NEW_PASSWORD)
     fresh = Client()
-    fresh.post(reverse("login"), {"username": "tr", "password": NEW_PASSWORD})
+    fresh.post(reverse("accounts:login"), {"username": "tr", "password": NEW_PASSWORD})
     assert fresh.session[SESSION_KEY] == str(personas["tr"].pk)
 
 
@@ -73,5 +73,5 @@ def test_it_rejects_a_weak_password(personas):
 def test_an_unknown_address_sends_nothing_and_says_the_same(personas):
     response = ask_for_a_link(Client(), "ukendt@example.org")
     assert response.status_code == 302
-    assert response.url == reverse("password_reset_done")
+    assert response.url == reverse("accounts:password_reset_done")
     assert mail.outbox == []

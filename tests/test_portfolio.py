@@ -25,8 +25,8 @@ from samskab.rounds.models import Action, ActionStatus, EvaluationRound, RoundSt
 from samskab.workshops.template import ANCHORING_STATEMENTS
 from tests.helpers import html, row, today
 
-URL = reverse("portfolio")
-XLSX = reverse("portfolio_xlsx")
+URL = reverse("portfolio:portfolio")
+XLSX = reverse("portfolio:portfolio_xlsx")
 
 
 def _unit(name: str) -> Unit:
@@ -71,9 +71,9 @@ def test_everybody_else_is_told_it_does_not_exist(who, client_as):
 
 def test_the_menu_shows_the_link_only_to_those_who_may_see_it(client_as):
     link = f'href="{URL}"'
-    assert link in html(client_as("central").get(reverse("dashboard")))
-    assert link not in html(client_as("leder").get(reverse("dashboard")))
-    assert link not in html(client_as("med").get(reverse("dashboard")))
+    assert link in html(client_as("central").get(reverse("processes:dashboard")))
+    assert link not in html(client_as("leder").get(reverse("processes:dashboard")))
+    assert link not in html(client_as("med").get(reverse("processes:dashboard")))
 
 
 def test_another_municipality_sees_its_own_portfolio_and_not_our_units(client_as):
@@ -89,7 +89,7 @@ def test_another_municipality_sees_its_own_portfolio_and_not_our_units(client_as
 
 def test_an_anonymous_visitor_is_sent_to_log_in(client):
     response = client.get(URL)
-    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+    assert response.status_code == 302 and response["Location"].startswith(reverse("accounts:login"))
 
 
 # --- the unit filter ---------------------------------------------------------------------------
@@ -216,7 +216,7 @@ def test_stalled_silent_overdue_and_decisions_are_counted_as_the_forløb_page_co
     assert row.decisions == {DecisionKind.STOP: 1, DecisionKind.ADJUST: 1}
     assert row.process_decision == ProcessDecisionKind.NEW_ROUND
     # The forløb's own page counts the same stalled and silent solutions.
-    process_page = client_as("central").get(reverse("process", args=[constructed["process"].pk]))
+    process_page = client_as("central").get(reverse("processes:process", args=[constructed["process"].pk]))
     assert process_page.context["counts"]["stalled"] == 2
     assert process_page.context["counts"]["silent"] == 3
     # And the portfolio page shows them in the forløb's row.
@@ -271,7 +271,7 @@ def test_an_anchoring_average_hidden_in_the_check_is_hidden_here_with_the_reason
     assert row.anchoring.average is None and row.anchoring.change is None
     assert row.anchoring.hidden_reason
     client = client_as("central")
-    check_page = html(client.get(reverse("anchoring_check", args=[constructed["second"].pk])))
+    check_page = html(client.get(reverse("anchoring:anchoring_check", args=[constructed["second"].pk])))
     assert escape(row.anchoring.hidden_reason) in check_page  # the same words as the check itself
     cells = re.findall(r"<td[^>]*>(.*?)</td>", _page_row(client_as, "Færre blanketter i børnehaven"))
     assert escape(row.anchoring.hidden_reason) in cells[-2] and cells[-1] == "–"
@@ -389,5 +389,5 @@ def test_the_number_of_queries_does_not_grow_with_the_number_of_processes(person
 
 
 def test_the_portfolio_speaks_of_overdue_actions_as_overdue(demo, client_as):
-    page = html(client_as("central").get(reverse("portfolio")))
+    page = html(client_as("central").get(reverse("portfolio:portfolio")))
     assert "overskredne handlinger" in page.lower() and "handlinger over tid" not in page.lower()

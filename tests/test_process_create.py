@@ -8,7 +8,7 @@ from tests.helpers import assert_form_error, html, submission, today
 
 
 def url(demo) -> str:
-    return reverse("process_create", args=[demo.unit.pk])
+    return reverse("processes:process_create", args=[demo.unit.pk])
 
 
 def data(**overrides) -> dict:
@@ -83,7 +83,7 @@ def test_another_municipality_cannot_see_the_unit(demo, client_as):
 
 
 def test_an_unknown_unit_is_not_found(demo, client_as):
-    assert client_as("central").get(reverse("process_create", args=[999999])).status_code == 404
+    assert client_as("central").get(reverse("processes:process_create", args=[999999])).status_code == 404
 
 
 def test_it_requires_a_title_and_a_start_date(demo, client_as):

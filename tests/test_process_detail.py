@@ -89,7 +89,7 @@ def test_a_follow_up_brings_a_solution_back(demo, client_as):
     solution = Solution.objects.get(title="Fleksible tidsrammer i et pilotteam")
     client = client_as("tr")
     client.post(
-        reverse("follow_up_create", args=[solution.pk]),
+        reverse("processes:follow_up_create", args=[solution.pk]),
         {"date": today().isoformat(), "status": SolutionStatus.TRIAL, "happened": "Stadig gode erfaringer."},
     )
     assert silent_titles(client.get(demo.get_absolute_url())) == set()
@@ -106,9 +106,9 @@ def test_the_solution_page_marks_it_without_follow_up(demo, client_as):
 def test_readers_see_no_edit_buttons(demo, client_as):
     response = client_as("med").get(demo.get_absolute_url())
     assert response.status_code == 200
-    assert reverse("process_edit", args=[demo.pk]) not in html(response)
-    assert reverse("challenge_create", args=[demo.pk]) not in html(response)
-    assert reverse("process_edit", args=[demo.pk]) in html(client_as("leder").get(demo.get_absolute_url()))
+    assert reverse("processes:process_edit", args=[demo.pk]) not in html(response)
+    assert reverse("processes:challenge_create", args=[demo.pk]) not in html(response)
+    assert reverse("processes:process_edit", args=[demo.pk]) in html(client_as("leder").get(demo.get_absolute_url()))
 
 
 def build(process: Process, challenges: int, solutions: int, follow_ups: int, owner) -> Process:
@@ -157,12 +157,12 @@ def test_the_number_of_queries_of_a_challenge_does_not_grow_with_its_solutions(d
 
 def test_the_number_of_queries_of_the_dashboard_does_not_grow_with_the_processes(demo, client_as, personas):
     client = client_as("konsulent")
-    before = count_queries(client, reverse("dashboard"))
+    before = count_queries(client, reverse("processes:dashboard"))
     for n in range(5):
         build(new_process(demo, personas, f"Forløb {n}"), 2, 2, 1, personas["tr"])
-    after_response = client.get(reverse("dashboard"))
+    after_response = client.get(reverse("processes:dashboard"))
     assert "Forløb 4" in html(after_response)
-    assert count_queries(client, reverse("dashboard")) == before
+    assert count_queries(client, reverse("processes:dashboard")) == before
 
 
 def test_the_number_of_queries_of_a_solution_does_not_grow_with_its_follow_ups_and_measurements(

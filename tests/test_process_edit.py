@@ -9,7 +9,7 @@ from tests.helpers import assert_form_error, html
 
 
 def url(process: Process) -> str:
-    return reverse("process_edit", args=[process.pk])
+    return reverse("processes:process_edit", args=[process.pk])
 
 
 def data(process: Process, **overrides) -> dict:
@@ -78,8 +78,8 @@ def test_the_leader_of_another_unit_and_another_municipality_get_not_found(demo,
 
 
 def test_an_unknown_process_is_not_found(demo, client_as):
-    assert client_as("central").get(reverse("process_edit", args=[999999])).status_code == 404
-    assert client_as("central").get(reverse("process", args=[999999])).status_code == 404
+    assert client_as("central").get(reverse("processes:process_edit", args=[999999])).status_code == 404
+    assert client_as("central").get(reverse("processes:process", args=[999999])).status_code == 404
 
 
 def test_it_rejects_an_end_before_the_start(demo, client_as):
@@ -114,7 +114,7 @@ def test_it_rejects_a_purpose_that_is_too_long(demo, client_as):
 def test_the_history_shows_who_changed_what(demo, client_as, personas):
     old_title = demo.title
     client_as("leder").post(url(demo), data(demo, title="Mere tid hos borgerne"))
-    response = client_as("med").get(reverse("process_history", args=[demo.pk]))
+    response = client_as("med").get(reverse("processes:process_history", args=[demo.pk]))
     assert response.status_code == 200
     page = html(response)
     assert str(personas["leder"]) in page

@@ -29,7 +29,7 @@ def running(demo):
 
 
 def _url(workshop) -> str:
-    return reverse("projector", args=[workshop.pk])
+    return reverse("workshops:projector", args=[workshop.pk])
 
 
 def test_the_wall_has_none_of_the_sites_chrome_and_a_way_into_projector_mode(running, client_as):

@@ -106,11 +106,11 @@ def joined(section, role: str, value: int | None = None) -> Client:
 
 
 def close_rating(facilitator: Client, section) -> None:
-    assert facilitator.post(reverse("section_phase", args=[section.pk]), {"locked": "1"}).status_code == 302
+    assert facilitator.post(reverse("workshops:section_phase", args=[section.pk]), {"locked": "1"}).status_code == 302
 
 
 def reopen_rating(facilitator: Client, section) -> None:
-    assert facilitator.post(reverse("section_phase", args=[section.pk]), {"locked": "0"}).status_code == 302
+    assert facilitator.post(reverse("workshops:section_phase", args=[section.pk]), {"locked": "0"}).status_code == 302
 
 
 NOISE = [
@@ -134,8 +134,8 @@ def everything_shown(facilitator: Client, attacker: Client, section) -> list[str
     """Every output an attacker can watch: projector, run page, their phone and its state JSON."""
     code, pk = section.workshop.join_code, section.workshop.pk
     pages = [
-        facilitator.get(reverse("projector", args=[pk])),
-        facilitator.get(reverse("workshop_run", args=[pk]), HTTP_HX_REQUEST="true"),
+        facilitator.get(reverse("workshops:projector", args=[pk])),
+        facilitator.get(reverse("workshops:workshop_run", args=[pk]), HTTP_HX_REQUEST="true"),
         attacker.get(f"/w/{code}/deltag/"),
         attacker.get(f"/w/{code}/tilstand/"),
     ]
@@ -196,7 +196,7 @@ def test_closing_publishes_figures_that_cannot_be_subtracted_to_a_small_group(ra
     assert figures["count"] == 12
     assert figures["count"] - sum(row["count"] for row in shown) >= rating.workshop.min_group_size
     assert figures["roles"]["leder"]["hidden"] == HIDDEN_TOO_FEW
-    page = html(facilitator.get(reverse("projector", args=[rating.workshop.pk])))
+    page = html(facilitator.get(reverse("workshops:projector", args=[rating.workshop.pk])))
     assert figures["average"] == round(39 / 12, 1)
     assert 'id="ratings-by-role"' in page and f"{figures['average']:.1f}".replace(".", ",") in page
 
@@ -206,13 +206,13 @@ def test_reopening_for_one_more_answer_publishes_nothing_new(rating, client_as):
         joined(rating, "medarbejder", value)
     facilitator = client_as("konsulent")
     close_rating(facilitator, rating)
-    before = html(facilitator.get(reverse("projector", args=[rating.workshop.pk])))
+    before = html(facilitator.get(reverse("workshops:projector", args=[rating.workshop.pk])))
     assert "4,0" in before
     reopen_rating(facilitator, rating)
     joined(rating, "leder", 1)
-    response = facilitator.post(reverse("section_phase", args=[rating.pk]), {"locked": "1"}, follow=True)
+    response = facilitator.post(reverse("workshops:section_phase", args=[rating.pk]), {"locked": "1"}, follow=True)
     assert 'id="rating-held-back"' in html(response)
-    after = html(facilitator.get(reverse("projector", args=[rating.workshop.pk])))
+    after = html(facilitator.get(reverse("workshops:projector", args=[rating.workshop.pk])))
     assert "4,0" in after and "3,6" not in after  # 25 / 7 would give the leder's 1 away
     rating.refresh_from_db()
     assert rating.published_results["statements"][str(statement(rating).pk)]["answered"] == 6
@@ -239,7 +239,7 @@ def test_reopening_for_enough_new_answers_publishes_and_keeps_earlier_hidden_gro
 def test_closing_the_workshop_closes_and_publishes_an_open_rating(rating, client_as):
     for value in (1, 2, 3, 4, 5):
         joined(rating, "medarbejder", value)
-    client_as("konsulent").post(reverse("workshop_status", args=[rating.workshop.pk]), {"status": WorkshopStatus.CLOSED})
+    client_as("konsulent").post(reverse("workshops:workshop_status", args=[rating.workshop.pk]), {"status": WorkshopStatus.CLOSED})
     rating.refresh_from_db()
     assert rating.locked
     assert rating.published_results["statements"][str(statement(rating).pk)]["average"] == 3.0
@@ -263,7 +263,7 @@ def test_a_smallest_group_raised_mid_way_hides_more_and_lowering_it_is_refused(r
         joined(rating, "tr", value)
     facilitator = client_as("konsulent")
     workshop = rating.workshop
-    edit = reverse("workshop_edit", args=[workshop.pk])
+    edit = reverse("workshops:workshop_edit", args=[workshop.pk])
     data = {
         "title": workshop.title,
         "date": workshop.date.isoformat(),

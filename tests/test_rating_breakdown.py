@@ -103,7 +103,7 @@ def test_the_run_page_and_the_projector_show_the_breakdown_and_why_groups_are_hi
     _rate(rating_section, "tr", [2, 2, 2, 2, 2])
     _close(rating_section)
     client = client_as("konsulent")
-    for url in (reverse("workshop_run", args=[rating_section.workshop.pk]), reverse("projector", args=[rating_section.workshop.pk])):
+    for url in (reverse("workshops:workshop_run", args=[rating_section.workshop.pk]), reverse("workshops:projector", args=[rating_section.workshop.pk])):
         page = html(client.get(url))
         assert 'id="ratings-by-role"' in page
         table = page.split('id="ratings-by-role"')[1]

@@ -23,7 +23,7 @@ def test_the_role_table_is_compact_and_says_once_why_a_group_is_hidden(demo, cli
     section.locked = True
     section.save(update_fields=["locked"])
     ratings.publish(section)
-    page = html(client_as("konsulent").get(reverse("workshop_run", args=[workshop.pk])))
+    page = html(client_as("konsulent").get(reverse("workshops:workshop_run", args=[workshop.pk])))
     table = page.split('id="ratings-by-role"')[1].split("</table>")[0]
     headers = table.split("<thead>")[1].split("</thead>")[0]
     assert "Leder" in headers and "Medarbejder" in headers and "Ikke oplyst" in headers

@@ -71,7 +71,7 @@ def test_facilitators_are_reminded_of_an_evaluation_that_is_due(demo, personas):
     remind()
     messages = sent_to(personas["konsulent"].email)
     assert len(messages) == 1 and demo.title in messages[0].subject
-    assert reverse("process", args=[demo.pk]) in messages[0].body
+    assert reverse("processes:process", args=[demo.pk]) in messages[0].body
     mail.outbox.clear()
     remind()
     assert sent_to(personas["konsulent"].email) == []
@@ -80,11 +80,11 @@ def test_facilitators_are_reminded_of_an_evaluation_that_is_due(demo, personas):
 def test_the_dashboard_lists_forloeb_due_for_evaluation(demo, client_as):
     demo.next_evaluation = today() + timedelta(days=10)
     demo.save()
-    page = html(client_as("leder").get(reverse("dashboard")))
+    page = html(client_as("leder").get(reverse("processes:dashboard")))
     assert "Til evaluering" in page
     demo.next_evaluation = today() + timedelta(days=40)
     demo.save()
-    assert "Til evaluering" not in html(client_as("leder").get(reverse("dashboard")))
+    assert "Til evaluering" not in html(client_as("leder").get(reverse("processes:dashboard")))
 
 
 def test_an_action_with_line_breaks_and_control_characters_gets_a_one_line_subject(demo, personas):
@@ -139,12 +139,12 @@ def test_the_downloaded_and_the_emailed_invitation_are_one_event_that_a_moved_de
     remind()
     [message] = sent_to(personas["medarbejder"].email)
     emailed = Calendar.from_ical(message.attachments[0][1]).walk("VEVENT")[0]
-    downloaded_file = client_as("medarbejder").get(reverse("action_ics", args=[action.pk]), HTTP_HOST="localhost:8443")
+    downloaded_file = client_as("medarbejder").get(reverse("actionplan:action_ics", args=[action.pk]), HTTP_HOST="localhost:8443")
     downloaded = Calendar.from_ical(downloaded_file.content).walk("VEVENT")[0]
     assert str(downloaded["UID"]) == str(emailed["UID"])
     assert str(downloaded["DESCRIPTION"]) == str(emailed["DESCRIPTION"])
     client = client_as("leder")
-    url = reverse("plan_action_edit", args=[action.pk])
+    url = reverse("actionplan:plan_action_edit", args=[action.pk])
     import re
 
     version = re.search(r'name="version" value="(\d+)"', html(client.get(url))).group(1)
@@ -158,7 +158,7 @@ def test_the_downloaded_and_the_emailed_invitation_are_one_event_that_a_moved_de
             "status": action.status,
         },
     )
-    moved = Calendar.from_ical(client_as("medarbejder").get(reverse("action_ics", args=[action.pk])).content).walk("VEVENT")[0]
+    moved = Calendar.from_ical(client_as("medarbejder").get(reverse("actionplan:action_ics", args=[action.pk])).content).walk("VEVENT")[0]
     assert str(moved["UID"]) == str(emailed["UID"])
     assert moved.decoded("DTSTART") == today() + timedelta(days=10)
     assert int(moved["SEQUENCE"]) > int(emailed["SEQUENCE"])

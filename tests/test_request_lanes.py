@@ -102,8 +102,8 @@ def test_logins_documents_imports_and_search_take_the_slow_lane():
 
 @pytest.mark.django_db
 def test_the_lane_is_chosen_by_the_real_urls():
-    assert is_slow(reverse("login"))
-    assert is_slow(reverse("portfolio_xlsx"))
-    assert is_slow(reverse("minutes_pdf", args=[1]))
-    assert not is_slow(reverse("join"))
+    assert is_slow(reverse("accounts:login"))
+    assert is_slow(reverse("portfolio:portfolio_xlsx"))
+    assert is_slow(reverse("workshops:minutes_pdf", args=[1]))
+    assert not is_slow(reverse("workshops:join"))
     assert not is_slow("/no/such/page/")

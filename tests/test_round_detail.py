@@ -18,11 +18,11 @@ def round_of(process: Process) -> EvaluationRound:
 
 
 def url(evaluation_round: EvaluationRound) -> str:
-    return reverse("round", args=[evaluation_round.pk])
+    return reverse("reports:round", args=[evaluation_round.pk])
 
 
 def close_url(evaluation_round: EvaluationRound) -> str:
-    return reverse("round_close", args=[evaluation_round.pk])
+    return reverse("workshops:round_close", args=[evaluation_round.pk])
 
 
 def test_every_reader_of_the_process_sees_the_workshop_but_not_its_sections(demo, client_as, personas):
@@ -55,7 +55,7 @@ def test_only_facilitators_get_the_link_to_prepare_the_workshop(demo, client_as)
 
 def test_editors_are_offered_a_workshop_when_the_round_has_none(demo, client_as):
     Workshop.objects.filter(round__process=demo).delete()
-    create = reverse("workshop_create", args=[round_of(demo).pk])
+    create = reverse("workshops:workshop_create", args=[round_of(demo).pk])
     for username in ("konsulent", "leder", "central"):
         assert create in html(client_as(username).get(url(round_of(demo)))), username
     for username in ("medarbejder", "med"):
@@ -67,7 +67,7 @@ def test_editors_are_offered_a_workshop_when_the_round_has_none(demo, client_as)
 def test_others_do_not_find_the_round(demo, client_as):
     for username in ("leder-syd", "nabo", "admin"):
         assert client_as(username).get(url(round_of(demo))).status_code == 404
-    assert client_as("konsulent").get(reverse("round", args=[999999])).status_code == 404
+    assert client_as("konsulent").get(reverse("reports:round", args=[999999])).status_code == 404
 
 
 def test_an_editor_closes_the_round(demo, client_as):
@@ -107,7 +107,7 @@ def test_a_closed_round_without_a_workshop_offers_none(demo, client_as):
     evaluation_round = round_of(demo)
     client_as("konsulent").post(close_url(evaluation_round))
     page = html(client_as("konsulent").get(url(evaluation_round)))
-    assert reverse("workshop_create", args=[evaluation_round.pk]) not in page
+    assert reverse("workshops:workshop_create", args=[evaluation_round.pk]) not in page
     assert close_url(evaluation_round) not in page
 
 

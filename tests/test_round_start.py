@@ -10,7 +10,7 @@ from tests.helpers import html, today
 
 
 def url(process: Process) -> str:
-    return reverse("round_start", args=[process.pk])
+    return reverse("workshops:round_start", args=[process.pk])
 
 
 # Past the question an unfinished round asks first: the demo's open round has a planned workshop, which moves on.
@@ -75,7 +75,7 @@ def test_participants_and_med_members_may_not_start_a_round(demo, client_as):
 def test_others_do_not_find_the_process(demo, client_as):
     for username in ("leder-syd", "nabo", "admin"):
         assert client_as(username).post(url(demo)).status_code == 404
-    assert client_as("konsulent").post(reverse("round_start", args=[999999])).status_code == 404
+    assert client_as("konsulent").post(reverse("workshops:round_start", args=[999999])).status_code == 404
     assert demo.rounds.count() == 1
 
 
@@ -87,7 +87,7 @@ def test_it_rejects_get(demo, client_as):
 def test_anonymous_visitors_are_sent_to_the_login_page(demo, client):
     response = client.post(url(demo))
     assert response.status_code == 302
-    assert response.url.startswith(reverse("login"))
+    assert response.url.startswith(reverse("accounts:login"))
     assert EvaluationRound.objects.filter(process=demo).count() == 1
 
 
@@ -152,7 +152,7 @@ def test_starting_asks_what_becomes_of_the_planned_workshop_until_it_is_chosen(d
 
 
 def _close(round_) -> str:
-    return reverse("round_close", args=[round_.pk])
+    return reverse("workshops:round_close", args=[round_.pk])
 
 
 def test_closing_a_round_with_a_planned_workshop_asks_and_cancels_it_only_when_ticked(demo, client_as):

@@ -23,19 +23,19 @@ def section_of(process: Process, kind: str) -> Section:
 
 
 def edit_url(section: Section) -> str:
-    return reverse("section_edit", args=[section.pk])
+    return reverse("workshops:section_edit", args=[section.pk])
 
 
 def move_url(section: Section) -> str:
-    return reverse("section_move", args=[section.pk])
+    return reverse("workshops:section_move", args=[section.pk])
 
 
 def delete_url(section: Section) -> str:
-    return reverse("section_delete", args=[section.pk])
+    return reverse("workshops:section_delete", args=[section.pk])
 
 
 def create_url(workshop: Workshop) -> str:
-    return reverse("section_create", args=[workshop.pk])
+    return reverse("workshops:section_create", args=[workshop.pk])
 
 
 def texts(section: Section, role: str) -> list[str]:
@@ -324,7 +324,7 @@ def test_others_do_not_find_the_sections(demo, client_as):
         assert client.post(move_url(section), {"direction": "up"}).status_code == 404, username
         assert client.post(delete_url(section)).status_code == 404, username
         assert client.post(create_url(workshop), {"kind": SectionKind.BOARD, "title": "X"}).status_code == 404
-    assert client_as("konsulent").get(reverse("section_edit", args=[999999])).status_code == 404
+    assert client_as("konsulent").get(reverse("workshops:section_edit", args=[999999])).status_code == 404
     assert Section.objects.filter(pk=section.pk).exists()
 
 

@@ -38,7 +38,7 @@ def entra(demo, provider, monkeypatch):
 
 def sign_in(client):
     """Begin at Samskab, let the provider sign in at once, and bring its answer back."""
-    start = client.get(reverse("oidc_login", args=[DEMO_SLUG]))
+    start = client.get(reverse("signin:oidc_login", args=[DEMO_SLUG]))
     assert start.status_code == 302, start.content[:500]
     answer = httpx.get(start["Location"], follow_redirects=False)
     assert answer.status_code == 302
@@ -51,7 +51,7 @@ def signed_in_as(client):
 
 
 def test_the_request_uses_pkce_and_asks_for_an_id_token(entra, client):
-    start = client.get(reverse("oidc_login", args=[DEMO_SLUG]))
+    start = client.get(reverse("signin:oidc_login", args=[DEMO_SLUG]))
     query = {name: values[0] for name, values in parse_qs(urlsplit(start["Location"]).query).items()}
     assert query["response_type"] == "code" and "openid" in query["scope"].split()
     assert query["code_challenge_method"] == "S256" and len(query["code_challenge"]) == 43
@@ -60,7 +60,7 @@ def test_the_request_uses_pkce_and_asks_for_an_id_token(entra, client):
 
 def test_an_entra_app_role_makes_a_leader_of_the_mapped_unit(entra, client):
     response = sign_in(client)
-    assert response.status_code == 302 and response["Location"] == reverse("dashboard")
+    assert response.status_code == 302 and response["Location"] == reverse("processes:dashboard")
     user = signed_in_as(client)
     assert user.organisation == entra and user.email == "lene.leder@kommune.test"
     assert set(user.memberships.values_list("unit__name", "role")) == {("Hjemmeplejen Nord", Role.LEADER)}
@@ -124,13 +124,13 @@ def test_no_app_role_for_samskab_is_refused(entra, provider, client):
 
 
 def test_an_answer_with_another_state_is_refused(entra, client):
-    client.get(reverse("oidc_login", args=[DEMO_SLUG]))
-    _assert_refused(client.get(reverse("oidc_callback"), {"code": "x", "state": "forged"}), "hører ikke til")
+    client.get(reverse("signin:oidc_login", args=[DEMO_SLUG]))
+    _assert_refused(client.get(reverse("signin:oidc_callback"), {"code": "x", "state": "forged"}), "hører ikke til")
 
 
 def test_a_cancelled_sign_in_is_refused(entra, client):
-    client.get(reverse("oidc_login", args=[DEMO_SLUG]))
-    _assert_refused(client.get(reverse("oidc_callback"), {"error": "access_denied"}), "loggede dig ikke ind")
+    client.get(reverse("signin:oidc_login", args=[DEMO_SLUG]))
+    _assert_refused(client.get(reverse("signin:oidc_callback"), {"error": "access_denied"}), "loggede dig ikke ind")
 
 
 def test_a_wrong_client_secret_is_refused(entra, client, monkeypatch):

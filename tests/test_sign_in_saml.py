@@ -41,7 +41,7 @@ def context_handler(demo, settings):
 
 def start(client, next_url: str = "") -> tuple:
     """Begin the sign-in: Samskab's signed AuthnRequest, redirected to the IdP."""
-    url = reverse("saml_login", args=[DEMO_SLUG]) + (f"?next={next_url}" if next_url else "")
+    url = reverse("signin:saml_login", args=[DEMO_SLUG]) + (f"?next={next_url}" if next_url else "")
     response = client.get(url)
     assert response.status_code == 302
     assert response["Location"].startswith(idp.SSO_URL)
@@ -52,8 +52,8 @@ def answer(request, **changes) -> idp.Answer:
     sp = settings.SITE_URL.rstrip("/")
     fields = {
         "request_id": request.get("ID"),
-        "acs_url": sp + reverse("saml_acs"),
-        "audience": sp + reverse("saml_metadata"),
+        "acs_url": sp + reverse("signin:saml_acs"),
+        "audience": sp + reverse("signin:saml_metadata"),
         "sp_encryption_cert": settings.SAML_SP_CERT,
         "cvr": CVR,
         "person_uuid": PERSON_UUID,
@@ -63,7 +63,7 @@ def answer(request, **changes) -> idp.Answer:
 
 
 def post(client, spoken: idp.Answer):
-    return client.post(reverse("saml_acs"), {"SAMLResponse": idp.response(spoken)})
+    return client.post(reverse("signin:saml_acs"), {"SAMLResponse": idp.response(spoken)})
 
 
 def signed_in_as(client):
@@ -71,7 +71,7 @@ def signed_in_as(client):
 
 
 def test_the_metadata_offers_signing_and_encryption_certificates_and_asks_for_oiosaml_attributes(context_handler, client):
-    response = client.get(reverse("saml_metadata"))
+    response = client.get(reverse("signin:saml_metadata"))
     assert response.status_code == 200
     xml = response.content.decode()
     assert 'use="signing"' in xml and 'use="encryption"' in xml
@@ -148,9 +148,9 @@ def _assert_refused(response, words: str) -> None:
 def test_a_replayed_answer_is_refused(context_handler, client):
     request, _query = start(client)
     encoded = idp.response(answer(request))
-    assert client.post(reverse("saml_acs"), {"SAMLResponse": encoded}).status_code == 302
+    assert client.post(reverse("signin:saml_acs"), {"SAMLResponse": encoded}).status_code == 302
     client.logout()
-    response = client.post(reverse("saml_acs"), {"SAMLResponse": encoded})
+    response = client.post(reverse("signin:saml_acs"), {"SAMLResponse": encoded})
     assert response.status_code == 403
     assert "er allerede brugt" in response.content.decode()
 
@@ -210,7 +210,7 @@ def test_an_answer_to_no_request_of_ours_is_refused(context_handler, client):
 def test_single_logout_starts_at_samskab_and_goes_to_the_identity_provider(context_handler, client):
     request, _query = start(client)
     post(client, answer(request))
-    response = client.post(reverse("saml_logout"))
+    response = client.post(reverse("signin:saml_logout"))
     assert response.status_code == 302 and response["Location"].startswith(idp.SLO_URL)
     assert "SAMLRequest=" in response["Location"] and "Signature=" in response["Location"]
     assert signed_in_as(client) is None
@@ -220,8 +220,8 @@ def test_the_identity_providers_logout_request_logs_out(context_handler, client)
     request, _query = start(client)
     post(client, answer(request))
     name_id = client.session["signin_saml"]["name_id"]
-    destination = settings.SITE_URL.rstrip("/") + reverse("saml_slo")
-    response = client.get(reverse("saml_slo"), {"SAMLRequest": idp.logout_request(name_id, destination)})
+    destination = settings.SITE_URL.rstrip("/") + reverse("signin:saml_slo")
+    response = client.get(reverse("signin:saml_slo"), {"SAMLRequest": idp.logout_request(name_id, destination)})
     assert response.status_code == 302 and response["Location"].startswith(idp.SLO_URL)
     assert "SAMLResponse=" in response["Location"]
     assert signed_in_as(client) is None
@@ -230,8 +230,8 @@ def test_the_identity_providers_logout_request_logs_out(context_handler, client)
 def test_a_logout_request_for_somebody_else_leaves_the_session_alone(context_handler, client):
     request, _query = start(client)
     post(client, answer(request))
-    destination = settings.SITE_URL.rstrip("/") + reverse("saml_slo")
-    response = client.get(reverse("saml_slo"), {"SAMLRequest": idp.logout_request("somebody-else", destination)})
+    destination = settings.SITE_URL.rstrip("/") + reverse("signin:saml_slo")
+    response = client.get(reverse("signin:saml_slo"), {"SAMLRequest": idp.logout_request("somebody-else", destination)})
     assert response.status_code == 302
     assert signed_in_as(client) is not None
 

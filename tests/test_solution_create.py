@@ -9,7 +9,7 @@ def challenge_of(process: Process) -> Challenge:
 
 
 def url(challenge: Challenge) -> str:
-    return reverse("solution_create", args=[challenge.pk])
+    return reverse("processes:solution_create", args=[challenge.pk])
 
 
 def data(**overrides) -> dict:
@@ -92,7 +92,7 @@ def test_participants_may_not_add_a_solution(demo, client_as):
 def test_others_do_not_find_the_challenge(demo, client_as):
     for username in ("leder-syd", "nabo"):
         assert client_as(username).post(url(challenge_of(demo)), data()).status_code == 404
-    assert client_as("konsulent").get(reverse("solution_create", args=[999999])).status_code == 404
+    assert client_as("konsulent").get(reverse("processes:solution_create", args=[999999])).status_code == 404
 
 
 def test_submitting_the_same_form_twice_creates_one_solution(demo, client_as):

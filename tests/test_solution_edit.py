@@ -9,7 +9,7 @@ def solution_of(process: Process) -> Solution:
 
 
 def url(solution: Solution) -> str:
-    return reverse("solution_edit", args=[solution.pk])
+    return reverse("processes:solution_edit", args=[solution.pk])
 
 
 def data(solution: Solution, **overrides) -> dict:
@@ -80,14 +80,14 @@ def test_participants_and_med_members_may_not_edit(demo, client_as):
 
 def test_an_unknown_solution_is_not_found(demo, client_as):
     client = client_as("central")
-    assert client.get(reverse("solution", args=[999999])).status_code == 404
-    assert client.get(reverse("solution_edit", args=[999999])).status_code == 404
+    assert client.get(reverse("processes:solution", args=[999999])).status_code == 404
+    assert client.get(reverse("processes:solution_edit", args=[999999])).status_code == 404
 
 
 def test_the_facilitator_deletes_a_solution_after_confirming(demo, client_as):
     solution = solution_of(demo)
     client = client_as("konsulent")
-    delete_url = reverse("solution_delete", args=[solution.pk])
+    delete_url = reverse("processes:solution_delete", args=[solution.pk])
     assert client.get(delete_url).status_code == 200
     response = client.post(delete_url)
     assert response.status_code == 302
@@ -97,7 +97,7 @@ def test_the_facilitator_deletes_a_solution_after_confirming(demo, client_as):
 
 def test_a_participant_may_not_delete_a_solution(demo, client_as):
     solution = solution_of(demo)
-    assert client_as("tr").post(reverse("solution_delete", args=[solution.pk])).status_code == 403
+    assert client_as("tr").post(reverse("processes:solution_delete", args=[solution.pk])).status_code == 403
     assert Solution.objects.filter(pk=solution.pk).exists()
 
 

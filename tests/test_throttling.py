@@ -16,7 +16,7 @@ from tests.helpers import html
 
 
 def login(client: Client, username: str, password: str = "not-the-password", url: str | None = None):
-    return client.post(url or reverse("login"), {"username": username, "password": password})
+    return client.post(url or reverse("accounts:login"), {"username": username, "password": password})
 
 
 def test_an_account_is_refused_after_five_wrong_passwords_even_with_the_right_one(personas):
@@ -105,16 +105,16 @@ def test_the_django_admins_login_is_throttled_too(personas):
 def test_the_password_reset_is_throttled_per_email_whether_or_not_it_belongs_to_someone(personas, mailoutbox):
     for email in ("konsulent@demo-kommune.example", "nobody@demo-kommune.example"):
         client = Client(REMOTE_ADDR=f"10.0.5.{len(email)}")
-        statuses = [client.post(reverse("password_reset"), {"email": email}).status_code for _ in range(4)]
+        statuses = [client.post(reverse("accounts:password_reset"), {"email": email}).status_code for _ in range(4)]
         assert statuses == [302, 302, 302, 429], email
 
 
 def test_the_password_reset_is_throttled_per_address(personas, settings):
     settings.PASSWORD_RESETS_PER_ADDRESS = 3
     client = Client(REMOTE_ADDR="10.0.6.1")
-    statuses = [client.post(reverse("password_reset"), {"email": f"x{n}@example.dk"}).status_code for n in range(4)]
+    statuses = [client.post(reverse("accounts:password_reset"), {"email": f"x{n}@example.dk"}).status_code for n in range(4)]
     assert statuses == [302, 302, 302, 429]
-    assert Client(REMOTE_ADDR="10.0.6.2").post(reverse("password_reset"), {"email": "y@example.dk"}).status_code == 302
+    assert Client(REMOTE_ADDR="10.0.6.2").post(reverse("accounts:password_reset"), {"email": "y@example.dk"}).status_code == 302
 
 
 @pytest.mark.parametrize("path", ["/log-ind/", "/w/"])

@@ -72,7 +72,7 @@ def test_a_body_within_the_limit_reaches_the_page(settings):
 def test_an_excel_import_above_the_limit_gets_a_danish_page_saying_why(demo, client_as, settings):
     settings.MAX_REQUEST_BODY = 2 * MiB
     big = SimpleUploadedFile("forloeb.xlsx", b"x" * (3 * MiB))
-    response = client_as("leder").post(reverse("process_import", args=[demo.pk]), {"file": big})
+    response = client_as("leder").post(reverse("processes:process_import", args=[demo.pk]), {"file": big})
     assert response.status_code == 413
     page = response.content.decode()
     assert "Filen er for stor" in page and "2,0" in page  # the limit, as the page states it

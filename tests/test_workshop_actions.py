@@ -23,9 +23,9 @@ def owner(demo) -> Participant:
 
 
 def _new(client, board, **data):
-    page = client.get(reverse("action_create", args=[board.pk]))
+    page = client.get(reverse("workshops:action_create", args=[board.pk]))
     data.setdefault("submission", submission(page))
-    return client.post(reverse("action_create", args=[board.pk]), data)
+    return client.post(reverse("workshops:action_create", args=[board.pk]), data)
 
 
 def _data(owner, **data):
@@ -44,10 +44,10 @@ def test_the_facilitator_records_an_agreement_in_the_round(board, client_as, own
 
 def test_a_double_click_stores_one_agreement(board, client_as, owner):
     client = client_as("konsulent")
-    page = client.get(reverse("workshop_run", args=[board.workshop.pk]))
+    page = client.get(reverse("workshops:workshop_run", args=[board.workshop.pk]))
     data = {**_data(owner), "submission": submission(page)}
-    client.post(reverse("action_create", args=[board.pk]), data)
-    client.post(reverse("action_create", args=[board.pk]), data)
+    client.post(reverse("workshops:action_create", args=[board.pk]), data)
+    client.post(reverse("workshops:action_create", args=[board.pk]), data)
     assert Action.objects.count() == 1
 
 
@@ -81,14 +81,14 @@ def test_editing_keeps_a_passed_deadline_but_refuses_moving_it_into_the_past(boa
     passed = today() - timedelta(days=3)
     action = Action.objects.create(round=board.workshop.round, section=board, what="Gammel", owner=owner, deadline=passed)
     client = client_as("konsulent")
-    assert client.get(reverse("action_edit", args=[action.pk])).status_code == 200
+    assert client.get(reverse("workshops:action_edit", args=[action.pk])).status_code == 200
     edit = {"owner": owner.pk, "version": action.version}
-    response = client.post(reverse("action_edit", args=[action.pk]), {**edit, "what": "Gammel, rettet", "deadline": passed})
+    response = client.post(reverse("workshops:action_edit", args=[action.pk]), {**edit, "what": "Gammel, rettet", "deadline": passed})
     assert response.status_code == 302
     action.refresh_from_db()
     assert action.what == "Gammel, rettet"
     response = client.post(
-        reverse("action_edit", args=[action.pk]),
+        reverse("workshops:action_edit", args=[action.pk]),
         {**edit, "version": action.version, "what": "Gammel", "deadline": passed - timedelta(days=1)},
     )
     assert_form_error(response, "deadline")
@@ -96,7 +96,7 @@ def test_editing_keeps_a_passed_deadline_but_refuses_moving_it_into_the_past(boa
 
 def test_two_edits_of_an_agreement_at_once_do_not_overwrite_each_other(board, client_as, owner):
     action = Action.objects.create(round=board.workshop.round, section=board, what="Fælles", owner=owner, deadline=today())
-    url = reverse("action_edit", args=[action.pk])
+    url = reverse("workshops:action_edit", args=[action.pk])
     seen = {"owner": owner.pk, "deadline": today(), "version": action.version}
     assert client_as("konsulent").post(url, {**seen, "what": "Karins udgave"}).status_code == 302
     response = client_as("konsulent").post(url, {**seen, "what": "Anden udgave"})
@@ -109,15 +109,15 @@ def test_two_edits_of_an_agreement_at_once_do_not_overwrite_each_other(board, cl
 def test_deleting_an_agreement(board, client_as, owner):
     action = Action.objects.create(round=board.workshop.round, section=board, what="Væk", owner=owner, deadline=today())
     client = client_as("konsulent")
-    assert client.get(reverse("action_delete", args=[action.pk])).status_code == 200
-    client.post(reverse("action_delete", args=[action.pk]))
+    assert client.get(reverse("workshops:action_delete", args=[action.pk])).status_code == 200
+    client.post(reverse("workshops:action_delete", args=[action.pk]))
     assert not Action.objects.exists()
 
 
 def test_agreements_reach_the_projector_while_concluding(board, client_as, owner):
     Action.objects.create(round=board.workshop.round, section=board, what="Del erfaringerne", owner=owner, deadline=today())
     client = client_as("konsulent")
-    projector = reverse("projector", args=[board.workshop.pk])
+    projector = reverse("workshops:projector", args=[board.workshop.pk])
     page = html(client.get(projector))
     assert "Del erfaringerne" in page and str(owner.user) in page
     board.phase = Phase.DISCUSS
@@ -127,16 +127,16 @@ def test_agreements_reach_the_projector_while_concluding(board, client_as, owner
 
 def test_an_action_of_the_round_without_a_section_is_not_edited_here(board, client_as, owner):
     action = Action.objects.create(round=board.workshop.round, what="Fra handleplanen", owner=owner, deadline=today())
-    assert client_as("konsulent").get(reverse("action_edit", args=[action.pk])).status_code == 404
+    assert client_as("konsulent").get(reverse("workshops:action_edit", args=[action.pk])).status_code == 404
 
 
 def test_a_closed_workshop_refuses_agreements(board, client_as, owner):
     action = Action.objects.create(round=board.workshop.round, section=board, what="Uændret", owner=owner, deadline=today())
     close(board.workshop)
     client = client_as("konsulent")
-    assert client.post(reverse("action_create", args=[board.pk]), _data(owner)).status_code == 302
-    client.post(reverse("action_edit", args=[action.pk]), _data(owner, what="Ændret"))
-    client.post(reverse("action_delete", args=[action.pk]))
+    assert client.post(reverse("workshops:action_create", args=[board.pk]), _data(owner)).status_code == 302
+    client.post(reverse("workshops:action_edit", args=[action.pk]), _data(owner, what="Ændret"))
+    client.post(reverse("workshops:action_delete", args=[action.pk]))
     assert list(Action.objects.values_list("what", flat=True)) == ["Uændret"]
 
 
@@ -144,7 +144,7 @@ def test_a_closed_workshop_refuses_agreements(board, client_as, owner):
 def test_only_the_facilitators_record_agreements(board, client_as, owner, username, status):
     action = Action.objects.create(round=board.workshop.round, section=board, what="Uændret", owner=owner, deadline=today())
     client = client_as(username)
-    assert client.post(reverse("action_create", args=[board.pk]), _data(owner)).status_code == status
-    assert client.post(reverse("action_edit", args=[action.pk]), _data(owner, what="Ændret")).status_code == status
-    assert client.post(reverse("action_delete", args=[action.pk])).status_code == status
+    assert client.post(reverse("workshops:action_create", args=[board.pk]), _data(owner)).status_code == status
+    assert client.post(reverse("workshops:action_edit", args=[action.pk]), _data(owner, what="Ændret")).status_code == status
+    assert client.post(reverse("workshops:action_delete", args=[action.pk])).status_code == status
     assert list(Action.objects.values_list("what", flat=True)) == ["Uændret"]

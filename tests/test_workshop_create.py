@@ -18,7 +18,7 @@ def fresh_round(demo) -> EvaluationRound:
 
 
 def url(evaluation_round: EvaluationRound) -> str:
-    return reverse("workshop_create", args=[evaluation_round.pk])
+    return reverse("workshops:workshop_create", args=[evaluation_round.pk])
 
 
 def data(**overrides) -> dict:
@@ -190,7 +190,7 @@ def test_participants_and_med_members_may_not_create_a_workshop(demo, fresh_roun
 def test_others_do_not_find_the_round(demo, fresh_round, client_as):
     for username in ("leder-syd", "nabo", "admin"):
         assert client_as(username).post(url(fresh_round), data()).status_code == 404
-    assert client_as("konsulent").get(reverse("workshop_create", args=[999999])).status_code == 404
+    assert client_as("konsulent").get(reverse("workshops:workshop_create", args=[999999])).status_code == 404
     assert not Workshop.objects.filter(round=fresh_round).exists()
 
 

@@ -14,7 +14,7 @@ def workshop_of(process: Process) -> Workshop:
 
 
 def url(workshop: Workshop) -> str:
-    return reverse("workshop_edit", args=[workshop.pk])
+    return reverse("workshops:workshop_edit", args=[workshop.pk])
 
 
 def data(workshop: Workshop, **overrides) -> dict:
@@ -170,7 +170,7 @@ def test_only_facilitators_edit_the_workshop(demo, client_as):
     for username in ("leder-syd", "nabo", "admin"):
         assert client_as(username).get(url(workshop)).status_code == 404, username
         assert client_as(username).post(url(workshop), data(workshop, title="Ændret")).status_code == 404, username
-    assert client_as("konsulent").get(reverse("workshop_edit", args=[999999])).status_code == 404
+    assert client_as("konsulent").get(reverse("workshops:workshop_edit", args=[999999])).status_code == 404
     workshop.refresh_from_db()
     assert workshop.title != "Ændret"
 

@@ -45,7 +45,7 @@ def _action(demo, what: str, why: str = "") -> Action:
 
 def test_an_aftale_that_looks_like_a_formula_is_text_in_the_round_plan(demo, client_as):
     action = _action(demo, FORMULA, why=PLUS)
-    response = client_as("med").get(reverse("round_plan_xlsx", args=[action.round.pk]))
+    response = client_as("med").get(reverse("actionplan:round_plan_xlsx", args=[action.round.pk]))
     assert response.status_code == 200
     cell = _the_cell(response.content, FORMULA)
     assert cell.data_type == "s"
@@ -55,7 +55,7 @@ def test_an_aftale_that_looks_like_a_formula_is_text_in_the_round_plan(demo, cli
 
 def test_the_process_plan_writes_formulas_as_text_too(demo, client_as):
     _action(demo, AT)
-    response = client_as("leder").get(reverse("process_plan_xlsx", args=[demo.pk]))
+    response = client_as("leder").get(reverse("actionplan:process_plan_xlsx", args=[demo.pk]))
     assert response.status_code == 200
     assert _the_cell(response.content, AT).data_type == "s"
     _no_formulas(response.content)
@@ -63,7 +63,7 @@ def test_the_process_plan_writes_formulas_as_text_too(demo, client_as):
 
 def test_a_control_character_in_an_aftale_does_not_break_the_plan(demo, client_as):
     action = _action(demo, "Ring til\x0b leverandøren\x07")  # stored before forms stripped them
-    response = client_as("med").get(reverse("round_plan_xlsx", args=[action.round.pk]))
+    response = client_as("med").get(reverse("actionplan:round_plan_xlsx", args=[action.round.pk]))
     assert response.status_code == 200
     assert _the_cell(response.content, "Ring til leverandøren").data_type == "s"
 
@@ -71,7 +71,7 @@ def test_a_control_character_in_an_aftale_does_not_break_the_plan(demo, client_a
 def test_a_process_title_that_looks_like_a_formula_is_text_in_the_portfolio(demo, client_as):
     demo.title = FORMULA
     demo.save(update_fields=["title"])
-    response = client_as("central").get(reverse("portfolio_xlsx"))
+    response = client_as("central").get(reverse("portfolio:portfolio_xlsx"))
     assert response.status_code == 200
     assert _the_cell(response.content, FORMULA).data_type == "s"
     _no_formulas(response.content)
@@ -80,7 +80,7 @@ def test_a_process_title_that_looks_like_a_formula_is_text_in_the_portfolio(demo
 def test_a_participant_named_like_a_formula_is_text_in_the_import_template(demo, client_as, personas):
     personas["tr"].first_name, personas["tr"].last_name = "=1+1", "\x0bTR"
     personas["tr"].save()
-    response = client_as("konsulent").get(reverse("import_template", args=[demo.pk]))
+    response = client_as("konsulent").get(reverse("processes:import_template", args=[demo.pk]))
     assert response.status_code == 200
     content = b"".join(response.streaming_content)
     assert _the_cell(content, "=1+1 TR").data_type == "s"
@@ -104,7 +104,7 @@ def test_a_calendar_invitation_carries_an_aftale_without_control_characters_or_l
     from icalendar import Calendar
 
     action = _action(demo, "Evaluer\x0b skabelonen\nmed teamet", why="Fordi\x07")
-    response = client_as("medarbejder").get(reverse("action_ics", args=[action.pk]))
+    response = client_as("medarbejder").get(reverse("actionplan:action_ics", args=[action.pk]))
     assert response.status_code == 200
     event = Calendar.from_ical(response.content).walk("VEVENT")[0]
     assert str(event["SUMMARY"]) == "Evaluer skabelonen med teamet"

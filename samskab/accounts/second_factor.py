@@ -17,9 +17,9 @@ from django_otp import user_has_device
 
 from samskab.organisations.access import scope_for
 
-STEP = "samskab_second_step"  # session key: "totp_verify" or "totp_setup"
+STEP = "samskab_second_step"  # session key: the URL name of the step owed
 # Pages a person between password and code may open, besides the step they owe.
-ALWAYS_OPEN = ("logout", "set_language")
+ALWAYS_OPEN = ("accounts:logout", "set_language")
 
 
 def totp_required(user) -> bool:
@@ -32,8 +32,8 @@ def totp_required(user) -> bool:
 def step_for(user) -> str | None:
     """The step a password sign-in still owes: the code of the app set up, or setting one up."""
     if user_has_device(user):
-        return "totp_verify"
-    return "totp_setup" if totp_required(user) else None
+        return "accounts:totp_verify"
+    return "accounts:totp_setup" if totp_required(user) else None
 
 
 @receiver(user_logged_in, dispatch_uid="samskab_second_step")

@@ -1,8 +1,10 @@
 from django.contrib.auth import views as auth
-from django.urls import path
+from django.urls import path, reverse_lazy
 
 from samskab.accounts import views
 from samskab.accounts.forms import LoginForm, SetPasswordForm
+
+app_name = "accounts"
 
 urlpatterns = [
     path(
@@ -24,7 +26,9 @@ urlpatterns = [
     path(
         "adgangskode/ny/<uidb64>/<token>/",
         auth.PasswordResetConfirmView.as_view(
-            template_name="accounts/password_reset_confirm.html", form_class=SetPasswordForm
+            template_name="accounts/password_reset_confirm.html",
+            form_class=SetPasswordForm,
+            success_url=reverse_lazy("accounts:password_reset_complete"),
         ),
         name="password_reset_confirm",
     ),

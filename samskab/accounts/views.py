@@ -30,7 +30,7 @@ def _next(request) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
     if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
         return target
-    return reverse_lazy("dashboard")
+    return reverse_lazy("processes:dashboard")
 
 
 def _signed_in_with(request, device) -> None:
@@ -43,7 +43,7 @@ def totp_verify(request):
     """The second step of a sign-in: the code from the app the person set up."""
     device = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
     if device is None:
-        return redirect(f"{reverse_lazy('totp_setup')}?{urlencode({'next': _next(request)})}")
+        return redirect(f"{reverse_lazy('accounts:totp_setup')}?{urlencode({'next': _next(request)})}")
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         allowed, _why = device.verify_is_allowed()
@@ -69,7 +69,7 @@ def totp_setup(request):
 
     Someone who has an app gives its code first: a password alone never replaces the app."""
     if user_has_device(request.user) and not request.user.is_verified():
-        return redirect(f"{reverse_lazy('totp_verify')}?{urlencode({'next': _next(request)})}")
+        return redirect(f"{reverse_lazy('accounts:totp_verify')}?{urlencode({'next': _next(request)})}")
     device = TOTPDevice.objects.filter(
         user=request.user, confirmed=False, pk=request.session.get(SETUP_DEVICE, 0)
     ).first()
@@ -105,7 +105,7 @@ def account(request):
 class PasswordChangeView(auth.PasswordChangeView):
     template_name = "accounts/password_change.html"
     form_class = PasswordChangeForm
-    success_url = reverse_lazy("account")
+    success_url = reverse_lazy("accounts:account")
 
     def form_valid(self, form):
         messages.success(self.request, _("Your password was changed."))
@@ -117,6 +117,7 @@ class PasswordResetView(auth.PasswordResetView):
     email_template_name = "accounts/password_reset_email.txt"
     subject_template_name = "accounts/password_reset_subject.txt"
     form_class = PasswordResetForm
+    success_url = reverse_lazy("accounts:password_reset_done")
 
     def form_valid(self, form):
         if not password_reset_allowed(self.request, form.cleaned_data["email"]):

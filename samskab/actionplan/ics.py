@@ -47,7 +47,7 @@ def _calendar(*, summary: str, day: date, uid: str, sequence: int, description: 
 
 
 def action_url(action) -> str:
-    return absolute(reverse("round_plan", args=[action.round_id]))
+    return absolute(reverse("actionplan:round_plan", args=[action.round_id]))
 
 
 def action_invitation(action) -> bytes:

@@ -82,7 +82,7 @@ def action_reminders(today: date) -> list[Reminder]:
                 subject=_subject(subject),
                 what=without_control_characters(action.what, multiline=False),
                 process=action.round.process,
-                url=ics.absolute(reverse("my_actions")),
+                url=ics.absolute(reverse("actionplan:my_actions")),
                 invitation=None if overdue else ics.action_invitation(action),
                 filename=f"handling-{action.pk}.ics",
             )
@@ -146,7 +146,7 @@ def _email(recipient, reminders: list[Reminder]) -> EmailMessage:
         "name": recipient.first_name,
         "actions": [r for r in reminders if r.kind in (ACTION_DUE, ACTION_OVERDUE)],
         "evaluations": [r for r in reminders if r.kind in (EVALUATION_DUE, EVALUATION_OVERDUE)],
-        "my_actions": ics.absolute(reverse("my_actions")),
+        "my_actions": ics.absolute(reverse("actionplan:my_actions")),
         "invitations": any(r.invitation for r in reminders),
     }
     message = EmailMessage(subject, render_to_string("actionplan/email/digest.txt", context), to=[recipient.email])

@@ -30,9 +30,9 @@ class RowWriter:
         self.statuses = {status.value: escape(status.label) for status in ActionStatus}
         self.carried = escape(_("carried over from round %(number)s"))
         self.edit_url, self.delete_url, self.ics_url = (
-            url_maker("plan_action_edit"), url_maker("plan_action_delete"), url_maker("action_ics")
+            url_maker("actionplan:plan_action_edit"), url_maker("actionplan:plan_action_delete"), url_maker("actionplan:action_ics")
         )
-        self.process_url = url_maker("process")
+        self.process_url = url_maker("processes:process")
         self.next = "?next=mine" if mine else ""
 
     def _why(self, action) -> str:

@@ -2,6 +2,8 @@ from django.urls import path
 
 from samskab.actionplan import views
 
+app_name = "actionplan"
+
 urlpatterns = [
     path("mine-handlinger/", views.my_actions, name="my_actions"),
     path("runder/<int:pk>/handlingsplan/", views.round_plan, name="round_plan"),

@@ -92,14 +92,14 @@ def action_create(request, pk: int):
     evaluation_round = get_round_for_user(request.user, pk, Access.EDIT)
     if not evaluation_round.is_open:
         messages.error(request, _("New actions are made in an open round. The actions of this round can still be updated."))
-        return redirect("round_plan", pk=evaluation_round.pk)
+        return redirect("actionplan:round_plan", pk=evaluation_round.pk)
     form = ActionForm(request.POST or None, process=evaluation_round.process)
     if request.method == "POST" and form.is_valid():
         create_once(
             form, lambda action: services.action_add(action=action, evaluation_round=evaluation_round, by=request.user)
         )
         messages.success(request, _("The action has been added to the round's action plan."))
-        return redirect("round_plan", pk=evaluation_round.pk)
+        return redirect("actionplan:round_plan", pk=evaluation_round.pk)
     return render(
         request,
         "actionplan/action_form.html",
@@ -120,8 +120,8 @@ def action_edit(request, pk: int):
         if theirs is None:
             messages.success(request, _("The action has been saved."))
             if request.POST.get("next") == "mine":
-                return redirect("my_actions")
-            return redirect("round_plan", pk=action.round_id)
+                return redirect("actionplan:my_actions")
+            return redirect("actionplan:round_plan", pk=action.round_id)
     return render(
         request,
         "actionplan/action_form.html",
@@ -142,11 +142,11 @@ def action_delete(request, pk: int):
     if request.method == "POST":
         services.action_delete(action=action, by=request.user)
         messages.success(request, _("The action has been deleted."))
-        return redirect("round_plan", pk=action.round_id)
+        return redirect("actionplan:round_plan", pk=action.round_id)
     return render(
         request,
         "processes/confirm_delete.html",
-        {"process": action.round.process, "object": action, "leaf": True, "cancel_url": reverse("round_plan", args=[action.round_id])},
+        {"process": action.round.process, "object": action, "leaf": True, "cancel_url": reverse("actionplan:round_plan", args=[action.round_id])},
     )
 
 

@@ -2,6 +2,8 @@ from django.urls import path
 
 from samskab.administration import views
 
+app_name = "administration"
+
 urlpatterns = [
     path("administration/", views.home, name="administration"),
     path("administration/enheder/", views.units, name="administration_units"),

@@ -46,7 +46,7 @@ def unit_create(request):
     if request.method == "POST" and form.is_valid():
         unit = services.unit_save(unit=form.instance, by=request.user)
         messages.success(request, _("The unit %(name)s was created.") % {"name": unit.name})
-        return redirect("administration_unit", unit.pk)
+        return redirect("administration:administration_unit", unit.pk)
     return _page(request, "administration/unit_form.html", {"form": form, "admin_nav": "units"})
 
 
@@ -67,7 +67,7 @@ def unit_edit(request, pk: int):
         if form.is_valid():
             services.unit_save(unit=form.instance, by=request.user)
             messages.success(request, _("The unit was saved."))
-            return redirect("administration_unit", unit.pk)
+            return redirect("administration:administration_unit", unit.pk)
         unit.refresh_from_db()
     return _unit_page(request, unit, form, MembershipForm(unit=unit))
 
@@ -83,7 +83,7 @@ def membership_add(request, pk: int):
             request,
             _("%(person)s now has the role %(role)s.") % {"person": membership.user, "role": membership.get_role_display()},
         )
-        return redirect("administration_unit", unit.pk)
+        return redirect("administration:administration_unit", unit.pk)
     return _page(request, "administration/membership_form.html", {"unit": unit, "form": form, "admin_nav": "units"})
 
 
@@ -96,7 +96,7 @@ def membership_remove(request, pk: int):
         request,
         _("%(person)s no longer has the role %(role)s.") % {"person": membership.user, "role": membership.get_role_display()},
     )
-    return redirect("administration_unit", membership.unit_id)
+    return redirect("administration:administration_unit", membership.unit_id)
 
 
 @municipality_admin_required
@@ -110,7 +110,7 @@ def _committee_form(request, committee: MedCommittee | None):
     if request.method == "POST" and form.is_valid():
         services.med_committee_save(committee=form.instance, members=form.cleaned_data["members"], by=request.user)
         messages.success(request, _("The MED committee %(name)s was saved.") % {"name": form.instance.name})
-        return redirect("administration_committees")
+        return redirect("administration:administration_committees")
     return _page(
         request,
         "administration/committee_form.html",
@@ -134,7 +134,7 @@ def settings(request):
     if request.method == "POST" and form.is_valid():
         services.organisation_settings_save(organisation=form.instance, by=request.user)
         messages.success(request, _("The settings were saved."))
-        return redirect("administration_settings")
+        return redirect("administration:administration_settings")
     return _page(
         request, "administration/settings.html", {"form": form, "admin_nav": "settings"}
     )

@@ -52,7 +52,7 @@ class AnchoringMeasure(SubmittedOnce):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("anchoring", args=[self.process_id])
+        return reverse("anchoring:anchoring", args=[self.process_id])
 
 
 class AnchoringCheck(models.Model):
@@ -81,7 +81,7 @@ class AnchoringCheck(models.Model):
         return str(_("Anchoring check of %(round)s") % {"round": self.round})
 
     def get_absolute_url(self) -> str:
-        return reverse("anchoring_check", args=[self.round_id])
+        return reverse("anchoring:anchoring_check", args=[self.round_id])
 
 
 class AnchoringScore(models.Model):

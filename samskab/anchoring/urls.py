@@ -2,6 +2,8 @@ from django.urls import path
 
 from samskab.anchoring.views import check, measures
 
+app_name = "anchoring"
+
 urlpatterns = [
     path("forloeb/<int:pk>/forankring/", measures.anchoring, name="anchoring"),
     path("forloeb/<int:pk>/forankring/ny/", measures.measure_create, name="anchoring_measure_create"),

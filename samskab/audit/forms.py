@@ -2,9 +2,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from samskab.audit.models import Kind
+from samskab.core.forms import CleanTextForm
 
 
-class TrailFilterForm(forms.Form):
+class TrailFilterForm(CleanTextForm, forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("All kinds"))] + Kind.choices)
     person = forms.CharField(label=_("Person (username)"), required=False, max_length=150)
     since = forms.DateField(label=_("From (date)"), required=False, widget=forms.DateInput(attrs={"type": "date"}))

@@ -64,7 +64,7 @@ class BankItem(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("bank_item", args=[self.pk])
+        return reverse("bank:bank_item", args=[self.pk])
 
 
 class Adoption(models.Model):

@@ -2,6 +2,8 @@ from django.urls import path
 
 from samskab.bank import views
 
+app_name = "bank"
+
 urlpatterns = [
     path("erfaringsbank/", views.bank_search, name="bank_search"),
     path("erfaringsbank/<int:pk>/", views.bank_item, name="bank_item"),

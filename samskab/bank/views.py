@@ -100,9 +100,9 @@ def _context_url(item: BankItem) -> str:
     """Where the item was learned: the solution's page, or the workshop's approved referat."""
     if item.kind == ItemKind.SOLUTION:
         solution_id = Decision.objects.filter(pk=item.source_id).values_list("solution_id", flat=True).first()
-        return reverse("solution", args=[solution_id]) if solution_id else ""
+        return reverse("processes:solution", args=[solution_id]) if solution_id else ""
     workshop = workshop_of(item.round)
-    return reverse("minutes", args=[workshop.pk]) if workshop else ""
+    return reverse("workshops:minutes", args=[workshop.pk]) if workshop else ""
 
 
 def contacts(item: BankItem) -> list:

@@ -52,4 +52,4 @@ class CommunicationRow(SubmittedOnce, Versioned):
         return f"{self.audience}: {self.message[:40]}"
 
     def get_absolute_url(self) -> str:
-        return reverse("communication", args=[self.round_id])
+        return reverse("communication:communication", args=[self.round_id])

@@ -2,6 +2,8 @@ from django.urls import path
 
 from samskab.communication import views
 
+app_name = "communication"
+
 urlpatterns = [
     path("runder/<int:pk>/kommunikation/", views.plan, name="communication"),
     path("runder/<int:pk>/kommunikation/ny/", views.row_create, name="communication_row_create"),

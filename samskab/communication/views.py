@@ -67,7 +67,7 @@ def row_create(request, pk: int):
             form.instance.round = evaluation_round
             create_once(form)
             messages.success(request, _("The row has been added to the communication plan."))
-            return redirect("communication", pk=evaluation_round.pk)
+            return redirect("communication:communication", pk=evaluation_round.pk)
     return render(
         request,
         "communication/guide.html",

@@ -65,7 +65,7 @@ class Decision(Decided):
         return f"{self.solution}: {self.get_kind_display()}"
 
     def get_absolute_url(self) -> str:
-        return reverse("solution_analysis", args=[self.solution_id])
+        return reverse("decisions:solution_analysis", args=[self.solution_id])
 
 
 class ProcessDecisionKind(models.TextChoices):
@@ -89,4 +89,4 @@ class ProcessDecision(Decided):
         return self.get_kind_display()
 
     def get_absolute_url(self) -> str:
-        return reverse("process_decision", args=[self.round_id])
+        return reverse("decisions:process_decision", args=[self.round_id])

@@ -2,6 +2,8 @@ from django.urls import path
 
 from samskab.decisions import views
 
+app_name = "decisions"
+
 urlpatterns = [
     path("loesninger/<int:pk>/analyse/", views.solution_analysis, name="solution_analysis"),
     path("loesninger/<int:solution_pk>/beslutninger/ny/", views.decision_create, name="decision_create"),

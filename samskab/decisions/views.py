@@ -130,7 +130,7 @@ def _decide(request, solution, decision: Decision | None):
     evaluation_round = open_round(process)
     if evaluation_round is None:
         messages.error(request, _("Decisions are made in an evaluation round. Start a round on the process page first."))
-        return redirect("solution_analysis", pk=solution.pk)
+        return redirect("decisions:solution_analysis", pk=solution.pk)
     from_worklist = request.POST.get("from") == "worklist"
     form = _decision_form(request, solution, evaluation_round, decision, request.POST or None)
     theirs = None
@@ -138,8 +138,8 @@ def _decide(request, solution, decision: Decision | None):
         theirs = _record(request, form, solution, evaluation_round)
         if theirs is None:
             if from_worklist:
-                return redirect(reverse("round_decisions", args=[evaluation_round.pk]) + f"#solution-{solution.pk}")
-            return redirect("solution_analysis", pk=solution.pk)
+                return redirect(reverse("decisions:round_decisions", args=[evaluation_round.pk]) + f"#solution-{solution.pk}")
+            return redirect("decisions:solution_analysis", pk=solution.pk)
     if from_worklist:
         return _worklist_page(request, evaluation_round, bound={solution.pk: (form, theirs)})
     return render(
@@ -192,7 +192,7 @@ def process_decision(request, pk: int):
     process = evaluation_round.process
     if request.method == "POST" and not evaluation_round.is_open:
         messages.error(request, _("The round is closed, so its decisions can no longer be changed."))
-        return redirect("process_decision", pk=evaluation_round.pk)
+        return redirect("decisions:process_decision", pk=evaluation_round.pk)
     decision = process_decision_of(evaluation_round)
     form = theirs = None
     if evaluation_round.is_open and process_access(request.user, process) >= Access.EDIT:
@@ -210,7 +210,7 @@ def process_decision(request, pk: int):
                 theirs = show_conflict(form, conflict.current)
         if theirs is None:
             messages.success(request, _("The decision on the process has been saved."))
-            return redirect("process_decision", pk=evaluation_round.pk)
+            return redirect("decisions:process_decision", pk=evaluation_round.pk)
     return render(
         request,
         "decisions/process_decision.html",

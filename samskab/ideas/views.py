@@ -56,7 +56,7 @@ def idea_triage(request, pk: int):
         theirs = save_or_show_conflict(form)
         if theirs is None:
             messages.success(request, _("The idea has been assessed."))
-            return redirect(f"{reverse('idea_list')}#idea-{idea.pk}")
+            return redirect(f"{reverse('ideas:idea_list')}#idea-{idea.pk}")
     return render(
         request,
         "ideas/idea_triage.html",

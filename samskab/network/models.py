@@ -67,7 +67,7 @@ class ErfaGroup(SubmittedOnce):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("erfa_group", args=[self.pk])
+        return reverse("network:erfa_group", args=[self.pk])
 
 
 class ErfaMeeting(SubmittedOnce):
@@ -85,7 +85,7 @@ class ErfaMeeting(SubmittedOnce):
         return f"{self.group}, {self.date:%d-%m-%Y}"
 
     def get_absolute_url(self) -> str:
-        return reverse("erfa_meeting", args=[self.pk])
+        return reverse("network:erfa_meeting", args=[self.pk])
 
 
 class AgendaItem(models.Model):

@@ -2,6 +2,8 @@ from django.urls import path
 
 from samskab.network import views
 
+app_name = "network"
+
 urlpatterns = [
     path("ambassadoerer/", views.ambassadors, name="network_ambassadors"),
     path("konsulenter/", views.consultants, name="network_consultants"),

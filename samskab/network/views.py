@@ -81,13 +81,13 @@ def consultants(request):
                     _("%(person)s is now the contact consultant of %(unit)s.")
                     % {"person": contact.consultant, "unit": contact.unit},
                 )
-                return redirect(reverse("network_consultants") + "#kontaktkonsulenter")
+                return redirect(reverse("network:network_consultants") + "#kontaktkonsulenter")
         else:
             facilitator_form = posted = TrainedFacilitatorForm(request.POST, organisation_id=organisation_id)
             if facilitator_form.is_valid():
                 trained = facilitator_form.save()
                 messages.success(request, _("%(person)s has been added as trained to facilitate.") % {"person": trained.user})
-                return redirect("network_consultants")
+                return redirect("network:network_consultants")
     return render(
         request,
         "network/consultants.html",
@@ -112,7 +112,7 @@ def facilitator_remove(request, pk: int):
     trained = get_trained_facilitator_for_user(request.user, pk)
     services.trained_facilitator_remove(trained=trained, by=request.user)
     messages.success(request, _("%(person)s has been removed from the trained konsulenter.") % {"person": trained.user})
-    return redirect("network_consultants")
+    return redirect("network:network_consultants")
 
 
 @login_required
@@ -121,7 +121,7 @@ def contact_remove(request, pk: int):
     contact = get_contact_consultant_for_user(request.user, pk)
     services.contact_consultant_remove(contact=contact, by=request.user)
     messages.success(request, _("%(unit)s no longer has a contact consultant of its own.") % {"unit": contact.unit})
-    return redirect(reverse("network_consultants") + "#kontaktkonsulenter")
+    return redirect(reverse("network:network_consultants") + "#kontaktkonsulenter")
 
 
 # Erfa-groups.
@@ -219,7 +219,7 @@ def meeting_detail(request, pk: int):
     if request.method == "POST" and text_form.is_valid():
         services.agenda_item_add(meeting=meeting, text=text_form.cleaned_data["text"], by=request.user)
         messages.success(request, _("The item has been added to the agenda."))
-        return redirect(reverse("erfa_meeting", args=[meeting.pk]) + "#dagsorden")
+        return redirect(reverse("network:erfa_meeting", args=[meeting.pk]) + "#dagsorden")
     search_form, hits = _search(request)
     agenda = list(meeting.agenda.select_related("bank_item__unit"))
     return render(
@@ -264,7 +264,7 @@ def agenda_add(request, pk: int):
     except ValueError:
         item_pk = 0
     item = items_for(request.user).filter(pk=item_pk, shared=True).first()
-    back = reverse("erfa_meeting", args=[meeting.pk])
+    back = reverse("network:erfa_meeting", args=[meeting.pk])
     query = request.POST.get("q", "")
     if query:
         back += "?" + urlencode({"q": query})
@@ -285,7 +285,7 @@ def agenda_remove(request, pk: int):
     item = get_agenda_item_for_user(request.user, pk)
     services.agenda_item_remove(item=item, by=request.user)
     messages.success(request, _("“%(text)s” has been taken off the agenda.") % {"text": item.text})
-    return redirect(reverse("erfa_meeting", args=[item.meeting_id]) + "#dagsorden")
+    return redirect(reverse("network:erfa_meeting", args=[item.meeting_id]) + "#dagsorden")
 
 
 @login_required
@@ -294,7 +294,7 @@ def agenda_move(request, pk: int):
     """Moves an agenda item one place up or down."""
     item = get_agenda_item_for_user(request.user, pk)
     services.agenda_item_move(item=item, up=request.POST.get("direction") == "up", by=request.user)
-    return redirect(reverse("erfa_meeting", args=[item.meeting_id]) + f"#punkt-{item.pk}")
+    return redirect(reverse("network:erfa_meeting", args=[item.meeting_id]) + f"#punkt-{item.pk}")
 
 
 @login_required

@@ -49,7 +49,7 @@ def columns() -> list[tuple[str, str]]:
 class RowWriter:
     def __init__(self, portfolio: Portfolio):
         self.titles = {key: escape(str(title)) for key, title in columns()}
-        self.url = url_maker("process")
+        self.url = url_maker("processes:process")
         self.date = LongDate()
         self.overdue = f' <strong class="status status-haenger">{escape(str(_("overdue")))}</strong>'
         self.kinds = {kind.value: escape(str(kind.label)) for kind in DecisionKind}

@@ -1,17 +1,18 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from samskab.core.forms import CleanTextForm
 from samskab.privacy.models import RetentionPeriods
 from samskab.processes.models import Participant
 
 
-class RetentionPeriodsForm(forms.ModelForm):
+class RetentionPeriodsForm(CleanTextForm, forms.ModelForm):
     class Meta:
         model = RetentionPeriods
         fields = ["workshop_raw_months", "process_years", "history_months", "reminder_months"]
 
 
-class ErasureForm(forms.Form):
+class ErasureForm(CleanTextForm, forms.Form):
     """A new owner for each of the person's open actions, and the administrator's confirmation."""
 
     confirm = forms.BooleanField(

@@ -2,6 +2,8 @@ from django.urls import path
 
 from samskab.privacy import views
 
+app_name = "privacy"
+
 urlpatterns = [
     path("privatliv/", views.privacy_index, name="privacy_index"),
     path("privatliv/<slug:slug>/", views.privacy, name="privacy"),

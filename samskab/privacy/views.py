@@ -22,7 +22,7 @@ from samskab.privacy.models import Erasure, retention_for
 def privacy_index(request):
     """Public: the privacy page of the visitor's municipality, or a choice of municipality."""
     if request.user.is_authenticated and request.user.organisation_id:
-        return redirect("privacy", slug=request.user.organisation.slug)
+        return redirect("privacy:privacy", slug=request.user.organisation.slug)
     return render(request, "privacy/privacy_index.html", {"organisations": Organisation.objects.all()})
 
 
@@ -40,7 +40,7 @@ def retention(request):
     if request.method == "POST" and form.is_valid():
         services.retention_periods_save(periods=form.instance, by=request.user)
         messages.success(request, _("The retention periods were saved."))
-        return redirect("privacy_retention")
+        return redirect("privacy:privacy_retention")
     return render(request, "privacy/retention.html", {"form": form, "nav": "administration", "admin_nav": "retention"})
 
 
@@ -61,7 +61,7 @@ def erase(request, pk: int):
     if request.method == "POST" and form.is_valid():
         services.person_erase(person=person, new_owners=form.new_owners(), by=request.user)
         messages.success(request, _("The person is erased: they are now “%(name)s” everywhere.") % {"name": FORMER_EMPLOYEE})
-        return redirect("privacy_people")
+        return redirect("privacy:privacy_people")
     context = {"person": person, "actions": form.actions, "form": form, "nav": "administration", "admin_nav": "people"}
     return render(request, "privacy/erase.html", context)
 

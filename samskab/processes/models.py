@@ -60,7 +60,7 @@ class Process(SubmittedOnce):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("process", args=[self.pk])
+        return reverse("processes:process", args=[self.pk])
 
     def clean(self) -> None:
         errors = {}
@@ -124,7 +124,7 @@ class Challenge(SubmittedOnce):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("challenge", args=[self.pk])
+        return reverse("processes:challenge", args=[self.pk])
 
     def status(self) -> "SolutionStatus | None":
         """A challenge's status is read from its solutions (prefetched where it is listed)."""
@@ -193,7 +193,7 @@ class Solution(SubmittedOnce):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("solution", args=[self.pk])
+        return reverse("processes:solution", args=[self.pk])
 
     def get_status_enum(self) -> SolutionStatus:
         return SolutionStatus(self.status)

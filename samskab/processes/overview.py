@@ -66,7 +66,7 @@ class _RowWriter:
         )
         self.silent = f' <span class="status status-silent">{escape(_("without follow-up"))}</span>'
         self.none_yet = escape(_("none yet"))
-        self.url = url_maker("solution")
+        self.url = url_maker("processes:solution")
 
     def row(self, solution: dict, silent: bool) -> SafeString:
         status = solution["status"]
@@ -108,7 +108,7 @@ def _overview_solutions():
 def overview(process: Process, silent_after_days: int) -> tuple[list[ChallengeRow], dict[str, int]]:
     """The forløb's challenges with their solutions' rows, and the page's counts, in two queries."""
     today = timezone.localdate()
-    challenge_url = url_maker("challenge")
+    challenge_url = url_maker("processes:challenge")
     challenges = {
         pk: ChallengeRow(pk, title, challenge_url(pk), priority, _("Solutions to %(title)s") % {"title": title})
         for pk, title, priority in process.challenges.values_list("pk", "title", "priority")

@@ -2,6 +2,8 @@ from django.urls import path
 
 from samskab.processes.views import challenges, imports, measurements, participants, processes, solutions, units
 
+app_name = "processes"
+
 urlpatterns = [
     path("", processes.dashboard, name="dashboard"),
     path("enheder/<int:pk>/", units.unit_detail, name="unit"),

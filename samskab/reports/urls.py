@@ -2,6 +2,8 @@ from django.urls import path
 
 from samskab.reports import round_page, views
 
+app_name = "reports"
+
 urlpatterns = [
     path("runder/<int:pk>/", round_page.round_detail, name="round"),
     path("runder/<int:pk>/afrapportering/", views.round_report, name="round_report"),

@@ -93,7 +93,7 @@ def round_report_approve(request, pk: int):
     evaluation_round, report, _editor = get_round_report_for_user(request.user, pk, Access.EDIT)
     if services.report_approve(report=report, by=request.user):
         messages.success(request, _("The round report has been approved. Everyone who follows the process can now read it."))
-    return redirect("round_report", pk=evaluation_round.pk)
+    return redirect("reports:round_report", pk=evaluation_round.pk)
 
 
 @login_required
@@ -105,7 +105,7 @@ def round_report_reopen(request, pk: int):
         messages.error(request, form.errors["confirm"][0])
     elif services.report_reopen(report=report, by=request.user):
         messages.success(request, _("The round report is a draft again."))
-    return redirect("round_report", pk=evaluation_round.pk)
+    return redirect("reports:round_report", pk=evaluation_round.pk)
 
 
 def _file(evaluation_round, version, body: bytes, extension: str) -> HttpResponse:

@@ -44,7 +44,7 @@ class EvaluationRound(models.Model):
         return str(_("Evaluation round %(number)s") % {"number": self.number})
 
     def get_absolute_url(self) -> str:
-        return reverse("round", args=[self.pk])
+        return reverse("reports:round", args=[self.pk])
 
     @property
     def is_open(self) -> bool:

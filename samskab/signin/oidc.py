@@ -49,7 +49,7 @@ def client_secret(sign_in: SignInSettings) -> str:
 
 
 def redirect_uri() -> str:
-    return settings.SITE_URL.rstrip("/") + reverse("oidc_callback")
+    return settings.SITE_URL.rstrip("/") + reverse("signin:oidc_callback")
 
 
 def _unavailable(error: Exception) -> SignInRefused:

@@ -69,14 +69,14 @@ def _url(name: str) -> str:
 
 
 def entity_id() -> str:
-    return _url("saml_metadata")
+    return _url("signin:saml_metadata")
 
 
 def sp_settings() -> dict:
     return {
         "entityId": entity_id(),
-        "assertionConsumerService": {"url": _url("saml_acs"), "binding": C.BINDING_HTTP_POST},
-        "singleLogoutService": {"url": _url("saml_slo"), "binding": C.BINDING_HTTP_REDIRECT},
+        "assertionConsumerService": {"url": _url("signin:saml_acs"), "binding": C.BINDING_HTTP_POST},
+        "singleLogoutService": {"url": _url("signin:saml_slo"), "binding": C.BINDING_HTTP_REDIRECT},
         "NameIDFormat": PERSISTENT,
         "x509cert": settings.SAML_SP_CERT,
         "privateKey": settings.SAML_SP_KEY,

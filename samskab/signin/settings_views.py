@@ -19,7 +19,7 @@ def sign_in_settings(request):
     if request.method == "POST" and form.is_valid():
         services.sign_in_settings_save(settings=form.instance, by=request.user)
         messages.success(request, _("The sign-in settings were saved."))
-        return redirect("sign_in_settings")
+        return redirect("signin:sign_in_settings")
     context = {
         "form": form,
         "admin_nav": "sign_in",
@@ -50,7 +50,7 @@ def role_mappings(request):
             by=request.user,
         )
         messages.success(request, _("The role mapping was added."))
-        return redirect("role_mappings")
+        return redirect("signin:role_mappings")
     return _mappings_page(request, form)
 
 
@@ -59,4 +59,4 @@ def role_mappings(request):
 def role_mapping_remove(request, pk: int):
     services.role_mapping_remove(mapping=get_role_mapping_for_admin(request.user, pk), by=request.user)
     messages.success(request, _("The role mapping was removed."))
-    return redirect("role_mappings")
+    return redirect("signin:role_mappings")

@@ -2,6 +2,8 @@ from django.urls import path
 
 from samskab.signin import settings_views, views
 
+app_name = "signin"
+
 urlpatterns = [
     path("saml/metadata/", views.saml_metadata, name="saml_metadata"),
     path("saml/acs/", views.saml_acs, name="saml_acs"),

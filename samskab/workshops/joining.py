@@ -164,7 +164,7 @@ def attendee_required(view: Callable) -> Callable:
     def wrapper(request: HttpRequest, code: str, *args, **kwargs) -> HttpResponse:
         attendee = attendee_by_code(request, code)
         if attendee is None:
-            join_url = reverse("join_code", args=[normalise_code(code) or "-"])
+            join_url = reverse("workshops:join_code", args=[normalise_code(code) or "-"])
             if wants_json(request):
                 message = _("You are no longer joined to the workshop. Join again with the code.")
                 return JsonResponse({"ok": False, "message": message, "join": join_url}, status=403)

@@ -95,7 +95,7 @@ class Workshop(SubmittedOnce):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("workshop", args=[self.pk])
+        return reverse("workshops:workshop", args=[self.pk])
 
 
 class SectionKind(models.TextChoices):
@@ -143,7 +143,7 @@ class Section(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("section_edit", args=[self.pk])
+        return reverse("workshops:section_edit", args=[self.pk])
 
 
 class PromptRole(models.TextChoices):

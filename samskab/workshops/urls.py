@@ -2,6 +2,8 @@ from django.urls import path
 
 from samskab.workshops.views import facilitation, join, minutes, phone, preparation, projector, rounds, run
 
+app_name = "workshops"
+
 urlpatterns = [
     path("forloeb/<int:pk>/runder/ny/", rounds.round_start, name="round_start"),
     path("runder/<int:pk>/afslut/", rounds.round_close, name="round_close"),

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, sync_playwright
 
 from samskab.demo import kommune as demo
 from tests.pages.registry import ANONYMOUS, World
@@ -138,3 +138,15 @@ def describe(violations: list[Violation]) -> str:
 @pytest.fixture(name="axe_violations")
 def axe_violations_fixture() -> Callable[[Page], list[Violation]]:
     return axe_violations
+
+
+def press(tab: Page, button: Locator) -> None:
+    """Click a button that posts a form, and wait for the page it leads to; on the run page, for the
+    answer HTMX swaps in place (the page is not loaded again)."""
+    if tab.locator("#run-page").count():
+        swaps = tab.evaluate("() => Number(document.documentElement.dataset.runSwaps || 0)")
+        button.click()
+        tab.wait_for_function("before => Number(document.documentElement.dataset.runSwaps || 0) > before", arg=swaps)
+        return
+    with tab.expect_navigation():
+        button.click()

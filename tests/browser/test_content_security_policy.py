@@ -37,7 +37,7 @@ def violations(tab, seen: list[str]) -> list[str]:
 def test_the_watch_sees_what_the_policy_blocks(page_as):
     tab = page_as("konsulent")
     seen = watch(tab)
-    tab.goto(reverse("dashboard"))
+    tab.goto(reverse("processes:dashboard"))
     tab.evaluate("""() => {
         document.body.insertAdjacentHTML("beforeend", '<p id="red" style="color: red">x</p>');
         const script = document.createElement("script");
@@ -55,22 +55,22 @@ def test_the_facilitators_pages_run_without_violations(page_as, live_world, grou
     tab = page_as("konsulent")
     seen = watch(tab)
     for url in (
-        reverse("dashboard"),
+        reverse("processes:dashboard"),
         live_world.process.get_absolute_url(),
         live_world.solution.get_absolute_url(),
-        reverse("participants", args=[live_world.process.pk]),
-        reverse("round_plan", args=[live_world.evaluation_round.pk]),
-        reverse("workshop_run", args=[workshop.pk]),
-        reverse("projector", args=[workshop.pk]),
-        reverse("bank_search"),
-        reverse("network_ambassadors"),
+        reverse("processes:participants", args=[live_world.process.pk]),
+        reverse("actionplan:round_plan", args=[live_world.evaluation_round.pk]),
+        reverse("workshops:workshop_run", args=[workshop.pk]),
+        reverse("workshops:projector", args=[workshop.pk]),
+        reverse("bank:bank_search"),
+        reverse("network:network_ambassadors"),
     ):
         tab.goto(url)
         tab.wait_for_load_state("networkidle")
         assert violations(tab, seen) == [], url
     # A drag on the run page: grouping.js marks the drop zone, HTMX and the page swap in place.
     with tab.expect_navigation():
-        tab.goto(reverse("workshop_run", args=[workshop.pk]))
+        tab.goto(reverse("workshops:workshop_run", args=[workshop.pk]))
     tab.locator(f"#kort-{cards[0].pk}").drag_to(tab.locator(f"#gruppe-{group.pk} h3"))
     expect(tab.locator(f"#gruppe-{group.pk} #kort-{cards[0].pk}")).to_have_count(1)
     assert violations(tab, seen) == []
@@ -79,7 +79,7 @@ def test_the_facilitators_pages_run_without_violations(page_as, live_world, grou
 def test_the_login_page_and_the_phone_width_menu_run_without_violations(page_as):
     tab = page_as("leder", PHONE)
     seen = watch(tab)
-    tab.goto(reverse("dashboard"))
+    tab.goto(reverse("processes:dashboard"))
     tab.wait_for_load_state("networkidle")
     menu = tab.locator(".js-menu-open")
     if menu.count():

@@ -22,7 +22,7 @@ KINDS = [
 
 
 def _worklist(live_world) -> str:
-    return reverse("round_decisions", args=[live_world.process.rounds.get(status="aaben").pk])
+    return reverse("decisions:round_decisions", args=[live_world.process.rounds.get(status="aaben").pk])
 
 
 def test_the_leader_decides_every_solution_in_place(page_as, live_world):

@@ -56,7 +56,7 @@ def _swapped(tab, act) -> None:
 def test_the_facilitator_drags_a_card_into_a_group_with_the_mouse(page_as, grouping_board):
     workshop, board, group, cards = grouping_board
     tab = page_as("konsulent")
-    tab.goto(reverse("workshop_run", args=[workshop.pk]))
+    tab.goto(reverse("workshops:workshop_run", args=[workshop.pk]))
     _drag(tab, cards[0], tab.locator(f"#gruppe-{group.pk} h3"))
     cards[0].refresh_from_db()
     assert cards[0].group == group
@@ -70,7 +70,7 @@ def test_the_facilitator_drags_a_card_into_a_group_with_the_mouse(page_as, group
 def test_the_facilitator_makes_a_group_and_fills_it_with_the_keyboard_only(page_as, grouping_board):
     workshop, board, group, cards = grouping_board
     tab = page_as("konsulent")
-    tab.goto(reverse("workshop_run", args=[workshop.pk]))
+    tab.goto(reverse("workshops:workshop_run", args=[workshop.pk]))
     _tab_to(tab, "#group_name")
     tab.keyboard.type("Skemaer")
     _swapped(tab, lambda: tab.keyboard.press("Enter"))
@@ -106,7 +106,7 @@ def test_grouping_and_concluding_pass_axe_on_the_run_page_and_the_projector(page
     for phase in (Phase.GROUP, Phase.DISCUSS, Phase.CONCLUDE):
         board.phase = phase
         board.save(update_fields=["phase"])
-        for url in (reverse("workshop_run", args=[workshop.pk]), reverse("projector", args=[workshop.pk])):
+        for url in (reverse("workshops:workshop_run", args=[workshop.pk]), reverse("workshops:projector", args=[workshop.pk])):
             tab.goto(url)
             violations = axe_violations(tab)
             assert not violations, f"{url} in phase {phase}:\n{describe(violations)}"
@@ -129,7 +129,7 @@ def test_ratings_by_role_pass_axe(page_as, live_world, width):
     section.save(update_fields=["locked"])
     ratings.publish(section)
     tab = page_as("konsulent", width=width)
-    for url in (reverse("workshop_run", args=[workshop.pk]), reverse("projector", args=[workshop.pk])):
+    for url in (reverse("workshops:workshop_run", args=[workshop.pk]), reverse("workshops:projector", args=[workshop.pk])):
         tab.goto(url)
         assert tab.locator("#ratings-by-role").count() == 1
         violations = axe_violations(tab)

@@ -65,7 +65,7 @@ def test_the_facilitator_imports_a_workbook_and_follows_up_on_a_solution(page_as
 
     # From the forløb page to the import page, and the template.
     tab.goto(process.get_absolute_url())
-    import_url = reverse("process_import", args=[process.pk])
+    import_url = reverse("processes:process_import", args=[process.pk])
     tab.locator(f'a[href="{import_url}"]').click()
     tab.wait_for_url(f"**{import_url}")
     with tab.expect_download() as download:
@@ -104,7 +104,7 @@ def test_the_facilitator_imports_a_workbook_and_follows_up_on_a_solution(page_as
     # The facilitator opens the imported solution and records that it has stalled.
     tab.locator(f'a[href="{solution.get_absolute_url()}"]').first.click()
     expect(tab.locator("#solution-status .status-afproeves")).to_be_visible()
-    form = tab.locator(f'form[action="{reverse("follow_up_create", args=[solution.pk])}"]')
+    form = tab.locator(f'form[action="{reverse("processes:follow_up_create", args=[solution.pk])}"]')
     if not form.is_visible():
         tab.locator("#follow-up-area details > summary").click()
     form.locator('[name="status"]').select_option(SolutionStatus.STALLED.value)
@@ -122,13 +122,13 @@ def test_the_facilitator_imports_a_workbook_and_follows_up_on_a_solution(page_as
     expect(tab.locator(f'tr.is-stalled:has(a[href="{solution.get_absolute_url()}"]) .status-haenger')).to_be_visible()
 
     # A participant sees the solution but no way to edit it, and the edit page refuses.
-    edit_url = reverse("solution_edit", args=[solution.pk])
+    edit_url = reverse("processes:solution_edit", args=[solution.pk])
     participant = page_as("medarbejder")
     participant.goto(solution.get_absolute_url())
     expect(participant.locator("#solution-status .status-haenger")).to_be_visible()
     expect(participant.locator(f'a[href="{edit_url}"]')).to_have_count(0)
     participant.goto(process.get_absolute_url())
     expect(participant.locator(f'a[href="{import_url}"]')).to_have_count(0)
-    expect(participant.locator(f'a[href="{reverse("process_edit", args=[process.pk])}"]')).to_have_count(0)
+    expect(participant.locator(f'a[href="{reverse("processes:process_edit", args=[process.pk])}"]')).to_have_count(0)
     response = participant.goto(edit_url)
     assert response is not None and response.status == 403

@@ -123,7 +123,7 @@ def _screen(browser, live_server, size):
 
 
 def _open_wall(tab, workshop):
-    tab.goto(reverse("projector", args=[workshop.pk]))
+    tab.goto(reverse("workshops:projector", args=[workshop.pk]))
     tab.keyboard.press("f")
     tab.wait_for_function("() => document.documentElement.classList.contains('is-wall')")
 
@@ -230,7 +230,7 @@ def test_projector_mode_comes_with_f_or_the_button_and_goes_with_escape(browser,
     workshop, board, cards = wall
     tab = _screen(browser, live_server, (1280, 720))
     try:
-        tab.goto(reverse("projector", args=[workshop.pk]))
+        tab.goto(reverse("workshops:projector", args=[workshop.pk]))
         bar = tab.locator(".samskab-wall-bar")
         assert bar.is_visible() and tab.locator("header.samskab-header").count() == 0  # none of the site's chrome
         tab.keyboard.press("f")
@@ -290,8 +290,8 @@ def test_the_code_leaves_the_wall_live_when_the_facilitator_closes_joining(brows
         assert wall_tab.locator("#join-code").is_visible()
         loads = []
         wall_tab.on("framenavigated", lambda frame: loads.append(frame.url))
-        run_tab.goto(reverse("workshop_run", args=[workshop.pk]))
-        run_tab.locator(f"form[action='{reverse('workshop_joining', args=[workshop.pk])}']:has(input[name=open][value='0']) button").click()
+        run_tab.goto(reverse("workshops:workshop_run", args=[workshop.pk]))
+        run_tab.locator(f"form[action='{reverse('workshops:workshop_joining', args=[workshop.pk])}']:has(input[name=open][value='0']) button").click()
         expect(wall_tab.locator("#join-code")).to_have_count(0, timeout=5_000)
         expect(wall_tab.locator(".samskab-qr-wrap")).to_have_count(0)
         assert loads == []  # the wall was not loaded again

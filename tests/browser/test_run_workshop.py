@@ -31,7 +31,7 @@ def test_every_phase_of_the_run_page_and_the_projector_passes_axe(page_as, runni
     for phase in Phase:
         board.phase = phase
         board.save(update_fields=["phase"])
-        for url in (reverse("workshop_run", args=[workshop.pk]), reverse("projector", args=[workshop.pk])):
+        for url in (reverse("workshops:workshop_run", args=[workshop.pk]), reverse("workshops:projector", args=[workshop.pk])):
             tab.goto(url)
             violations = axe_violations(tab)
             assert not violations, f"{url} in phase {phase}:\n{describe(violations)}"
@@ -40,12 +40,12 @@ def test_every_phase_of_the_run_page_and_the_projector_passes_axe(page_as, runni
 def test_a_paper_card_typed_in_appears_on_the_board_and_an_empty_one_shows_why(page_as, running_board):
     workshop, board = running_board
     tab = page_as("konsulent")
-    tab.goto(reverse("workshop_run", args=[workshop.pk]))
-    form = tab.locator(f"form[action='{reverse('paper_card', args=[board.pk])}']")
+    tab.goto(reverse("workshops:workshop_run", args=[workshop.pk]))
+    form = tab.locator(f"form[action='{reverse('workshops:paper_card', args=[board.pk])}']")
     form.locator("[type=submit]").click()  # the answer is swapped into the page (HTMX), no page load
     expect(tab.locator("[data-module=error-summary]")).to_have_count(1)
     assert not axe_violations(tab), describe(axe_violations(tab))
-    form = tab.locator(f"form[action='{reverse('paper_card', args=[board.pk])}']")
+    form = tab.locator(f"form[action='{reverse('workshops:paper_card', args=[board.pk])}']")
     form.locator("[name=text]").fill("Skrevet i hånden")
     form.locator("[name=column]").select_option(index=1)
     form.locator("[type=submit]").click()
@@ -60,7 +60,7 @@ def test_the_status_round_passes_axe_on_the_run_page_and_the_projector(page_as, 
     workshop.current_section = workshop.sections.get(kind="status")
     workshop.save()
     tab = page_as("konsulent", width=width)
-    for url in (reverse("workshop_run", args=[workshop.pk]), reverse("projector", args=[workshop.pk])):
+    for url in (reverse("workshops:workshop_run", args=[workshop.pk]), reverse("workshops:projector", args=[workshop.pk])):
         tab.goto(url)
         violations = axe_violations(tab)
         assert not violations, f"{url}:\n{describe(violations)}"

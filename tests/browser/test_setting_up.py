@@ -22,7 +22,7 @@ def test_fremmoede_is_ticked_for_everyone_at_once_and_a_double_tick_is_explained
     workshop = live_world.workshop
     participants = workshop.round.process.participants.count()
     tab = page_as("konsulent", width=width)
-    tab.goto(reverse("attendance", args=[workshop.pk]))
+    tab.goto(reverse("workshops:attendance", args=[workshop.pk]))
     _accessible(tab, "fremmøde")
     tab.get_by_role("button", name="Vælg alle", exact=True).click()
     assert tab.locator("input[name=attended]:checked").count() == participants
@@ -67,7 +67,7 @@ def test_closing_a_round_asks_before_it_cancels_the_planned_workshop(page_as, li
     tab = page_as("konsulent", width=width)
     tab.goto(evaluation_round.get_absolute_url())
     with tab.expect_navigation():
-        tab.locator(f"form[action='{reverse('round_close', args=[evaluation_round.pk])}'] button").click()
+        tab.locator(f"form[action='{reverse('workshops:round_close', args=[evaluation_round.pk])}'] button").click()
     _accessible(tab, "the question")
     with tab.expect_navigation():
         tab.get_by_role("button", name="Afslut runden").click()

@@ -43,14 +43,14 @@ def test_a_leader_signs_in_through_the_context_handler_and_sees_their_units_forl
     SignInSettings.objects.create(organisation=organisation, saml_idp_metadata=saml_idp.metadata(), saml_idp_entity_id=saml_idp.ENTITY_ID)
     Unit.objects.filter(organisation=organisation, name="Hjemmeplejen Nord").update(source_uuid=NORTH_UUID)
     RoleMapping.objects.create(organisation=organisation, value=saml_idp.PRIVILEGE_PREFIX + "leder/1", role=Role.LEADER)
-    acs = live_server.url + reverse("saml_acs")
+    acs = live_server.url + reverse("signin:saml_acs")
 
     def context_handler(route) -> None:
         request, _query = saml_idp.authn_request(route.request.url)
         answer = saml_idp.Answer(
             request_id=request.get("ID"),
             acs_url=acs,
-            audience=live_server.url + reverse("saml_metadata"),
+            audience=live_server.url + reverse("signin:saml_metadata"),
             sp_encryption_cert=sp.cert_pem,
             cvr=CVR,
             person_uuid=str(uuid.uuid4()),
@@ -66,9 +66,9 @@ def test_a_leader_signs_in_through_the_context_handler_and_sees_their_units_forl
     context = browser.new_context(base_url=live_server.url)
     tab = context.new_page()
     tab.route("https://context-handler.test/**", context_handler)
-    tab.goto(reverse("login"))
+    tab.goto(reverse("accounts:login"))
     tab.get_by_role("link", name="Log ind via Demo Kommune").click()
-    tab.wait_for_url(live_server.url + reverse("dashboard"))
+    tab.wait_for_url(live_server.url + reverse("processes:dashboard"))
     _sees_only_north(tab)
     context.close()
 
@@ -85,9 +85,9 @@ def test_a_leader_signs_in_through_entra_id_and_sees_their_units_forloeb(browser
         provider.sign_in_next(roles=["Samskab.Leder"], oid=str(uuid.uuid4()), sub="browser-test-subject")
         context = browser.new_context(base_url=live_server.url)
         tab = context.new_page()
-        tab.goto(reverse("login"))
+        tab.goto(reverse("accounts:login"))
         tab.get_by_role("link", name="Log ind via Demo Kommune").click()
-        tab.wait_for_url(live_server.url + reverse("dashboard"))
+        tab.wait_for_url(live_server.url + reverse("processes:dashboard"))
         _sees_only_north(tab)
         context.close()
     finally:
@@ -105,14 +105,14 @@ def test_the_sign_in_pages_have_no_wcag_violations(width, page_as, live_world, a
     visitor = page_as(ANONYMOUS, width)
     shown = []
     for tab, url in [
-        (administrator, reverse("sign_in_settings")),
-        (administrator, reverse("role_mappings")),
-        (visitor, reverse("login")),
-        (visitor, reverse("oidc_callback")),  # refused: no sign-in under way
+        (administrator, reverse("signin:sign_in_settings")),
+        (administrator, reverse("signin:role_mappings")),
+        (visitor, reverse("accounts:login")),
+        (visitor, reverse("signin:oidc_callback")),  # refused: no sign-in under way
     ]:
         tab.goto(url)
         shown.append((url, axe_violations(tab)))
-    administrator.goto(reverse("role_mappings"))
+    administrator.goto(reverse("signin:role_mappings"))
     administrator.locator("main form [type=submit]").last.click()  # nothing typed: the form comes back with its errors
     administrator.wait_for_load_state()
     shown.append(("role_mappings with errors", axe_violations(administrator)))

@@ -19,7 +19,7 @@ from playwright.sync_api import Page, expect
 from samskab.bank.models import Adoption, BankItem, ItemKind
 from samskab.processes.models import Process, Solution
 from samskab.workshops.models import Workshop
-from tests.browser.conftest import PHONE, axe_violations, describe
+from tests.browser.conftest import PHONE, axe_violations, describe, press
 from tests.minutes_helpers import hold_workshop
 
 pytestmark = pytest.mark.browser
@@ -43,11 +43,6 @@ class Axe:
         path = "/" + tab.url.split("//", 1)[1].split("/", 1)[1]
         if (username, path) not in self.seen:
             self.seen.append((username, path))
-
-
-def press(tab: Page, button) -> None:
-    with tab.expect_navigation():
-        button.click()
 
 
 def form_with(tab: Page, button: str):

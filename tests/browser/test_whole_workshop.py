@@ -21,7 +21,7 @@ from pypdf import PdfReader
 from tests.pages.registry import ANONYMOUS, World
 from samskab.rounds.models import Action
 from samskab.workshops.models import Attendee, Card, Lesson, Minutes, MinutesStatus, Rating, Vote, Workshop
-from tests.browser.conftest import DESKTOP, PHONE, log_in
+from tests.browser.conftest import DESKTOP, PHONE, log_in, press
 
 pytestmark = pytest.mark.browser
 
@@ -69,18 +69,6 @@ def open_tab(browser: Browser, asgi_server: str) -> Iterator[Callable[..., Page]
 
 
 # The facilitator's run page ---------------------------------------------------------------------------
-
-
-def press(tab: Page, button: Locator) -> None:
-    """Click a button that posts a form, and wait for the page it leads to; on the run page, for the
-    answer HTMX swaps in place (the page is not loaded again)."""
-    if tab.locator("#run-page").count():
-        swaps = tab.evaluate("() => Number(document.documentElement.dataset.runSwaps || 0)")
-        button.click()
-        tab.wait_for_function("before => Number(document.documentElement.dataset.runSwaps || 0) > before", arg=swaps)
-        return
-    with tab.expect_navigation():
-        button.click()
 
 
 def to_phase(run: Page, phase: str) -> None:

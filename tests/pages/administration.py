@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 
-from django.urls import reverse
+from tests.pages.naming import reverse
 
 from samskab.organisations.models import MedCommittee, Membership
 
@@ -11,7 +11,7 @@ ADMINISTRATORS = frozenset({"central"})  # the demo's municipality administrator
 
 def committee_url(world) -> str:
     committee = MedCommittee.objects.filter(unit__organisation=world.organisation).order_by("pk").first()
-    return reverse("administration_committee", args=[committee.pk])
+    return reverse("administration:administration_committee", args=[committee.pk])
 
 
 def membership_url(name: str) -> Callable:

@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 
-from django.urls import reverse
+from tests.pages.naming import reverse
 
 from samskab.bank.models import BankItem
 

@@ -4,7 +4,7 @@ import uuid
 from collections.abc import Callable
 
 from django.contrib.contenttypes.models import ContentType
-from django.urls import reverse
+from tests.pages.naming import reverse
 
 from samskab.ideas.models import Idea, IdeaOrigin
 from samskab.workshops.models import Card, PromptRole, SectionKind

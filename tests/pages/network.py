@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 
-from django.urls import reverse
+from tests.pages.naming import reverse
 
 from samskab.network.models import AgendaItem, ContactConsultant, ErfaGroup, ErfaMeeting, TrainedFacilitator
 from samskab.organisations.models import Unit
@@ -67,4 +67,4 @@ def contact_url(name: str) -> Callable:
 def tells_about_url(world) -> str:
     """What a participant who is not an ambassador (the TR) could tell about: writing it asks to tick ambassador."""
     participant = world.process.participants.get(user__username="tr")
-    return reverse("network_participant_tells_about", args=[world.process.pk, participant.pk])
+    return reverse("processes:network_participant_tells_about", args=[world.process.pk, participant.pk])

@@ -1,6 +1,6 @@
 """URLs of the personal-data pages, for the page registry."""
 
-from django.urls import reverse
+from tests.pages.naming import reverse
 
 from samskab.accounts.models import User
 
@@ -10,8 +10,8 @@ def _medarbejder(world) -> User:
 
 
 def erase_url(world) -> str:
-    return reverse("privacy_erase", args=[_medarbejder(world).pk])
+    return reverse("privacy:privacy_erase", args=[_medarbejder(world).pk])
 
 
 def export_url(world) -> str:
-    return reverse("privacy_person_export", args=[_medarbejder(world).pk])
+    return reverse("privacy:privacy_person_export", args=[_medarbejder(world).pk])

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from django.contrib.auth.tokens import default_token_generator
-from django.urls import reverse
+from tests.pages.naming import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
@@ -112,7 +112,7 @@ def _card(world: World) -> str:
     card, _created = Card.objects.get_or_create(
         client_id=uuid.UUID(int=1), defaults={"section": world.section, "text": "Tavlemøderne virker."}
     )
-    return reverse("card_hide", args=[card.pk])
+    return reverse("workshops:card_hide", args=[card.pk])
 
 
 def _minutes_card(world: World) -> str:
@@ -120,7 +120,7 @@ def _minutes_card(world: World) -> str:
     card, _created = Card.objects.get_or_create(
         client_id=uuid.UUID(int=1), defaults={"section": world.section, "text": "Tavlemøderne virker."}
     )
-    return reverse("minutes_card_hide", args=[card.pk])
+    return reverse("workshops:minutes_card_hide", args=[card.pk])
 
 
 def _code(name: str, *, card: bool = False) -> Callable[[World], str]:
@@ -138,7 +138,7 @@ def _round_without_workshop(world: World) -> str:
     evaluation_round, _created = EvaluationRound.objects.get_or_create(
         process=world.process, number=99, defaults={"opened_on": world.evaluation_round.opened_on}
     )
-    return reverse("workshop_create", args=[evaluation_round.pk])
+    return reverse("workshops:workshop_create", args=[evaluation_round.pk])
 
 
 def _on_card(name: str) -> Callable[[World], str]:
@@ -210,7 +210,7 @@ def _decision(world: World) -> str:
             decided_by=Participant.objects.get(process=world.process, user__username="leder"),
             decided_on=world.evaluation_round.opened_on,
         )
-    return reverse("decision_edit", args=[decision.pk])
+    return reverse("decisions:decision_edit", args=[decision.pk])
 
 
 def _communication_row(name: str) -> Callable[[World], str]:
@@ -282,12 +282,12 @@ def _reset_link(username: str) -> str:
     """A valid password-reset link, made when it is asked for (a login makes older links invalid)."""
     user = User.objects.get(username=username)
     uid = urlsafe_base64_encode(force_bytes(user.pk))
-    return reverse("password_reset_confirm", args=[uid, default_token_generator.make_token(user)])
+    return reverse("accounts:password_reset_confirm", args=[uid, default_token_generator.make_token(user)])
 
 
 def _expired_reset_link(username: str) -> str:
     uid = urlsafe_base64_encode(force_bytes(User.objects.get(username=username).pk))
-    return reverse("password_reset_confirm", args=[uid, "expired-link"])
+    return reverse("accounts:password_reset_confirm", args=[uid, "expired-link"])
 
 
 def _everyone_but(status: int, *, keep: frozenset[str] = frozenset()) -> Mapping[str, int]:
@@ -373,15 +373,15 @@ PAGES: list[Page] = [
     # Public by design: log-in, password reset, privacy, accessibility statement.
     Page(
         "login",
-        lambda w: reverse("login"),
+        lambda w: reverse("accounts:login"),
         audience=PUBLIC,
         overrides=_everyone_but(302),  # already logged in: on to the dashboard
         invalid={"username": "konsulent", "password": "not-the-password"},
     ),
-    Page("logout", lambda w: reverse("logout"), audience=PUBLIC, method="POST", ok=302),
+    Page("logout", lambda w: reverse("accounts:logout"), audience=PUBLIC, method="POST", ok=302),
     Page("set_language", lambda w: reverse("set_language"), audience=PUBLIC, method="POST", ok=302),
-    Page("password_reset", lambda w: reverse("password_reset"), audience=PUBLIC, invalid={"email": "not an address"}),
-    Page("password_reset_done", lambda w: reverse("password_reset_done"), audience=PUBLIC),
+    Page("password_reset", lambda w: reverse("accounts:password_reset"), audience=PUBLIC, invalid={"email": "not an address"}),
+    Page("password_reset_done", lambda w: reverse("accounts:password_reset_done"), audience=PUBLIC),
     # A valid link is swapped for a link without the token (302), which shows the form.
     Page(
         "password_reset_confirm",
@@ -391,18 +391,18 @@ PAGES: list[Page] = [
         invalid={"new_password1": "kort", "new_password2": "anderledes"},
     ),
     Page("password_reset_confirm:expired", lambda w: _expired_reset_link("amr"), audience=PUBLIC),
-    Page("password_reset_complete", lambda w: reverse("password_reset_complete"), audience=PUBLIC),
+    Page("password_reset_complete", lambda w: reverse("accounts:password_reset_complete"), audience=PUBLIC),
     Page(
         "privacy_index",
-        lambda w: reverse("privacy_index"),
+        lambda w: reverse("privacy:privacy_index"),
         audience=PUBLIC,
         overrides=_everyone_but(302, keep=frozenset({"admin"})),  # on to their own municipality's page
     ),
-    Page("privacy", lambda w: reverse("privacy", args=[w.organisation.slug]), audience=PUBLIC),
-    Page("accessibility", lambda w: reverse("accessibility"), audience=PUBLIC),
+    Page("privacy", lambda w: reverse("privacy:privacy", args=[w.organisation.slug]), audience=PUBLIC),
+    Page("accessibility", lambda w: reverse("organisations:accessibility"), audience=PUBLIC),
     # Everyone logged in has these, showing only what they may see.
-    Page("dashboard", lambda w: reverse("dashboard"), audience=LOGGED_IN),
-    Page("units", lambda w: reverse("units"), audience=LOGGED_IN),
+    Page("dashboard", lambda w: reverse("processes:dashboard"), audience=LOGGED_IN),
+    Page("units", lambda w: reverse("organisations:units"), audience=LOGGED_IN),
     Page("unit", _p("unit", "unit"), audience=READERS),
     Page("process_create", _p("process_create", "unit"), audience=EDITORS, invalid={"title": ""}),
     # The forløb.
@@ -509,7 +509,7 @@ PAGES: list[Page] = [
     ),
     Page(
         "anchoring_suggestion_accept",
-        lambda w: reverse("anchoring_suggestion_accept", args=[w.evaluation_round.pk, "leadership_support"]),
+        lambda w: reverse("anchoring:anchoring_suggestion_accept", args=[w.evaluation_round.pk, "leadership_support"]),
         audience=EDITORS,
         method="POST",
         ok=302,
@@ -541,7 +541,7 @@ PAGES: list[Page] = [
         destructive=True,
     ),
     # Handlingsplan: read by every reader; kept by the editors (and each action by its owner).
-    Page("my_actions", lambda w: reverse("my_actions"), audience=LOGGED_IN),
+    Page("my_actions", lambda w: reverse("actionplan:my_actions"), audience=LOGGED_IN),
     Page("round_plan", _p("round_plan", "evaluation_round"), audience=READERS),
     Page("round_plan_xlsx", _p("round_plan_xlsx", "evaluation_round"), audience=READERS, html=False),
     Page("process_plan", _p("process_plan", "process"), audience=READERS),
@@ -657,7 +657,7 @@ PAGES: list[Page] = [
     # pages need the cookie that joining sets (tests/test_join.py, tests/test_participant_cards.py
     # and tests/browser/test_phone_outbox.py cover the joined state); without it everybody is
     # sent to the join page (302), whether the code is real or not.
-    Page("join", lambda w: reverse("join"), audience=PUBLIC, invalid={"code": "0000"}),
+    Page("join", lambda w: reverse("workshops:join"), audience=PUBLIC, invalid={"code": "0000"}),
     Page("join_code", _code("join_code"), audience=PUBLIC),
     # The demo workshop is planned, so joining is refused with a message (tests/test_join_window.py).
     Page("join_code:post", _code("join_code"), audience=PUBLIC, method="POST", ok=409),
@@ -673,12 +673,12 @@ PAGES: list[Page] = [
     # Everybody searches their own municipality's bank and opens its shared items (Demo Kommune's are
     # from Børnehuset Solsikken). Only editors of that forløb (the central konsulent) share or keep an
     # item inside it; "Brug hos os" is for those who edit a forløb of their own.
-    Page("bank_search", lambda w: reverse("bank_search"), audience=LOGGED_IN),
-    Page("bank_search:found", lambda w: reverse("bank_search") + "?q=dokumentationen&kind=laeringspunkt", audience=LOGGED_IN),
+    Page("bank_search", lambda w: reverse("bank:bank_search"), audience=LOGGED_IN),
+    Page("bank_search:found", lambda w: reverse("bank:bank_search") + "?q=dokumentationen&kind=laeringspunkt", audience=LOGGED_IN),
     # Only small words: the Danish message (GET form: tests/test_bank_pages.py reads it over HTTP).
-    Page("bank_search:unsearchable", lambda w: reverse("bank_search") + "?q=og+at", audience=LOGGED_IN),
+    Page("bank_search:unsearchable", lambda w: reverse("bank:bank_search") + "?q=og+at", audience=LOGGED_IN),
     # A word the bank lacks searched by its parts, and a word left out: the notes above the results.
-    Page("bank_search:parts", lambda w: reverse("bank_search") + "?q=budgetindk%C3%B8b+-dokumentation", audience=LOGGED_IN),
+    Page("bank_search:parts", lambda w: reverse("bank:bank_search") + "?q=budgetindk%C3%B8b+-dokumentation", audience=LOGGED_IN),
     Page("bank_item", bank_item_url("bank_item"), audience=IN_DEMO_KOMMUNE),
     Page("bank_item:solution", bank_item_url("bank_item", "loesning"), audience=IN_DEMO_KOMMUNE),
     Page(
@@ -715,7 +715,7 @@ PAGES: list[Page] = [
     # nabo is the central konsulent of Nabo Kommune: they get their own municipality's list, without Demo's ideas.
     Page(
         "idea_list",
-        lambda w: reverse("idea_list"),
+        lambda w: reverse("ideas:idea_list"),
         audience=frozenset({"central"}),
         seen_by=frozenset(),
         overrides=MappingProxyType({"nabo": 200}),
@@ -741,14 +741,14 @@ PAGES: list[Page] = [
     # the admin has no municipality (404). Demo Kommune's groups and meetings are 404 to both.
     Page(
         "network_ambassadors",
-        lambda w: reverse("network_ambassadors"),
+        lambda w: reverse("network:network_ambassadors"),
         audience=LOGGED_IN,
         overrides=MappingProxyType({"admin": 404}),
         municipal=True,
     ),
     Page(
         "network_ambassadors:invalid",
-        lambda w: reverse("network_ambassadors") + "?unit=ikke-en-enhed",
+        lambda w: reverse("network:network_ambassadors") + "?unit=ikke-en-enhed",
         audience=LOGGED_IN,
         overrides=MappingProxyType({"admin": 404}),
         municipal=True,
@@ -759,10 +759,10 @@ PAGES: list[Page] = [
         audience=EDITORS,
         invalid={"tells_about": "Fleksible tidsrammer"},  # without ticking "ambassador"
     ),
-    Page("network_consultants", lambda w: reverse("network_consultants"), audience=LOGGED_IN, overrides=MappingProxyType({"admin": 404})),
+    Page("network_consultants", lambda w: reverse("network:network_consultants"), audience=LOGGED_IN, overrides=MappingProxyType({"admin": 404})),
     Page(
         "network_consultants:facilitator",
-        lambda w: reverse("network_consultants"),
+        lambda w: reverse("network:network_consultants"),
         audience=frozenset({"central", "nabo"}),
         seen_by=LOGGED_IN - {"admin"},
         method="POST",
@@ -770,7 +770,7 @@ PAGES: list[Page] = [
     ),
     Page(
         "network_consultants:contact",
-        lambda w: reverse("network_consultants"),
+        lambda w: reverse("network:network_consultants"),
         audience=frozenset({"central", "nabo"}),
         seen_by=LOGGED_IN - {"admin"},
         method="POST",
@@ -792,10 +792,10 @@ PAGES: list[Page] = [
         method="POST",
         destructive=True,
     ),
-    Page("erfa_groups", lambda w: reverse("erfa_groups"), audience=LOGGED_IN, overrides=MappingProxyType({"admin": 404})),
+    Page("erfa_groups", lambda w: reverse("network:erfa_groups"), audience=LOGGED_IN, overrides=MappingProxyType({"admin": 404})),
     Page(
         "erfa_group_create",
-        lambda w: reverse("erfa_group_create"),
+        lambda w: reverse("network:erfa_group_create"),
         audience=frozenset({"central", "nabo"}),
         seen_by=LOGGED_IN - {"admin"},
         invalid={"name": "", "purpose": "Vi deler erfaringer."},
@@ -862,24 +862,24 @@ PAGES: list[Page] = [
     ),
     # Single sign-on. The demo has none set up: its starting points and the SAML metadata are not
     # found, and an OIDC answer without a sign-in under way is refused (403).
-    Page("saml_metadata", lambda w: reverse("saml_metadata"), audience=PUBLIC, ok=404, html=False),
+    Page("saml_metadata", lambda w: reverse("signin:saml_metadata"), audience=PUBLIC, ok=404, html=False),
     Page("saml_login", signin_pages.login_url("saml_login"), audience=PUBLIC, ok=404),
-    Page("saml_acs", lambda w: reverse("saml_acs"), audience=PUBLIC, method="POST", ok=404),
-    Page("saml_slo", lambda w: reverse("saml_slo"), audience=PUBLIC, ok=302),
-    Page("saml_logout", lambda w: reverse("saml_logout"), audience=PUBLIC, method="POST", ok=302),
+    Page("saml_acs", lambda w: reverse("signin:saml_acs"), audience=PUBLIC, method="POST", ok=404),
+    Page("saml_slo", lambda w: reverse("signin:saml_slo"), audience=PUBLIC, ok=302),
+    Page("saml_logout", lambda w: reverse("signin:saml_logout"), audience=PUBLIC, method="POST", ok=302),
     Page("oidc_login", signin_pages.login_url("oidc_login"), audience=PUBLIC, ok=404),
-    Page("oidc_callback", lambda w: reverse("oidc_callback"), audience=PUBLIC, ok=403),
+    Page("oidc_callback", lambda w: reverse("signin:oidc_callback"), audience=PUBLIC, ok=403),
     # The municipality's sign-in settings and role mapping: its administrator only.
     Page(
         "sign_in_settings",
-        lambda w: reverse("sign_in_settings"),
+        lambda w: reverse("signin:sign_in_settings"),
         audience=frozenset({"central"}),
         seen_by=frozenset(),
         invalid={"oidc_issuer": "not an address", "local_passwords": "on"},
     ),
     Page(
         "role_mappings",
-        lambda w: reverse("role_mappings"),
+        lambda w: reverse("signin:role_mappings"),
         audience=frozenset({"central"}),
         seen_by=frozenset(),
         invalid={"value": "", "role": "leder"},
@@ -893,11 +893,11 @@ PAGES: list[Page] = [
         destructive=True,
     ),
     # The municipality's own administration: its administrator only; nobody else finds it (404).
-    Page("administration", lambda w: reverse("administration"), audience=administration.ADMINISTRATORS, seen_by=frozenset()),
-    Page("administration_units", lambda w: reverse("administration_units"), audience=administration.ADMINISTRATORS, seen_by=frozenset()),
+    Page("administration", lambda w: reverse("administration:administration"), audience=administration.ADMINISTRATORS, seen_by=frozenset()),
+    Page("administration_units", lambda w: reverse("administration:administration_units"), audience=administration.ADMINISTRATORS, seen_by=frozenset()),
     Page(
         "administration_unit_create",
-        lambda w: reverse("administration_unit_create"),
+        lambda w: reverse("administration:administration_unit_create"),
         audience=administration.ADMINISTRATORS,
         seen_by=frozenset(),
         invalid={"name": "", "kind": "arbejdsplads"},
@@ -924,10 +924,10 @@ PAGES: list[Page] = [
         method="POST",
         destructive=True,
     ),
-    Page("administration_committees", lambda w: reverse("administration_committees"), audience=administration.ADMINISTRATORS, seen_by=frozenset()),
+    Page("administration_committees", lambda w: reverse("administration:administration_committees"), audience=administration.ADMINISTRATORS, seen_by=frozenset()),
     Page(
         "administration_committee_create",
-        lambda w: reverse("administration_committee_create"),
+        lambda w: reverse("administration:administration_committee_create"),
         audience=administration.ADMINISTRATORS,
         seen_by=frozenset(),
         invalid={"name": ""},
@@ -941,19 +941,19 @@ PAGES: list[Page] = [
     ),
     Page(
         "administration_settings",
-        lambda w: reverse("administration_settings"),
+        lambda w: reverse("administration:administration_settings"),
         audience=administration.ADMINISTRATORS,
         seen_by=frozenset(),
         invalid={"name": "", "cvr": "1234"},
     ),
     Page(
         "privacy_retention",
-        lambda w: reverse("privacy_retention"),
+        lambda w: reverse("privacy:privacy_retention"),
         audience=administration.ADMINISTRATORS,
         seen_by=frozenset(),
         invalid={"workshop_raw_months": "0", "process_years": "5", "history_months": "24", "reminder_months": "3"},
     ),
-    Page("privacy_people", lambda w: reverse("privacy_people"), audience=administration.ADMINISTRATORS, seen_by=frozenset()),
+    Page("privacy_people", lambda w: reverse("privacy:privacy_people"), audience=administration.ADMINISTRATORS, seen_by=frozenset()),
     Page(
         "privacy_erase",
         privacy.erase_url,
@@ -962,21 +962,21 @@ PAGES: list[Page] = [
         invalid={"confirm": ""},
     ),
     Page("privacy_person_export", privacy.export_url, audience=administration.ADMINISTRATORS, seen_by=frozenset(), html=False),
-    Page("privacy_my_data", lambda w: reverse("privacy_my_data"), audience=LOGGED_IN),
-    Page("privacy_my_data_export", lambda w: reverse("privacy_my_data_export"), audience=LOGGED_IN, html=False),
-    Page("audit_trail", lambda w: reverse("audit_trail"), audience=administration.ADMINISTRATORS, seen_by=frozenset()),
+    Page("privacy_my_data", lambda w: reverse("privacy:privacy_my_data"), audience=LOGGED_IN),
+    Page("privacy_my_data_export", lambda w: reverse("privacy:privacy_my_data_export"), audience=LOGGED_IN, html=False),
+    Page("audit_trail", lambda w: reverse("audit:audit_trail"), audience=administration.ADMINISTRATORS, seen_by=frozenset()),
     Page(
         "audit_trail_export",
-        lambda w: reverse("audit_trail_export"),
+        lambda w: reverse("audit:audit_trail_export"),
         audience=administration.ADMINISTRATORS,
         seen_by=frozenset(),
         html=False,
     ),
     # A person's own sign-in: their account, password and two-step login.
-    Page("account", lambda w: reverse("account"), audience=LOGGED_IN),
-    Page("password_change", lambda w: reverse("password_change"), audience=LOGGED_IN, invalid={"old_password": "not-the-password"}),
-    Page("totp_setup", lambda w: reverse("totp_setup"), audience=LOGGED_IN, invalid={"code": "abc"}),
-    Page("totp_verify", lambda w: reverse("totp_verify"), audience=LOGGED_IN, ok=302),  # no app set up: on to setting one up
+    Page("account", lambda w: reverse("accounts:account"), audience=LOGGED_IN),
+    Page("password_change", lambda w: reverse("accounts:password_change"), audience=LOGGED_IN, invalid={"old_password": "not-the-password"}),
+    Page("totp_setup", lambda w: reverse("accounts:totp_setup"), audience=LOGGED_IN, invalid={"code": "abc"}),
+    Page("totp_verify", lambda w: reverse("accounts:totp_verify"), audience=LOGGED_IN, ok=302),  # no app set up: on to setting one up
 ]
 
 BY_NAME: dict[str, Page] = {page.name: page for page in PAGES}

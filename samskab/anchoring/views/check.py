@@ -63,7 +63,7 @@ def _editable_round(request, pk: int):
     evaluation_round = get_round_for_user(request.user, pk, Access.EDIT)
     if not evaluation_round.is_open:
         messages.error(request, _("The round is closed, so its anchoring check can no longer be changed."))
-        return None, redirect("anchoring_check", pk=pk)
+        return None, redirect("anchoring:anchoring_check", pk=pk)
     return evaluation_round, None
 
 
@@ -82,7 +82,7 @@ def check_edit(request, pk: int):
             evaluation_round, form.scores(), from_workshop=False, threshold=form.cleaned_data["threshold"]
         )
         messages.success(request, _("The anchoring check has been saved."))
-        return redirect("anchoring_check", pk=pk)
+        return redirect("anchoring:anchoring_check", pk=pk)
     return render(
         request,
         "anchoring/check_form.html",
@@ -100,11 +100,11 @@ def check_from_workshop(request, pk: int):
     workshop = anchoring.rating_workshop(evaluation_round)
     if workshop is None:
         messages.error(request, _("The round's workshop has no rating of the anchoring statements."))
-        return redirect("anchoring_check", pk=pk)
+        return redirect("anchoring:anchoring_check", pk=pk)
     scores = anchoring.scores_from_workshop(workshop)
     if not scores:
         messages.error(request, _("The workshop's rating has no answers yet, so there are no scores to take. Nothing has been changed."))
-        return redirect("anchoring_check", pk=pk)
+        return redirect("anchoring:anchoring_check", pk=pk)
     replaced = anchoring.typed_scores_replaced(evaluation_round, scores)
     if replaced and request.POST.get("replace") != "yes":
         return render(
@@ -114,7 +114,7 @@ def check_from_workshop(request, pk: int):
         )
     anchoring.save_scores(evaluation_round, scores, from_workshop=True)
     messages.success(request, _("The scores have been taken from the workshop's rating."))
-    return redirect("anchoring_check", pk=pk)
+    return redirect("anchoring:anchoring_check", pk=pk)
 
 
 @login_required
@@ -128,7 +128,7 @@ def suggestion_accept(request, pk: int, key: str):
     row = rows.get(key)
     if row is None or not row.weak:
         messages.error(request, _("That statement is not below the warning threshold any more."))
-        return redirect("anchoring_check", pk=pk)
+        return redirect("anchoring:anchoring_check", pk=pk)
     form = ActionForm(request.POST, process=evaluation_round.process, prefix=key)
     if form.is_valid():
         why = form.cleaned_data.get("why") or _("Anchoring check: “%(statement)s” scored %(score)s.") % {
@@ -148,5 +148,5 @@ def suggestion_accept(request, pk: int, key: str):
             messages.success(request, _("The action has been added to the round's action plan."))
         else:
             messages.info(request, _("The statement's action is already in the action plan."))
-        return redirect("anchoring_check", pk=pk)
+        return redirect("anchoring:anchoring_check", pk=pk)
     return _page(request, evaluation_round, action_forms={key: form})

@@ -44,7 +44,7 @@ def measure_create(request, pk: int):
         form.instance.order = process.anchoring_measures.count()
         create_once(form)
         messages.success(request, _("The anchoring measure has been added."))
-        return redirect("anchoring", pk=process.pk)
+        return redirect("anchoring:anchoring", pk=process.pk)
     return render(request, "anchoring/measure_form.html", {"process": process, "form": form})
 
 
@@ -68,7 +68,7 @@ def measure_delete(request, pk: int):
     if request.method == "POST":
         services.anchoring_measure_delete(measure=measure, by=request.user)
         messages.success(request, _("The anchoring measure has been deleted."))
-        return redirect("anchoring", pk=measure.process_id)
+        return redirect("anchoring:anchoring", pk=measure.process_id)
     return render(
         request,
         "processes/confirm_delete.html",

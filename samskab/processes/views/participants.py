@@ -20,7 +20,7 @@ def participants(request, pk: int):
         if request.method == "POST" and form.is_valid():
             participant = form.save()
             messages.success(request, _("%(person)s has been added.") % {"person": participant.user})
-            return redirect("participants", pk=process.pk)
+            return redirect("processes:participants", pk=process.pk)
     elif request.method == "POST":
         get_process_for_user(request.user, pk, Access.EDIT)  # raises 403
     return render(
@@ -42,7 +42,7 @@ def participant_remove(request, pk: int, participant_pk: int):
     process = participant.process
     services.participant_remove(participant=participant, by=request.user)
     messages.success(request, _("%(person)s no longer takes part.") % {"person": participant.user})
-    return redirect("participants", pk=process.pk)
+    return redirect("processes:participants", pk=process.pk)
 
 
 @login_required
@@ -59,7 +59,7 @@ def participant_ambassador(request, pk: int, participant_pk: int):
     else:
         message = _("%(person)s is no longer an ambassador.")
     messages.success(request, message % {"person": participant.user})
-    return redirect("participants", pk=process.pk)
+    return redirect("processes:participants", pk=process.pk)
 
 
 @login_required
@@ -71,7 +71,7 @@ def participant_tells_about(request, pk: int, participant_pk: int):
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("What %(person)s can tell about as an ambassador has been saved.") % {"person": participant.user})
-        return redirect("participants", pk=process.pk)
+        return redirect("processes:participants", pk=process.pk)
     return render(
         request, "processes/participant_tells_about.html", {"process": process, "participant": participant, "form": form}
     )

@@ -28,12 +28,12 @@ def sign_in_options(request) -> dict:
         name = item.organisation.name
         if item.has_saml and saml.is_configured():
             options.append((_("Log in through %(municipality)s") % {"municipality": name},
-                            reverse("saml_login", args=[item.organisation.slug]) + query))
+                            reverse("signin:saml_login", args=[item.organisation.slug]) + query))
         if item.has_oidc:
             label = _("Log in through %(municipality)s") % {"municipality": name}
             if item.has_saml and saml.is_configured():
                 label += " (OpenID Connect)"
-            options.append((label, reverse("oidc_login", args=[item.organisation.slug]) + query))
+            options.append((label, reverse("signin:oidc_login", args=[item.organisation.slug]) + query))
     if chosen:
         passwords = not any(item.local_passwords is False for item in settings)
     else:

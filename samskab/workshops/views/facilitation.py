@@ -35,7 +35,7 @@ from samskab.workshops.views.run import run_page
 
 def _back(workshop, anchor: str = ""):
     """To the run page, at the part the facilitator was working on."""
-    url = reverse("workshop_run", args=[workshop.pk])
+    url = reverse("workshops:workshop_run", args=[workshop.pk])
     return redirect(f"{url}#{anchor}" if anchor else url)
 
 

@@ -38,7 +38,7 @@ def join(request: HttpRequest) -> HttpResponse:
             elif workshop.status == WorkshopStatus.CLOSED:
                 form.add_error("code", _("This workshop has been closed, so its code no longer works."))
             else:
-                return redirect("join_code", code=workshop.join_code)
+                return redirect("workshops:join_code", code=workshop.join_code)
     return render(request, "workshops/join.html", {"form": form})
 
 
@@ -47,7 +47,7 @@ def join_code(request: HttpRequest, code: str) -> HttpResponse:
     """/w/<code>/: the address of the QR code. Says how the workshop treats what you write, then joins you."""
     workshop = find_workshop(code)
     if attendee_for(request, workshop) is not None:
-        return redirect("phone", code=workshop.join_code)
+        return redirect("workshops:phone", code=workshop.join_code)
     if limits.limited(request):
         return _limited(request)
     if workshop is None:
@@ -74,7 +74,7 @@ def join_code(request: HttpRequest, code: str) -> HttpResponse:
         except JoinRefused as refused:
             refusal = refused.message
         else:
-            response = redirect("phone", code=workshop.join_code)
+            response = redirect("workshops:phone", code=workshop.join_code)
             remember(response, attendee)
             return response
     context = {

@@ -97,12 +97,12 @@ def minutes(request, pk: int):
         if request.method == "POST" and form.is_valid():
             form.save()
             messages.success(request, _("The minutes have been saved."))
-            return redirect("minutes", pk=workshop.pk)
+            return redirect("workshops:minutes", pk=workshop.pk)
     elif request.method == "POST":
         if not facilitator:
             raise PermissionDenied
         messages.error(request, _("Approved minutes cannot be changed. Make them a draft again first."))
-        return redirect("minutes", pk=workshop.pk)
+        return redirect("workshops:minutes", pk=workshop.pk)
     content, version = _shown(workshop, record, facilitator)
     return _page(
         request,
@@ -159,7 +159,7 @@ def minutes_approve(request, pk: int):
             messages.success(request, _("The minutes have been approved. Everyone who follows the process can now read them."))
     except referat.NotReady as reason:
         messages.error(request, str(reason))
-    return redirect("minutes", pk=workshop.pk)
+    return redirect("workshops:minutes", pk=workshop.pk)
 
 
 @login_required
@@ -172,7 +172,7 @@ def minutes_reopen(request, pk: int):
         messages.error(request, form.errors["confirm"][0])
     elif referat.reopen(minutes=record):
         messages.success(request, _("The minutes are a draft again."))
-    return redirect("minutes", pk=workshop.pk)
+    return redirect("workshops:minutes", pk=workshop.pk)
 
 
 @login_required
@@ -183,13 +183,13 @@ def minutes_card_hide(request, pk: int):
     workshop, record = get_minutes_for_facilitator(request.user, card.section.workshop_id)
     if record.is_approved:
         messages.error(request, _("Approved minutes cannot be changed. Make them a draft again first."))
-        return redirect("minutes", pk=workshop.pk)
+        return redirect("workshops:minutes", pk=workshop.pk)
     services.card_hide(card=card, hidden=request.POST.get("hidden") == "1", by=request.user)
     if card.hidden:
         messages.success(request, _("The card is hidden from the minutes."))
     else:
         messages.success(request, _("The card is shown in the minutes again."))
-    return redirect(reverse("minutes", args=[workshop.pk]) + "#kort")
+    return redirect(reverse("workshops:minutes", args=[workshop.pk]) + "#kort")
 
 
 def _file(workshop: Workshop, version: MinutesVersion | None, body: bytes, extension: str, content_type: str):

@@ -243,7 +243,7 @@ def _done(request: HttpRequest, attendee: Attendee, message: str, **data) -> Htt
     if wants_json(request):
         return JsonResponse({"ok": True, "message": message, **data})
     messages.success(request, message)
-    return redirect("phone", code=attendee.workshop.join_code)
+    return redirect("workshops:phone", code=attendee.workshop.join_code)
 
 
 def _refused(request: HttpRequest, attendee: Attendee, refusal: Refused, **page) -> HttpResponse:

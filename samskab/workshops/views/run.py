@@ -42,7 +42,7 @@ def _closed(request, workshop: Workshop):
     if workshop.status != WorkshopStatus.CLOSED:
         return None
     messages.error(request, _("The workshop is closed, so nothing can be changed. Reopen it first."))
-    return redirect("workshop_run", pk=workshop.pk)
+    return redirect("workshops:workshop_run", pk=workshop.pk)
 
 
 def run_page(request, workshop, *, paper_form: PaperCardForm | None = None, bound: dict | None = None):
@@ -110,9 +110,9 @@ def paper_card(request, pk: int):
             form.add_error(None, str(refusal))
         else:
             messages.success(request, _("The paper card has been added."))
-            return redirect("workshop_run", pk=section.workshop.pk)
+            return redirect("workshops:workshop_run", pk=section.workshop.pk)
     if section.pk != section.workshop.current_section_id:
-        return redirect("workshop_run", pk=section.workshop.pk)
+        return redirect("workshops:workshop_run", pk=section.workshop.pk)
     return run_page(request, section.workshop, paper_form=form)
 
 
@@ -123,13 +123,13 @@ def workshop_status(request, pk: int):
     workshop = get_workshop_for_facilitator(request.user, pk)
     status = request.POST.get("status")
     if status not in WorkshopStatus.values:
-        return redirect("workshop_run", pk=workshop.pk)
+        return redirect("workshops:workshop_run", pk=workshop.pk)
     form = JoiningForm(request.POST)
     max_attendees = form.cleaned_data["max_attendees"] if form.is_valid() else None
     if services.workshop_status_set(workshop=workshop, status=status, max_attendees=max_attendees, by=request.user):
         messages.info(request, _("The minutes are a draft again: the reopened workshop can still change them."))
     messages.success(request, _("The workshop is now %(status)s.") % {"status": workshop.get_status_display()})
-    return redirect("workshop_run", pk=workshop.pk)
+    return redirect("workshops:workshop_run", pk=workshop.pk)
 
 
 @login_required
@@ -142,19 +142,19 @@ def workshop_joining(request, pk: int):
     if request.POST.get("open") != "1":
         services.workshop_joining_set(workshop=workshop, max_attendees=None, by=request.user)
         messages.success(request, _("Joining is closed. Those who have joined can go on taking part."))
-        return redirect("workshop_run", pk=workshop.pk)
+        return redirect("workshops:workshop_run", pk=workshop.pk)
     if workshop.status != WorkshopStatus.RUNNING:
         messages.error(request, _("Start the workshop first: joining is open only while it runs."))
-        return redirect("workshop_run", pk=workshop.pk)
+        return redirect("workshops:workshop_run", pk=workshop.pk)
     form = JoiningForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Say how many are in the room (from 1 to 2000) to open joining."))
-        return redirect("workshop_run", pk=workshop.pk)
+        return redirect("workshops:workshop_run", pk=workshop.pk)
     services.workshop_joining_set(workshop=workshop, max_attendees=form.cleaned_data["max_attendees"], by=request.user)
     messages.success(
         request, _("Joining is open for %(count)s people in the room.") % {"count": workshop.max_attendees}
     )
-    return redirect("workshop_run", pk=workshop.pk)
+    return redirect("workshops:workshop_run", pk=workshop.pk)
 
 
 @login_required
@@ -165,7 +165,7 @@ def section_show(request, pk: int):
     if closed := _closed(request, section.workshop):
         return closed
     services.section_show(section=section, by=request.user)
-    return redirect("workshop_run", pk=section.workshop.pk)
+    return redirect("workshops:workshop_run", pk=section.workshop.pk)
 
 
 @login_required
@@ -190,7 +190,7 @@ def section_phase(request, pk: int):
         messages.info(
             request, _("The rating is closed. Its earlier figures still stand: too few answers changed to show new ones.")
         )
-    return redirect("workshop_run", pk=section.workshop.pk)
+    return redirect("workshops:workshop_run", pk=section.workshop.pk)
 
 
 @login_required
@@ -202,9 +202,9 @@ def card_hide(request, pk: int):
     if workshop.status == WorkshopStatus.CLOSED:
         # After the workshop, cards are hidden on the referat page, while the referat is a draft.
         messages.error(request, _("The workshop is closed. Hide cards on the minutes page while they are a draft."))
-        return redirect("workshop_run", pk=workshop.pk)
+        return redirect("workshops:workshop_run", pk=workshop.pk)
     services.card_hide(card=card, hidden=request.POST.get("hidden") == "1", by=request.user)
-    return redirect("workshop_run", pk=workshop.pk)
+    return redirect("workshops:workshop_run", pk=workshop.pk)
 
 
 @login_required
@@ -218,7 +218,7 @@ def status_challenge(request, pk: int):
     if challenge is None:
         raise Http404
     services.challenge_show(workshop=workshop, challenge=challenge, by=request.user)
-    return redirect("workshop_run", pk=workshop.pk)
+    return redirect("workshops:workshop_run", pk=workshop.pk)
 
 
 @login_required
@@ -234,7 +234,7 @@ def status_confirm(request, pk: int, solution_pk: int):
     form = StatusConfirmForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose one of the statuses."))
-        return redirect("workshop_run", pk=workshop.pk)
+        return redirect("workshops:workshop_run", pk=workshop.pk)
     # One form per solution on the page shares the page's id; each solution's follow-up gets its own.
     submission_id = uuid.uuid5(form.cleaned_data["submission"] or uuid.uuid4(), str(solution.pk))
     if not FollowUp.objects.filter(submission_id=submission_id).exists():
@@ -248,4 +248,4 @@ def status_confirm(request, pk: int, solution_pk: int):
         follow_up_add(follow_up=follow_up, solution=solution, by=request.user)
         transaction.on_commit(partial(live.changed, workshop.pk))  # the status round shows it
         messages.success(request, _("The status of %(title)s has been saved as a follow-up.") % {"title": solution.title})
-    return redirect("workshop_run", pk=workshop.pk)
+    return redirect("workshops:workshop_run", pk=workshop.pk)
