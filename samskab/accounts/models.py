@@ -20,6 +20,9 @@ class User(AbstractUser):
     )
     # The person's UUID in the municipality's own systems (OS2mo), set by `manage.py sync_organisation`.
     source_uuid = models.UUIDField(_("UUID in the municipality's systems"), null=True, blank=True)
+    # The day the organisation sync no longer found the person; after the municipality's period for
+    # people who left, `manage.py purge` erases them. Cleared when the sync finds them again.
+    left_on = models.DateField(_("left the organisation on"), null=True, blank=True)
     is_municipality_admin = models.BooleanField(
         _("municipality administrator"),
         default=False,

@@ -9,7 +9,7 @@ from samskab.processes.models import Participant
 class RetentionPeriodsForm(CleanTextForm, forms.ModelForm):
     class Meta:
         model = RetentionPeriods
-        fields = ["workshop_raw_months", "process_years", "history_months", "reminder_months"]
+        fields = ["workshop_raw_months", "process_years", "history_months", "reminder_months", "leaver_months"]
 
 
 class ErasureForm(CleanTextForm, forms.Form):

@@ -36,6 +36,15 @@ class RetentionPeriods(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(120)],
         help_text=_("The note that a reminder was emailed, kept so that it is not sent twice."),
     )
+    leaver_months = models.PositiveSmallIntegerField(
+        _("people who left (months)"),
+        default=6,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text=_(
+            "Counted from the day the organisation sync no longer found the person: their name and contact "
+            "details are then erased everywhere, unless they still own open actions."
+        ),
+    )
 
     class Meta:
         verbose_name = _("retention periods")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
 from samskab.organisations.models import Membership, Organisation, Role, Unit, UnitKind
 from samskab.organisations.sync.source import Organisation as Source
@@ -141,18 +142,20 @@ def _people(organisation: Organisation, source: Source) -> list[Change]:
             continue
         fields = [f for f in ("first_name", "last_name", "email") if getattr(user, f) != getattr(data, f)]
         if not user.is_active:
-            fields.append("is_active")
             changes.append(Change("reactivate", "person", name))
         if fields:
-            for f in fields:
-                setattr(user, f, True if f == "is_active" else getattr(data, f))
+            changes.append(Change("update", "person", f"{name}: {', '.join(fields)}"))
+        for f in fields:
+            setattr(user, f, getattr(data, f))
+        if not user.is_active:
+            user.is_active, user.left_on = True, None
+            fields += ["is_active", "left_on"]
+        if fields:
             user.save(update_fields=fields)
-            if fields != ["is_active"]:
-                changes.append(Change("update", "person", f"{name}: {', '.join(f for f in fields if f != 'is_active')}"))
     seen = {data.uuid for data in source.people}
     for user in User.objects.filter(organisation=organisation, is_active=True, source_uuid__isnull=False).exclude(source_uuid__in=seen):
-        user.is_active = False
-        user.save(update_fields=["is_active"])
+        user.is_active, user.left_on = False, timezone.localdate()
+        user.save(update_fields=["is_active", "left_on"])
         changes.append(Change("deactivate", "person", str(user)))
     return changes
 
