@@ -11,7 +11,7 @@ def test_the_administrator_sees_the_defaults_and_saves_new_periods(client_as, pe
 
     response = client.post(
         "/administration/persondata/",
-        {"workshop_raw_months": "3", "process_years": "10", "history_months": "12", "reminder_months": "1"},
+        {"workshop_raw_months": "3", "process_years": "10", "history_months": "12", "reminder_months": "1", "leaver_months": "6"},
     )
 
     assert response.status_code == 302
@@ -22,7 +22,7 @@ def test_the_administrator_sees_the_defaults_and_saves_new_periods(client_as, pe
 def test_a_period_out_of_range_is_refused_in_danish_and_keeps_what_was_typed(client_as):
     response = client_as("central").post(
         "/administration/persondata/",
-        {"workshop_raw_months": "0", "process_years": "7", "history_months": "24", "reminder_months": "3"},
+        {"workshop_raw_months": "0", "process_years": "7", "history_months": "24", "reminder_months": "3", "leaver_months": "6"},
     )
     page = html(response)
     assert response.status_code == 200 and "skal være større end eller lig 1" in page and 'value="7"' in page

@@ -7,6 +7,7 @@ from io import StringIO
 import httpx
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from samskab.accounts.models import User
 from samskab.organisations.models import Membership, Organisation, Role, Unit, UnitKind
@@ -104,12 +105,14 @@ def test_what_disappeared_is_made_inactive_never_deleted_and_comes_back(kommune,
     output = sync()
     home.refresh_from_db()
     assert not home.active and Unit.objects.filter(pk=home.pk).exists()
-    assert not person(10).is_active
+    assert not person(10).is_active and person(10).left_on == timezone.localdate()
+    assert person(11).left_on is None
     assert "deactivate unit   Hjemmeplejen" in output and "deactivate person Lene Lauridsen" in output
     fake.unit(3, "Hjemmeplejen", parent=2)
     fake.employee(10, "Lene", "Lauridsen", user_key="lela", email="lela@test.dk")
     sync()
     assert unit(3).active and person(10).is_active and unit(3).pk == home.pk
+    assert person(10).left_on is None
 
 
 def test_a_leader_replaced_loses_the_role_and_the_new_leader_gets_it(kommune, fake):
