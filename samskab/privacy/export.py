@@ -29,7 +29,7 @@ from samskab.workshops.models import MinutesVersion, Section, Workshop
 SECRET_FIELDS = {"password", "key", "token", "session_key", "join_code", "client_id", "throttling_failure_timestamp"}
 SECRET_APPS = {"otp_totp", "otp_static", "django_otp", "sessions", "axes", "admin"}
 TITLED = (Organisation, Unit, Process, Challenge, Solution, EvaluationRound, Workshop, Section, MedCommittee)
-PERSON_FIELDS = ["username", "first_name", "last_name", "email", "organisation", "is_municipality_admin", "is_active", "date_joined", "last_login"]
+PERSON_FIELDS = ["username", "first_name", "last_name", "email", "organisation", "is_municipality_admin", "is_active", "left_on", "date_joined", "last_login"]
 
 
 def _plain(value):
