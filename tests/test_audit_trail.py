@@ -188,7 +188,7 @@ def test_the_municipality_settings_saved_are_recorded_without_the_values(demo, c
     [
         ("sign_in_settings", {"local_passwords": "on", "oidc_roles_claim": "roles"}),
         ("role_mappings", {"value": "Samskab.Leder", "role": Role.LEADER}),
-        ("privacy_retention", {"workshop_raw_months": "3", "process_years": "10", "history_months": "12", "reminder_months": "1"}),
+        ("privacy_retention", {"workshop_raw_months": "3", "process_years": "10", "history_months": "12", "reminder_months": "1", "leaver_months": "6"}),
     ],
 )
 def test_sign_in_role_mapping_and_retention_settings_saved_are_recorded(client_as, personas, name, data):
