@@ -70,7 +70,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.participants import Facilitator, Participant, PhonePage, Refused  # noqa: E402
-from bench.servers import Server, copy_migrated, manage, manage_json, server_env  # noqa: E402
+from bench.servers import Server, copy_migrated, manage, manage_json, open_socket, server_env  # noqa: E402
 
 CARDS_EACH = 5
 VOTES_EACH = 5
@@ -284,20 +284,7 @@ class Run:
 
     async def _connect(self, phone: Phone) -> None:
         """Open the phone's socket at the address its page names; a hello with another number means: fetch."""
-        from websockets.asyncio.client import connect
-
-        server = self.servers[phone.server]
-        socket = await connect(
-            f"ws://127.0.0.1:{server.port}{phone.page.socket}",
-            origin=server.url,
-            additional_headers={"Cookie": phone.http.cookie_header()},
-            max_size=2**22,
-            open_timeout=30,
-            ping_interval=None,
-        )
-        hello = json.loads(await asyncio.wait_for(socket.recv(), timeout=30))
-        if not hello.get("hello"):
-            raise RuntimeError(f"the first frame was not a hello: {hello}")
+        socket, hello = await open_socket(self.servers[phone.server], phone.page.socket, phone.http.cookie_header())
         phone.socket = socket
         self._background(self._read(phone, socket))
         if hello.get("seq") != phone.seq:

@@ -22,7 +22,7 @@ import uuid
 from pathlib import Path
 
 from bench.participants import Facilitator, Participant
-from bench.servers import Server, copy_migrated, manage, manage_json, server_env
+from bench.servers import Server, copy_migrated, manage, manage_json, open_socket, server_env
 
 PHONES = 30
 CARDS = 40
@@ -37,23 +37,6 @@ def say(message: str) -> None:
     import sys
 
     print(f"bench_workshop facilitate: {message}", file=sys.stderr, flush=True)
-
-
-async def _socket(server: Server, path: str, cookies: str):
-    from websockets.asyncio.client import connect
-
-    socket = await connect(
-        f"ws://127.0.0.1:{server.port}{path}",
-        origin=server.url,
-        additional_headers={"Cookie": cookies},
-        max_size=2**22,
-        open_timeout=30,
-        ping_interval=None,
-    )
-    hello = json.loads(await asyncio.wait_for(socket.recv(), timeout=30))
-    if not hello.get("hello"):
-        raise RuntimeError(f"the first frame was not a hello: {hello}")
-    return socket
 
 
 class Room:
@@ -136,8 +119,8 @@ async def _go(server: Server, created: dict) -> dict:
     pages = await asyncio.gather(*(phone.join() for phone in phones))
     room = Room()
     room.watchers = PHONES + 1
-    sockets = [await _socket(server, page.socket, phone.cookie_header()) for phone, page in zip(phones, pages)]
-    wall = await _socket(server, f"/ws/workshops/{workshop['pk']}/", facilitator.cookie_header())
+    sockets = [(await open_socket(server, page.socket, phone.cookie_header()))[0] for phone, page in zip(phones, pages)]
+    wall, _hello = await open_socket(server, f"/ws/workshops/{workshop['pk']}/", facilitator.cookie_header())
     tasks = [asyncio.create_task(room.phone(f"phone {n}", socket)) for n, socket in enumerate(sockets)]
     tasks.append(asyncio.create_task(room.projector(facilitator, workshop["pk"], wall)))
     say(f"{PHONES} phones and the projector follow workshop {workshop['pk']}")

@@ -6,6 +6,7 @@ production: no access log, DEBUG off. Its database and Redis come from the envir
 to `server_env`; `manage` runs a management command against the same database.
 """
 
+import asyncio
 import http.client
 import json
 import os
@@ -142,3 +143,21 @@ class Server:
             return self.log.read_text(errors="replace")[-chars:]
         except OSError:
             return ""
+
+
+async def open_socket(server: Server, path: str, cookies: str):
+    """A WebSocket to the server at `path`, opened as a browser with these cookies opens it, and its hello."""
+    from websockets.asyncio.client import connect
+
+    socket = await connect(
+        f"ws://127.0.0.1:{server.port}{path}",
+        origin=server.url,
+        additional_headers={"Cookie": cookies},
+        max_size=2**22,
+        open_timeout=30,
+        ping_interval=None,
+    )
+    hello = json.loads(await asyncio.wait_for(socket.recv(), timeout=30))
+    if not hello.get("hello"):
+        raise RuntimeError(f"the first frame was not a hello: {hello}")
+    return socket, hello

@@ -17,9 +17,10 @@ from axes.handlers.database import AxesDatabaseHandler
 from axes.helpers import get_client_ip_address
 from axes.models import AccessAttempt
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Sum
 from django.shortcuts import render
+
+from samskab.core.counters import count
 
 MAX_COOLOFF = timedelta(days=1)
 
@@ -87,11 +88,5 @@ def password_reset_allowed(request, email: str) -> bool:
     limits = [settings.PASSWORD_RESETS_PER_ADDRESS, settings.PASSWORD_RESETS_PER_EMAIL]
     allowed = True
     for key, limit in zip(keys, limits):
-        cache.add(key, 0, window)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, window)
-            count = 1
-        allowed = allowed and count <= limit
+        allowed = count(key, window) <= limit and allowed
     return allowed

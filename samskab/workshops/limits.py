@@ -18,6 +18,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
+from samskab.core.counters import count
+
 # What one participant may send: a room writes a card now and then; an outbox that was offline
 # sends what it kept at once, so a minute allows a burst, but not a flood. Votes have their own
 # limit (the workshop's votes per participant).
@@ -53,13 +55,7 @@ def _counters(address: str, session: str | None) -> list[tuple[str, int]]:
 def _count(key: str, length: int) -> int:
     """Count in the current window of `length` seconds. Every counter of a window expires at the
     window's end, whenever it was made: its lifetime tells nothing about when someone wrote."""
-    left = _window(length)[1]
-    cache.add(key, 0, left)
-    try:
-        return cache.incr(key)
-    except ValueError:  # the window ended between add and incr
-        cache.set(key, 1, left)
-        return 1
+    return count(key, _window(length)[1])
 
 
 def limited_for(address: str, session: str | None) -> bool:

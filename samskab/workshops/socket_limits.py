@@ -11,6 +11,8 @@ expires after HELD_FOR seconds without a new socket.
 from django.conf import settings
 from django.core.cache import cache
 
+from samskab.core.counters import count
+
 TOO_MANY = 4429  # live.js then polls instead of opening the socket again at once
 TOO_LARGE = 1009  # "message too big" (RFC 6455)
 HELD_FOR = 4 * 3600
@@ -23,12 +25,7 @@ def _key(workshop_id: int, holder: str) -> str:
 def take(workshop_id: int, holder: str) -> bool:
     """Count one more socket of `holder`; False (and nothing counted) when they hold enough already."""
     key = _key(workshop_id, holder)
-    cache.add(key, 0, HELD_FOR)
-    try:
-        held = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, HELD_FOR)
-        held = 1
+    held = count(key, HELD_FOR)
     cache.touch(key, HELD_FOR)
     if held > settings.WS_PER_HOLDER:
         release(workshop_id, holder)

@@ -334,14 +334,19 @@ def card_delete(request: HttpRequest, attendee: Attendee, card: uuid.UUID) -> Ht
     return _done(request, attendee, message, client_id=request.POST.get("client_id", ""), card={"id": str(card)})
 
 
+def _vote_id(request: HttpRequest) -> uuid.UUID:
+    """The id the phone gave its vote (a vote sent twice is counted once)."""
+    try:
+        return uuid.UUID(request.POST.get("client_id", ""))
+    except ValueError:
+        raise Refused(_("The vote could not be read. Reload the page."), status=400) from None
+
+
 @require_POST
 @attendee_required
 def vote(request: HttpRequest, attendee: Attendee, card: uuid.UUID) -> HttpResponse:
     try:
-        client_id = uuid.UUID(request.POST.get("client_id", ""))
-    except ValueError:
-        return _refused(request, attendee, Refused(_("The vote could not be read. Reload the page."), status=400))
-    try:
+        client_id = _vote_id(request)
         vote = cards.vote_cast(attendee=attendee, card_id=card, client_id=client_id)
     except Refused as refusal:
         return _refused(request, attendee, refusal)
@@ -355,10 +360,7 @@ def vote(request: HttpRequest, attendee: Attendee, card: uuid.UUID) -> HttpRespo
 def vote_withdraw(request: HttpRequest, attendee: Attendee, card: uuid.UUID) -> HttpResponse:
     """Take back one of my votes on a card (a wrong tap, a change of mind) while voting is open."""
     try:
-        client_id = uuid.UUID(request.POST.get("client_id", ""))
-    except ValueError:
-        return _refused(request, attendee, Refused(_("The vote could not be read. Reload the page."), status=400))
-    try:
+        client_id = _vote_id(request)
         voted = cards.vote_withdraw(attendee=attendee, card_id=card, client_id=client_id)
     except Refused as refusal:
         return _refused(request, attendee, refusal)
