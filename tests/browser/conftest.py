@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from playwright.sync_api import Browser, Locator, Page, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 
 from samskab.demo import kommune as demo
 from tests.pages.registry import ANONYMOUS, World
@@ -109,16 +110,24 @@ class Violation:
         return f"{self.rule} ({self.impact}): {self.help} <{self.help_url}>\n{where}{more}"
 
 
+# What Chromium says when a click's navigation replaces the document while axe reads it.
+NAVIGATING = ("Execution context was destroyed", "reading 'documentElement'", "Cannot find context")
+
+
 def axe_violations(tab: Page) -> list[Violation]:
-    """The WCAG 2.1 A and AA violations axe-core finds in what the tab shows now."""
-    if not tab.evaluate("() => typeof window.axe !== 'undefined'"):
-        # Evaluated through the browser's developer protocol: a <script> tag with axe's text would
-        # be inline code, which the Content-Security-Policy blocks.
-        tab.evaluate(AXE_SCRIPT.read_text() + "\n;undefined")
-    results = tab.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-        AXE_TAGS,
-    )
+    """The WCAG 2.1 A and AA violations axe-core finds in what the tab shows now.
+
+    A click on a link returns before the next page has loaded; when the old document goes away
+    under axe, the check waits for the new one to load and runs again on it.
+    """
+    for attempt in range(3):
+        tab.wait_for_load_state("load")
+        try:
+            results = _run_axe(tab)
+            break
+        except PlaywrightError as error:
+            if attempt == 2 or not any(sign in str(error) for sign in NAVIGATING):
+                raise
     return [
         Violation(
             rule=found["id"],
@@ -129,6 +138,17 @@ def axe_violations(tab: Page) -> list[Violation]:
         )
         for found in results["violations"]
     ]
+
+
+def _run_axe(tab: Page) -> dict:
+    if not tab.evaluate("() => typeof window.axe !== 'undefined'"):
+        # Evaluated through the browser's developer protocol: a <script> tag with axe's text would
+        # be inline code, which the Content-Security-Policy blocks.
+        tab.evaluate(AXE_SCRIPT.read_text() + "\n;undefined")
+    return tab.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        AXE_TAGS,
+    )
 
 
 def describe(violations: list[Violation]) -> str:

@@ -147,6 +147,7 @@ def test_from_the_workshop_to_decisions_actions_and_the_next_round(page_as, held
     facilitator.goto(f"/runder/{evaluation_round.pk}/")
     axe.check(facilitator, "konsulent", "round page")
     facilitator.get_by_role("link", name="Rundens forankringstjek").click()
+    facilitator.wait_for_url("**/forankringstjek/")
     axe.check(facilitator, "konsulent", "anchoring check, empty")
     # First from the workshop's rating: two answers are too few to show (anonymity), five are enough.
     facilitator.get_by_role("button", name="Hent scorerne fra workshoppens vurdering").click()
@@ -182,6 +183,7 @@ def test_from_the_workshop_to_decisions_actions_and_the_next_round(page_as, held
     # --- The communication plan, one question at a time; the row becomes an action. ---
     facilitator.goto(f"/runder/{evaluation_round.pk}/")
     facilitator.get_by_role("link", name="Rundens kommunikationsplan").click()
+    facilitator.wait_for_url("**/kommunikation/")
     axe.check(facilitator, "konsulent", "communication plan, empty")
     facilitator.get_by_role("link", name="Tilføj en række, ét spørgsmål ad gangen").click()
     answers = [
