@@ -70,7 +70,7 @@ def test_unfinished_actions_carry_over_into_the_next_round(demo, client_as):
     first = open_round(demo)
     action(demo, first, "Stadig i gang", status=ActionStatus.IN_PROGRESS)
     action(demo, first, "Afsluttet", status=ActionStatus.DONE, done_on=today())
-    second = services.round_start(process=demo)
+    second = services.round_start(process=demo, by=None)
     page = client_as("konsulent").get(reverse("actionplan:round_plan", args=[second.pk]))
     assert "overført fra runde 1" in row(page, "Stadig i gang")
     assert "Afsluttet" not in html(page)
@@ -128,7 +128,7 @@ def test_two_edits_at_once_do_not_overwrite_each_other(demo, client_as):
 def test_a_closed_round_takes_no_new_actions_but_its_actions_can_be_updated(demo, client_as):
     evaluation_round = open_round(demo)
     existing = action(demo, evaluation_round, "Før lukning")
-    round_services.round_close(evaluation_round=evaluation_round)
+    round_services.round_close(evaluation_round=evaluation_round, by=None)
     client = client_as("konsulent")
     response = client.post(reverse("actionplan:plan_action_create", args=[evaluation_round.pk]), {"what": "Efter lukning"})
     assert response.status_code == 302
@@ -162,10 +162,10 @@ def queries_for(client, url: str) -> int:
 
 
 def test_the_plans_query_count_does_not_grow_with_the_number_of_actions(demo, client_as):
-    from samskab.anchoring.scores import save_scores
+    from samskab.anchoring.services import anchoring_check_save
 
     evaluation_round = open_round(demo)
-    check = save_scores(evaluation_round, {}, from_workshop=False)
+    check = anchoring_check_save(evaluation_round=evaluation_round, scores={}, from_workshop=False, by=None)
     client = client_as("medarbejder")
     urls = [reverse("actionplan:round_plan", args=[evaluation_round.pk]), reverse("actionplan:my_actions"), reverse("actionplan:process_plan", args=[demo.pk])]
 
@@ -207,10 +207,10 @@ def test_downloads_write_danish_letters_in_file_names_as_danes_do(demo, client_a
 
 def test_the_round_plan_is_filtered_by_owner_status_source_and_overdue_and_sorted(demo, client_as, personas):
     from samskab.actionplan import plan
-    from samskab.anchoring.scores import save_scores
+    from samskab.anchoring.services import anchoring_check_save
 
     evaluation_round = open_round(demo)
-    check = save_scores(evaluation_round, {}, from_workshop=False)
+    check = anchoring_check_save(evaluation_round=evaluation_round, scores={}, from_workshop=False, by=None)
     action(demo, evaluation_round, "Medarbejderens sene", owner="medarbejder", days=-3)
     action(demo, evaluation_round, "Medarbejderens næste", owner="medarbejder", days=10, status=ActionStatus.IN_PROGRESS)
     action(demo, evaluation_round, "TR's fra forankringen", owner="tr", days=5, source=check)

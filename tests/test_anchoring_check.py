@@ -60,7 +60,7 @@ def test_the_previous_round_stands_beside_this_one_with_the_change(demo, client_
     client = client_as("konsulent")
     first = open_round(demo)
     client.post(reverse("anchoring:anchoring_check_edit", args=[first.pk]), scores(dialogue_arenas="2,0"))
-    second = services.round_start(process=demo)
+    second = services.round_start(process=demo, by=None)
     client.post(reverse("anchoring:anchoring_check_edit", args=[second.pk]), scores(dialogue_arenas="3,5"))
     line = row(client.get(check_url(second)), "faste steder")
     assert "3,5" in line and "2,0" in line and "+1,5" in line
@@ -129,7 +129,7 @@ def test_a_closed_round_keeps_its_check(demo, client_as):
     evaluation_round = open_round(demo)
     client = client_as("konsulent")
     client.post(reverse("anchoring:anchoring_check_edit", args=[evaluation_round.pk]), scores())
-    round_services.round_close(evaluation_round=evaluation_round)
+    round_services.round_close(evaluation_round=evaluation_round, by=None)
     response = client.post(reverse("anchoring:anchoring_check_edit", args=[evaluation_round.pk]), scores(competences="1,0"))
     assert response.status_code == 302
     assert AnchoringCheck.objects.get(round=evaluation_round).scores.get(key="competences").average == 4
@@ -211,7 +211,7 @@ def test_the_chart_has_a_scale_values_and_a_legend_for_the_previous_round(demo, 
     client = client_as("konsulent")
     first = open_round(demo)
     client.post(reverse("anchoring:anchoring_check_edit", args=[first.pk]), scores(dialogue_arenas="2,0"))
-    second = services.round_start(process=demo)
+    second = services.round_start(process=demo, by=None)
     client.post(reverse("anchoring:anchoring_check_edit", args=[second.pk]), scores(dialogue_arenas="3,5"))
     page = html(client.get(check_url(second)))
     chart = page[page.index("samskab-legend") : page.index("</svg>")]

@@ -13,6 +13,7 @@ from samskab.bank.models import BankItem, ItemKind
 from samskab.bank.search import Filters, search
 from samskab.decisions.models import Decision, DecisionKind
 from samskab.workshops import minutes_content as referat
+from samskab.workshops import services
 from samskab.workshops.models import Card, Lesson, PromptRole, SectionKind
 from tests.minutes_helpers import ATTENDEE_NAME, HIDDEN, LESSON, TRANSFER, hold_workshop
 
@@ -47,7 +48,7 @@ def held(demo):
 
 def _approve(held, personas):
     minutes = referat.ensure_draft(held.workshop)
-    assert referat.approve(minutes=minutes, by=personas["konsulent"])
+    assert services.minutes_approve(minutes=minutes, by=personas["konsulent"])
     return minutes
 
 
@@ -95,13 +96,13 @@ def test_reopening_takes_the_items_out_and_approving_again_brings_them_back_as_t
     lesson = _items(held)[LESSON]
     lesson.shared = False
     lesson.save()
-    assert referat.reopen(minutes=minutes)
+    assert services.minutes_reopen(minutes=minutes, by=personas["konsulent"])
     assert not BankItem.objects.filter(round=held.workshop.round, listed=True).exists()
     assert search(personas["konsulent"], "småt", Filters()).items == []
 
     Lesson.objects.filter(text=LESSON).update(text=f"{LESSON}\nMed en pilot i ét team.")
     Card.objects.filter(text=TRANSFER).update(hidden=True)  # hidden while the referat was a draft
-    assert referat.approve(minutes=minutes, by=personas["konsulent"])
+    assert services.minutes_approve(minutes=minutes, by=personas["konsulent"])
     items = _items(held)
     assert set(items) == {LESSON, "Fælles skabelon for besøgsnotater"}
     assert items[LESSON].pk == lesson.pk and not items[LESSON].shared and items[LESSON].listed

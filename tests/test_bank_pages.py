@@ -18,6 +18,7 @@ from samskab.decisions.models import DecisionKind
 from samskab.organisations.models import Unit
 from samskab.processes.models import Challenge, Process, Solution, SolutionStatus
 from samskab.workshops import minutes_content as referat
+from samskab.workshops import services
 from samskab.workshops.models import Workshop
 from tests.minutes_helpers import LESSON, hold_workshop
 
@@ -44,7 +45,7 @@ def _error(response) -> str:
 def north(demo, personas):
     """Hjemmeplejen Nord's referat approved too: its reusable lesson and transfer card join the bank."""
     held = hold_workshop(demo)
-    referat.approve(minutes=referat.ensure_draft(held.workshop), by=personas["konsulent"])
+    services.minutes_approve(minutes=referat.ensure_draft(held.workshop), by=personas["konsulent"])
     return held
 
 

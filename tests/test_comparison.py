@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django.urls import reverse
 
-from samskab.anchoring.scores import save_scores
+from samskab.anchoring.services import anchoring_check_save
 from samskab.decisions.models import Decision, DecisionKind
 from samskab.processes.models import FollowUp, Participant, Process, Solution, SolutionStatus
 from samskab.rounds.models import Action, ActionStatus
@@ -23,10 +23,10 @@ def test_the_comparison_shows_what_changed_between_two_rounds(demo, client_as):
     )
     Action.objects.create(round=first, what="A", status=ActionStatus.DONE)
     Action.objects.create(round=first, what="B", status=ActionStatus.DROPPED)
-    save_scores(first, {"competences": (Decimal("2.0"), None)}, from_workshop=False)
-    second = services.round_start(process=demo)  # closes the first round today
+    anchoring_check_save(evaluation_round=first, scores={"competences": (Decimal("2.0"), None)}, from_workshop=False, by=None)
+    second = services.round_start(process=demo, by=None)  # closes the first round today
     FollowUp.objects.create(solution=solution, date=today(), status=SolutionStatus.IMPLEMENTED, happened="Virker")
-    save_scores(second, {"competences": (Decimal("3.5"), None)}, from_workshop=False)
+    anchoring_check_save(evaluation_round=second, scores={"competences": (Decimal("3.5"), None)}, from_workshop=False, by=None)
 
     page = client_as("med").get(reverse("comparison:comparison", args=[demo.pk]))
     assert page.status_code == 200
@@ -42,8 +42,8 @@ def test_a_process_with_one_round_has_nothing_to_compare(demo, client_as):
 
 
 def test_a_round_of_another_process_is_refused_with_a_message(demo, client_as):
-    services.round_start(process=demo)
-    foreign = services.round_start(process=Process.objects.exclude(pk=demo.pk).first())
+    services.round_start(process=demo, by=None)
+    foreign = services.round_start(process=Process.objects.exclude(pk=demo.pk).first(), by=None)
     page = client_as("konsulent").get(reverse("comparison:comparison", args=[demo.pk]), {"a": foreign.pk, "b": "x"})
     assert page.status_code == 200
     assert "Vælg en af forløbets runder." in html(page)
@@ -51,7 +51,7 @@ def test_a_round_of_another_process_is_refused_with_a_message(demo, client_as):
 
 def test_a_round_compared_with_itself_is_refused_with_a_message(demo, client_as):
     first = demo.rounds.get()
-    services.round_start(process=demo)
+    services.round_start(process=demo, by=None)
     page = client_as("konsulent").get(reverse("comparison:comparison", args=[demo.pk]), {"a": first.pk, "b": first.pk})
     assert "Vælg to forskellige runder" in html(page)
     assert "skiftede status" not in html(page)
@@ -61,6 +61,6 @@ def test_the_later_rounds_actions_count_those_its_plan_carries_over(demo, client
     first = demo.rounds.get()
     for what in ("A", "B", "C"):
         Action.objects.create(round=first, what=what, status=ActionStatus.IN_PROGRESS)
-    second = services.round_start(process=demo)
+    second = services.round_start(process=demo, by=None)
     page = html(client_as("med").get(reverse("comparison:comparison", args=[demo.pk])))
     assert f"{second}: 0 af 3 handlinger udført, 0 droppet" in page

@@ -110,7 +110,7 @@ def test_a_double_click_records_one_decision(demo, client_as):
 
 
 def test_without_an_open_round_nothing_is_decided(demo, client_as):
-    round_services.round_close(evaluation_round=open_round(demo))
+    round_services.round_close(evaluation_round=open_round(demo), by=None)
     solution = solution_of(demo)
     client = client_as("konsulent")
     response = client.post(
@@ -169,7 +169,7 @@ def test_the_second_of_two_simultaneous_edits_sees_the_first_and_keeps_its_text(
 def test_a_closed_rounds_decisions_are_its_record(demo, client_as):
     solution = solution_of(demo)
     decide(client_as("leder"), solution)
-    round_services.round_close(evaluation_round=open_round(demo))
+    round_services.round_close(evaluation_round=open_round(demo), by=None)
     decision = Decision.objects.filter(round__process=demo).get()
     assert client_as("konsulent").get(reverse("decisions:decision_edit", args=[decision.pk])).status_code == 404
 

@@ -17,7 +17,7 @@ from samskab.ideas.models import Idea
 from samskab.privacy.models import RetentionPeriods
 from samskab.privacy.purge import months_before, tracked_models
 from samskab.processes.models import Challenge, Process
-from samskab.workshops import minutes_content
+from samskab.workshops import services
 from samskab.workshops.models import Section, Attendee, Card, Minutes, MinutesVersion, Rating, Vote, Workshop, WorkshopStatus
 
 
@@ -46,7 +46,7 @@ def approved_workshop(demo, personas):
     minutes, _ = Minutes.objects.get_or_create(workshop=workshop)
     if not minutes.is_approved:
         Workshop.objects.filter(pk=workshop.pk).update(status=WorkshopStatus.CLOSED)
-        minutes_content.approve(minutes=minutes, by=personas["konsulent"])
+        services.minutes_approve(minutes=minutes, by=personas["konsulent"])
     Minutes.objects.filter(pk=minutes.pk).update(approved_at=months_before(timezone.now(), 7))
     attendee = Attendee.objects.create(workshop=workshop, name="Vera Vælger")
     Vote.objects.create(client_id=uuid4(), card=Card.objects.filter(section__workshop=workshop).first(), attendee=attendee)

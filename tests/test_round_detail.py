@@ -132,7 +132,7 @@ def test_closing_rejects_get(demo, client_as):
 
 
 def test_the_round_page_shows_how_far_each_part_has_come(demo, client_as):
-    from samskab.anchoring.scores import save_scores
+    from samskab.anchoring.services import anchoring_check_save
     from samskab.decisions.models import Decision, DecisionKind
     from samskab.processes.models import Participant, Solution
     from samskab.rounds.models import Action, ActionStatus
@@ -152,7 +152,12 @@ def test_the_round_page_shows_how_far_each_part_has_come(demo, client_as):
         decided_by=leader,
         decided_on=today(),
     )
-    save_scores(evaluation_round, {"competences": (Decimal("3.0"), None), "relations": (Decimal("2.0"), None)}, from_workshop=False)
+    anchoring_check_save(
+        evaluation_round=evaluation_round,
+        scores={"competences": (Decimal("3.0"), None), "relations": (Decimal("2.0"), None)},
+        from_workshop=False,
+        by=None,
+    )
     Action.objects.create(round=evaluation_round, what="Ny skabelon", status=ActionStatus.DONE)
     Action.objects.create(round=evaluation_round, what="Tavlemøde", status=ActionStatus.IN_PROGRESS)
     page = client.get(url(evaluation_round))

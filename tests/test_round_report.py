@@ -9,7 +9,7 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from samskab.anchoring.scores import save_scores
+from samskab.anchoring.services import anchoring_check_save
 from samskab.communication.models import CommunicationRow
 from samskab.core import frozen
 from samskab.decisions.models import Decision, DecisionKind, ProcessDecision, ProcessDecisionKind
@@ -35,7 +35,7 @@ def round_work(process, evaluation_round) -> Decision:
     ProcessDecision.objects.create(
         round=evaluation_round, kind=ProcessDecisionKind.SPREAD, rationale="Syd vil gerne", decided_by=leader, decided_on=today()
     )
-    save_scores(evaluation_round, {"competences": (Decimal("1.5"), None)}, from_workshop=False)
+    anchoring_check_save(evaluation_round=evaluation_round, scores={"competences": (Decimal("1.5"), None)}, from_workshop=False, by=None)
     CommunicationRow.objects.create(round=evaluation_round, audience="MED-udvalget", message=MESSAGE, channel="MED-møde")
     Action.objects.create(round=evaluation_round, what=PLAN_ACTION, owner=leader, deadline=today() + timedelta(days=30))
     return decision

@@ -67,7 +67,7 @@ def prompt_index(section: Section, role: str, text: str) -> int:
 def other_workshop(demo, personas) -> Workshop:
     """A workshop in Nabo Kommune: nobody of Demo Kommune finds it."""
     process = Process.objects.get(title="Enklere indkøb")
-    evaluation_round = services.round_start(process=process)
+    evaluation_round = services.round_start(process=process, by=None)
     workshop = Workshop(title="Nabo-workshop", date=evaluation_round.opened_on)
     return services.workshop_create(workshop=workshop, evaluation_round=evaluation_round, by=personas["nabo"])
 

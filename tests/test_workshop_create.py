@@ -14,7 +14,7 @@ from tests.helpers import assert_form_error, html, submission, today
 @pytest.fixture
 def fresh_round(demo) -> EvaluationRound:
     """The demo forløb's second round, open and without a workshop."""
-    return services.round_start(process=demo)
+    return services.round_start(process=demo, by=None)
 
 
 def url(evaluation_round: EvaluationRound) -> str:
@@ -119,7 +119,7 @@ def test_a_round_that_has_a_workshop_leads_to_it(demo, client_as):
 
 
 def test_a_closed_round_gets_no_workshop(demo, fresh_round, client_as):
-    round_services.round_close(evaluation_round=fresh_round)
+    round_services.round_close(evaluation_round=fresh_round, by=None)
     for method in ("get", "post"):
         response = getattr(client_as("konsulent"), method)(url(fresh_round), data())
         assert response.status_code == 302

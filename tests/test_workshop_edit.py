@@ -135,7 +135,7 @@ def test_a_facilitator_who_hands_over_is_led_to_the_round(demo, client_as, perso
 
 def test_a_facilitator_from_outside_the_process_is_kept_when_others_save(demo, client_as, personas):
     """The central consultant created the workshop without taking part in the forløb."""
-    evaluation_round = services.round_start(process=demo)
+    evaluation_round = services.round_start(process=demo, by=None)
     workshop = Workshop(title="Runde 2", date=evaluation_round.opened_on)
     services.workshop_create(workshop=workshop, evaluation_round=evaluation_round, by=personas["central"])
     client = client_as("central")

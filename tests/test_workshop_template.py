@@ -20,7 +20,7 @@ from tests.helpers import today
 
 
 def new_workshop(process: Process, by, **fields) -> Workshop:
-    evaluation_round = services.round_start(process=process)
+    evaluation_round = services.round_start(process=process, by=by)
     values = {"title": "Evaluering", "date": today()}
     values.update(fields)
     return services.workshop_create(workshop=Workshop(**values), evaluation_round=evaluation_round, by=by)
@@ -105,8 +105,8 @@ def test_a_join_code_already_in_use_is_drawn_again(demo, personas, monkeypatch):
 
 def test_starting_a_round_closes_the_open_one_and_counts_on(demo):
     first = demo.rounds.get()
-    second = services.round_start(process=demo)
-    third = services.round_start(process=demo)
+    second = services.round_start(process=demo, by=None)
+    third = services.round_start(process=demo, by=None)
     first.refresh_from_db()
     second.refresh_from_db()
     assert (first.number, second.number, third.number) == (1, 2, 3)
@@ -117,14 +117,14 @@ def test_starting_a_round_closes_the_open_one_and_counts_on(demo):
 
 def test_the_first_round_of_a_process_is_number_one(demo):
     south = Process.objects.get(title="Færre faste skemaer")
-    assert services.round_start(process=south).number == 1
+    assert services.round_start(process=south, by=None).number == 1
     assert EvaluationRound.objects.filter(process=demo).count() == 1
 
 
 def test_closing_a_round_dates_it_today(demo):
     evaluation_round = demo.rounds.get()
     evaluation_round.opened_on = today() - timedelta(days=30)
-    round_services.round_close(evaluation_round=evaluation_round)
+    round_services.round_close(evaluation_round=evaluation_round, by=None)
     evaluation_round.refresh_from_db()
     assert evaluation_round.status == RoundStatus.CLOSED
     assert evaluation_round.closed_on == today()
@@ -133,17 +133,17 @@ def test_closing_a_round_dates_it_today(demo):
 def test_moving_a_section_swaps_it_with_its_neighbour(demo):
     workshop = Workshop.objects.get(round__process=demo)
     status, learning, transfer, rating = workshop.sections.all()
-    services.section_move(section=transfer, up=True)
+    services.section_move(section=transfer, up=True, by=None)
     assert list(workshop.sections.all()) == [status, transfer, learning, rating]
-    services.section_move(section=status, up=False)
+    services.section_move(section=status, up=False, by=None)
     assert list(workshop.sections.all()) == [transfer, status, learning, rating]
 
 
 def test_the_first_section_does_not_move_up_nor_the_last_down(demo):
     workshop = Workshop.objects.get(round__process=demo)
     sections = list(workshop.sections.all())
-    services.section_move(section=sections[0], up=True)
-    services.section_move(section=sections[-1], up=False)
+    services.section_move(section=sections[0], up=True, by=None)
+    services.section_move(section=sections[-1], up=False, by=None)
     assert list(workshop.sections.all()) == sections
 
 
@@ -151,6 +151,6 @@ def test_moving_puts_sections_with_the_same_position_in_a_clear_order(demo):
     workshop = Workshop.objects.get(round__process=demo)
     workshop.sections.update(order=0)
     sections = list(workshop.sections.all())
-    services.section_move(section=sections[2], up=True)
+    services.section_move(section=sections[2], up=True, by=None)
     assert list(workshop.sections.all()) == [sections[0], sections[2], sections[1], sections[3]]
     assert list(workshop.sections.values_list("order", flat=True)) == [0, 1, 2, 3]

@@ -2,17 +2,17 @@
 
 Scores come from the facilitator, or from the workshop's rating section. Taken from the
 workshop, a statement gets an average only when at least the workshop's smallest group shown
-answered it, the same rule as on the projector and in the minutes.
+answered it, the same rule as on the projector and in the minutes. They are saved by
+`services.anchoring_check_save`.
 """
 
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from samskab.anchoring.models import AnchoringCheck, AnchoringScore
+from samskab.anchoring.models import AnchoringCheck
 from samskab.anchoring.queries import check_of
 from samskab.rounds.models import EvaluationRound
 from samskab.workshops import ratings
@@ -115,29 +115,6 @@ def scores_from_workshop(workshop: Workshop) -> dict[str, tuple[Decimal | None, 
             average = None if statement.average is None else Decimal(str(statement.average)).quantize(ONE_DECIMAL)
             result[statement.prompt.key] = (average, statement.answered if statement.count is None else statement.count)
     return result
-
-
-@transaction.atomic
-def save_scores(
-    evaluation_round: EvaluationRound,
-    scores: dict[str, tuple[Decimal | None, int | None]],
-    *,
-    from_workshop: bool,
-    threshold: Decimal | None = None,
-) -> AnchoringCheck:
-    """Replace the round's scores with `scores` (key → average, answers)."""
-    check, _created = AnchoringCheck.objects.select_for_update().get_or_create(round=evaluation_round)
-    check.from_workshop = from_workshop
-    if threshold is not None:
-        check.threshold = threshold
-    check.save()
-    check.scores.all().delete()
-    AnchoringScore.objects.bulk_create(
-        AnchoringScore(anchoring_check=check, key=key, statement=str(text), average=scores[key][0], respondents=scores[key][1])
-        for key, text in ANCHORING_STATEMENTS
-        if key in scores
-    )
-    return check
 
 
 @dataclass

@@ -1,12 +1,41 @@
-"""Writes to a forløb's forankring from its pages.
+"""Writes to a forløb's forankring: its measures and the round's forankringstjek.
 
-A model form that saves its own record stays in the view; every other write is here. The
-forankringstjek is saved by `scores.py`.
+A model form that saves its own record stays in the view; every other write is here.
 """
 
-from samskab.anchoring.models import AnchoringMeasure
+from decimal import Decimal
+
+from django.db import transaction
+
+from samskab.anchoring.models import AnchoringCheck, AnchoringMeasure, AnchoringScore
 from samskab.core.history import written_by
+from samskab.rounds.models import EvaluationRound
+from samskab.workshops.template import ANCHORING_STATEMENTS
 
 
 def anchoring_measure_delete(*, measure: AnchoringMeasure, by) -> None:
     written_by(measure, by).delete()
+
+
+@transaction.atomic
+def anchoring_check_save(
+    *,
+    evaluation_round: EvaluationRound,
+    scores: dict[str, tuple[Decimal | None, int | None]],
+    from_workshop: bool,
+    threshold: Decimal | None = None,
+    by,
+) -> AnchoringCheck:
+    """Replace the round's scores with `scores` (key → average, answers), typed in or taken from the workshop."""
+    check, _created = AnchoringCheck.objects.select_for_update().get_or_create(round=evaluation_round)
+    check.from_workshop = from_workshop
+    if threshold is not None:
+        check.threshold = threshold
+    written_by(check, by).save()
+    check.scores.all().delete()
+    AnchoringScore.objects.bulk_create(
+        AnchoringScore(anchoring_check=check, key=key, statement=str(text), average=scores[key][0], respondents=scores[key][1])
+        for key, text in ANCHORING_STATEMENTS
+        if key in scores
+    )
+    return check

@@ -138,6 +138,7 @@ def row_action(request, pk: int):
         why=_("Communication plan, by %(channel)s") % {"channel": row.channel},
         owner=row.sender,
         deadline=row.when,
+        by=request.user,
     )
     if made:
         messages.success(request, _("The action has been added to the round's action plan."))

@@ -82,7 +82,7 @@ def _undo(earlier: Decision, outcome: Outcome) -> None:
             outcome.draft_kept = draft
 
 
-def _add_adjustments(decision: Decision, lines: list[str], *, owner: Participant | None, deadline: date | None) -> int:
+def _add_adjustments(decision: Decision, lines: list[str], *, owner: Participant | None, deadline: date | None, by) -> int:
     """Each adjustment line an action of the round, once: a line already in the plan is not added again."""
     why = _("Decision to adjust “%(solution)s”") % {"solution": decision.solution.title}
     made = 0
@@ -95,6 +95,7 @@ def _add_adjustments(decision: Decision, lines: list[str], *, owner: Participant
             why=why,
             owner=owner or decision.decided_by,
             deadline=deadline,
+            by=by,
         )
         made += new
     return made
@@ -143,7 +144,7 @@ def decision_record(
             by=by,
         )
     if kind == DecisionKind.ADJUST:
-        outcome.actions_made = _add_adjustments(decision, adjustments, owner=action_owner, deadline=action_deadline)
+        outcome.actions_made = _add_adjustments(decision, adjustments, owner=action_owner, deadline=action_deadline, by=by)
     return outcome
 
 
@@ -190,6 +191,6 @@ def process_decision_record(*, decision: ProcessDecision, seen_version: int | No
         waiting.save(update_fields=["source_key", "what", "why", "owner", "version", "updated_at"])
     else:
         action_add_once(
-            evaluation_round=decision.round, source=decision, key=kind, owner=decision.decided_by, **_process_action(decision)
+            evaluation_round=decision.round, source=decision, key=kind, owner=decision.decided_by, by=by, **_process_action(decision)
         )
     return decision

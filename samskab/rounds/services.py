@@ -16,13 +16,15 @@ from samskab.rounds.models import Action, EvaluationRound, RoundStatus
 from samskab.rounds.queries import actions_from
 
 
-def round_close(*, evaluation_round: EvaluationRound) -> None:
+def round_close(*, evaluation_round: EvaluationRound, by) -> None:
+    """Close the round today. A workshop still planned in it is the workshops app's to settle first
+    (`workshops.services.round_close`)."""
     evaluation_round.status = RoundStatus.CLOSED
     evaluation_round.closed_on = timezone.localdate()
-    evaluation_round.save(update_fields=["status", "closed_on"])
+    written_by(evaluation_round, by).save(update_fields=["status", "closed_on"])
 
 
-def action_add(*, action: Action, evaluation_round: EvaluationRound, section=None, by=None) -> Action:
+def action_add(*, action: Action, evaluation_round: EvaluationRound, section=None, by) -> Action:
     """Put a new action in the round's plan: every action is added here.
 
     A person writes one in the plan's form, or as an aftale in the workshop's `section` (a second
@@ -31,9 +33,7 @@ def action_add(*, action: Action, evaluation_round: EvaluationRound, section=Non
     """
     action.round = evaluation_round
     action.section = section
-    if by is not None:
-        written_by(action, by)
-    action.save()
+    written_by(action, by).save()
     return action
 
 
@@ -46,6 +46,7 @@ def action_add_once(
     why: str = "",
     owner=None,
     deadline: date | None = None,
+    by,
 ) -> tuple[Action, bool]:
     """The round's action for (source, key), made now if there is none. True when it was made."""
     existing = actions_from(source).filter(round=evaluation_round, source_key=key).first()
@@ -54,7 +55,7 @@ def action_add_once(
     action = Action(source=source, source_key=key, what=what[:300], why=why, owner=owner, deadline=deadline)
     try:
         with transaction.atomic():
-            action_add(action=action, evaluation_round=evaluation_round)
+            action_add(action=action, evaluation_round=evaluation_round, by=by)
     except IntegrityError:  # someone added it a moment ago
         return actions_from(source).get(round=evaluation_round, source_key=key), False
     return action, True

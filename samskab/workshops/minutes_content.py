@@ -6,10 +6,10 @@ three can never disagree about what the MED committee gets to read. Hidden cards
 the tree; names enter it only in a named workshop; ratings carry an average and distribution
 only for groups of at least the workshop's smallest group, else the reason they are left out.
 
-`ensure_draft`, `approve` and `reopen` are the writes of the referat's life: kladde → godkendt.
-Approving freezes the referat as a numbered version (core/frozen.py): the approved page is
-rebuilt from the stored tree and the files are the stored bytes, so nothing changed afterwards
-reaches an approved version. Reopening starts work towards the next version; earlier ones stay.
+Approving (`services.minutes_approve`) freezes the referat as a numbered version (`freeze`,
+core/frozen.py): the approved page is rebuilt from the stored tree and the files are the stored
+bytes, so nothing changed afterwards reaches an approved version. Reopening
+(`services.minutes_reopen`) starts work towards the next version; earlier ones stay.
 """
 
 import calendar
@@ -27,19 +27,16 @@ from samskab.core import frozen
 from samskab.core.frozen import Seal
 from samskab.processes.models import FollowUp
 from samskab.rounds.models import Action
-from samskab.workshops import signals
 from samskab.workshops.models import (
     AttendanceStatus,
     AttendeeRole,
     Card,
     Lesson,
     Minutes,
-    MinutesStatus,
     MinutesVersion,
     PromptRole,
     SectionKind,
     Workshop,
-    WorkshopStatus,
 )
 from samskab.workshops.state import board_state
 
@@ -255,33 +252,7 @@ def ensure_draft(workshop: Workshop) -> Minutes:
     return minutes
 
 
-class NotReady(Exception):
-    """The referat cannot be approved yet; the message says why, in the user's language."""
-
-
-@transaction.atomic
-def approve(*, minutes: Minutes, by) -> bool:
-    """Approve the draft and freeze it as the next version. False when it was approved already (a second click changes nothing)."""
-    minutes = Minutes.objects.select_for_update().select_related("workshop").get(pk=minutes.pk)
-    if minutes.is_approved:
-        return False
-    if minutes.workshop.status != WorkshopStatus.CLOSED:
-        raise NotReady(_("Close the workshop before you approve the minutes."))
-    minutes.status = MinutesStatus.APPROVED
-    minutes.approved_at = timezone.now()
-    minutes.approved_by = by
-    minutes.save()
-    _freeze(minutes)
-    if minutes.next_evaluation:
-        # The date proposed on closing, as approved, becomes the forløb's next evaluation (dashboard, reminders).
-        process = minutes.workshop.round.process
-        process.next_evaluation = minutes.next_evaluation
-        process.save(update_fields=["next_evaluation"])
-    signals.minutes_approved.send(sender=Minutes, evaluation_round=minutes.workshop.round)
-    return True
-
-
-def _freeze(minutes: Minutes) -> MinutesVersion:
+def freeze(minutes: Minutes) -> MinutesVersion:
     """The referat as it reads now, in Danish, stored with its files as the next version."""
     from samskab.workshops.minutes_docx import render_docx  # they lay out this module's tree
     from samskab.workshops.minutes_pdf import render_pdf
@@ -305,35 +276,13 @@ def last_version(minutes: Minutes) -> MinutesVersion | None:
     if version is None and minutes.is_approved:
         with transaction.atomic():
             minutes = Minutes.objects.select_for_update().get(pk=minutes.pk)
-            version = minutes.versions.order_by("-number").first() or _freeze(minutes)
+            version = minutes.versions.order_by("-number").first() or freeze(minutes)
     return version
 
 
 def version_content(version: MinutesVersion) -> MinutesContent:
     """An approved version's referat, rebuilt from what was stored when it was approved."""
     return frozen.thaw(MinutesContent, version.content, frozen.seal_of(version))
-
-
-@transaction.atomic
-def reopen(*, minutes: Minutes) -> bool:
-    """Start work towards a new version: the referat is a draft again, its approved versions stay. False when it was a draft already."""
-    minutes = Minutes.objects.select_for_update().get(pk=minutes.pk)
-    if not minutes.is_approved:
-        return False
-    if not minutes.versions.exists():  # approved before versions existed: keep what was approved
-        _freeze(minutes)
-    minutes.status = MinutesStatus.DRAFT
-    minutes.approved_at = None
-    minutes.approved_by = None
-    minutes.save()
-    signals.minutes_reopened.send(sender=Minutes, evaluation_round=minutes.workshop.round)
-    return True
-
-
-def reopen_with_workshop(workshop: Workshop) -> bool:
-    """A reopened workshop can change, and the referat is read from it: approved minutes become a draft."""
-    minutes = Minutes.objects.filter(workshop=workshop, status=MinutesStatus.APPROVED).first()
-    return minutes is not None and reopen(minutes=minutes)
 
 
 def build(workshop: Workshop, minutes: Minutes) -> MinutesContent:

@@ -6,15 +6,17 @@ from functools import partial
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from samskab.core.history import written_by
 from samskab.processes.models import Challenge, Participant, Process, Solution
 from samskab.rounds import services as round_services
 from samskab.rounds.models import EvaluationRound, RoundStatus
 from samskab.workshops.models import Attendance, Prompt, Section, Workshop, WorkshopStatus, new_join_code
 from samskab.workshops.template import add_template_sections
-from samskab.workshops import cards, live, ratings
+from samskab.workshops import cards, live, ratings, signals
 from samskab.workshops import minutes_content as referat
-from samskab.workshops.models import Attendee, Card, Lesson, SectionKind
+from samskab.workshops.models import Attendee, Card, Lesson, Minutes, MinutesStatus, SectionKind
 
 
 # What becomes of a workshop that was planned in a round and never held, when the round closes.
@@ -23,7 +25,9 @@ PLANNED_CANCEL = "cancel"  # it will not be held: it is deleted with its section
 
 
 @transaction.atomic
-def round_start(*, process: Process, submission_id: uuid.UUID | None = None, planned_workshop: str = "") -> EvaluationRound:
+def round_start(
+    *, process: Process, submission_id: uuid.UUID | None = None, planned_workshop: str = "", by
+) -> EvaluationRound:
     """Start the forløb's next evaluation round; the round before it is closed.
 
     A workshop still planned in the round before (never held) moves to the new round
@@ -36,16 +40,17 @@ def round_start(*, process: Process, submission_id: uuid.UUID | None = None, pla
         existing = process.rounds.filter(submission_id=submission_id).first()
         if existing is not None:
             return existing
-    today = timezone.localdate()
     planned = Workshop.objects.filter(round__process=process, round__status=RoundStatus.OPEN, status=WorkshopStatus.PLANNED).first()
-    process.rounds.filter(status=RoundStatus.OPEN).update(status=RoundStatus.CLOSED, closed_on=today)
+    for earlier in process.rounds.filter(status=RoundStatus.OPEN):  # saved one by one, so that its history says who closed it
+        round_services.round_close(evaluation_round=earlier, by=by)
     number = (process.rounds.aggregate(Max("number"))["number__max"] or 0) + 1
-    new_round = EvaluationRound.objects.create(process=process, number=number, opened_on=today, submission_id=submission_id)
+    new_round = EvaluationRound(process=process, number=number, opened_on=timezone.localdate(), submission_id=submission_id)
+    written_by(new_round, by).save()
     if planned is not None and planned_workshop == PLANNED_MOVE:
         planned.round = new_round
-        planned.save(update_fields=["round"])
+        written_by(planned, by).save(update_fields=["round"])
     elif planned is not None and planned_workshop == PLANNED_CANCEL:
-        workshop_cancel(workshop=planned)
+        workshop_cancel(workshop=planned, by=by)
     return new_round
 
 
@@ -54,25 +59,29 @@ def planned_workshop(evaluation_round: EvaluationRound) -> Workshop | None:
     return Workshop.objects.filter(round=evaluation_round, status=WorkshopStatus.PLANNED).first()
 
 
-def workshop_cancel(*, workshop: Workshop) -> None:
+def workshop_cancel(*, workshop: Workshop, by) -> None:
     """A workshop that will not be held: deleted with its sections and fremmøde (kept in its history).
 
     Only a planned workshop: one that has run holds what people said, and the referat is read from it.
     """
     if workshop.status != WorkshopStatus.PLANNED:
         raise ValueError("only a planned workshop is cancelled")
-    workshop.delete()
+    written_by(workshop, by).delete()
 
 
 @transaction.atomic
-def round_close(*, evaluation_round: EvaluationRound, cancel_planned_workshop: bool) -> None:
-    """Close the round. Its planned, never-held workshop is cancelled with it (the caller has asked)."""
+def round_close(*, evaluation_round: EvaluationRound, cancel_planned_workshop: bool, by) -> None:
+    """Close the round. Its planned, never-held workshop is cancelled with it (the caller has asked).
+
+    The rounds app closes a round (`rounds.services.round_close`); this one first settles the
+    workshop, which that app below cannot see.
+    """
     planned = planned_workshop(evaluation_round)
     if planned is not None:
         if not cancel_planned_workshop:
             raise ValueError("the round has a planned workshop: say that it is cancelled")
-        workshop_cancel(workshop=planned)
-    round_services.round_close(evaluation_round=evaluation_round)
+        workshop_cancel(workshop=planned, by=by)
+    round_services.round_close(evaluation_round=evaluation_round, by=by)
 
 
 def round_start_warnings(process: Process) -> dict:
@@ -108,7 +117,7 @@ def workshop_create(*, workshop: Workshop, evaluation_round: EvaluationRound, by
 
 
 @transaction.atomic
-def section_move(*, section: Section, up: bool) -> None:
+def section_move(*, section: Section, up: bool, by) -> None:
     """Swap a section with its neighbour above or below."""
     sections = list(section.workshop.sections.all())
     index = sections.index(section)
@@ -119,7 +128,7 @@ def section_move(*, section: Section, up: bool) -> None:
     for order, item in enumerate(sections):
         if item.order != order:
             item.order = order
-            item.save(update_fields=["order"])
+            written_by(item, by).save(update_fields=["order"])
 
 
 # Running the workshop: what the facilitator changes on the run page. Each change is announced to
@@ -152,9 +161,15 @@ def workshop_status_set(*, workshop: Workshop, status: str, max_attendees: int |
         ratings.close_all(workshop)
         referat.ensure_draft(workshop)
     else:
-        reopened = referat.reopen_with_workshop(workshop)
+        reopened = _reopen_with_workshop(workshop, by=by)
     _announce_changed(workshop.pk)
     return reopened
+
+
+def _reopen_with_workshop(workshop: Workshop, *, by) -> bool:
+    """A reopened workshop can change, and the referat is read from it: approved minutes become a draft."""
+    minutes = Minutes.objects.filter(workshop=workshop, status=MinutesStatus.APPROVED).first()
+    return minutes is not None and minutes_reopen(minutes=minutes, by=by)
 
 
 def workshop_joining_set(*, workshop: Workshop, max_attendees: int | None, by) -> None:
@@ -316,3 +331,48 @@ def attendance_record(*, workshop: Workshop, statuses: dict[Participant, str], b
             Attendance.objects.update_or_create(workshop=workshop, participant=participant, defaults={"status": status})
         else:
             Attendance.objects.filter(workshop=workshop, participant=participant).delete()
+
+
+# The referat's life: kladde → godkendt, and back to kladde for the next version.
+
+
+class NotReady(Exception):
+    """The referat cannot be approved yet; the message says why, in the user's language."""
+
+
+@transaction.atomic
+def minutes_approve(*, minutes: Minutes, by) -> bool:
+    """Approve the draft and freeze it as the next version. False when it was approved already (a second click changes nothing)."""
+    minutes = Minutes.objects.select_for_update().select_related("workshop").get(pk=minutes.pk)
+    if minutes.is_approved:
+        return False
+    if minutes.workshop.status != WorkshopStatus.CLOSED:
+        raise NotReady(_("Close the workshop before you approve the minutes."))
+    minutes.status = MinutesStatus.APPROVED
+    minutes.approved_at = timezone.now()
+    minutes.approved_by = by
+    written_by(minutes, by).save()
+    referat.freeze(minutes)
+    if minutes.next_evaluation:
+        # The date proposed on closing, as approved, becomes the forløb's next evaluation (dashboard, reminders).
+        process = minutes.workshop.round.process
+        process.next_evaluation = minutes.next_evaluation
+        written_by(process, by).save(update_fields=["next_evaluation"])
+    signals.minutes_approved.send(sender=Minutes, evaluation_round=minutes.workshop.round)
+    return True
+
+
+@transaction.atomic
+def minutes_reopen(*, minutes: Minutes, by) -> bool:
+    """Start work towards a new version: the referat is a draft again, its approved versions stay. False when it was a draft already."""
+    minutes = Minutes.objects.select_for_update().select_related("workshop").get(pk=minutes.pk)
+    if not minutes.is_approved:
+        return False
+    if not minutes.versions.exists():  # approved before versions existed: keep what was approved
+        referat.freeze(minutes)
+    minutes.status = MinutesStatus.DRAFT
+    minutes.approved_at = None
+    minutes.approved_by = None
+    written_by(minutes, by).save()
+    signals.minutes_reopened.send(sender=Minutes, evaluation_round=minutes.workshop.round)
+    return True

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samskab.anchoring import scores as anchoring
+from samskab.anchoring import services
 from samskab.anchoring.chart import bar_chart
 from samskab.anchoring.forms import AnchoringCheckForm
 from samskab.anchoring.models import AnchoringCheck
@@ -78,8 +79,12 @@ def check_edit(request, pk: int):
         initial.update({score.key: score.average for score in existing.scores.all()})
     form = AnchoringCheckForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        anchoring.save_scores(
-            evaluation_round, form.scores(), from_workshop=False, threshold=form.cleaned_data["threshold"]
+        services.anchoring_check_save(
+            evaluation_round=evaluation_round,
+            scores=form.scores(),
+            from_workshop=False,
+            threshold=form.cleaned_data["threshold"],
+            by=request.user,
         )
         messages.success(request, _("The anchoring check has been saved."))
         return redirect("anchoring:anchoring_check", pk=pk)
@@ -112,7 +117,7 @@ def check_from_workshop(request, pk: int):
             "anchoring/check_replace.html",
             {"round": evaluation_round, "process": evaluation_round.process, "replaced": replaced},
         )
-    anchoring.save_scores(evaluation_round, scores, from_workshop=True)
+    services.anchoring_check_save(evaluation_round=evaluation_round, scores=scores, from_workshop=True, by=request.user)
     messages.success(request, _("The scores have been taken from the workshop's rating."))
     return redirect("anchoring:anchoring_check", pk=pk)
 
@@ -143,6 +148,7 @@ def suggestion_accept(request, pk: int, key: str):
             why=why,
             owner=form.cleaned_data["owner"],
             deadline=form.cleaned_data["deadline"],
+            by=request.user,
         )
         if made:
             messages.success(request, _("The action has been added to the round's action plan."))

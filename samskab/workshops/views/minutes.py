@@ -155,9 +155,9 @@ def minutes_approve(request, pk: int):
     """Godkend: the draft becomes the approved referat. A second click changes nothing."""
     workshop, record = get_minutes_for_facilitator(request.user, pk)
     try:
-        if referat.approve(minutes=record, by=request.user):
+        if services.minutes_approve(minutes=record, by=request.user):
             messages.success(request, _("The minutes have been approved. Everyone who follows the process can now read them."))
-    except referat.NotReady as reason:
+    except services.NotReady as reason:
         messages.error(request, str(reason))
     return redirect("workshops:minutes", pk=workshop.pk)
 
@@ -170,7 +170,7 @@ def minutes_reopen(request, pk: int):
     form = ReopenForm(request.POST)
     if not form.is_valid():
         messages.error(request, form.errors["confirm"][0])
-    elif referat.reopen(minutes=record):
+    elif services.minutes_reopen(minutes=record, by=request.user):
         messages.success(request, _("The minutes are a draft again."))
     return redirect("workshops:minutes", pk=workshop.pk)
 

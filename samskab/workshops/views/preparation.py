@@ -122,7 +122,7 @@ def section_move(request, pk: int):
     section = get_section_for_facilitator(request.user, pk)
     if refused := _refuse_closed(request, section.workshop):
         return refused
-    services.section_move(section=section, up=request.POST.get("direction") == "up")
+    services.section_move(section=section, up=request.POST.get("direction") == "up", by=request.user)
     return redirect(section.workshop)
 
 

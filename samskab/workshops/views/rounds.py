@@ -40,7 +40,7 @@ def round_start(request, pk: int):
                 **warnings,
             },
         )
-    evaluation_round = services.round_start(process=process, submission_id=submission_id, planned_workshop=choice)
+    evaluation_round = services.round_start(process=process, submission_id=submission_id, planned_workshop=choice, by=request.user)
     messages.success(request, _("%(round)s has started.") % {"round": evaluation_round})
     return redirect(evaluation_round)
 
@@ -61,7 +61,7 @@ def round_close(request, pk: int):
             "workshops/round_close_confirm.html",
             {"round": evaluation_round, "process": evaluation_round.process, "planned": planned, "choice_missing": asked},
         )
-    services.round_close(evaluation_round=evaluation_round, cancel_planned_workshop=cancel)
+    services.round_close(evaluation_round=evaluation_round, cancel_planned_workshop=cancel, by=request.user)
     messages.success(request, _("%(round)s has been closed.") % {"round": evaluation_round})
     return redirect(evaluation_round)
 
