@@ -13,7 +13,8 @@ from collections import Counter
 import pytest
 
 from bench.participants import Facilitator, Participant
-from bench.servers import Server, manage, manage_json, server_env
+from bench.servers import Server, manage_json, server_env
+from tests import migrated
 
 PARTICIPANTS = 5
 CARDS_EACH = 12
@@ -63,8 +64,8 @@ def run_workshop(server: Server, workshop: dict, login: tuple[str, str]) -> dict
 
 @pytest.fixture
 def server(tmp_path):
-    env = server_env(sqlite_path=tmp_path / "samskab.sqlite3")
-    manage(env, "migrate", "--noinput")
+    """A server on a file database copied from the suite's migrated one (tests/migrated.py)."""
+    env = server_env(sqlite_path=migrated.copy_to(tmp_path / "samskab.sqlite3"))
     server = Server(env, tmp_path / "uvicorn.log")
     yield server
     server.stop()

@@ -12,19 +12,21 @@ from django.test import override_settings
 ROOT = Path(settings.BASE_DIR)
 
 
-@pytest.fixture
-def fresh_catalogue(tmp_path, monkeypatch) -> polib.POFile:
+@pytest.fixture(scope="module")
+def fresh_catalogue(tmp_path_factory) -> polib.POFile:
     """The Danish catalogue merged with every string in the code now, built in a temporary copy.
 
     makemessages writes to the catalogue beside the code it reads, so it runs in a temporary
-    folder that links to the code and holds a copy of the catalogue.
+    folder that links to the code and holds a copy of the catalogue. It reads every file of the
+    code (seconds), so it runs once for the tests that read its result.
     """
-    shutil.copytree(ROOT / "locale", tmp_path / "locale")
-    (tmp_path / "samskab").symlink_to(ROOT / "samskab")
-    monkeypatch.chdir(tmp_path)
-    with override_settings(LOCALE_PATHS=[tmp_path / "locale"]):
+    folder = tmp_path_factory.mktemp("catalogue")
+    shutil.copytree(ROOT / "locale", folder / "locale")
+    (folder / "samskab").symlink_to(ROOT / "samskab")
+    with pytest.MonkeyPatch.context() as patch, override_settings(LOCALE_PATHS=[folder / "locale"]):
+        patch.chdir(folder)
         call_command("makemessages", locale=["da"], symlinks=True, no_location=True, verbosity=0)
-    return polib.pofile(str(tmp_path / "locale" / "da" / "LC_MESSAGES" / "django.po"))
+    return polib.pofile(str(folder / "locale" / "da" / "LC_MESSAGES" / "django.po"))
 
 
 def test_every_string_in_the_code_has_a_danish_translation(fresh_catalogue):
