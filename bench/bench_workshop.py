@@ -2,12 +2,14 @@
 
     make bench-workshop          # or: .venv/bin/python bench/bench_workshop.py [--scenario NAME] [--quick]
 
-Per scenario it makes a database of its own, creates the workshops there (manage.py
-bench_workshops: running, on the learning board, 5 votes per participant), starts the server
-process(es) (`uvicorn samskab.asgi:application`, no access log, DEBUG off), joins every
-participant by code through the join pages (one httpx client with keep-alive per phone) and
-opens their WebSocket at the address the phone page names (`/w/<code>/ws/`, with the phone's
-cookies and its Origin). Then the
+Per scenario it makes a database of its own (a copy of one migrated and given Demo Kommune once
+per run), creates the workshops there (manage.py bench_workshops: running, on the learning board,
+5 votes per participant, and every participant but one per workshop joined at once, with the
+cookie joining sets), starts the server process(es) (`uvicorn samskab.asgi:application`, no
+access log, DEBUG off), lets the first participant of each workshop join by code through the
+join pages, opens every phone's page (one httpx client with keep-alive per phone) and their
+WebSocket at the address the phone page names (`/w/<code>/ws/`, with the phone's cookies and
+its Origin). Then the
 facilitator, logged in through the login form, moves each board to "vis" with the run page's
 phase form; everyone submits 5 cards; the facilitator opens voting ("stem") and everyone casts
 5 votes on other people's cards. Writes are sent as the phone's outbox sends them: the same
@@ -55,6 +57,7 @@ import asyncio
 import json
 import os
 import random
+import shutil
 import signal
 import statistics
 import sys
@@ -77,6 +80,7 @@ VOTES_EACH = 5
 BURST_ROUNDS = 5
 POSTGRES_ADMIN_URL = os.environ.get("BENCH_POSTGRES_ADMIN_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 POSTGRES_DATABASE = os.environ.get("BENCH_POSTGRES_DATABASE", "samskab_bench")
+POSTGRES_TEMPLATE = f"{POSTGRES_DATABASE}_template"  # migrated, with Demo Kommune; copied per scenario
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
 CONNECT_AT_ONCE = 20  # joins and socket handshakes in flight together
 
@@ -261,8 +265,15 @@ class Run:
         }
 
     async def _join(self, phone: Phone, gate: asyncio.Semaphore) -> None:
+        """The first phone of a workshop joins through the join pages; the others joined in bulk and open their page."""
+        number = phone.index % self.scenario.participants
         async with gate:
-            phone.page = await phone.http.join()
+            if number == 0:
+                phone.page = await phone.http.join()
+            else:
+                cookie = self.created["workshops"][phone.workshop]["attendees"][number - 1]
+                phone.http.client.cookies.set(cookie["name"], cookie["value"], domain="127.0.0.1", path=cookie["path"])
+                phone.page = await phone.http.page()
             phone.seq = phone.page.seq
 
     async def _connect_all(self, gate: asyncio.Semaphore) -> None:
@@ -543,15 +554,56 @@ class Run:
 # --- Databases.
 
 
-def postgres_database(create: bool) -> str:
-    """Create (or drop) the benchmark's own PostgreSQL database; its URL."""
+class Databases:
+    """The run's databases: migrated and given Demo Kommune once, then copied for each scenario.
+
+    Migrating and loading the demo take about half a minute of CPU; once per scenario that was
+    most of a quick run, and minutes of a full one on a busy machine. SQLite scenarios copy a
+    prepared file; PostgreSQL ones are created from a prepared template database.
+    """
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.sqlite: Path | None = None
+        self.postgres = False
+
+    def sqlite_env(self, path: Path) -> dict:
+        if self.sqlite is None:
+            prepared = self.root / "prepared.sqlite3"
+            env = server_env(sqlite_path=prepared)
+            if not copy_migrated(prepared):
+                manage(env, "migrate", "--noinput")
+            manage(env, "bench_workshops", "prepare")
+            self.sqlite = prepared
+        for suffix in ("", "-wal"):  # the WAL is folded in when the last connection closes; copied if not
+            if Path(f"{self.sqlite}{suffix}").exists():
+                shutil.copyfile(f"{self.sqlite}{suffix}", f"{path}{suffix}")
+        return server_env(sqlite_path=path)
+
+    def postgres_env(self) -> dict:
+        if not self.postgres:
+            template = postgres_database(POSTGRES_TEMPLATE)
+            env = server_env(database_url=template)
+            manage(env, "migrate", "--noinput")
+            manage(env, "bench_workshops", "prepare")
+            self.postgres = True
+        return server_env(database_url=postgres_database(POSTGRES_DATABASE, template=POSTGRES_TEMPLATE), redis_url=REDIS_URL)
+
+    def drop(self) -> None:
+        if self.postgres:
+            postgres_database(POSTGRES_TEMPLATE, create=False)
+            self.postgres = False
+
+
+def postgres_database(name: str, create: bool = True, template: str = "") -> str:
+    """Create (or drop) one of the benchmark's own PostgreSQL databases; its URL."""
     import psycopg
 
     with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {POSTGRES_DATABASE} WITH (FORCE)")
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
         if create:
-            conn.execute(f"CREATE DATABASE {POSTGRES_DATABASE}")
-    return POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + "/" + POSTGRES_DATABASE
+            conn.execute(f"CREATE DATABASE {name}" + (f" TEMPLATE {template}" if template else ""))
+    return POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
 
 
 def empty_redis() -> None:
@@ -569,24 +621,24 @@ def percentile(values: list[float], p: int) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[p - 1]
 
 
-def run_scenario(scenario: Scenario, timing: Timing, pages: bool = True) -> dict:
+def run_scenario(scenario: Scenario, timing: Timing, databases: Databases, pages: bool = True) -> dict:
     say(
         f"scenario {scenario.name}: {scenario.workshops} workshop(s) × {scenario.participants} participants, "
         f"{scenario.processes} process(es), {'PostgreSQL and Redis' if scenario.postgres else 'SQLite'}"
     )
     with tempfile.TemporaryDirectory(prefix="samskab-bench-workshop-") as tmp:
         if scenario.postgres:
-            env = server_env(database_url=postgres_database(create=True), redis_url=REDIS_URL)
+            env = databases.postgres_env()
             empty_redis()
         else:
-            env = server_env(sqlite_path=Path(tmp) / "bench.sqlite3")
+            env = databases.sqlite_env(Path(tmp) / "bench.sqlite3")
         servers: list[Server] = []
         try:
-            if scenario.postgres or not copy_migrated(Path(tmp) / "bench.sqlite3"):
-                manage(env, "migrate", "--noinput")
+            # Every phone but the first of each workshop joined already: made at once, with its cookie.
             created = manage_json(
-                env, "bench_workshops", "create", "--workshops", str(scenario.workshops), "--votes", str(VOTES_EACH)
-            )
+                env, "bench_workshops", "create", "--workshops", str(scenario.workshops), "--votes", str(VOTES_EACH),
+                "--attendees", str(scenario.participants - 1),
+            )  # fmt: skip
             for number in range(scenario.processes):
                 servers.append(Server(env, Path(tmp) / f"uvicorn-{number}.log").start())
             run = Run(scenario, servers, created, timing, seed=scenario.name, pages=pages)
@@ -603,7 +655,7 @@ def run_scenario(scenario: Scenario, timing: Timing, pages: bool = True) -> dict
             for server in servers:
                 server.stop()
             if scenario.postgres:
-                postgres_database(create=False)
+                postgres_database(POSTGRES_DATABASE, create=False)
                 empty_redis()
 
     items = run.items
@@ -688,6 +740,15 @@ def main() -> None:
         pass
 
     timing = QUICK_TIMING if args.quick else Timing()
+    with tempfile.TemporaryDirectory(prefix="samskab-bench-databases-") as root:
+        databases = Databases(Path(root))
+        try:
+            run_scenarios(args, timing, databases)
+        finally:
+            databases.drop()
+
+
+def run_scenarios(args, timing: Timing, databases: Databases) -> None:
     for scenario in SCENARIOS:
         if args.scenario and scenario.name != args.scenario:
             continue
@@ -699,7 +760,7 @@ def main() -> None:
         if args.quick:
             workshops, participants = QUICK_SIZES[scenario.name]
             scenario = replace(scenario, workshops=workshops, participants=participants)
-        print(json.dumps(run_scenario(scenario, timing, pages=not args.light_phones)), flush=True)
+        print(json.dumps(run_scenario(scenario, timing, databases, pages=not args.light_phones)), flush=True)
 
 
 if __name__ == "__main__":

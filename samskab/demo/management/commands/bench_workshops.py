@@ -1,11 +1,16 @@
 """Running workshops for the workshop benchmark and the server-restart test, and what they stored.
 
-    manage.py bench_workshops create --workshops 8 [--phase vis]   # prints one JSON object
+    manage.py bench_workshops prepare                              # Demo Kommune, once per database
+    manage.py bench_workshops create --workshops 8 [--phase vis] [--attendees 30]   # prints one JSON object
     manage.py bench_workshops report --process PK                  # prints the stored cards and votes
 
 `create` loads Demo Kommune if missing (for the facilitator `konsulent`, password
 `samskab-demo`) and adds one forløb with N evaluation rounds, each with a running workshop
-made from the step-6 template, on its learning board in the given phase. The benchmark and
+made from the step-6 template, on its learning board in the given phase. With `--attendees N`
+each workshop gets N participants at once, and the JSON gives each one's attendee cookie, as
+joining would set it: the benchmark prepares a theme day's 1,000 phones in a second instead of
+three requests each (what it measures starts after they have joined). `prepare` only loads
+Demo Kommune, for a database that is then copied once per scenario. The benchmark and
 the test run against a server in another process on a database of their own, so they talk to
 that database through this command rather than through their own Django.
 """
@@ -14,6 +19,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.http import HttpResponse
 from django.utils import timezone, translation
 
 from samskab.accounts.models import User
@@ -21,7 +27,8 @@ from samskab.demo import kommune as demo
 from samskab.organisations.models import Role, Unit
 from samskab.processes.models import Participant, Process, Step
 from samskab.rounds.models import EvaluationRound
-from samskab.workshops.models import Card, Phase, PromptRole, SectionKind, Vote, Workshop, WorkshopStatus
+from samskab.workshops.joining import COOKIE_PATH, cookie_name, remember
+from samskab.workshops.models import Attendee, Card, Phase, PromptRole, SectionKind, Vote, Workshop, WorkshopStatus
 from samskab.workshops.services import workshop_create
 
 FACILITATOR = "konsulent"
@@ -37,18 +44,22 @@ class Command(BaseCommand):
         create.add_argument("--workshops", type=int, default=1)
         create.add_argument("--phase", choices=Phase.values, default=Phase.WRITE)
         create.add_argument("--votes", type=int, default=5, help="votes per participant (default 5)")
+        create.add_argument("--attendees", type=int, default=0, help="participants per workshop, made at once")
+        actions.add_parser("prepare", help="load Demo Kommune (for a database to copy)")
         report = actions.add_parser("report", help="the cards and votes stored in the forløb's workshops")
         report.add_argument("--process", type=int, required=True)
 
     def handle(self, *args, **options) -> None:
-        if options["action"] == "create":
-            result = create(options["workshops"], options["phase"], options["votes"])
+        if options["action"] == "prepare":
+            result = {"loaded": demo.load()}
+        elif options["action"] == "create":
+            result = create(options["workshops"], options["phase"], options["votes"], options["attendees"])
         else:
             result = report(options["process"])
         self.stdout.write(json.dumps(result))
 
 
-def create(count: int, phase: str, votes: int) -> dict:
+def create(count: int, phase: str, votes: int, attendees: int = 0) -> dict:
     if count < 1:
         raise CommandError("--workshops must be at least 1")
     demo.load()
@@ -78,8 +89,24 @@ def create(count: int, phase: str, votes: int) -> dict:
             workshop.current_section = board
             workshop.save(update_fields=["status", "joining_open", "current_section"])
             columns = list(board.prompts.filter(role=PromptRole.COLUMN).values_list("pk", flat=True))
-            workshops.append({"pk": workshop.pk, "code": workshop.join_code, "section": board.pk, "columns": columns})
+            made = {"pk": workshop.pk, "code": workshop.join_code, "section": board.pk, "columns": columns}
+            if attendees:
+                made["attendees"] = joined(workshop, attendees)
+            workshops.append(made)
     return {"process": process.pk, "facilitator": FACILITATOR, "password": demo.DEMO_PASSWORD, "workshops": workshops}
+
+
+def joined(workshop: Workshop, count: int) -> list[dict]:
+    """`count` participants of the workshop, each with the cookie joining gives their browser."""
+    made = Attendee.objects.bulk_create([Attendee(workshop=workshop) for _ in range(count)])
+    cookies = []
+    for attendee in made:
+        attendee.workshop = workshop
+        response = HttpResponse()
+        remember(response, attendee)  # the same signed cookie as the join page sets
+        name = cookie_name(workshop)
+        cookies.append({"name": name, "value": response.cookies[name].value, "path": COOKIE_PATH})
+    return cookies
 
 
 def report(process_pk: int) -> dict:
