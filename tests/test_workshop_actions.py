@@ -1,12 +1,14 @@
 """Konkludér: the facilitator records aftaler (who does what by when) as actions of the round."""
 
 from datetime import timedelta
+from urllib.parse import quote
 
 import pytest
 from django.urls import reverse
 
 from samskab.processes.models import Participant
 from samskab.rounds.models import Action
+from samskab.workshops import live
 from samskab.workshops.models import Phase
 from tests.facilitation_helpers import close, running_board
 from tests.helpers import assert_form_error, html, submission, today
@@ -81,14 +83,14 @@ def test_editing_keeps_a_passed_deadline_but_refuses_moving_it_into_the_past(boa
     passed = today() - timedelta(days=3)
     action = Action.objects.create(round=board.workshop.round, section=board, what="Gammel", owner=owner, deadline=passed)
     client = client_as("konsulent")
-    assert client.get(reverse("workshops:action_edit", args=[action.pk])).status_code == 200
+    assert client.get(reverse("actionplan:plan_action_edit", args=[action.pk])).status_code == 200
     edit = {"owner": owner.pk, "version": action.version}
-    response = client.post(reverse("workshops:action_edit", args=[action.pk]), {**edit, "what": "Gammel, rettet", "deadline": passed})
+    response = client.post(reverse("actionplan:plan_action_edit", args=[action.pk]), {**edit, "what": "Gammel, rettet", "deadline": passed})
     assert response.status_code == 302
     action.refresh_from_db()
     assert action.what == "Gammel, rettet"
     response = client.post(
-        reverse("workshops:action_edit", args=[action.pk]),
+        reverse("actionplan:plan_action_edit", args=[action.pk]),
         {**edit, "version": action.version, "what": "Gammel", "deadline": passed - timedelta(days=1)},
     )
     assert_form_error(response, "deadline")
@@ -96,7 +98,7 @@ def test_editing_keeps_a_passed_deadline_but_refuses_moving_it_into_the_past(boa
 
 def test_two_edits_of_an_agreement_at_once_do_not_overwrite_each_other(board, client_as, owner):
     action = Action.objects.create(round=board.workshop.round, section=board, what="Fælles", owner=owner, deadline=today())
-    url = reverse("workshops:action_edit", args=[action.pk])
+    url = reverse("actionplan:plan_action_edit", args=[action.pk])
     seen = {"owner": owner.pk, "deadline": today(), "version": action.version}
     assert client_as("konsulent").post(url, {**seen, "what": "Karins udgave"}).status_code == 302
     response = client_as("konsulent").post(url, {**seen, "what": "Anden udgave"})
@@ -148,3 +150,68 @@ def test_only_the_facilitators_record_agreements(board, client_as, owner, userna
     assert client.post(reverse("workshops:action_edit", args=[action.pk]), _data(owner, what="Ændret")).status_code == status
     assert client.post(reverse("workshops:action_delete", args=[action.pk])).status_code == status
     assert list(Action.objects.values_list("what", flat=True)) == ["Uændret"]
+
+
+# One edit page for an action, whether it is called an aftale (in the workshop) or a handling (in the plan).
+
+
+def _aftale(board, owner, what="Fælles") -> Action:
+    return Action.objects.create(round=board.workshop.round, section=board, what=what, owner=owner, deadline=today())
+
+
+def test_the_run_page_edits_an_aftale_on_its_one_edit_page_and_comes_back(board, client_as, owner):
+    action = _aftale(board, owner)
+    client = client_as("konsulent")
+    run = reverse("workshops:workshop_run", args=[board.workshop.pk])
+    edit = f"{reverse('actionplan:plan_action_edit', args=[action.pk])}?next={quote(run + '#aftaler', safe='')}"
+    assert edit.replace("&", "&amp;") in html(client.get(run))
+    page = client.get(edit)
+    assert "Ret aftalen" in html(page) and "status" not in page.context["form"].fields  # an aftale: what, who, when, why
+    response = client.post(edit, {**_data(owner, what="Rettet"), "version": action.version, "next": f"{run}#aftaler"})
+    assert response.status_code == 302 and response["Location"] == f"{run}#aftaler"
+    action.refresh_from_db()
+    assert action.what == "Rettet"
+
+
+def test_the_old_address_of_an_aftale_leads_to_its_one_edit_page(board, client_as, owner):
+    action = _aftale(board, owner)
+    client = client_as("konsulent")
+    old = reverse("workshops:action_edit", args=[action.pk])
+    response = client.get(old)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("actionplan:plan_action_edit", args=[action.pk]) + "?next=")
+    response = client.post(old, {**_data(owner, what="Sendt til den gamle adresse"), "version": action.version})
+    assert response.status_code == 307  # the form's data goes along
+    client.post(old, {**_data(owner, what="Sendt til den gamle adresse"), "version": action.version}, follow=True)
+    action.refresh_from_db()
+    assert action.what == "Sendt til den gamle adresse"
+
+
+def test_going_back_leaves_the_site_never(board, client_as, owner):
+    action = _aftale(board, owner)
+    url = reverse("actionplan:plan_action_edit", args=[action.pk])
+    for elsewhere in ("https://example.org/", "//example.org/", "javascript:alert(1)"):
+        response = client_as("konsulent").post(url, {**_data(owner), "version": Action.objects.get().version, "next": elsewhere})
+        assert response["Location"] == reverse("actionplan:round_plan", args=[board.workshop.round.pk])
+
+
+def test_an_aftale_changed_shows_on_the_workshops_screens(board, client_as, owner, monkeypatch, django_capture_on_commit_callbacks):
+    action = _aftale(board, owner)
+    changed = []
+    monkeypatch.setattr(live, "changed", changed.append)
+    with django_capture_on_commit_callbacks(execute=True):
+        client_as("konsulent").post(reverse("actionplan:plan_action_edit", args=[action.pk]), {**_data(owner), "version": action.version})
+    assert changed == [board.workshop.pk]
+
+
+def test_while_the_workshop_agrees_it_the_owner_changes_only_the_status(board, client_as, owner):
+    action = _aftale(board, owner)
+    form = client_as("medarbejder").get(reverse("actionplan:plan_action_edit", args=[action.pk])).context["form"]
+    assert set(form.fields) == {"status", "done_on", "version"}
+
+
+def test_once_the_workshop_has_closed_its_aftaler_are_handlinger_of_the_plan(board, client_as, owner):
+    action = _aftale(board, owner)
+    close(board.workshop)
+    page = client_as("konsulent").get(reverse("actionplan:plan_action_edit", args=[action.pk]))
+    assert "status" in page.context["form"].fields and "Redigér handling" in html(page)

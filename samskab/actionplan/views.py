@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from samskab.actionplan import ics, plan
@@ -12,12 +13,11 @@ from samskab.actionplan.filters import PlanFilterForm
 from samskab.actionplan.forms import ActionEditForm, ActionStatusForm
 from samskab.actionplan.rows import RowWriter
 from samskab.actionplan.xlsx import plan_workbook
-from samskab.core.concurrency import save_or_show_conflict
 from samskab.core.filenames import file_slug
 from samskab.core.once import create_once
 from samskab.processes.access import Access, get_process_for_user, process_access
 from samskab.rounds import services
-from samskab.rounds.access import get_action_for_user, get_action_to_change, get_round_for_user
+from samskab.rounds.access import Change, get_action_for_user, get_action_to_change, get_round_for_user
 from samskab.rounds.forms import ActionForm
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -107,21 +107,37 @@ def action_create(request, pk: int):
     )
 
 
+def _came_from(request, action) -> str:
+    """Where the person came from, to go back to after saving or cancelling: a page of this site
+    (`next`, e.g. the workshop's run page), "mine" for Mine handlinger, else the round's plan."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target == "mine":
+        return reverse("actionplan:my_actions")
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return reverse("actionplan:round_plan", args=[action.round_id])
+
+
+# Who changes what (rounds/access.py): an aftale while its workshop agrees it, the whole
+# handling in the plan, or its owner's status and done date.
+FORMS = {Change.AGREEMENT: ActionForm, Change.ALL: ActionEditForm, Change.STATUS: ActionStatusForm}
+
+
 @login_required
 def action_edit(request, pk: int):
-    """The forløb's editors change the whole action; its owner only its status and done date."""
-    action, all_of_it = get_action_to_change(request.user, pk)
-    form_class = ActionEditForm if all_of_it else ActionStatusForm
+    """An action's one edit page: the aftale of a workshop (reached from its run page) and the handling in the plan."""
+    action, change = get_action_to_change(request.user, pk)
     process = action.round.process
-    form = form_class(request.POST or None, instance=action, process=process)
+    form = FORMS[change](request.POST or None, instance=action, process=process)
+    back = _came_from(request, action)
     theirs = None
     if request.method == "POST" and form.is_valid():
-        theirs = save_or_show_conflict(form)
+        theirs = services.action_change(form=form, by=request.user)
         if theirs is None:
-            messages.success(request, _("The action has been saved."))
-            if request.POST.get("next") == "mine":
-                return redirect("actionplan:my_actions")
-            return redirect("actionplan:round_plan", pk=action.round_id)
+            messages.success(request, _("The agreement has been saved.") if change == Change.AGREEMENT else _("The action has been saved."))
+            return redirect(back)
     return render(
         request,
         "actionplan/action_form.html",
@@ -130,8 +146,10 @@ def action_edit(request, pk: int):
             "process": process,
             "form": form,
             "action": action,
+            "agreement": change == Change.AGREEMENT,
             "theirs": theirs,
             "next": request.POST.get("next", request.GET.get("next", "")),
+            "cancel_url": back,
         },
     )
 

@@ -11,9 +11,11 @@ from datetime import date
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
+from samskab.core.concurrency import save_or_show_conflict
 from samskab.core.history import written_by
 from samskab.rounds.models import Action, EvaluationRound, RoundStatus
 from samskab.rounds.queries import actions_from
+from samskab.rounds.signals import action_changed
 
 
 def round_close(*, evaluation_round: EvaluationRound, by) -> None:
@@ -59,6 +61,17 @@ def action_add_once(
     except IntegrityError:  # someone added it a moment ago
         return actions_from(source).get(round=evaluation_round, source_key=key), False
     return action, True
+
+
+@transaction.atomic
+def action_change(*, form, by) -> list[tuple[str, str]] | None:
+    """Save an action's edit form over the version it was shown with. None when saved; else the
+    version someone saved in between, to show beside the form (core/concurrency.py)."""
+    written_by(form.instance, by)
+    theirs = save_or_show_conflict(form)
+    if theirs is None:
+        action_changed.send(sender=Action, action=form.instance)
+    return theirs
 
 
 def action_delete(*, action: Action, by) -> None:

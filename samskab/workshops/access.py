@@ -15,10 +15,20 @@ from django.dispatch import receiver
 from django.http import Http404
 
 from samskab.processes.access import Access, get_object_for_user, require
-from samskab.rounds.access import action_visibility
+from samskab.rounds.access import action_being_agreed, action_visibility
 from samskab.rounds.models import Action
 from samskab.workshops import minutes_content as referat
-from samskab.workshops.models import Card, CardGroup, Lesson, Minutes, MinutesStatus, MinutesVersion, Section, Workshop
+from samskab.workshops.models import (
+    Card,
+    CardGroup,
+    Lesson,
+    Minutes,
+    MinutesStatus,
+    MinutesVersion,
+    Section,
+    Workshop,
+    WorkshopStatus,
+)
 
 
 def is_facilitator(user, workshop: Workshop) -> bool:
@@ -102,6 +112,16 @@ def aftaler_seen(sender, user, **kwargs) -> Q:
     if user is None:
         return Q(section__isnull=True) | released("section__workshop")
     return Q(section__isnull=True) | sees_content(user, "section__workshop") | Q(owner__user=user)
+
+
+@receiver(action_being_agreed, dispatch_uid="workshop_aftale_agreed")
+def aftale_agreed_by(sender, action: Action, user, **kwargs) -> bool | None:
+    """An aftale is agreed in its workshop until the workshop closes: meanwhile its facilitators
+    change it (None for an action made elsewhere, or once the workshop has closed)."""
+    if action.section_id is None:
+        return None
+    workshop = Workshop.objects.filter(sections=action.section_id).exclude(status=WorkshopStatus.CLOSED).first()
+    return None if workshop is None else is_facilitator(user, workshop)
 
 
 class NotApprovedYet(Exception):

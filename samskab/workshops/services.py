@@ -5,6 +5,7 @@ from functools import partial
 
 from django.db import transaction
 from django.db.models import Max
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -12,6 +13,7 @@ from samskab.core.history import written_by
 from samskab.processes.models import Challenge, Participant, Process, Solution
 from samskab.rounds import services as round_services
 from samskab.rounds.models import EvaluationRound, RoundStatus
+from samskab.rounds.signals import action_changed
 from samskab.workshops.models import Attendance, Prompt, Section, Workshop, WorkshopStatus, new_join_code
 from samskab.workshops.template import add_template_sections
 from samskab.workshops import cards, live, ratings, signals
@@ -277,6 +279,13 @@ def workshop_action_add(*, action, section: Section, by):
     round_services.action_add(action=action, evaluation_round=section.workshop.round, section=section, by=by)
     _announce_changed(section.workshop_id)
     return action
+
+
+@receiver(action_changed, dispatch_uid="workshop_aftale_changed")
+def _aftale_changed(sender, action, **kwargs) -> None:
+    """An aftale edited (on the action's one edit page) shows changed on the workshop's screens."""
+    if action.section_id is not None:
+        _announce_changed(Section.objects.values_list("workshop_id", flat=True).get(pk=action.section_id))
 
 
 @transaction.atomic

@@ -611,7 +611,17 @@ PAGES: list[Page] = [
     Page("lesson_delete", _on_lesson("lesson_delete"), audience=FACILITATORS),
     Page("lesson_delete:post", _on_lesson("lesson_delete"), audience=FACILITATORS, method="POST", destructive=True),
     Page("action_create", _p("action_create", "section"), audience=FACILITATORS, invalid={"what": ""}),
-    Page("action_edit", _on_action("action_edit"), audience=FACILITATORS, invalid={"what": ""}),
+    # The aftale's old address leads its facilitators on to the action's one edit page (actionplan).
+    Page("action_edit", _on_action("action_edit"), audience=FACILITATORS, ok=302),
+    # That page, for the aftale: its facilitators change it while the workshop agrees it, its owner
+    # (amr) the status; nobody else sees it before the referat is approved.
+    Page(
+        "plan_action_edit:aftale",
+        _on_action("plan_action_edit"),
+        audience=FACILITATORS | {"amr"},
+        invalid={"what": ""},
+        overrides=_everyone_but(404, keep=FACILITATORS | {"amr"}),
+    ),
     Page("action_delete", _on_action("action_delete"), audience=FACILITATORS),
     Page("action_delete:post", _on_action("action_delete"), audience=FACILITATORS, method="POST", destructive=True),
     Page(

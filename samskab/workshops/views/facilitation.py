@@ -9,10 +9,10 @@ changes nothing until the facilitator reopens it.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -26,7 +26,6 @@ from samskab.workshops.access import (
     get_section_for_facilitator,
 )
 from samskab.workshops.cards import Refused
-from samskab.core.concurrency import save_or_show_conflict
 from samskab.rounds.forms import ActionForm
 from samskab.workshops.forms import CardMergeForm, CardModerateForm, CardSolutionsForm, GroupForm, LessonForm
 from samskab.workshops.models import WorkshopStatus
@@ -283,21 +282,18 @@ def action_create(request, pk: int):
 
 @login_required
 def action_edit(request, pk: int):
+    """The aftale's old address: on to the action's one edit page (actionplan), and back here after.
+
+    The workshop's rules still hold at this door (only its facilitators; a closed workshop
+    refuses). A form sent here keeps its data on the way (307).
+    """
     action = get_aftale_for_facilitator(request.user, pk)
-    section = action.section
-    if closed := _closed(request, section.workshop):
+    workshop = action.section.workshop
+    if closed := _closed(request, workshop):
         return closed
-    form = ActionForm(request.POST or None, instance=action, process=section.workshop.round.process)
-    theirs = None
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            theirs = save_or_show_conflict(form)
-            if theirs is None:
-                moderation.announce(section.workshop_id)
-        if theirs is None:
-            messages.success(request, _("The agreement has been saved."))
-            return _back(section.workshop, "aftaler")
-    return _page(request, "workshops/action_edit.html", section, form=form, theirs=theirs, title=_("Edit the agreement"))
+    run = reverse("workshops:workshop_run", args=[workshop.pk])
+    target = f"{reverse('actionplan:plan_action_edit', args=[action.pk])}?{urlencode({'next': f'{run}#aftaler'})}"
+    return HttpResponseRedirect(target, status=307 if request.method == "POST" else 302)
 
 
 @login_required
