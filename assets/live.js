@@ -1,6 +1,7 @@
 // Samskab, live workshops: changes pushed over a WebSocket, polling where a proxy blocks it.
 //
-// SamskabLive.start({socket, seq, onEvents, refetch}) opens the socket at the path `socket`.
+// SamskabLive.start({socket, seq, onEvents, refetch}) opens the socket at the path `socket`; it
+// returns {refetch(), seq()}, seq() the last number applied.
 // The server first says {"hello": true, "seq": n}, then sends {"from": a, "seq": b, "events": [...]}
 // (see samskab/workshops/live.py). Every change has the next number of the workshop's sequence:
 // - a message we already have (seq <= last) is ignored;
@@ -164,7 +165,7 @@
     } else {
       connect();
     }
-    return { refetch: refetch };
+    return { refetch: refetch, seq: function () { return last; } };
   }
 
   // --- The one polite live region: calm news.

@@ -15,9 +15,11 @@ phase form; everyone submits 5 cards; the facilitator opens voting ("stem") and 
 5 votes on other people's cards. Writes are sent as the phone's outbox sends them: the same
 client id again until a 2xx answer. Like live.js, a phone fetches the state after a gap in the
 sequence or a resync, and reconnects (and fetches) when the server closes its socket.
-They also do the rest of what assets/phone/phone.mjs and live.js make a real phone do: fetch the
-state on a "changed" event, and reload page and socket when the phase has changed (a phone
-shows its own sends from the answers, without fetching its page). That is the load a real room
+They also do the rest of what assets/phone/phone.mjs and live.js make a real phone do: on a
+"changed" event, fetch the page (as a fragment, keeping the socket) when the event names another
+layout than the phone's (a new phase or section), else the state, and the page when the state's
+layout or version differs from the page's (a phone shows its own sends from the answers, without
+fetching its page). That is the load a real room
 puts on the server; `--light-phones` leaves it out (only to compare: no real phone is like that).
 
 Latency of a submit (card or vote): from sending it until every OTHER participant of that
@@ -167,8 +169,8 @@ class Run:
     """One scenario against running servers: join, connect, cards, votes; the measurements.
 
     With `pages` (the default; not with --light-phones) the phones also do what assets/phone/phone.mjs and live.js make a
-    real phone do besides sending: fetch the state when told something changed, and reload (page
-    and socket) when the section's phase has changed.
+    real phone do besides sending: fetch the page when told the layout changed (a new phase), the
+    state when told something else changed, and the page when the state says it differs.
     """
 
     def __init__(self, scenario: Scenario, servers: list[Server], created: dict, timing: Timing, seed: str, pages: bool):
@@ -273,7 +275,7 @@ class Run:
             else:
                 cookie = self.created["workshops"][phone.workshop]["attendees"][number - 1]
                 phone.http.client.cookies.set(cookie["name"], cookie["value"], domain="127.0.0.1", path=cookie["path"])
-                phone.page = await phone.http.page()
+                phone.page = await phone.http.page(whole=True)
             phone.seq = phone.page.seq
 
     async def _connect_all(self, gate: asyncio.Semaphore) -> None:
@@ -324,15 +326,18 @@ class Run:
                     phone.gaps += 1
                     self._refetch(phone)
                     continue
-                changed = False
+                layout = None  # the layout the last "changed" event names
                 for event in events:
                     kind = event.get("type")
                     if kind in ("card", "vote"):
                         self._received(phone, event.get("id"), now)
                     elif kind == "changed":
-                        changed = True
-                if changed and self.pages:
-                    self._refetch(phone)
+                        layout = event.get("layout") or ""
+                if layout is not None and self.pages:
+                    if layout and layout != phone.page.fingerprint:
+                        self._background(self._reload(phone))  # another layout: the page at once (refresh.mjs)
+                    else:
+                        self._refetch(phone)
         except ConnectionClosed:
             pass
         if self.closing or phone.socket is not socket:
@@ -391,7 +396,7 @@ class Run:
                 asked = time.perf_counter()
                 state = await phone.http.state()
                 self._caught_up(phone, asked, time.perf_counter())
-                if self.pages and state.get("fingerprint") != phone.page.fingerprint:
+                if self.pages and (state.get("fingerprint"), state.get("version")) != (phone.page.fingerprint, phone.page.version):
                     await self._reload(phone)
                 if not phone.fetch_again:
                     break
@@ -399,28 +404,23 @@ class Run:
             phone.fetching = False
 
     async def _reload(self, phone: Phone) -> None:
-        """The section or its phase changed: the phone loads its page again, and with it a new socket."""
+        """The layout or the lists changed: the phone fetches its page (as a fragment) and swaps it in; its socket stays open."""
         if phone.reloading:
             return
         phone.reloading = True
         try:
-            phone.reloads += 1
-            old, phone.socket = phone.socket, None
-            if old is not None:
-                await old.close()
             while not self.closing:
+                phone.reloads += 1
                 asked = time.perf_counter()
                 try:
                     page = await phone.http.page()
-                    break
-                except httpx.HTTPError as error:  # the page did not load: the person reloads it a moment later
-                    self.fetch_failures[f"reload {type(error).__name__}"] += 1
-                    await asyncio.sleep(1)
-            else:
-                return
-            phone.page, phone.seq = page, page.seq
-            self._caught_up(phone, asked, time.perf_counter())
-            await self._reconnect(phone, pause=0)
+                except httpx.HTTPError as error:  # the page did not come: the next event or poll asks again
+                    self.fetch_failures[f"page {type(error).__name__}"] += 1
+                    return
+                phone.page = page
+                self._caught_up(phone, asked, time.perf_counter())
+                if page.seq >= phone.seq:
+                    break  # else events came meanwhile and were shown on what was swapped out: again
         finally:
             phone.reloading = False
 
@@ -680,7 +680,7 @@ def run_scenario(scenario: Scenario, timing: Timing, databases: Databases, pages
         f"{scenario.name}: {len(items)} sent ({retried} needed more than one try, {len(refused)} refused), "
         f"active {measured['active_s']:.1f} s; sockets: {sum(p.frames for p in phones)} frames, "
         f"{sum(p.gaps for p in phones)} sequence gaps, {sum(p.reconnects for p in phones)} reconnects, "
-        f"{sum(p.refetches for p in phones)} state fetches, {sum(p.reloads for p in phones)} page reloads; "
+        f"{sum(p.refetches for p in phones)} state fetches, {sum(p.reloads for p in phones)} page fetches; "
         f"the simulated phones used {measured['client_cpu_pct']:.0f} % "
         f"of a core, load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
     )

@@ -116,9 +116,11 @@ class Participant(Browser):
         phone.raise_for_status()
         return PhonePage.read(phone.text)
 
-    async def page(self) -> "PhonePage":
-        """The phone page, as the phone fetches it after a send and when it reloads."""
-        response = await self.client.get(f"/w/{self.code}/deltag/", headers={"Accept": "text/html"})
+    async def page(self, whole: bool = False) -> "PhonePage":
+        """The phone page as assets/phone/refresh.mjs fetches it to swap in a new layout or lists (without
+        base.html), or `whole` as the browser opens it."""
+        headers = {"Accept": "text/html"} if whole else {"Accept": "text/html", "HX-Request": "true"}
+        response = await self.client.get(f"/w/{self.code}/deltag/", headers=headers)
         response.raise_for_status()
         return PhonePage.read(response.text)
 
@@ -139,11 +141,12 @@ class Participant(Browser):
 
 @dataclass
 class PhonePage:
-    """What the phone page tells its script: the layout's fingerprint, the live sequence and socket."""
+    """What the phone page tells its script: the layout's fingerprint, the lists' version, the live sequence and socket."""
 
     fingerprint: str
     seq: int
     socket: str
+    version: str = ""
 
     @classmethod
     def read(cls, html: str) -> "PhonePage":
@@ -153,7 +156,9 @@ class PhonePage:
                 raise RuntimeError(f"the phone page has no {name}")
             return match.group(1)
 
-        return cls(attribute("data-fingerprint"), int(attribute("data-seq") or 0), attribute("data-live-socket"))
+        return cls(
+            attribute("data-fingerprint"), int(attribute("data-seq") or 0), attribute("data-live-socket"), attribute("data-version")
+        )
 
 
 class Facilitator(Browser):

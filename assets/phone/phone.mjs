@@ -5,8 +5,9 @@
 // sends it from there. Texts being written are kept as drafts, so that a reload does not lose
 // them either. A stored send is shown from the server's answer (my-cards.mjs) without fetching
 // the page. Changes by others arrive over a WebSocket (assets/live.js): cards and votes are
-// placed on the board (board.mjs); anything else makes the page ask the small state endpoint,
-// as it does every few seconds where WebSockets are blocked (refresh.mjs).
+// placed on the board (board.mjs); a new phase or section swaps in the page's new layout, and
+// anything else makes the page ask the small state endpoint, as it does every few seconds where
+// WebSockets are blocked (refresh.mjs). Neither loads the page again nor opens a new socket.
 
 import { phoneBoard } from "./board.mjs";
 import { formMessage, hideWarning, showWarning } from "./forms.mjs";
@@ -270,18 +271,27 @@ function start() {
     }
   }
 
-  const keeper = pageKeeper(root, { afterSwap: restoreDrafts });
+  let live = null; // the socket's follower (assets/live.js), once started
+  const keeper = pageKeeper(root, {
+    afterSwap() {
+      for (const item of root.querySelectorAll("[data-card-id]")) {
+        seen.add(item.dataset.cardId); // on the page fetched: not news when its event comes
+      }
+      restoreDrafts();
+    },
+    seq: () => (live ? live.seq() : 0),
+  });
 
   // --- Live events (assets/live.js): others' cards and votes, as they happen.
 
   function applyEvents(events) {
     const section = Number(root.dataset.section || 0);
     let lists = false;
-    let state = false;
+    let changed = null; // the layout the last "changed" event names
     let fresh = 0;
     for (const event of events) {
       if (event.type === "changed") {
-        state = true;
+        changed = event.layout || "";
         continue;
       }
       if (event.section !== section) {
@@ -310,8 +320,8 @@ function start() {
     if (fresh && window.SamskabLive) {
       window.SamskabLive.newCards(fresh);
     }
-    if (state) {
-      keeper.checkState().catch(() => { /* the next event or poll asks again */ });
+    if (changed !== null) {
+      keeper.changed(changed).catch(() => { /* the next event or poll asks again */ });
     } else if (lists) {
       keeper.refresh();
     }
@@ -338,7 +348,7 @@ function start() {
   }
   outbox.drain();
   if (window.SamskabLive && root.dataset.liveSocket) {
-    window.SamskabLive.start({ socket: root.dataset.liveSocket, seq: root.dataset.seq, onEvents: applyEvents, refetch: keeper.checkState });
+    live = window.SamskabLive.start({ socket: root.dataset.liveSocket, seq: root.dataset.seq, onEvents: applyEvents, refetch: keeper.checkState });
   } else {
     window.setTimeout(keeper.poll, POLL_MS);
   }

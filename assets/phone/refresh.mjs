@@ -1,7 +1,9 @@
-// Keeping the phone's page up to date. The small state endpoint tells whether anything changed:
-// if the lists changed, the page is fetched again and its [data-refresh] regions swapped in;
-// if the section, phase or lock changed (the fingerprint), the page reloads, but not in the
-// middle of a sentence.
+// Keeping the phone's page up to date without loading it again. The page (fetched as a fragment,
+// without base.html) is swapped in where it differs: its [data-refresh] lists when only they
+// changed (the state's `version`), its whole #phone-layout when the section, phase or lock
+// changed (the `fingerprint`), but not in the middle of a sentence. The socket, the outbox and
+// the live region stay as they are. A "changed" event that names another layout than this
+// page's (its `layout`) fetches the page at once; any other asks the small state first.
 
 export const POLL_MS = 4000;
 
@@ -47,28 +49,55 @@ function swap(region, fresh) {
   }
 }
 
-export function pageKeeper(root, { afterSwap }) {
-  const fingerprint = root.dataset.fingerprint;
-  let version = root.dataset.version;
-  let reloading = false;
+// The attributes of #phone that follow the page fetched (the others name the workshop).
+const FOLLOWED = ["fingerprint", "version", "section", "seq"];
 
-  function reloadWhenIdle() {
-    if (reloading) {
+// `seq()`: the last number of the workshop's sequence this phone has applied (assets/live.js).
+export function pageKeeper(root, { afterSwap, seq = () => 0 }) {
+  let fingerprint = root.dataset.fingerprint;
+  let version = root.dataset.version;
+  let waiting = null; // a layout to swap in once the person has finished typing
+
+  // Swap in the new layout: what the section shows. The text being typed is kept as a draft
+  // (afterSwap puts it back), but the keyboard would close in the middle of a sentence: wait.
+  function swapLayout(fresh) {
+    const layout = fresh.querySelector("#phone-layout");
+    const here = root.querySelector("#phone-layout");
+    if (!layout || !here) {
+      window.location.reload(); // not a phone page as this script knows it (a new version of the app)
       return;
     }
-    reloading = true;
     if (typing()) {
-      // The text is kept as a draft, but the keyboard would close in the middle of a sentence.
-      document.activeElement.addEventListener("blur", () => window.location.reload(), { once: true });
+      if (waiting === null) {
+        document.activeElement.addEventListener("blur", () => {
+          const latest = waiting;
+          waiting = null;
+          swapLayout(latest);
+        }, { once: true });
+      }
+      waiting = fresh;
       return;
     }
-    window.location.reload();
+    here.replaceWith(document.importNode(layout, true));
+    for (const name of FOLLOWED) {
+      root.dataset[name] = fresh.dataset[name] || "";
+    }
+    fingerprint = fresh.dataset.fingerprint;
+    version = fresh.dataset.version;
+    afterSwap();
+    if (window.SamskabLive) {
+      window.SamskabLive.updateTimers();
+    }
   }
 
   async function refresh() {
     let html;
     try {
-      const response = await fetch(root.dataset.pageUrl, { credentials: "same-origin", headers: { Accept: "text/html" }, cache: "no-store" });
+      const response = await fetch(root.dataset.pageUrl, { credentials: "same-origin", headers: { Accept: "text/html", "HX-Request": "true" }, cache: "no-store" });
+      if (response.status === 403) {
+        window.location.href = root.dataset.joinUrl;
+        return;
+      }
       if (!response.ok) {
         version = null; // the next poll tries again
         return;
@@ -80,8 +109,16 @@ export function pageKeeper(root, { afterSwap }) {
     }
     const page = new DOMParser().parseFromString(html, "text/html");
     const fresh = page.getElementById("phone");
-    if (!fresh || fresh.dataset.fingerprint !== fingerprint) {
-      reloadWhenIdle();
+    if (!fresh) {
+      version = null;
+      return;
+    }
+    if (Number(fresh.dataset.seq || 0) < seq()) {
+      // Events came while the page was on its way, and were shown on what is swapped out now.
+      window.setTimeout(() => refresh(), 0);
+    }
+    if (fresh.dataset.fingerprint !== fingerprint) {
+      swapLayout(fresh);
       return;
     }
     let skipped = false;
@@ -110,11 +147,14 @@ export function pageKeeper(root, { afterSwap }) {
     if (!state) {
       return;
     }
-    if (state.fingerprint !== fingerprint) {
-      reloadWhenIdle();
-    } else if (state.version !== version) {
+    if (state.fingerprint !== fingerprint || state.version !== version) {
       await refresh();
     }
+  }
+
+  // A "changed" event: another layout is news enough to fetch the page; else ask the state.
+  function changed(layout) {
+    return layout && layout !== fingerprint ? refresh() : checkState();
   }
 
   function poll() {
@@ -126,5 +166,5 @@ export function pageKeeper(root, { afterSwap }) {
     checkState().catch(() => { /* no connection: ask again next time */ }).then(next);
   }
 
-  return { refresh, checkState, poll };
+  return { refresh, checkState, changed, poll };
 }

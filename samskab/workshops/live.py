@@ -6,7 +6,9 @@ these once its transaction has committed (`transaction.on_commit`):
 - `card_saved(card)`, `card_removed(card)`, `vote_cast(vote)`, `ratings_changed(section)`: what
   changed, so that a phone can apply it without asking the server;
 - `changed(workshop_id)`: anything else (phase, current section, lock, groups, status…): the
-  clients fetch the state again.
+  clients fetch the state again. The event carries the phone page's `layout` (its fingerprint,
+  the same for every phone of the workshop): a phone whose layout it is not fetches its page at
+  once, without asking the state first.
 
 Each event is numbered in the workshop's sequence and pushed over WebSockets by the process's
 hub (live_hub.py; live_redis.py with REDIS_URL). The room (participants) never gets a hidden
@@ -14,10 +16,13 @@ card, nor a card's text before the section is shown ("vis"). A client that sees 
 sequence, or reconnects, fetches the state again; `current_seq()` tells the state's number.
 """
 
+import hashlib
+import json
+
 from django.conf import settings
 
 from samskab.workshops.live_hub import Hub
-from samskab.workshops.models import Card, Phase, Section, Vote
+from samskab.workshops.models import Card, Phase, Section, Vote, Workshop, WorkshopStatus
 
 # Phases in which participants see each other's card texts (the same as the projector).
 REVEALED = (Phase.SHOW, Phase.GROUP, Phase.VOTE, Phase.DISCUSS, Phase.CONCLUDE)
@@ -44,9 +49,32 @@ def current_seq(workshop_id: int) -> int:
     return hub().current_seq(workshop_id)
 
 
+def layout(workshop: Workshop, section: Section | None) -> str:
+    """What decides the phone page's layout (the section shown, its phase, lock, timer…), as a short hash.
+
+    `section` is the one the phones show: the workshop's current one while it runs, else none.
+    """
+    parts = [workshop.status, workshop.votes_per_participant]
+    if section is not None:
+        parts += [section.pk, section.kind, section.phase, section.locked, section.title, section.intro, section.phase_ends_at]
+    return hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()[:16]
+
+
+def _layout_now(workshop_id: int) -> str:
+    workshop = Workshop.objects.select_related("current_section").filter(pk=workshop_id).first()
+    if workshop is None:
+        return ""
+    running = workshop.status == WorkshopStatus.RUNNING
+    return layout(workshop, workshop.current_section if running else None)
+
+
 def changed(workshop_id: int) -> None:
-    """Something changed that the clients must fetch again: phase, section, lock, groups, status…"""
-    hub().publish(workshop_id, {"type": "changed"})
+    """Something changed that the clients must fetch again: phase, section, lock, groups, status…
+
+    Read once here, the layout spares each phone a state request when its page must change anyway.
+    A later read than the change's own is harmless: the page a phone then fetches is the newest.
+    """
+    hub().publish(workshop_id, {"type": "changed", "layout": _layout_now(workshop_id)})
 
 
 def _removed(card: Card) -> dict:

@@ -14,11 +14,13 @@ from django.contrib import messages
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.cache import patch_vary_headers
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
-from samskab.workshops import cards, limits, live, privacy
+from samskab.workshops import cards, limits, live, phone_rows, privacy
 from samskab.workshops.cards import Refused
 from samskab.workshops.joining import attendee_required, wants_json
 from samskab.workshops.models import (
@@ -107,13 +109,8 @@ def _state(attendee: Attendee) -> dict:
 
 
 def _fingerprint(state: dict) -> str:
-    """What decides the page's layout: when it changes, the phone loads the page again."""
-    section = state["section"]
-    workshop = state["workshop"]
-    parts = [workshop.status, workshop.votes_per_participant]
-    if section is not None:
-        parts += [section.pk, section.kind, section.phase, section.locked, section.title, section.intro, section.phase_ends_at]
-    return hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()[:16]
+    """What decides the page's layout: when it changes, the phone swaps in the page's new layout."""
+    return live.layout(state["workshop"], state["section"])
 
 
 def _card_json(card: Card) -> dict:
@@ -188,9 +185,11 @@ def _render(request: HttpRequest, attendee: Attendee, status: int = 200, **extra
     if state.get("editable"):
         # The empty card phone.mjs fills to show a card just sent, without fetching the page.
         state["card_template"] = Card(client_id=uuid.UUID(int=0))
-    for card in state["vote_cards"]:
-        card.vote_client_id = uuid.uuid4()  # without JavaScript, a double tap on a vote button votes once
-        card.withdraw_client_id = uuid.uuid4()
+    if state.get("voting"):
+        state["vote_list"] = mark_safe(phone_rows.vote_list(request, state["code"], state["vote_cards"], state["votes_left"]))
+    if state.get("show_board"):
+        for part in [*state["phone_board"]["groups"], *state["phone_board"]["columns"]]:
+            part.cards_html = mark_safe(phone_rows.board_cards(part.cards))
     state.update(
         fingerprint=_fingerprint(state),
         js_messages=_js_messages(),
@@ -204,7 +203,13 @@ def _render(request: HttpRequest, attendee: Attendee, status: int = 200, **extra
     if state.get("rating"):
         state["ratings_client_id"] = uuid.uuid4()
         state["scale"] = cards.RATING_VALUES
-    return render(request, "workshops/phone.html", state, status=status)
+    if request.htmx:
+        # The phone's script asks for the page to swap in a new layout or fresh lists: no base.html.
+        response = render(request, "workshops/phone_body.html", state, status=status)
+    else:
+        response = render(request, "workshops/phone.html", state, status=status)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 def _place_refusal(state: dict, refusal: Refused) -> None:
