@@ -15,7 +15,7 @@ import uuid
 from functools import partial
 
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
@@ -239,11 +239,13 @@ def vote_cast(*, attendee: Attendee, card_id: uuid.UUID, client_id: uuid.UUID) -
     try:
         card = _card_to_vote_on(attendee, card_id)
         with transaction.atomic():
-            # One vote at a time per attendee, so that two quick taps cannot pass the limit together.
-            Attendee.objects.select_for_update().filter(pk=attendee.pk).first()
-            if votes_left(attendee, card.section) <= 0:
+            _one_vote_at_a_time(attendee)
+            left, mine = votes_left_and_mine(attendee, card)
+            if left <= 0:
                 raise Refused(_("You have used all your votes."))
             vote = Vote.objects.create(client_id=client_id, card=card, attendee=attendee)
+            # The answer's counts, known now: the view need not count again (votes_left_and_mine).
+            card.counted = (attendee.pk, left - 1, mine + 1)
             _announce(live.vote_cast, vote)
     except (Refused, IntegrityError):
         existing = Vote.objects.filter(client_id=client_id).first()
@@ -274,8 +276,22 @@ def vote_withdraw(*, attendee: Attendee, card_id: uuid.UUID, client_id: uuid.UUI
     return card
 
 
+def _one_vote_at_a_time(attendee: Attendee) -> None:
+    """Lock the attendee's row, so that two quick taps cannot pass the limit together.
+
+    SQLite has no row locks, and needs none: every write transaction there begins IMMEDIATE
+    (settings.py), which already lets one writer at a time in.
+    """
+    if connection.features.has_select_for_update:
+        Attendee.objects.select_for_update().filter(pk=attendee.pk).first()
+
+
 def votes_left_and_mine(attendee: Attendee, card: Card) -> tuple[int, int]:
-    """The votes the attendee has left in the card's section, and those they gave this card (one query)."""
+    """The votes the attendee has left in the card's section, and those they gave this card (one query,
+    or none right after vote_cast, which counted them)."""
+    counted = getattr(card, "counted", None)
+    if counted is not None and counted[0] == attendee.pk:
+        return counted[1], counted[2]
     counts = Vote.objects.filter(attendee=attendee, card__section_id=card.section_id).aggregate(
         used=Count("pk"), mine=Count("pk", filter=Q(card_id=card.pk))
     )
