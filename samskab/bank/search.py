@@ -130,9 +130,9 @@ def _ranked(database, items: QuerySet[BankItem], query: words.Query, offset: int
     """The ids of one page of matches, best first.
 
     Items with every word come first: when they fill the page, it is read from them alone, which
-    spares ranking every item with any of the words (the same page; 60 → 15 ms for two common
-    words on SQLite). The matches are ranked by id alone and the page's items read after: sorting
-    every match with all its columns cost more than the search itself.
+    spares ranking every item with any of the words (the page is the same). The matches are ranked
+    by id alone and the page's items read after: sorting every match with all its columns costs
+    more than the search itself.
     """
     if len(query.wanted) > 1:
         ids = list(database.matching(items, query, every=True).values_list("pk", flat=True)[offset : offset + limit])
@@ -197,8 +197,8 @@ class SQLite:
     def joined(items: QuerySet[BankItem], match: str) -> QuerySet[BankItem]:
         # The unary + keeps the join from reaching bank_fts by rowid: SQLite must then read the
         # matches from the full-text index and look each item up by its id. Without it the count
-        # (no ORDER BY bm25) walked every item of the municipality and ran the MATCH once per item:
-        # 11-48 s instead of 0.05 s with 100,000 items (bench/bench_bank.py).
+        # (no ORDER BY bm25) walks every item of the municipality and runs the MATCH once per item,
+        # which a municipality's 100,000 items turn from a blink into many seconds (bench/bench_bank.py).
         where = ["+bank_fts.rowid = bank_bankitem.id", "bank_fts MATCH %s"]
         return items.extra(tables=["bank_fts"], where=where, params=[match])
 
@@ -241,8 +241,8 @@ class PostgreSQL:
         """Reads the matches from the GIN index, never by testing every item.
 
         PostgreSQL's planner prices a prefix ('moed':*) in the GIN index high and testing each row
-        low, and chose a parallel scan of all items: 75-115 ms against 30-36 ms from the index for
-        a common word among 100,000 items (bench/bench_bank.py).
+        low, and so chooses a parallel scan of all items, which is slower than the index for a
+        common word among a municipality's items (bench/bench_bank.py).
         """
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("SELECT current_setting('enable_seqscan')")

@@ -1,8 +1,8 @@
 """The live hub of one server process: the open sockets of each workshop, and the fan-out to them.
 
-Measured on a 2-core machine, Channels' channel layer costs about ten times more
-CPU per delivered message than writing to the sockets held in the process, and drops messages
-without an error when over capacity. So the hub keeps, per workshop, the open sockets of two
+Channels' channel layer costs far more CPU per delivered message than writing to the sockets
+held in the process (the README's Architecture has the figures), and drops messages without an
+error when over capacity. So the hub keeps, per workshop, the open sockets of two
 audiences ("room": the participants' phones; "facilitators": the run page and the projector),
 serialises each message once per audience, and puts it on every socket's bounded queue, without
 awaiting anything per socket. Each socket has its own writer task; a socket whose queue is full
