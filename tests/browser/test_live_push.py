@@ -138,12 +138,40 @@ def test_a_phase_change_reaches_the_phone_and_the_timer_is_shown_to_all(workshop
 
     run_page.locator("form:has(#timer-minutes) button[type=submit]").click()  # swapped in place, no reload
 
-    # The phone reloads itself into the new state; the projector fetches its wall again.
+    # The phone swaps in its new layout; the projector fetches its wall again.
     expect(phone.locator("[data-phase-ends] [data-timer-left]")).not_to_be_empty(timeout=5000)
     expect(projector.locator("[data-phase-ends] [data-timer-left]")).not_to_be_empty(timeout=5000)
     for tab, where in ((phone, "phone"), (projector, "projector"), (run_page, "run page")):
         violations = axe_violations(tab)
         assert not violations, f"{where}\n{describe(violations)}"
+
+
+def test_a_new_phase_swaps_the_phones_layout_in_place_with_one_request_and_keeps_the_draft(workshop, open_tab):
+    run_page = open_tab("konsulent")
+    run_page.goto(f"/workshops/{workshop.pk}/afvikl/")
+    phone = open_tab(ANONYMOUS, PHONE)
+    join(phone, workshop)
+    following(phone, "socket")
+    write(phone, "Kort før afstemningen")
+    expect(phone.locator("#phone-my-cards")).to_contain_text("Kort før afstemningen")
+    phone.locator("#card-text").fill("En halv sætning")  # a draft, not typed into at the moment
+    phone.locator("#card-text").blur()
+    sockets: list[str] = []
+    phone.on("websocket", lambda socket: sockets.append(socket.url))
+    requests = Requests(phone, "/tilstand/", "/deltag/")
+    phone.evaluate("() => { window.notReloaded = true; }")
+
+    run_page.locator('form.samskab-phases button[value="stem"]').click()
+
+    expect(phone.locator("#phone-vote")).to_contain_text("Kort før afstemningen", timeout=5000)
+    expect(phone.locator("#card-text")).to_have_count(0)  # the write form went with the old layout
+    expect(phone.locator("html")).to_have_attribute("data-live", "socket")
+    assert phone.evaluate("() => window.notReloaded === true"), "the phone loaded its page again"
+    assert sockets == [], "the phone opened a new socket"
+    # The event named the new layout: one fetch of the page's fragment, no state asked first.
+    assert len(requests.seen) == 1 and "/deltag/" in requests.seen[0], requests.seen
+    # The draft's form went with the old layout: its text is kept under "Not sent", as after a reload.
+    expect(phone.locator("#phone-unsent")).to_contain_text("En halv sætning")
 
 
 def test_the_timer_counts_down_for_everyone_and_a_minute_left_is_announced(workshop, open_tab):
