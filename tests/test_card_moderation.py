@@ -196,12 +196,12 @@ def test_the_services_refuse_everything_while_the_workshop_is_closed(board):
     board.workshop.refresh_from_db()
     one.section.workshop = other.section.workshop = group.section.workshop = board.workshop
     calls = [
-        lambda: moderation.group_create(section=board, name="Ny"),
-        lambda: moderation.group_rename(group=group, name="Omdøbt"),
-        lambda: moderation.group_delete(group=group),
-        lambda: moderation.card_to_group(card=one, group=group),
-        lambda: moderation.card_edit(card=one, text="Ændret"),
-        lambda: moderation.card_merge(card=one, into=other),
+        lambda: moderation.group_create(section=board, name="Ny", by=None),
+        lambda: moderation.group_rename(group=group, name="Omdøbt", by=None),
+        lambda: moderation.group_delete(group=group, by=None),
+        lambda: moderation.card_to_group(card=one, group=group, by=None),
+        lambda: moderation.card_edit(card=one, text="Ændret", by=None),
+        lambda: moderation.card_merge(card=one, into=other, by=None),
     ]
     for call in calls:
         with pytest.raises(Refused):
@@ -217,10 +217,10 @@ def test_a_merge_is_announced_once_and_an_unchanged_edit_not_at_all(board, monke
     monkeypatch.setattr(live, "changed", announced.append)
     one, other = card(board, "Et"), card(board, "To")
     with django_capture_on_commit_callbacks(execute=True):
-        moderation.card_edit(card=other, text="To", column=other.column)
+        moderation.card_edit(card=other, text="To", column=other.column, by=None)
     assert announced == []
     with django_capture_on_commit_callbacks(execute=True):
-        moderation.card_merge(card=one, into=other, keep=moderation.MERGE_BOTH)
+        moderation.card_merge(card=one, into=other, keep=moderation.MERGE_BOTH, by=None)
     assert announced == [board.workshop.pk]
 
 
@@ -228,5 +228,5 @@ def test_a_hidden_card_may_take_a_shown_cards_text_and_stays_hidden(board):
     from samskab.workshops import moderation
 
     shown, hidden = card(board, "Synligt"), card(board, "Skjult", hidden=True)
-    kept = moderation.card_merge(card=shown, into=hidden, keep=moderation.MERGE_BOTH)
+    kept = moderation.card_merge(card=shown, into=hidden, keep=moderation.MERGE_BOTH, by=None)
     assert kept.hidden and kept.text == "Skjult\n\nSynligt"

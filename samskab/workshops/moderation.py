@@ -1,7 +1,8 @@
 """The facilitator moderates a board: named groups, moving, editing and merging cards.
 
-Plain functions over the models, called by the views once they have checked that the user is
-one of the workshop's facilitators. Each refuses with `Refused` (a message for the facilitator)
+The writes of the board's moderation, named and called like services (`<noun>_<verb>(…, by=)`),
+by the views once they have checked that the user is one of the workshop's facilitators; cards
+and groups keep no history, so `by` names the facilitator for the signature's sake alone. Each refuses with `Refused` (a message for the facilitator)
 when the workshop is closed, because a closed workshop is read-only until it is reopened; each
 change is made in one transaction and announced with `live.changed()` once it has committed.
 
@@ -48,7 +49,7 @@ def _clean_name(name: str) -> str:
     return name
 
 
-def group_create(*, section: Section, name: str) -> CardGroup:
+def group_create(*, section: Section, name: str, by) -> CardGroup:
     """A new named group on the board, after the groups it already has; an existing one of that name is reused."""
     check_not_closed(section.workshop)
     name = _clean_name(name)
@@ -62,7 +63,7 @@ def group_create(*, section: Section, name: str) -> CardGroup:
     return group
 
 
-def group_rename(*, group: CardGroup, name: str) -> CardGroup:
+def group_rename(*, group: CardGroup, name: str, by) -> CardGroup:
     check_not_closed(group.section.workshop)
     name = _clean_name(name)
     if name != group.name:
@@ -73,7 +74,7 @@ def group_rename(*, group: CardGroup, name: str) -> CardGroup:
     return group
 
 
-def group_delete(*, group: CardGroup) -> None:
+def group_delete(*, group: CardGroup, by) -> None:
     """Remove a group. Its cards stay on the board, without a group."""
     check_not_closed(group.section.workshop)
     with transaction.atomic():
@@ -81,7 +82,7 @@ def group_delete(*, group: CardGroup) -> None:
         _changed(group.section.workshop_id)
 
 
-def card_to_group(*, card: Card, group: CardGroup | None) -> Card:
+def card_to_group(*, card: Card, group: CardGroup | None, by) -> Card:
     """Put a card in a group of its own board, or (None) take it out of its group."""
     check_not_closed(card.section.workshop)
     if group is not None and group.section_id != card.section_id:
@@ -96,7 +97,7 @@ def card_to_group(*, card: Card, group: CardGroup | None) -> Card:
     return card
 
 
-def card_edit(*, card: Card, text: str, column=None, theme=None, confirmed: bool = False) -> Card:
+def card_edit(*, card: Card, text: str, column=None, theme=None, confirmed: bool = False, by) -> Card:
     """The facilitator changes a card's text, or moves it to another column or theme."""
     section = card.section
     check_not_closed(section.workshop)
@@ -117,7 +118,7 @@ def merged_text(card: Card, into: Card, keep: str) -> str:
     return f"{into.text}\n\n{card.text}" if keep == MERGE_BOTH else into.text
 
 
-def card_merge(*, card: Card, into: Card, keep: str = MERGE_BOTH) -> Card:
+def card_merge(*, card: Card, into: Card, keep: str = MERGE_BOTH, by) -> Card:
     """Merge `card` into `into`: `into` stays, with the votes and lesson links of both; `card` leaves the board.
 
     `keep` says what the kept card says: both texts (MERGE_BOTH) or its own (MERGE_KEPT). A
@@ -158,8 +159,3 @@ def card_merge(*, card: Card, into: Card, keep: str = MERGE_BOTH) -> Card:
         card.delete()
         _changed(section.workshop_id)
     return into
-
-
-def announce(workshop_id: int) -> None:
-    """Tell everyone following the workshop, once the current transaction commits (lessons, actions)."""
-    _changed(workshop_id)

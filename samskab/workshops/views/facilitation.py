@@ -68,7 +68,7 @@ def group_create(request, pk: int):
     form = GroupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            group = moderation.group_create(section=section, name=form.cleaned_data["name"])
+            group = moderation.group_create(section=section, name=form.cleaned_data["name"], by=request.user)
         except Refused as refusal:
             form.add_error("name", refusal.message)
         else:
@@ -89,7 +89,7 @@ def group_edit(request, pk: int):
     form = GroupForm(request.POST or None, initial={"name": group.name})
     if request.method == "POST" and form.is_valid():
         try:
-            moderation.group_rename(group=group, name=form.cleaned_data["name"])
+            moderation.group_rename(group=group, name=form.cleaned_data["name"], by=request.user)
         except Refused as refusal:
             form.add_error("name", refusal.message)
         else:
@@ -109,7 +109,7 @@ def group_delete(request, pk: int):
         return closed
     if request.method == "POST":
         try:
-            moderation.group_delete(group=group)
+            moderation.group_delete(group=group, by=request.user)
         except Refused as refusal:
             return _refused(request, section.workshop, refusal)
         messages.success(request, _("The group has been removed. Its cards are still on the board."))
@@ -141,7 +141,7 @@ def card_group(request, pk: int):
         if group is None:
             raise Http404
     try:
-        moderation.card_to_group(card=card, group=group)
+        moderation.card_to_group(card=card, group=group, by=request.user)
     except Refused as refusal:
         return _refused(request, section.workshop, refusal)
     if group is None:
@@ -173,6 +173,7 @@ def card_moderate(request, pk: int):
                 column=form.cleaned_data.get("column"),
                 theme=form.cleaned_data.get("theme", card.theme),
                 confirmed=confirmed,
+                by=request.user,
             )
         except Refused as refusal:
             if refusal.confirm and "confirmed" not in form.fields:
@@ -196,7 +197,7 @@ def card_merge(request, pk: int):
     form = CardMergeForm(request.POST or None, card=card)
     if request.method == "POST" and form.is_valid():
         try:
-            kept = moderation.card_merge(card=card, into=form.cleaned_data["into"], keep=form.cleaned_data["keep"])
+            kept = moderation.card_merge(card=card, into=form.cleaned_data["into"], keep=form.cleaned_data["keep"], by=request.user)
         except Refused as refusal:
             form.add_error(None, refusal.message)
         else:
