@@ -1,8 +1,9 @@
 """Browser tests: Debian's Chromium, driven by Playwright, against pytest-django's live server.
 
 One browser per test module (see `browser`). `page_as("konsulent")` gives a tab logged in
-through the real login form, at 1280 px unless a width is given; a test reuses one tab per
-persona and width. `axe_violations(tab)`
+(`sign_in`: through the real login form the first time in a test process, then with that sign-in's
+cookies and session), at 1280 px unless a width is given; a test reuses one tab per persona and
+width. `axe_violations(tab)`
 runs axe-core on what the tab shows. Mark browser tests with `@pytest.mark.browser`.
 """
 
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.sessions.models import Session
 from playwright.sync_api import Browser, Locator, Page, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
@@ -72,6 +74,32 @@ def log_in(tab: Page, username: str) -> None:
     assert "/log-ind/" not in tab.url, f"{username} could not log in"
 
 
+# Each persona's sign-in through the form, once per test process: its cookies and its session row.
+_signed_in: dict[str, tuple[list, dict]] = {}
+
+
+def sign_in(tab: Page, username: str) -> None:
+    """Sign the tab's context in as `username` (ANONYMOUS: leave it signed out).
+
+    The first time in a test process through the login form (`log_in`); after that, the tab gets that
+    sign-in's cookies, and its session row is put back: the flush after each browser test deleted it.
+    A sign-in through the form costs three page loads (about 1-2 s on the busy 2-core machine);
+    putting the row back costs one query. The tab stays where it is (a new one: blank).
+    """
+    if username == ANONYMOUS:
+        return
+    if username not in _signed_in:
+        log_in(tab, username)
+        cookies = tab.context.cookies()
+        key = next(cookie["value"] for cookie in cookies if cookie["name"] == settings.SESSION_COOKIE_NAME)
+        row = Session.objects.filter(session_key=key).values("session_key", "session_data", "expire_date").get()
+        _signed_in[username] = cookies, row
+        return
+    cookies, row = _signed_in[username]
+    Session.objects.update_or_create(session_key=row["session_key"], defaults=row)
+    tab.context.add_cookies(cookies)
+
+
 @pytest.fixture
 def page_as(browser: Browser, live_server, live_world) -> Iterator[Callable[..., Page]]:
     """page_as("leder", width=375): a tab logged in as that persona (ANONYMOUS: not logged in)."""
@@ -84,8 +112,7 @@ def page_as(browser: Browser, live_server, live_world) -> Iterator[Callable[...,
             )
             context.set_default_timeout(15_000)
             tab = context.new_page()
-            if username != ANONYMOUS:
-                log_in(tab, username)
+            sign_in(tab, username)
             tabs[username, width] = tab
         return tabs[username, width]
 
