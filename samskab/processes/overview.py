@@ -1,18 +1,20 @@
 """The forløb overview, prepared in Python so the page stays fast with hundreds of solutions.
 
-The solutions are read as plain values in one query, and each solution's table row is built
-here as escaped HTML that the template prints once. With 150 solutions, building model objects
-and rendering 2,000 template variables, includes and filters per page were most of its time
-(bench/bench_process.py); this module is that page's hot path, so keep it lean.
+The solutions are read as plain values in one query, and each challenge's section (heading,
+status and its solutions' table) is written here as escaped HTML that the template prints at
+once. With 50 challenges and 150 solutions, building model objects and resolving some 1,500
+template variables, tags and filters per page were most of its time (bench/bench_process.py);
+this module is that page's hot path, so keep it lean: labels, URLs and the table head are made
+once per page, and each row is one f-string.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
+from html import escape  # the escaping Django's does, without making a SafeString of every piece
 
 from django.db.models import OuterRef, Subquery
 from django.db.models.functions import Substr
 from django.utils import timezone
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
@@ -39,36 +41,40 @@ def solutions_for_overview():
 
 @dataclass
 class ChallengeRow:
+    """One challenge of the overview: what the page and its tests read, and its section as HTML."""
+
     pk: int
     title: str
-    url: str
     priority: int
-    caption: str
-    status: str = "none"
-    status_label: str = ""
-    rows: list[SafeString] = field(default_factory=list)  # the solutions' table rows
-    statuses: list[str] = field(default_factory=list)
-
-    @property
-    def table_rows(self) -> SafeString:
-        """The rows as one piece of HTML, for the template to print at once."""
-        return mark_safe("".join(self.rows))
+    status: str = "none"  # a SolutionStatus value, or "none" without solutions
+    html: SafeString = SafeString()
 
 
-class _RowWriter:
-    """Writes one solution's table row; labels are translated and escaped once per page."""
+class _SectionWriter:
+    """Writes the challenges' sections and their solutions' rows; labels are translated and escaped once per page."""
 
-    def __init__(self):
-        self.status_labels = {s.value: escape(s.label) for s in SolutionStatus}
+    def __init__(self, silent_after_days: int):
+        self.today, self.silent_after_days = timezone.localdate(), silent_after_days
+        self.status_labels = {s.value: escape(str(s.label)) for s in SolutionStatus}
         self.date = LongDate()
-        self.solution, self.status, self.owner, self.last = (
-            escape(_("Solution")), escape(_("Status")), escape(_("Owner")), escape(_("Last follow-up"))
+        self.solution_url, self.challenge_url = url_maker("processes:solution"), url_maker("processes:challenge")
+        solution, status, owner, last = (escape(_(label)) for label in ("Solution", "Status", "Owner", "Last follow-up"))
+        self.priority, self.status = escape(_("Priority")), status
+        self.no_solutions, self.no_solutions_yet = escape(_("no solutions yet")), escape(_("No solutions yet."))
+        self.cells = (f' data-title="{solution}">', f' data-title="{status}">', f' data-title="{owner}">', f' data-title="{last}">')
+        self.head = (
+            f'<thead><tr><th scope="col">{solution}</th><th scope="col">{status}</th>'
+            f'<th scope="col">{owner}</th><th scope="col">{last}</th></tr></thead>'
         )
         self.silent = f' <span class="status status-silent">{escape(_("without follow-up"))}</span>'
         self.none_yet = escape(_("none yet"))
-        self.url = url_maker("processes:solution")
+        self.stalled = ' class="is-stalled"'
 
-    def row(self, solution: dict, silent: bool) -> SafeString:
+    def is_silent(self, solution: dict) -> bool:
+        since = solution["last_follow_up_date"] or timezone.localdate(solution["created_at"])
+        return is_silent(solution["status"], since, self.today, self.silent_after_days)
+
+    def row(self, solution: dict, silent: bool) -> str:
         status = solution["status"]
         owner = " ".join(filter(None, (solution["owner__first_name"], solution["owner__last_name"])))
         owner = owner or solution["owner__username"] or "–"
@@ -78,13 +84,31 @@ class _RowWriter:
             if len(excerpt) > EXCERPT:
                 excerpt = excerpt[: EXCERPT - 1].rstrip() + "…"
             last = f"{self.date(solution['last_follow_up_date'])}: {escape(excerpt)}"
-        stalled = ' class="is-stalled"' if status == SolutionStatus.STALLED else ""
+        solution_cell, status_cell, owner_cell, last_cell = self.cells
+        return (
+            f"<tr{self.stalled if status == SolutionStatus.STALLED else ''}>"
+            f'<td{solution_cell}<a href="{self.solution_url(solution["pk"])}">{escape(solution["title"])}</a></td>'
+            f'<td{status_cell}<span class="status status-{status}">{self.status_labels[status]}</span>'
+            f"{self.silent if silent else ''}</td>"
+            f"<td{owner_cell}{escape(owner)}</td><td{last_cell}{last}</td></tr>"
+        )
+
+    def section(self, challenge: ChallengeRow, rows: list[str]) -> SafeString:
+        pk, title = challenge.pk, escape(challenge.title)
+        label = self.status_labels.get(challenge.status, self.no_solutions)
+        if rows:
+            caption = escape(_("Solutions to %(title)s") % {"title": challenge.title})
+            solutions = (
+                '<div class="samskab-table-wrap"><table class="table table--compact table-sm-responsive-headers">'
+                f'<caption class="sr-only">{caption}</caption>{self.head}<tbody>{"".join(rows)}</tbody></table></div>'
+            )
+        else:
+            solutions = f"<p>{self.no_solutions_yet}</p>"
         return mark_safe(
-            f'<tr{stalled}><td data-title="{self.solution}"><a href="{self.url(solution["pk"])}">'
-            f'{escape(solution["title"])}</a></td>'
-            f'<td data-title="{self.status}"><span class="status status-{status}">{self.status_labels[status]}</span>'
-            f'{self.silent if silent else ""}</td>'
-            f'<td data-title="{self.owner}">{escape(owner)}</td><td data-title="{self.last}">{last}</td></tr>'
+            f'<section class="samskab-card" aria-labelledby="challenge-{pk}">'
+            f'<h3 id="challenge-{pk}"><a href="{self.challenge_url(pk)}">{title}</a></h3>'
+            f'<p class="samskab-meta">{self.priority} {challenge.priority} · {self.status}: '
+            f'<span class="status status-{challenge.status}">{label}</span></p>{solutions}</section>\n'
         )
 
 
@@ -106,26 +130,29 @@ def _overview_solutions():
 
 
 def overview(process: Process, silent_after_days: int) -> tuple[list[ChallengeRow], dict[str, int]]:
-    """The forløb's challenges with their solutions' rows, and the page's counts, in two queries."""
-    today = timezone.localdate()
-    challenge_url = url_maker("processes:challenge")
-    challenges = {
-        pk: ChallengeRow(pk, title, challenge_url(pk), priority, _("Solutions to %(title)s") % {"title": title})
+    """The forløb's challenges, each with its section's HTML, and the page's counts, in two queries."""
+    challenges = [
+        ChallengeRow(pk, title, priority)
         for pk, title, priority in process.challenges.values_list("pk", "title", "priority")
-    }
-    solutions = _overview_solutions().filter(challenge__process=process)
-    writer, counts = _RowWriter(), {"solutions": 0, "stalled": 0, "silent": 0}
-    for solution in solutions:
-        since = solution["last_follow_up_date"] or timezone.localdate(solution["created_at"])
-        silent = is_silent(solution["status"], since, today, silent_after_days)
-        challenge = challenges[solution["challenge_id"]]
-        challenge.rows.append(writer.row(solution, silent))
-        challenge.statuses.append(solution["status"])
+    ]
+    rows: dict[int, list[str]] = {challenge.pk: [] for challenge in challenges}
+    statuses: dict[int, list[str]] = {challenge.pk: [] for challenge in challenges}
+    writer, counts = _SectionWriter(silent_after_days), {"solutions": 0, "stalled": 0, "silent": 0}
+    for solution in _overview_solutions().filter(challenge__process=process):
+        silent = writer.is_silent(solution)
+        rows[solution["challenge_id"]].append(writer.row(solution, silent))
+        statuses[solution["challenge_id"]].append(solution["status"])
         counts["solutions"] += 1
         counts["stalled"] += solution["status"] == SolutionStatus.STALLED
         counts["silent"] += silent
-    for challenge in challenges.values():
-        status = challenge_status(challenge.statuses)
+    for challenge in challenges:
+        status = challenge_status(statuses[challenge.pk])
         if status:
-            challenge.status, challenge.status_label = status.value, status.label
-    return list(challenges.values()), counts
+            challenge.status = status.value
+        challenge.html = writer.section(challenge, rows[challenge.pk])
+    return challenges, counts
+
+
+def sections(challenges: list[ChallengeRow]) -> SafeString:
+    """The challenges' sections as one piece of HTML, for the template to print at once."""
+    return mark_safe("".join(challenge.html for challenge in challenges))

@@ -20,7 +20,7 @@ from samskab.processes.access import (
 )
 from samskab.processes.forms import ProcessForm
 from samskab.processes.models import Participant
-from samskab.processes.overview import overview
+from samskab.processes.overview import overview, sections
 
 
 EVALUATION_SOON = timedelta(days=14)
@@ -61,14 +61,14 @@ def process_detail(request, pk: int):
     access = process_access(request.user, process)
     days = process.unit.organisation.silent_after_days
     challenges, counts = overview(process, days)
-    participants = process.participants.select_related("user")
     return render(
         request,
         "processes/process_detail.html",
         {
             "process": process,
             "challenges": challenges,
-            "participants": participants,
+            "sections": sections(challenges),
+            "participant_count": process.participants.count(),
             "rounds": process.rounds.all(),
             "round_submission": uuid.uuid4(),  # a double click on "start a round" starts one
             "counts": counts,
