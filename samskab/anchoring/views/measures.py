@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from samskab.anchoring import services
 from samskab.anchoring.access import get_anchoring_measure_for_user
 from samskab.anchoring.forms import AnchoringMeasureForm
-from samskab.anchoring.named_measures import measures_for, seen_in_network
+from samskab.anchoring.named_measures import seen_in_network
 from samskab.anchoring.models import AnchoringStatus
 from samskab.core.once import create_once
 from samskab.processes.access import Access, get_process_for_user, process_access
@@ -18,7 +18,8 @@ from samskab.processes.access import Access, get_process_for_user, process_acces
 @login_required
 def anchoring(request, pk: int):
     process = get_process_for_user(request.user, pk)
-    measures = measures_for(process)
+    services.named_measures_add(process=process, by=request.user)
+    measures = list(process.anchoring_measures.select_related("responsible__user"))
     network = seen_in_network(process)
     for measure in measures:
         measure.in_network = network.get(measure.key, "")
