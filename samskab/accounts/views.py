@@ -11,7 +11,6 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.html import format_html
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django_otp import login as otp_login
@@ -21,6 +20,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from samskab.accounts import services
 from samskab.accounts.forms import CodeForm, PasswordChangeForm, PasswordResetForm
 from samskab.accounts.second_factor import step_taken, totp_required
+from samskab.core.redirects import safe_next
 from samskab.accounts.throttling import password_reset_allowed, refused
 
 SETUP_DEVICE = "samskab_totp_setup"  # session key: the device being set up
@@ -28,9 +28,7 @@ SETUP_DEVICE = "samskab_totp_setup"  # session key: the device being set up
 
 def _next(request) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return target
-    return reverse_lazy("processes:dashboard")
+    return safe_next(request, target, reverse_lazy("processes:dashboard"))
 
 
 def _signed_in_with(request, device) -> None:

@@ -5,10 +5,10 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from samskab.actionplan import ics, plan
+from samskab.core.redirects import safe_next
 from samskab.actionplan.filters import PlanFilterForm
 from samskab.actionplan.forms import ActionEditForm, ActionStatusForm
 from samskab.actionplan.rows import RowWriter
@@ -113,11 +113,7 @@ def _came_from(request, action) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
     if target == "mine":
         return reverse("actionplan:my_actions")
-    if target.startswith("/") and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return reverse("actionplan:round_plan", args=[action.round_id])
+    return safe_next(request, target, reverse("actionplan:round_plan", args=[action.round_id]))
 
 
 # Who changes what (rounds/access.py): an aftale while its workshop agrees it, the whole

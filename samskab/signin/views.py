@@ -5,11 +5,11 @@ from django.contrib.auth import login, logout
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from samskab.core.redirects import safe_next
 from samskab.signin import flows, oidc, saml, services
 from samskab.signin.backends import FEDERATED_BACKEND
 from samskab.signin.errors import SignInRefused
@@ -20,9 +20,7 @@ OIDC_PENDING = "signin_oidc"
 
 
 def _next_url(request, candidate: str) -> str:
-    if candidate and url_has_allowed_host_and_scheme(candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return candidate
-    return reverse(settings.LOGIN_REDIRECT_URL)
+    return safe_next(request, candidate, reverse(settings.LOGIN_REDIRECT_URL))
 
 
 def _settings_for(slug: str) -> SignInSettings:
