@@ -76,28 +76,29 @@ def log_in(tab: Page, username: str) -> None:
 
 # Each persona's sign-in through the form, once per test process: its cookies and its session row.
 _signed_in: dict[str, tuple[list, dict]] = {}
+COOKIE_KEYS = ("name", "value", "httpOnly", "secure", "sameSite")
 
 
-def sign_in(tab: Page, username: str) -> None:
-    """Sign the tab's context in as `username` (ANONYMOUS: leave it signed out).
+def sign_in(tab: Page, username: str, base_url: str) -> None:
+    """Sign the tab's context (on the server at `base_url`) in as `username`; ANONYMOUS stays out.
 
-    The first time in a test process through the login form (`log_in`); after that, the tab gets that
-    sign-in's cookies, and its session row is put back: the flush after each browser test deleted it.
-    A sign-in through the form costs three page loads (about 1-2 s on the busy 2-core machine);
-    putting the row back costs one query. The tab stays where it is (a new one: blank).
+    The first time in a test process through the login form (`log_in`); after that, the context gets
+    that sign-in's cookies, and its session row is put back: the flush after each browser test
+    deleted it. A sign-in through the form costs three page loads (1-2 s on the busy 2-core
+    machine); putting the row back costs one query. The tab stays where it is (a new one: blank).
     """
     if username == ANONYMOUS:
         return
     if username not in _signed_in:
         log_in(tab, username)
-        cookies = tab.context.cookies()
+        cookies = [{key: cookie[key] for key in COOKIE_KEYS} for cookie in tab.context.cookies()]
         key = next(cookie["value"] for cookie in cookies if cookie["name"] == settings.SESSION_COOKIE_NAME)
         row = Session.objects.filter(session_key=key).values("session_key", "session_data", "expire_date").get()
         _signed_in[username] = cookies, row
         return
     cookies, row = _signed_in[username]
     Session.objects.update_or_create(session_key=row["session_key"], defaults=row)
-    tab.context.add_cookies(cookies)
+    tab.context.add_cookies([{**cookie, "url": base_url} for cookie in cookies])
 
 
 @pytest.fixture
@@ -112,7 +113,7 @@ def page_as(browser: Browser, live_server, live_world) -> Iterator[Callable[...,
             )
             context.set_default_timeout(15_000)
             tab = context.new_page()
-            sign_in(tab, username)
+            sign_in(tab, username, live_server.url)
             tabs[username, width] = tab
         return tabs[username, width]
 

@@ -122,7 +122,7 @@ def tab_as(walk_tabs, browser, live_server, live_world):
             walk_tabs[username] = _prepare(context.new_page())
         walk_tab = walk_tabs[username]
         if username not in signed_in:
-            sign_in(walk_tab.tab, username)
+            sign_in(walk_tab.tab, username, live_server.url)
             signed_in.add(username)
         return walk_tab
 

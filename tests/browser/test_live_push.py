@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.pages.registry import ANONYMOUS, World
 from samskab.workshops.models import Phase, Workshop
-from tests.browser.conftest import DESKTOP, PHONE, describe, log_in
+from tests.browser.conftest import DESKTOP, PHONE, describe, sign_in
 from tests.helpers import north_cards
 from tests.phone_helpers import run
 
@@ -43,8 +43,7 @@ def open_tab(browser: Browser, asgi_server: str) -> Callable[..., Page]:
         tab = context.new_page()
         if block_sockets:  # a proxy that lets no WebSocket through
             tab.route_web_socket("**/ws/**", lambda socket: socket.close())
-        if username != ANONYMOUS:
-            log_in(tab, username)
+        sign_in(tab, username, asgi_server)
         return tab
 
     yield open_as

@@ -24,7 +24,7 @@ from samskab.workshops.models import (
     Vote,
     WorkshopStatus,
 )
-from tests.browser.conftest import axe_violations, describe, log_in
+from tests.browser.conftest import axe_violations, describe, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -118,7 +118,7 @@ def _screen(browser, live_server, size):
     context = browser.new_context(base_url=live_server.url, viewport={"width": width, "height": height})
     context.set_default_timeout(15_000)
     tab = context.new_page()
-    log_in(tab, "konsulent")
+    sign_in(tab, "konsulent", live_server.url)
     return tab
 
 
@@ -280,7 +280,7 @@ def test_the_code_leaves_the_wall_live_when_the_facilitator_closes_joining(brows
         context.set_default_timeout(15_000)
         contexts.append(context)
         tab = context.new_page()
-        log_in(tab, "konsulent")
+        sign_in(tab, "konsulent", asgi_server)
         return tab
 
     try:

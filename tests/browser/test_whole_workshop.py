@@ -21,7 +21,7 @@ from pypdf import PdfReader
 from tests.pages.registry import ANONYMOUS, World
 from samskab.rounds.models import Action
 from samskab.workshops.models import Attendee, Card, Lesson, Minutes, MinutesStatus, Rating, Vote, Workshop
-from tests.browser.conftest import DESKTOP, PHONE, log_in, press
+from tests.browser.conftest import DESKTOP, PHONE, press, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -59,8 +59,7 @@ def open_tab(browser: Browser, asgi_server: str) -> Iterator[Callable[..., Page]
         context.set_default_timeout(15_000)
         contexts.append(context)
         tab = context.new_page()
-        if username != ANONYMOUS:
-            log_in(tab, username)
+        sign_in(tab, username, asgi_server)
         return tab
 
     yield open_as
