@@ -73,3 +73,38 @@ def test_hiding_a_card_removes_it_from_the_room_and_marks_it_for_the_facilitator
     (_, facilitators, room), = recorder.published
     assert (facilitators["type"], facilitators["hidden"]) == ("card", True)
     assert room == {"type": "card_removed", "section": card.section_id, "id": str(card.client_id)}
+
+
+class NumberingRecorder(Recorder):
+    def current_seq(self, workshop_id: int) -> int:
+        return len(self.published)
+
+
+def test_a_change_names_the_phones_layout_so_a_phone_knows_whether_to_fetch_its_page(
+    monkeypatch, workshop, client, client_as, django_capture_on_commit_callbacks
+):
+    join(client, workshop)
+    before = client.get(phone_url(workshop, "tilstand")).json()["fingerprint"]
+    recorder = NumberingRecorder()
+    monkeypatch.setattr(live, "hub", lambda: recorder)
+    konsulent = client_as("konsulent")
+    section = workshop.current_section
+    with django_capture_on_commit_callbacks(execute=True):
+        konsulent.post(f"/sektioner/{section.pk}/fase/", {"phase": Phase.VOTE})
+    (_, event, room), = recorder.published
+    assert event == room and event["type"] == "changed"
+    page = client.get(phone_url(workshop), HTTP_HX_REQUEST="true").content.decode()
+    assert event["layout"] != before and f'data-fingerprint="{event["layout"]}"' in page
+    with django_capture_on_commit_callbacks(execute=True):
+        konsulent.post(f"/workshops/{workshop.pk}/status/", {"status": "lukket"})
+    closed = recorder.published[-1][1]["layout"]
+    assert closed == client.get(phone_url(workshop, "tilstand")).json()["fingerprint"] != event["layout"]
+
+
+def test_the_phones_fragment_is_the_page_without_base_html_and_says_so_to_caches(workshop, client):
+    join(client, workshop)
+    whole = client.get(phone_url(workshop))
+    fragment = client.get(phone_url(workshop), HTTP_HX_REQUEST="true")
+    assert "<html" in whole.content.decode() and "<html" not in fragment.content.decode()
+    assert 'id="phone-layout"' in fragment.content.decode()
+    assert "HX-Request" in fragment["Vary"] and "HX-Request" in whole["Vary"]
