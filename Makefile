@@ -67,7 +67,11 @@ run: install
 # loaded once. Tests go to whichever worker is free (worksteal): a few browser tests take a
 # minute. `make test TEST_WORKERS=0` runs it in one process. First the live client's own tests
 # (assets/tests/*.test.mjs, Node's built-in runner: no package needed).
+# Python writes its bytecode for the run even where PYTHONDONTWRITEBYTECODE is set: pytest keeps
+# each test module's rewritten asserts there, and rewriting them all again costs every worker
+# about 7 s of CPU (the files are ignored by git).
 TEST_WORKERS ?= auto
+test: export PYTHONDONTWRITEBYTECODE =
 test: install-dev system-packages
 	node --test assets/tests/
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal
