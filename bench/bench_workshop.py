@@ -85,6 +85,10 @@ POSTGRES_DATABASE = os.environ.get("BENCH_POSTGRES_DATABASE", "samskab_bench")
 POSTGRES_TEMPLATE = f"{POSTGRES_DATABASE}_template"  # migrated, with Demo Kommune; copied per scenario
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
 CONNECT_AT_ONCE = 20  # joins and socket handshakes in flight together
+# A phone's fetch() waits for its answer as long as the connection lives: it does not give up after
+# 30 s and send the card again, which only added the same work to a server already behind (a hall
+# on a busy machine sent 885 such repeats).
+PHONE_TIMEOUT = 300
 
 
 @dataclass(frozen=True)
@@ -214,7 +218,7 @@ class Run:
         for w, workshop in enumerate(workshops):
             for i in range(per):
                 server = i % len(self.servers)
-                http = Participant(self.servers[server].url, workshop["code"])
+                http = Participant(self.servers[server].url, workshop["code"], timeout=PHONE_TIMEOUT)
                 self.phones.append(Phone(len(self.phones), w, server, http))
         gate = asyncio.Semaphore(CONNECT_AT_ONCE)
         started = time.perf_counter()
