@@ -9,6 +9,7 @@ assets/phone/*.mjs reads it by its data attributes.
 """
 
 import uuid
+from dataclasses import dataclass
 
 from django.middleware.csrf import get_token
 from django.urls import reverse
@@ -17,6 +18,23 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 CARD_MARK = uuid.UUID(int=0)  # reversed once, then replaced by each card's id
+
+
+@dataclass
+class VoteCard:
+    """A card to vote on, as read for one phone: no author, only what the phone shows and my votes."""
+
+    client_id: uuid.UUID
+    text: str
+    column_id: int | None
+    theme_id: int | None
+    hidden: bool
+    my_votes: int
+    group_name: str | None
+    column_text: str | None
+
+    # The query's columns, in the order of the fields above.
+    FIELDS = ("client_id", "text", "column_id", "theme_id", "hidden", "my_votes", "group__name", "column__text")
 
 
 def _card_url(name: str, code: str):
@@ -64,7 +82,7 @@ def vote_list(request, code: str, cards, votes_left: int) -> str:
     for card in cards:
         text = escape(card.text)
         short = escape(shortened(card.text, 60))
-        where = (f"{escape(card.group.name)} · " if card.group else "") + (escape(card.column.text) if card.column else "")
+        where = (f"{escape(card.group_name)} · " if card.group_name else "") + escape(card.column_text or "")
         mine = f" · {escape((mine_one if card.my_votes == 1 else mine_many) % {'votes': card.my_votes})}" if card.my_votes else ""
         rows.append(
             f'<li class="samskab-postit" data-card-id="{card.client_id}" data-my-votes="{card.my_votes}">'

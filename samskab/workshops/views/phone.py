@@ -92,12 +92,14 @@ def _state(attendee: Attendee) -> dict:
             ]
         if state["voting"]:
             state["votes_left"] = cards.votes_left(attendee, section)
-            state["vote_cards"] = list(
+            # Plain rows, not models: every phone asks for this list at once when voting opens.
+            rows = (
                 section.cards.filter(hidden=False)
-                .select_related("column", "theme", "group")
                 .annotate(my_votes=Count("votes", filter=Q(votes__attendee=attendee)))
                 .order_by("group__order", "group__pk", "column__order", "created_at", "pk")
+                .values_list(*phone_rows.VoteCard.FIELDS)
             )
+            state["vote_cards"] = [phone_rows.VoteCard(*row) for row in rows]
     elif section is not None and section.kind == SectionKind.RATING:
         mine = dict(Rating.objects.filter(attendee=attendee, prompt__section=section).values_list("prompt_id", "value"))
         state.update(
