@@ -183,6 +183,27 @@ def describe(violations: list[Violation]) -> str:
     return "\n".join(str(violation) for violation in violations)
 
 
+def resize(tab: Page, width: int) -> None:
+    """Resize the window, and let the page's scripts answer the resize (in the next frames)."""
+    tab.set_viewport_size({"width": width, "height": tab.viewport_size["height"]})
+    tab.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
+def violations_at_both_widths(tab: Page) -> str:
+    """axe on what the tab shows at its width, then resized to the other (DESKTOP or PHONE), described;
+    empty when there are none. The document stays what a page loaded at that width shows
+    (tests/browser/test_axe_walk.py: test_a_resized_page_is_the_page_loaded_at_that_width), so one
+    page load serves both widths. The tab is left at the other width."""
+    found = []
+    for step in range(2):
+        if step:
+            resize(tab, PHONE if tab.viewport_size["width"] == DESKTOP else DESKTOP)
+        violations = axe_violations(tab)
+        if violations:
+            found.append(f"at {tab.viewport_size['width']} px:\n{describe(violations)}")
+    return "\n".join(found)
+
+
 @pytest.fixture(name="axe_violations")
 def axe_violations_fixture() -> Callable[[Page], list[Violation]]:
     return axe_violations

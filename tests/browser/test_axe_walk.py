@@ -30,7 +30,7 @@ from playwright.sync_api import Page as Tab
 from playwright.sync_api import expect
 
 from tests.pages.registry import ACCESS_LEVELS, ANONYMOUS, LOGGED_IN, PAGES, Page, World
-from tests.browser.conftest import AXE_SCRIPT, DESKTOP, PHONE, Violation, axe_violations, describe, sign_in
+from tests.browser.conftest import AXE_SCRIPT, DESKTOP, PHONE, Violation, axe_violations, describe, resize, sign_in
 
 # While working on a few pages: AXE_ONLY=bank_,portfolio walks only the pages whose names start so.
 ONLY = tuple(prefix for prefix in os.environ.get("AXE_ONLY", "").split(",") if prefix)
@@ -187,18 +187,12 @@ def _other(width: int) -> int:
     return PHONE if width == DESKTOP else DESKTOP
 
 
-def _resize(tab: Tab, width: int) -> None:
-    """Resize the window, and let the page's scripts answer the resize (in the next frames)."""
-    tab.set_viewport_size({"width": width, "height": 900})
-    tab.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
-
-
 def _both_widths(tab: Tab, viewer: str) -> str:
     """Check what the tab shows at its width, then resized to the other; the violations, described."""
     found = []
     for step in range(2):
         if step:
-            _resize(tab, _other(tab.viewport_size["width"]))
+            resize(tab, _other(tab.viewport_size["width"]))
         violations = CHECKED.violations(tab, viewer)
         if violations:
             found.append(f"at {tab.viewport_size['width']} px:\n{describe(violations)}")
@@ -278,8 +272,9 @@ def test_the_refusal_pages_have_no_wcag_violations(tab_as, live_world: World, su
         assert not found, found
 
 
-# Pages whose scripts know the width: DKFDS's menu and header, the forløb page's tools, a board.
-RESIZED = ("dashboard", "process", "solution", "workshop_run", "round")
+# Pages whose scripts know the width: DKFDS's menu and header, the forløb page's tools, the run page
+# and the projector (the live client).
+RESIZED = ("dashboard", "process", "solution", "round", "workshop_run", "projector")
 
 
 @pytest.mark.browser
@@ -288,11 +283,13 @@ def test_a_resized_page_is_the_page_loaded_at_that_width(first, page_as, live_wo
     """The walk checks a page at the second width by resizing the window: the document must then be
     the one a page loaded at that width shows, or axe would judge another page than a phone's."""
     resized, loaded = page_as("konsulent", first), page_as("konsulent", _other(first))
-    for page in (page for page in PAGES if page.name in RESIZED):
+    pages = [page for page in PAGES if page.name in RESIZED]
+    assert len(pages) == len(RESIZED)
+    for page in pages:
         url = page.url(live_world)
         resized.set_viewport_size({"width": first, "height": 900})
         resized.goto(url)
-        _resize(resized, _other(first))
+        resize(resized, _other(first))
         loaded.goto(url)
         documents = [TOKEN.sub("", tab.evaluate(DOCUMENT)) for tab in (resized, loaded)]
         assert documents[0] == documents[1], f"{page.name}: resized to {_other(first)} px is not the page loaded at that width"

@@ -10,7 +10,7 @@ from django.utils import timezone
 from samskab.rounds.models import Action
 from samskab.workshops import ratings
 from samskab.workshops.models import Attendee, Card, CardGroup, Lesson, Phase, Rating, SectionKind, WorkshopStatus
-from tests.browser.conftest import DESKTOP, PHONE, axe_violations, describe
+from tests.browser.conftest import violations_at_both_widths
 
 pytestmark = pytest.mark.browser
 
@@ -91,8 +91,7 @@ def test_the_facilitator_makes_a_group_and_fills_it_with_the_keyboard_only(page_
     assert tab.locator(f"#gruppe-{new.pk} .samskab-postit", has_text="For mange skemaer").count() == 1
 
 
-@pytest.mark.parametrize("width", [DESKTOP, PHONE])
-def test_grouping_and_concluding_pass_axe_on_the_run_page_and_the_projector(page_as, grouping_board, width):
+def test_grouping_and_concluding_pass_axe_on_the_run_page_and_the_projector_at_both_widths(page_as, grouping_board):
     workshop, board, group, cards = grouping_board
     cards[0].group = group
     cards[0].save()
@@ -102,18 +101,17 @@ def test_grouping_and_concluding_pass_axe_on_the_run_page_and_the_projector(page
     Action.objects.create(
         round=workshop.round, section=board, what="Del erfaringerne", owner=owner, deadline=timezone.localdate() + timedelta(days=7)
     )
-    tab = page_as("konsulent", width=width)
+    tab = page_as("konsulent")
     for phase in (Phase.GROUP, Phase.DISCUSS, Phase.CONCLUDE):
         board.phase = phase
         board.save(update_fields=["phase"])
         for url in (reverse("workshops:workshop_run", args=[workshop.pk]), reverse("workshops:projector", args=[workshop.pk])):
             tab.goto(url)
-            violations = axe_violations(tab)
-            assert not violations, f"{url} in phase {phase}:\n{describe(violations)}"
+            found = violations_at_both_widths(tab)
+            assert not found, f"{url} in phase {phase}:\n{found}"
 
 
-@pytest.mark.parametrize("width", [DESKTOP, PHONE])
-def test_ratings_by_role_pass_axe(page_as, live_world, width):
+def test_ratings_by_role_pass_axe_at_both_widths(page_as, live_world):
     workshop = live_world.workshop
     section = workshop.sections.get(kind=SectionKind.RATING)
     workshop.status = WorkshopStatus.RUNNING
@@ -128,9 +126,9 @@ def test_ratings_by_role_pass_axe(page_as, live_world, width):
     section.locked = True
     section.save(update_fields=["locked"])
     ratings.publish(section)
-    tab = page_as("konsulent", width=width)
+    tab = page_as("konsulent")
     for url in (reverse("workshops:workshop_run", args=[workshop.pk]), reverse("workshops:projector", args=[workshop.pk])):
         tab.goto(url)
         assert tab.locator("#ratings-by-role").count() == 1
-        violations = axe_violations(tab)
-        assert not violations, f"{url}:\n{describe(violations)}"
+        found = violations_at_both_widths(tab)
+        assert not found, f"{url}:\n{found}"

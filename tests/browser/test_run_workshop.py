@@ -7,7 +7,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from samskab.workshops.models import Card, Phase, WorkshopStatus
-from tests.browser.conftest import DESKTOP, PHONE, axe_violations, describe
+from tests.browser.conftest import axe_violations, describe, violations_at_both_widths
 
 pytestmark = pytest.mark.browser
 
@@ -24,17 +24,16 @@ def running_board(live_world):
     return workshop, board
 
 
-@pytest.mark.parametrize("width", [DESKTOP, PHONE])
-def test_every_phase_of_the_run_page_and_the_projector_passes_axe(page_as, running_board, width):
+def test_every_phase_of_the_run_page_and_the_projector_passes_axe_at_both_widths(page_as, running_board):
     workshop, board = running_board
-    tab = page_as("konsulent", width=width)
+    tab = page_as("konsulent")
     for phase in Phase:
         board.phase = phase
         board.save(update_fields=["phase"])
         for url in (reverse("workshops:workshop_run", args=[workshop.pk]), reverse("workshops:projector", args=[workshop.pk])):
             tab.goto(url)
-            violations = axe_violations(tab)
-            assert not violations, f"{url} in phase {phase}:\n{describe(violations)}"
+            found = violations_at_both_widths(tab)
+            assert not found, f"{url} in phase {phase}:\n{found}"
 
 
 def test_a_paper_card_typed_in_appears_on_the_board_and_an_empty_one_shows_why(page_as, running_board):
@@ -53,14 +52,13 @@ def test_a_paper_card_typed_in_appears_on_the_board_and_an_empty_one_shows_why(p
     assert Card.objects.filter(section=board, text="Skrevet i hånden", attendee__on_paper=True).count() == 1
 
 
-@pytest.mark.parametrize("width", [DESKTOP, PHONE])
-def test_the_status_round_passes_axe_on_the_run_page_and_the_projector(page_as, live_world, width):
+def test_the_status_round_passes_axe_on_the_run_page_and_the_projector_at_both_widths(page_as, live_world):
     workshop = live_world.workshop
     workshop.status = WorkshopStatus.RUNNING
     workshop.current_section = workshop.sections.get(kind="status")
     workshop.save()
-    tab = page_as("konsulent", width=width)
+    tab = page_as("konsulent")
     for url in (reverse("workshops:workshop_run", args=[workshop.pk]), reverse("workshops:projector", args=[workshop.pk])):
         tab.goto(url)
-        violations = axe_violations(tab)
-        assert not violations, f"{url}:\n{describe(violations)}"
+        found = violations_at_both_widths(tab)
+        assert not found, f"{url}:\n{found}"
