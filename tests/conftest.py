@@ -55,8 +55,9 @@ def django_db_setup(django_db_setup, django_db_blocker, request):
             connection.ensure_connection()
             migrated.load_into(connection.connection)
             ContentType.objects.clear_cache()
-        request.config.stash[MIGRATED] = MigratedRows()
+        request.config.stash[MIGRATED] = migrated_rows = MigratedRows()
         demo_data.load()
+        migrated_rows.note_filled()
         request.config.stash[SNAPSHOT] = (Snapshot.take(), django_db_blocker)
     with pytest.MonkeyPatch.context() as patch:
         flush_by_delete(patch)

@@ -76,6 +76,21 @@ class MigratedRows:
                 rows = cursor.fetchall()
                 if rows:
                     self.rows[table] = ([column[0] for column in cursor.description], rows)
+        self.filled = self.tables()  # until the demo is loaded: see note_filled
+
+    def note_filled(self) -> None:
+        """After the demo is loaded: the tables that hold rows in the state each test starts from.
+
+        Only these need emptying; the others (about 40 of 90) are empty already. On PostgreSQL
+        that halves put_back (each DELETE is a statement and its trigger set-up, rows or not).
+        """
+        quote = connection.ops.quote_name
+        with connection.cursor() as cursor:
+            self.filled = []
+            for table in self.tables():
+                cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {quote(table)})")
+                if cursor.fetchone()[0]:
+                    self.filled.append(table)
 
     @staticmethod
     def tables() -> list[str]:
@@ -86,7 +101,7 @@ class MigratedRows:
     def put_back(self) -> None:
         quote = connection.ops.quote_name
         with connection.cursor() as cursor:
-            for table in self.tables():
+            for table in self.filled:
                 cursor.execute(f"DELETE FROM {quote(table)}")
             for table, (columns, rows) in self.rows.items():
                 names, marks = ", ".join(quote(column) for column in columns), ", ".join(["%s"] * len(columns))
