@@ -16,7 +16,7 @@ TEXT = 'Borgerne <script>alert("x")</script> & "vi"'
 def vote_card(**fields) -> phone_rows.VoteCard:
     values = dict(
         client_id=uuid.uuid4(), text=TEXT, column_id=1, theme_id=None, hidden=False, my_votes=0,
-        group_name=None, column_text="Gør igen",
+        group_id=None, group_name=None, column_text="Gør igen",
     )
     values.update(fields)
     return phone_rows.VoteCard(**values)
@@ -29,7 +29,7 @@ def test_shortened_is_the_templates_truncatechars():
 
 def test_the_vote_list_escapes_the_text_and_names_no_author():
     request = RequestFactory().get("/")
-    card = vote_card(my_votes=2, group_name="Tid <b>")
+    card = vote_card(my_votes=2, group_id=4, group_name="Tid <b>")
     with translation.override("da"):
         html = phone_rows.vote_list(request, "ABC123", [card], votes_left=0)
     assert "<script>" not in html and "&lt;script&gt;" in html and "Tid &lt;b&gt;" in html

@@ -17,6 +17,7 @@ import { privacyCheck } from "./privacy.mjs";
 import { pageKeeper, POLL_MS } from "./refresh.mjs";
 import { statusLine } from "./status.mjs";
 import { OUTBOX, UNSENT, drafts, newId } from "./storage.mjs";
+import { voteList } from "./vote-list.mjs";
 import { waitingLists } from "./waiting.mjs";
 
 const root = document.getElementById("phone");
@@ -45,6 +46,7 @@ function start() {
   const status = statusLine(document.getElementById("phone-outbox-status"));
   const mine = myCards(words);
   const board = phoneBoard(root, words);
+  const voting = voteList();
   const sentHere = new Set(); // ids of cards sent from this phone: not news to its owner
   const seen = new Set(Array.from(root.querySelectorAll("[data-card-id]"), (item) => item.dataset.cardId));
   const deleted = {}; // a card deleted from this phone, until its delete is stored: for "Undo"
@@ -298,21 +300,22 @@ function start() {
         continue;
       }
       const id = event.type === "vote" ? event.card : event.id;
-      const shown = Array.from(root.querySelectorAll('[data-card-id="' + id + '"]')).filter((item) => !item.closest("#phone-board"));
+      // My own cards (the board and the vote list take care of theirs).
+      const shown = Array.from(root.querySelectorAll('#phone-my-cards [data-card-id="' + id + '"]'));
       if (event.type === "card") {
         if (!seen.has(id) && !sentHere.has(id)) {
           fresh += 1;
         }
         seen.add(id);
-        // A card of mine whose text the facilitator changed; the vote list shows every card.
+        // A card of mine whose text the facilitator changed.
         const changedHere = shown.some((item) => {
           const text = item.querySelector(".samskab-pre");
           return event.text !== null && (!text || text.textContent !== event.text);
         });
-        lists = lists || !board.card(event) || changedHere || document.getElementById("phone-vote") !== null;
+        lists = lists || !board.card(event) || !voting.card(event) || changedHere;
       } else if (event.type === "card_removed") {
         board.removed(id);
-        lists = lists || shown.length > 0;
+        lists = lists || !voting.removed(id) || shown.length > 0;
       } else if (event.type === "vote") {
         board.votes(id, event.votes);
       }

@@ -30,11 +30,12 @@ class VoteCard:
     theme_id: int | None
     hidden: bool
     my_votes: int
+    group_id: int | None
     group_name: str | None
     column_text: str | None
 
     # The query's columns, in the order of the fields above.
-    FIELDS = ("client_id", "text", "column_id", "theme_id", "hidden", "my_votes", "group__name", "column__text")
+    FIELDS = ("client_id", "text", "column_id", "theme_id", "hidden", "my_votes", "group_id", "group__name", "column__text")
 
 
 def _card_url(name: str, code: str):
@@ -85,7 +86,8 @@ def vote_list(request, code: str, cards, votes_left: int) -> str:
         where = (f"{escape(card.group_name)} · " if card.group_name else "") + escape(card.column_text or "")
         mine = f" · {escape((mine_one if card.my_votes == 1 else mine_many) % {'votes': card.my_votes})}" if card.my_votes else ""
         rows.append(
-            f'<li class="samskab-postit" data-card-id="{card.client_id}" data-my-votes="{card.my_votes}">'
+            f'<li class="samskab-postit" data-card-id="{card.client_id}" data-my-votes="{card.my_votes}"'
+            f' data-group="{card.group_id or ""}" data-column="{card.column_id or ""}">'
             f'<p class="samskab-pre">{text}</p>'
             f'<p class="samskab-meta">{where}<span data-my-votes>{mine}</span></p>'
             f'<div class="samskab-actions">'

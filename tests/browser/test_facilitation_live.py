@@ -183,6 +183,24 @@ def test_a_phone_takes_back_a_vote(room, open_tab):
     assert not violations, describe(violations)
 
 
+def test_while_voting_a_hidden_card_leaves_the_phones_vote_list_without_a_fetch(room, open_tab):
+    workshop, board, group, cards = room
+    board.phase = Phase.VOTE
+    board.save()
+    run_page, projector, phone = _open_room(open_tab, workshop)
+    fetched: list[str] = []
+    phone.on("request", lambda request: fetched.append(request.url) if "/deltag/" in request.url or "/tilstand/" in request.url else None)
+    listed = phone.locator("#phone-vote [data-card-id]")
+    expect(listed).to_have_count(3)
+
+    _tools(run_page, cards[1])
+    run_page.locator(f"#hide-{cards[1].pk}").click()
+
+    expect(phone.locator(f'#phone-vote [data-card-id="{cards[1].client_id}"]')).to_have_count(0, timeout=SECOND)
+    expect(listed).to_have_count(2)
+    assert fetched == [], fetched  # placed from the event: no page, no state
+
+
 def test_a_phone_undoes_the_delete_of_its_card(live_world, open_tab):
     workshop = Workshop.objects.get(round__process=live_world.process)
     board = run(workshop, learning_board(workshop), phase=Phase.WRITE)
