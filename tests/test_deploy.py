@@ -95,7 +95,8 @@ def get(port: int, path: str) -> tuple[int, str, bytes]:
 
 
 def request(port: int, method: str, path: str, body: str = "", headers: dict | None = None):
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    # A guard against a hang, not a speed check: a sign-in (PBKDF2) on a machine at load 20 took more than 10 s.
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     try:
         conn.request(method, path, body=body.encode(), headers=headers or {})
         response = conn.getresponse()
