@@ -87,8 +87,10 @@ REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
 CONNECT_AT_ONCE = 20  # joins and socket handshakes in flight together
 # A phone's fetch() waits for its answer as long as the connection lives: it does not give up after
 # 30 s and send the card again, which only added the same work to a server already behind (a hall
-# on a busy machine sent 885 such repeats).
-PHONE_TIMEOUT = 300
+# on a busy machine sent 885 such repeats). 120 s still bounds a request lost on a dead connection.
+PHONE_TIMEOUT = 120
+SETUP_WAIT = 60  # seconds for a phone's first page while setting up; then it is asked for again
+SETUP_TRIES = 5
 
 
 @dataclass(frozen=True)
@@ -279,7 +281,17 @@ class Run:
             else:
                 cookie = self.created["workshops"][phone.workshop]["attendees"][number - 1]
                 phone.http.client.cookies.set(cookie["name"], cookie["value"], domain="127.0.0.1", path=cookie["path"])
-                phone.page = await phone.http.page(whole=True)
+                for attempt in range(1, SETUP_TRIES + 1):
+                    # Setting up, not measured: a page that does not come is asked for again, as a
+                    # person would reload it (a keep-alive connection the busy server had just
+                    # closed once left a theme day's last phone waiting for good).
+                    try:
+                        phone.page = await asyncio.wait_for(phone.http.page(whole=True), SETUP_WAIT)
+                        break
+                    except (TimeoutError, httpx.TransportError):
+                        if attempt == SETUP_TRIES:
+                            raise
+                        self.fetch_failures["setup page, asked again"] += 1
             phone.seq = phone.page.seq
 
     async def _connect_all(self, gate: asyncio.Semaphore) -> None:
