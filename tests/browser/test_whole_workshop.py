@@ -112,7 +112,7 @@ def join(phone: Page, code: str, role: str | None) -> None:
 
 
 def in_phase(phone: Page, phase: str) -> None:
-    """The phone has followed the facilitator (it reloads itself when the phase changes)."""
+    """The phone has followed the facilitator (it swaps in its new layout when the phase changes)."""
     expect(phone.locator("#phone")).to_contain_text(f"Fase: {phase}")
 
 
