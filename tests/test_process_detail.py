@@ -180,3 +180,17 @@ def test_the_number_of_queries_of_a_solution_does_not_grow_with_its_follow_ups_a
     assert count_queries(client, Solution.objects.get(challenge__process=small).get_absolute_url()) == count_queries(
         client, Solution.objects.get(challenge__process=large).get_absolute_url()
     )
+
+
+def test_titles_are_escaped_and_a_challenge_without_solutions_says_so(demo, client_as, personas):
+    challenge = Challenge.objects.create(process=demo, title="<b>Vagtplan</b> & \"overlap\"", priority=9)
+    Solution.objects.create(
+        challenge=demo.challenges.first(), title="<i>Ny</i> tavle", owner=personas["tr"], status=SolutionStatus.TRIAL
+    )
+    page = html(client_as("tr").get(demo.get_absolute_url()))
+    assert "<b>Vagtplan</b>" not in page and "<i>Ny</i>" not in page
+    assert "&lt;b&gt;Vagtplan&lt;/b&gt; &amp; &quot;overlap&quot;" in page
+    assert "&lt;i&gt;Ny&lt;/i&gt; tavle" in row(client_as("tr").get(demo.get_absolute_url()), "tavle")
+    section = page[page.index(f'aria-labelledby="challenge-{challenge.pk}"') :].split("</section>")[0]
+    assert "Ingen løsninger endnu." in section and "<table" not in section
+    assert reverse("processes:challenge", args=[challenge.pk]) in section
