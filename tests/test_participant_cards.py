@@ -113,10 +113,10 @@ def test_a_card_stored_before_the_board_was_locked_answers_its_repeat_as_stored(
 
 
 def test_a_card_is_written_in_a_fixed_number_of_queries(phone, workshop, board, django_assert_num_queries):
-    # The write a whole room makes in the same second: the attendee with its workshop, the section,
-    # its prompts, the insert, and the transaction's savepoint and release around it.
+    # The write a whole room makes in the same second: the attendee with its workshop, the section
+    # with its prompts (one query), the insert, and the transaction's savepoint and release around it.
     data = card_data(board)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         response = add(phone, workshop, data, **JSON)
     assert response.status_code == 200
 

@@ -118,6 +118,28 @@ def _own_card(attendee: Attendee, card_id: uuid.UUID) -> Card | None:
     return card
 
 
+def board_to_write_on(attendee: Attendee, section_id: str) -> tuple[Section | None, list[Prompt]]:
+    """The section of the attendee's workshop with this id, and its prompts (columns, themes), for a new card.
+
+    Read together in one query whenever the section has prompts (a board has its columns): the
+    write a whole room makes in the same second. A section without prompts is read on its own.
+    """
+    if not section_id.isdigit():
+        return None, []
+    prompts = list(
+        Prompt.objects.select_related("section").filter(section_id=section_id, section__workshop_id=attendee.workshop_id)
+    )
+    if prompts:
+        section = prompts[0].section
+        for prompt in prompts:
+            prompt.section = section  # one object, as section.prompts.all() would give
+    else:
+        section = Section.objects.filter(pk=section_id, workshop_id=attendee.workshop_id).first()
+    if section is not None:
+        section.workshop = attendee.workshop
+    return section, prompts
+
+
 def card_add(
     *,
     attendee: Attendee,

@@ -75,10 +75,11 @@ class CardForm(CleanTextForm, forms.Form):
     text = forms.CharField(label=_("Your card"), max_length=CARD_MAX_LENGTH, widget=forms.Textarea, error_messages=TEXT_ERRORS)
     confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, section: Section, edit: bool = False, **kwargs):
+    def __init__(self, *args, section: Section, edit: bool = False, prompts: list[Prompt] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.section = section
-        prompts = list(section.prompts.all())  # one query: which fields the form has, what may be chosen, and its labels
+        if prompts is None:  # `prompts`: the section's, when they were read with it (cards.board_to_write_on)
+            prompts = list(section.prompts.all())  # one query: which fields the form has, what may be chosen, and its labels
         for name, role in (("column", PromptRole.COLUMN), ("theme", PromptRole.THEME)):
             field = self.fields[name]
             field.prompts = {str(prompt.pk): prompt for prompt in prompts if prompt.role == role}

@@ -11,7 +11,7 @@ import json
 import uuid
 
 from django.contrib import messages
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
-from samskab.workshops import cards, limits, live, phone_rows, privacy
+from samskab.workshops import cards, limits, live, phone_room, phone_rows, privacy
 from samskab.workshops.cards import Refused
 from samskab.workshops.joining import attendee_required, wants_json
 from samskab.workshops.models import (
@@ -33,10 +33,10 @@ from samskab.workshops.models import (
     Rating,
     Section,
     SectionKind,
+    Vote,
     WorkshopStatus,
 )
 from samskab.workshops.phone_forms import CardForm, RatingsForm
-from samskab.workshops.state import BY_VOTES, board_state
 
 
 def _current_section(attendee: Attendee) -> Section | None:
@@ -68,38 +68,35 @@ def _state(attendee: Attendee) -> dict:
         "statements": [],
     }
     if section is not None and section.kind == SectionKind.BOARD:
-        prompts = list(section.prompts.all())
         editable = not section.locked
+        voting = editable and section.phase == Phase.VOTE
+        # The board as the projector shows it (groups and columns, in vote order while discussing),
+        # for those who sit far from the wall; no hidden card is in it. Built once for the room.
+        show_board = section.phase in live.REVEALED and not voting
+        shared = phone_room.room(section, seq, voting=voting, show_board=show_board)
         state.update(
             board=True,
-            columns=[p for p in prompts if p.role == PromptRole.COLUMN],
-            themes=[p for p in prompts if p.role == PromptRole.THEME],
+            room=shared,
+            columns=shared.columns,
+            themes=shared.themes,
             writing=editable and section.phase in cards.WRITING,
             editable=editable,
-            voting=editable and section.phase == Phase.VOTE,
+            voting=voting,
+            show_board=show_board,
+            board_cards=shared.board_cards,
             my_cards=list(section.cards.filter(attendee=attendee).select_related("column", "theme")),
         )
-        if section.phase in live.REVEALED and not state["voting"]:
-            # The board as the projector shows it (groups and columns, in vote order while
-            # discussing), for those who sit far from the wall. Hidden cards are not in it.
-            state["show_board"] = True
-            state["phone_board"] = board_state(section, for_facilitator=False)
-            state["board_by_votes"] = section.phase in BY_VOTES
-            state["board_cards"] = [
-                card
-                for part in [*state["phone_board"]["groups"], *state["phone_board"]["columns"]]
-                for card in part.cards
-            ]
-        if state["voting"]:
-            state["votes_left"] = cards.votes_left(attendee, section)
-            # Plain rows, not models: every phone asks for this list at once when voting opens.
-            rows = (
-                section.cards.filter(hidden=False)
-                .annotate(my_votes=Count("votes", filter=Q(votes__attendee=attendee)))
-                .order_by("group__order", "group__pk", "column__order", "created_at", "pk")
-                .values_list(*phone_rows.VoteCard.FIELDS)
+        if voting:
+            # Only this phone's own part per phone: its votes per card (and so the votes it has left).
+            mine = dict(
+                Vote.objects.filter(attendee=attendee, card__section=section)
+                .values_list("card__client_id")
+                .annotate(n=Count("pk"))
+                .order_by()
             )
-            state["vote_cards"] = [phone_rows.VoteCard(*row) for row in rows]
+            state["my_votes"] = mine
+            state["votes_left"] = max(workshop.votes_per_participant - sum(mine.values()), 0)
+            state["vote_cards"] = shared.vote_cards
     elif section is not None and section.kind == SectionKind.RATING:
         mine = dict(Rating.objects.filter(attendee=attendee, prompt__section=section).values_list("prompt_id", "value"))
         state.update(
@@ -125,16 +122,18 @@ def _card_json(card: Card) -> dict:
     }
 
 
-def _state_json(state: dict) -> dict:
+def _own_part(state: dict) -> dict:
+    """What the page shows of this phone alone, and of where the room is: with the room's digest, the version."""
     section = state["section"]
+    room = state.get("room")
     data = {
         "workshop": {"status": state["workshop"].status},
         "section": None,
         "my_cards": [_card_json(card) for card in state["my_cards"]],
-        "cards": [{**_card_json(card), "my_votes": card.my_votes} for card in state["vote_cards"]],
-        "board": [{**_card_json(card), "group": card.group_id, "votes": card.vote_count} for card in state["board_cards"]],
+        "my_votes": {str(card_id): n for card_id, n in state.get("my_votes", {}).items() if n},
         "votes_left": state.get("votes_left"),
         "ratings": {str(prompt.pk): value for prompt, value in state["statements"] if value is not None},
+        "room": room.digest if room is not None else None,
     }
     if section is not None:
         data["section"] = {
@@ -145,7 +144,28 @@ def _state_json(state: dict) -> dict:
             "title": section.title,
         }
     data["fingerprint"] = _fingerprint(state)
-    data["version"] = hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
+    return data
+
+
+def _version(own: dict) -> str:
+    """Changes when anything the phone shows changes (the room's part through its digest)."""
+    return hashlib.sha256(json.dumps(own, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def _state_json(state: dict) -> dict:
+    own = _own_part(state)
+    my_votes = state.get("my_votes", {})
+    data = {
+        "workshop": own["workshop"],
+        "section": own["section"],
+        "my_cards": own["my_cards"],
+        "cards": [{**_card_json(card), "my_votes": my_votes.get(card.client_id, 0)} for card in state["vote_cards"]],
+        "board": [{**_card_json(card), "group": card.group_id, "votes": card.vote_count} for card in state["board_cards"]],
+        "votes_left": own["votes_left"],
+        "ratings": own["ratings"],
+        "fingerprint": own["fingerprint"],
+        "version": _version(own),
+    }
     data["seq"] = state["seq"]  # not part of the version: a new number alone changes nothing shown
     return data
 
@@ -182,16 +202,18 @@ def _js_messages() -> dict:
 
 def _render(request: HttpRequest, attendee: Attendee, status: int = 200, **extra) -> HttpResponse:
     state = _state(attendee)
-    state["version"] = _state_json(state)["version"]
+    state["version"] = _version(_own_part(state))
     state["card_client_id"] = uuid.uuid4()
     if state.get("editable"):
         # The empty card phone.mjs fills to show a card just sent, without fetching the page.
         state["card_template"] = Card(client_id=uuid.UUID(int=0))
     if state.get("voting"):
-        state["vote_list"] = mark_safe(phone_rows.vote_list(request, state["code"], state["vote_cards"], state["votes_left"]))
+        rows = state["room"].vote_rows
+        state["vote_list"] = mark_safe(
+            phone_rows.vote_list(request, state["code"], rows, state["votes_left"], state["my_votes"])
+        )
     if state.get("show_board"):
-        for part in [*state["phone_board"]["groups"], *state["phone_board"]["columns"]]:
-            part.cards_html = mark_safe(phone_rows.board_cards(part.cards))
+        state["room_board_html"] = state["room"].board_html
     state.update(
         fingerprint=_fingerprint(state),
         js_messages=_js_messages(),
@@ -275,12 +297,10 @@ def _prompt(section: Section, value, role: str) -> Prompt | None:
 @require_POST
 @attendee_required
 def card_add(request: HttpRequest, attendee: Attendee) -> HttpResponse:
-    section_id = request.POST.get("section", "")
-    section = attendee.workshop.sections.filter(pk=section_id).first() if section_id.isdigit() else None
+    section, prompts = cards.board_to_write_on(attendee, request.POST.get("section", ""))
     if section is None:
         return _refused(request, attendee, Refused(_("We cannot find that part of the workshop."), status=404))
-    section.workshop = attendee.workshop
-    form = CardForm(request.POST, section=section)
+    form = CardForm(request.POST, section=section, prompts=prompts)
     text = request.POST.get("text", "")
     page = {"card_form": form, "refused_text": text}
     if not form.is_valid():
