@@ -1,0 +1,104 @@
+"""What every phone of a section shows alike: the board's cards, the cards to vote on, the columns.
+
+When the facilitator changes the phase, every phone in the room fetches its page at the same
+moment; building the whole board for each of them, one after another, made each card sent then
+wait behind hundreds of identical pages. So the shared part is built once per section and live
+state, and each phone adds only its own part (its cards, its votes, votes left).
+
+The shared part holds only what any participant of the section may see: no author, no hidden
+card (a participant's own hidden card is in its own part), no board before "vis".
+
+It is kept in this process, keyed by the section, the workshop's live sequence number (every change
+the phones are told about raises it), the layout (phase, lock…) and the language. An entry lives
+at most MAX_AGE seconds, which also bounds how long a change nobody announced can go unseen.
+"""
+
+import hashlib
+import json
+import threading
+import time
+from dataclasses import dataclass, field
+
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from samskab.workshops import live, phone_rows
+from samskab.workshops.models import PromptRole, Section
+from samskab.workshops.state import BY_VOTES, board_state
+
+MAX_AGE = 10.0  # seconds
+MAX_ENTRIES = 64  # sections at once in one process; the oldest go first
+
+_entries: dict[tuple, tuple[float, "Room"]] = {}
+_lock = threading.Lock()
+
+
+@dataclass
+class Room:
+    """The section as every participant's phone shows it now."""
+
+    columns: list = field(default_factory=list)
+    themes: list = field(default_factory=list)
+    board_cards: list = field(default_factory=list)  # shown on the board, in the board's order
+    board_html: str = ""  # the phone's "#phone-board", the same for everyone
+    vote_cards: list = field(default_factory=list)  # phone_rows.VoteCard with my_votes=0
+    vote_rows: list = field(default_factory=list)  # phone_rows.VoteRow, escaped once
+    digest: str = ""  # changes when anything above changes: part of the phone's version
+
+
+def room(section: Section, seq: int, *, voting: bool, show_board: bool) -> Room:
+    """The shared part for `section` at live state `seq`, built at most once per key in this process."""
+    # The hub in the key: a new hub (tests, a restart of the live layer) starts its numbers again.
+    key = (live.hub(), section.pk, seq, live.layout(section.workshop, section), get_language(), voting, show_board)
+    now = time.monotonic()
+    with _lock:
+        found = _entries.get(key)
+    if found is not None and now - found[0] < MAX_AGE:
+        return found[1]
+    built = _build(section, voting=voting, show_board=show_board)
+    with _lock:
+        for old in [k for k, (at, _) in _entries.items() if now - at >= MAX_AGE]:
+            del _entries[old]
+        while len(_entries) >= MAX_ENTRIES:
+            del _entries[next(iter(_entries))]
+        _entries[key] = (now, built)
+    return built
+
+
+def forget() -> None:
+    """Empty the cache (tests)."""
+    with _lock:
+        _entries.clear()
+
+
+def _build(section: Section, *, voting: bool, show_board: bool) -> Room:
+    prompts = list(section.prompts.all())
+    shared = Room(
+        columns=[p for p in prompts if p.role == PromptRole.COLUMN],
+        themes=[p for p in prompts if p.role == PromptRole.THEME],
+    )
+    if show_board:
+        board = board_state(section, for_facilitator=False)  # hidden cards are not in it
+        parts = [*board["groups"], *board["columns"]]
+        for part in parts:
+            part.cards_html = mark_safe(phone_rows.board_cards(part.cards))
+        shared.board_cards = [card for part in parts for card in part.cards]
+        context = {"phone_board": board, "board_by_votes": section.phase in BY_VOTES}
+        shared.board_html = mark_safe(render_to_string("workshops/phone_room_board.html", context))
+    if voting:
+        rows = (
+            section.cards.filter(hidden=False)
+            .order_by("group__order", "group__pk", "column__order", "created_at", "pk")
+            .values_list(*phone_rows.VoteCard.SHARED_FIELDS)
+        )
+        shared.vote_cards = [phone_rows.VoteCard.shared(*row) for row in rows]
+        shared.vote_rows = [phone_rows.VoteRow.of(card) for card in shared.vote_cards]
+    seen = {
+        "board": [[str(c.client_id), c.text, c.column_id, c.theme_id, c.group_id, c.vote_count] for c in shared.board_cards],
+        "vote": [[str(c.client_id), c.text, c.column_id, c.theme_id, c.group_id, c.group_name, c.column_text] for c in shared.vote_cards],
+        "prompts": [[p.pk, p.role, p.text] for p in prompts],
+        "board_html": shared.board_html,
+    }
+    shared.digest = hashlib.sha256(json.dumps(seen, sort_keys=True).encode()).hexdigest()[:16]
+    return shared
