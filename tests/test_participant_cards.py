@@ -121,6 +121,23 @@ def test_a_card_is_written_in_a_fixed_number_of_queries(phone, workshop, board, 
     assert response.status_code == 200
 
 
+def test_a_board_without_columns_or_themes_takes_a_card_without_them(phone, workshop, board):
+    # Such a section is read on its own, not with its prompts (cards.board_to_write_on).
+    board.prompts.all().delete()
+    data = {"section": board.pk, "client_id": str(uuid.uuid4()), "text": "Uden kolonner"}
+    response = add(phone, workshop, data, **JSON)
+    assert response.status_code == 200, response.content
+    assert Card.objects.get(section=board).column is None
+
+
+def test_a_card_for_a_section_that_is_no_board_is_refused(phone, workshop, board):
+    status = workshop.sections.get(kind=SectionKind.STATUS)
+    data = {"section": status.pk, "client_id": str(uuid.uuid4()), "text": "Forkert sted"}
+    assert add(phone, workshop, data, **JSON).status_code == 404
+    assert add(phone, workshop, {**data, "section": "x1"}, **JSON).status_code == 404
+    assert not Card.objects.filter(text__in=["Forkert sted"]).exists()
+
+
 def test_html_in_a_card_is_shown_as_text(phone, workshop, board):
     add(phone, workshop, card_data(board, '<script>alert("hej")</script><b>fed</b>'))
     page = html(phone.get(phone_url(workshop)))
