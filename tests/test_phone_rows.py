@@ -59,3 +59,22 @@ def test_the_boards_cards_show_text_and_votes_only():
     with translation.override("da"):
         html = phone_rows.board_cards(column.cards)
     assert "&lt;script&gt;" in html and 'data-votes="3"' in html and "3 stemmer" in html
+
+
+def test_the_shared_rows_with_my_votes_write_the_same_list_as_the_cards():
+    """phone_room.py escapes each row once for the room; each phone then adds its own votes."""
+    import re
+
+    request = RequestFactory().get("/")
+    cards = [vote_card(my_votes=1, group_id=4, group_name="Tid"), vote_card()]
+    rows = [phone_rows.VoteRow.of(phone_rows.VoteCard.shared(*[getattr(c, f) for f in (
+        "client_id", "text", "column_id", "theme_id", "hidden", "group_id", "group_name", "column_text")])) for c in cards]
+    with translation.override("da"):
+        from_cards = phone_rows.vote_list(request, "ABC123", cards, votes_left=2)
+        from_rows = phone_rows.vote_list(request, "ABC123", rows, votes_left=2, my_votes={cards[0].client_id: 1})
+    ids = re.compile(r'name="(client_id|csrfmiddlewaretoken)" value="[^"]+"')
+    assert ids.sub("", from_cards) == ids.sub("", from_rows)
+    assert f'data-card-id="{cards[0].client_id}" data-my-votes="1"' in from_rows
+    assert f'data-card-id="{cards[1].client_id}" data-my-votes="0"' in from_rows
+    form_ids = [uuid.UUID(value) for value in re.findall(r'name="client_id" value="([^"]+)"', from_rows)]
+    assert len(set(form_ids)) == 4 and all(form_id.version == 4 for form_id in form_ids)
