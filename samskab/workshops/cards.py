@@ -247,11 +247,6 @@ def card_delete(*, attendee: Attendee, card_id: uuid.UUID) -> None:
         _announce(live.card_removed, card)
 
 
-def votes_left(attendee: Attendee, section: Section) -> int:
-    used = Vote.objects.filter(attendee=attendee, card__section=section).count()
-    return max(attendee.workshop.votes_per_participant - used, 0)
-
-
 def vote_cast(*, attendee: Attendee, card_id: uuid.UUID, client_id: uuid.UUID) -> Vote:
     """A dot vote on a visible card of a section in the vote phase, within the votes each participant has.
 
