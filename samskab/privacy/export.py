@@ -13,6 +13,7 @@ import json
 import zipfile
 from datetime import date, datetime
 from decimal import Decimal
+from functools import cache
 from uuid import UUID
 
 from django.apps import apps
@@ -48,8 +49,13 @@ def _links(person) -> dict:
     return {User: [person.pk], Participant: participations}
 
 
-def _row(obj, column_owner: dict) -> dict:
-    """One row as {field: value}: other people's links and secrets left out."""
+def _title(model, pk) -> str:
+    return str(model._base_manager.filter(pk=pk).first() or "")
+
+
+def _row(obj, column_owner: dict, title) -> dict:
+    """One row as {field: value}: other people's links and secrets left out; `title(model, pk)`
+    names a linked forløb, unit or workshop."""
     row = {}
     for column in obj._meta.concrete_fields:
         if column.name in SECRET_FIELDS or isinstance(column, models.BinaryField):
@@ -60,7 +66,7 @@ def _row(obj, column_owner: dict) -> dict:
             if target in column_owner:
                 row[column.name] = "dig" if value in column_owner[target] else None
             elif issubclass(target, TITLED) and value is not None:
-                row[column.name] = str(target._base_manager.filter(pk=value).first() or "")
+                row[column.name] = title(target, value)
             continue
         row[column.name] = _plain(column.value_from_object(obj))
     return {name: value for name, value in row.items() if value is not None}
@@ -68,6 +74,8 @@ def _row(obj, column_owner: dict) -> dict:
 
 def _tables(person) -> list[dict]:
     links = _links(person)
+    # Many rows link the same few forløb and workshops: each is read once per export, not once per row.
+    title = cache(_title)
     tables = []
     for model in apps.get_models():
         if model._meta.app_label in SECRET_APPS or model is User:
@@ -78,7 +86,7 @@ def _tables(person) -> list[dict]:
                 query |= models.Q(**{f"{column.attname}__in": links[column.related_model]})
         if not query:
             continue
-        rows = [_row(obj, links) for obj in model._base_manager.filter(query).order_by("pk")]
+        rows = [_row(obj, links, title) for obj in model._base_manager.filter(query).order_by("pk")]
         if rows:
             labels = {column.name: str(column.verbose_name) for column in model._meta.concrete_fields}
             tables.append(
