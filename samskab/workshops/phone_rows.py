@@ -4,7 +4,7 @@ Through the template engine, 150 cards to vote on (two forms each, a CSRF token,
 a translated count per card) took most of a phone page's time, and every phone in the room asks
 for that page when the facilitator opens voting. Here the URLs are reversed once, the words
 translated once and the CSRF token read once per page (see core/rows.py for the same idea).
-The HTML is the same as the templates wrote (phone_board.html, includes/phone_board_card.html);
+The HTML is the same as the templates wrote before (phone_board.html, the board's card include);
 assets/phone/*.mjs reads it by its data attributes.
 """
 
@@ -109,7 +109,7 @@ def vote_list(request, code: str, rows, votes_left: int, my_votes: dict | None =
     """
     if not rows:
         return f'<li class="samskab-meta">{escape(_("There are no cards to vote for."))}</li>'
-    if rows and isinstance(rows[0], VoteCard):
+    if isinstance(rows[0], VoteCard):
         if my_votes is None:
             my_votes = {card.client_id: card.my_votes for card in rows if card.my_votes}
         rows = [VoteRow.of(card) for card in rows]
