@@ -2,9 +2,10 @@
 
 The writes of the board's moderation, named and called like services (`<noun>_<verb>(…, by=)`),
 by the views once they have checked that the user is one of the workshop's facilitators; cards
-and groups keep no history, so `by` names the facilitator for the signature's sake alone. Each refuses with `Refused` (a message for the facilitator)
-when the workshop is closed, because a closed workshop is read-only until it is reopened; each
-change is made in one transaction and announced with `live.changed()` once it has committed.
+and groups keep no history, so `by` names the facilitator for the signature's sake alone. Each
+refuses with `Refused` (a message for the facilitator) when the workshop is closed, because a
+closed workshop is read-only until it is reopened; each change is made in one transaction and
+announced with `live.changed()` once it has committed.
 
 The facilitator may change cards while the section is locked: the lock stops participants, not
 the person running the room. Card text follows the same rules as the participants' cards
