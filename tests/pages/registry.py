@@ -369,6 +369,11 @@ def _p(name: str, *args: str) -> Callable[[World], str]:
     return url
 
 
+def _administrators_only(name: str, url: Callable[[World], str], **fields) -> Page:
+    """A page of the municipality's own administration: its administrator only; nobody else finds it (404)."""
+    return Page(name, url, audience=administration.ADMINISTRATORS, seen_by=frozenset(), **fields)
+
+
 PAGES: list[Page] = [
     # Public by design: log-in, password reset, privacy, accessibility statement.
     Page(
@@ -903,83 +908,63 @@ PAGES: list[Page] = [
         destructive=True,
     ),
     # The municipality's own administration: its administrator only; nobody else finds it (404).
-    Page("administration", lambda w: reverse("administration:administration"), audience=administration.ADMINISTRATORS, seen_by=frozenset()),
-    Page("administration_units", lambda w: reverse("administration:administration_units"), audience=administration.ADMINISTRATORS, seen_by=frozenset()),
-    Page(
+    _administrators_only("administration", lambda w: reverse("administration:administration")),
+    _administrators_only("administration_units", lambda w: reverse("administration:administration_units")),
+    _administrators_only(
         "administration_unit_create",
         lambda w: reverse("administration:administration_unit_create"),
-        audience=administration.ADMINISTRATORS,
-        seen_by=frozenset(),
         invalid={"name": "", "kind": "arbejdsplads"},
     ),
-    Page(
+    _administrators_only(
         "administration_unit",
         _p("administration_unit", "unit"),
-        audience=administration.ADMINISTRATORS,
-        seen_by=frozenset(),
         invalid={"name": "", "kind": "arbejdsplads"},
     ),
-    Page(
+    _administrators_only(
         "administration_membership_add",
         _p("administration_membership_add", "unit"),
-        audience=administration.ADMINISTRATORS,
-        seen_by=frozenset(),
         invalid={"user": "", "role": "leder"},
     ),
-    Page(
+    _administrators_only(
         "administration_membership_remove",
         administration.membership_url("administration_membership_remove"),
-        audience=administration.ADMINISTRATORS,
-        seen_by=frozenset(),
         method="POST",
         destructive=True,
     ),
-    Page("administration_committees", lambda w: reverse("administration:administration_committees"), audience=administration.ADMINISTRATORS, seen_by=frozenset()),
-    Page(
+    _administrators_only("administration_committees", lambda w: reverse("administration:administration_committees")),
+    _administrators_only(
         "administration_committee_create",
         lambda w: reverse("administration:administration_committee_create"),
-        audience=administration.ADMINISTRATORS,
-        seen_by=frozenset(),
         invalid={"name": ""},
     ),
-    Page(
+    _administrators_only(
         "administration_committee",
         administration.committee_url,
-        audience=administration.ADMINISTRATORS,
-        seen_by=frozenset(),
         invalid={"name": ""},
     ),
-    Page(
+    _administrators_only(
         "administration_settings",
         lambda w: reverse("administration:administration_settings"),
-        audience=administration.ADMINISTRATORS,
-        seen_by=frozenset(),
         invalid={"name": "", "cvr": "1234"},
     ),
-    Page(
+    _administrators_only(
         "privacy_retention",
         lambda w: reverse("privacy:privacy_retention"),
-        audience=administration.ADMINISTRATORS,
-        seen_by=frozenset(),
         invalid={"workshop_raw_months": "0", "process_years": "5", "history_months": "24", "reminder_months": "3"},
     ),
-    Page("privacy_people", lambda w: reverse("privacy:privacy_people"), audience=administration.ADMINISTRATORS, seen_by=frozenset()),
-    Page(
+    _administrators_only("privacy_people", lambda w: reverse("privacy:privacy_people")),
+    _administrators_only(
         "privacy_erase",
         privacy.erase_url,
-        audience=administration.ADMINISTRATORS,
-        seen_by=frozenset(),
         invalid={"confirm": ""},
     ),
-    Page("privacy_person_export", privacy.export_url, audience=administration.ADMINISTRATORS, seen_by=frozenset(), html=False),
+    _administrators_only("privacy_person_export", privacy.export_url, html=False),
     Page("privacy_my_data", lambda w: reverse("privacy:privacy_my_data"), audience=LOGGED_IN),
     Page("privacy_my_data_export", lambda w: reverse("privacy:privacy_my_data_export"), audience=LOGGED_IN, html=False),
-    Page("audit_trail", lambda w: reverse("audit:audit_trail"), audience=administration.ADMINISTRATORS, seen_by=frozenset()),
-    Page(
+    _administrators_only("audit_trail", lambda w: reverse("audit:audit_trail")),
+    _administrators_only(
         "audit_trail_export",
         lambda w: reverse("audit:audit_trail_export"),
-        audience=administration.ADMINISTRATORS,
-        seen_by=frozenset(),
         html=False,
     ),
     # A person's own sign-in: their account, password and two-step login.
