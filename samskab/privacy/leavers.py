@@ -33,6 +33,7 @@ def leavers_due(now: datetime) -> list[Leaver]:
             get_user_model()
             .objects.filter(organisation=organisation, is_active=False, left_on__lt=before)
             .exclude(pk__in=erased)
+            .select_related("organisation")  # named in erase_leavers' lines
             .order_by("left_on", "pk")
         )
         found += [Leaver(person, erasure.open_actions(person).count()) for person in people]
