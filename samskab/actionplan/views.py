@@ -8,13 +8,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from samskab.actionplan import ics, plan
-from samskab.core.redirects import safe_next
 from samskab.actionplan.filters import PlanFilterForm
 from samskab.actionplan.forms import ActionEditForm, ActionStatusForm
 from samskab.actionplan.rows import RowWriter
 from samskab.actionplan.xlsx import plan_workbook
 from samskab.core.filenames import file_slug
 from samskab.core.once import create_once
+from samskab.core.redirects import safe_next
 from samskab.processes.access import Access, get_process_for_user, process_access
 from samskab.rounds import services
 from samskab.rounds.access import Change, get_action_for_user, get_action_to_change, get_round_for_user
