@@ -2,6 +2,7 @@
 
 import uuid
 
+import pytest
 from django.test import Client
 
 from samskab.workshops.joining import cookie_name
@@ -13,6 +14,18 @@ JSON = {"HTTP_ACCEPT": "application/json"}
 
 def demo_workshop(process) -> Workshop:
     return Workshop.objects.get(round__process=process)
+
+
+@pytest.fixture
+def workshop(demo) -> Workshop:
+    """The demo's workshop; a test module takes it (and `board`) by importing them from here."""
+    return demo_workshop(demo)
+
+
+@pytest.fixture
+def board(workshop) -> Section:
+    """The workshop running on its learning board."""
+    return run(workshop)
 
 
 def learning_board(workshop: Workshop) -> Section:

@@ -16,12 +16,7 @@ from django.utils.html import escape
 from samskab.workshops import limits
 from samskab.workshops.models import Attendee, PromptRole, SectionKind, WorkshopStatus
 from tests.helpers import html
-from tests.phone_helpers import JSON, card_data, demo_workshop, join, learning_board, phone_url, run
-
-
-@pytest.fixture
-def workshop(demo):
-    return demo_workshop(demo)
+from tests.phone_helpers import JSON, card_data, join, learning_board, phone_url, run, workshop  # noqa: F401  (fixture)
 
 
 def join_page(client: Client, workshop, role: str = "medarbejder"):

@@ -12,17 +12,7 @@ from samskab.rounds.models import EvaluationRound
 from samskab.workshops import live, services
 from samskab.workshops.models import CARD_MAX_LENGTH, Card, Phase, Rating, SectionKind, Vote, Workshop, WorkshopStatus
 from tests.helpers import html, north_cards
-from tests.phone_helpers import JSON, card_data, demo_workshop, join, learning_board, phone_url, run
-
-
-@pytest.fixture
-def workshop(demo) -> Workshop:
-    return demo_workshop(demo)
-
-
-@pytest.fixture
-def board(workshop):
-    return run(workshop)
+from tests.phone_helpers import JSON, board, card_data, join, learning_board, phone_url, run, workshop  # noqa: F401  (fixtures)
 
 
 @pytest.fixture

@@ -9,19 +9,9 @@ from django.test import Client
 from samskab.workshops import live, phone_room, services
 from samskab.workshops.models import Card, Phase, Workshop
 from tests.helpers import html
-from tests.phone_helpers import JSON, card_data, demo_workshop, join, phone_url, run
+from tests.phone_helpers import JSON, board, card_data, join, phone_url, run, workshop  # noqa: F401  (fixtures)
 
 HX = {"HTTP_HX_REQUEST": "true"}
-
-
-@pytest.fixture
-def workshop(demo) -> Workshop:
-    return demo_workshop(demo)
-
-
-@pytest.fixture
-def board(workshop):
-    return run(workshop)
 
 
 @pytest.fixture

@@ -9,14 +9,9 @@ from django.test import Client
 
 from samskab.workshops.models import Card, Phase, SectionKind, Vote, WorkshopStatus
 from tests.helpers import html
-from tests.phone_helpers import JSON, demo_workshop, join, run
+from tests.phone_helpers import JSON, join, run, workshop  # noqa: F401  (fixture)
 
 HTMX = {"HTTP_HX_REQUEST": "true", "HTTP_HX_BOOSTED": "true", "HTTP_HX_TARGET": "run-page"}
-
-
-@pytest.fixture
-def workshop(demo):
-    return demo_workshop(demo)
 
 
 @pytest.fixture
