@@ -47,7 +47,8 @@ def retention(request):
 @municipality_admin_required
 def people(request):
     # Those who left (made inactive, e.g. by the organisation sync) are listed too: they are the ones to erase.
-    erased = Erasure.objects.values("person")
+    # Not NULL: an erasure whose person row is gone would make NOT IN match nobody.
+    erased = Erasure.objects.filter(person__isnull=False).values("person")
     rows = people_for_admin(request.user).exclude(pk=request.user.pk).exclude(pk__in=erased)
     return render(request, "privacy/people.html", {"people": rows, "nav": "administration", "admin_nav": "people"})
 
