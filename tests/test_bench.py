@@ -25,6 +25,14 @@ def run_bench(script: str, *args: str) -> subprocess.CompletedProcess:
     )
 
 
+def only_report(result: subprocess.CompletedProcess) -> dict:
+    """The benchmark's JSON report, when it ran cleanly and printed that line alone."""
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 1, result.stdout
+    return json.loads(lines[0])
+
+
 def test_the_process_benchmark_prints_one_json_line_last():
     result = run_bench("bench_process.py", "--requests", "5", "--warmup", "1")
     assert result.returncode == 0, result.stderr
@@ -46,10 +54,7 @@ WORKSHOP_KEYS = [
 def test_the_workshop_benchmark_loses_nothing_in_a_small_room():
     """`make bench-workshop --quick` for one scenario: real server, phones, sockets; its JSON line."""
     result = run_bench("bench_workshop.py", "--quick", "--scenario", "rooms")
-    assert result.returncode == 0, result.stderr
-    lines = result.stdout.strip().splitlines()
-    assert len(lines) == 1, result.stdout
-    report = json.loads(lines[0])
+    report = only_report(result)
     assert list(report) == WORKSHOP_KEYS
     assert report["bench"] == "workshop" and report["scenario"] == "rooms"
     # --quick: 2 workshops of 4 participants, each sending 5 cards and 5 votes.

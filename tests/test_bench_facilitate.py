@@ -1,17 +1,12 @@
 """`make bench-workshop`'s facilitate scenario runs end to end: a small room, every move seen by every
 phone and the projector. No times asserted (those are for the README, on a quiet machine)."""
 
-import json
-
-from tests.test_bench import run_bench
+from tests.test_bench import only_report, run_bench
 
 
 def test_every_move_of_the_facilitator_reaches_every_phone_and_the_projector():
     result = run_bench("bench_workshop.py", "--quick", "--scenario", "facilitate")
-    assert result.returncode == 0, result.stderr
-    lines = result.stdout.strip().splitlines()
-    assert len(lines) == 1, result.stdout
-    report = json.loads(lines[0])
+    report = only_report(result)
     assert list(report) == [
         "bench", "scenario", "phones", "cards", "moves", "late", "move_p50_ms", "move_p95_ms", "move_max_ms",
     ]  # fmt: skip
