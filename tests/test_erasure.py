@@ -100,3 +100,13 @@ def test_only_the_municipality_administrator_erases_and_not_themself(client_as, 
     page = html(central.get("/administration/persondata/personer/"))
     assert f"/personer/{gone.pk}/slet/" in page and f"/personer/{leder.pk}/slet/" in page and f"/personer/{personas['nabo'].pk}/" not in page
     assert client_as("leder").get("/administration/persondata/personer/").status_code == 404
+
+
+def test_the_people_list_still_lists_everyone_after_an_erased_person_row_is_gone(client_as, personas):
+    """An erasure whose person was later deleted keeps a NULL person; the list must not go empty."""
+    central = personas["central"]
+    Erasure.objects.create(organisation=central.organisation, person=None, by=central)
+
+    page = html(client_as("central").get("/administration/persondata/personer/"))
+
+    assert personas["leder"].get_full_name() in page
