@@ -93,3 +93,21 @@ def test_the_shared_part_follows_a_change(workshop, board, phones, personas, dja
     with django_capture_on_commit_callbacks(execute=True):
         services.card_hide(card=card, hidden=True, by=personas["konsulent"])
     assert "Bos kort om vagtplanen" not in fragment(anna, workshop)
+
+
+@pytest.mark.parametrize("phase", [Phase.SHOW, Phase.VOTE])
+def test_a_phones_fetch_takes_the_same_few_queries_however_many_cards_the_room_has(
+    workshop, board, phones, phase, django_assert_num_queries
+):
+    anna, bo = phones
+    run(workshop, board, phase=phase)
+    column = board.prompts.filter(role="kolonne").first()
+    for many in (0, 40):
+        Card.objects.bulk_create(
+            Card(client_id=uuid.uuid4(), section=board, column=column, text=f"Kort {n}") for n in range(many)
+        )
+        live.changed(workshop.pk)
+        fragment(anna, workshop)  # the first phone builds the room's shared part
+        with django_assert_num_queries(4 if phase == Phase.VOTE else 3):  # the phone, the section, its cards (, its votes)
+            page = fragment(bo, workshop)
+        assert page.count("Kort ") >= many

@@ -2,6 +2,7 @@
 // the votes left) without fetching the page. Each function returns false where that cannot be
 // done on this page: then the page is fetched instead.
 
+import { takeBack } from "./vote-list.mjs";
 import { counted, shortened } from "./words.mjs";
 
 function optionText(item, name, value) {
@@ -92,12 +93,12 @@ export function myCards(words) {
       return false;
     }
     line.textContent = counted(words.votes_left_one, words.votes_left_many, left);
-    for (const button of document.querySelectorAll('#phone-vote form[data-outbox="vote"] button')) {
+    for (const button of document.querySelectorAll('#phone-vote button[data-outbox="vote"]')) {
       button.disabled = left === 0;
     }
     item.dataset.myVotes = mine;
     item.querySelector("[data-my-votes]").textContent = mine ? " \u00b7 " + counted(words.my_votes_one, words.my_votes_many, mine) : "";
-    const unvote = item.querySelector('form[data-outbox="unvote"]');
+    const unvote = mine > 0 ? takeBack(item) : item.querySelector('button[data-outbox="unvote"]');
     if (unvote) {
       unvote.hidden = mine === 0;
     }

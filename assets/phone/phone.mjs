@@ -172,7 +172,9 @@ function start() {
     return outbox.add({ id: fields.client_id, url, kind, fields, text, draft: draftName });
   }
 
-  function enqueue(form, data) {
+  // `button`: the submit button, which names its own address and kind in the vote list
+  // (one form, a vote and a take-back button per card).
+  function enqueue(form, data, button) {
     const fields = {};
     data.forEach((value, name) => {
       if (name !== "csrfmiddlewaretoken") {
@@ -180,7 +182,8 @@ function start() {
       }
     });
     const field = form.querySelector("textarea[name=text]");
-    const kind = form.dataset.outbox;
+    const kind = (button && button.dataset.outbox) || form.dataset.outbox;
+    const url = button && button.hasAttribute("formaction") ? button.formAction : form.action;
     formMessage(form, "");
     hideWarning(form);
     if (form.dataset.draft) {
@@ -201,7 +204,7 @@ function start() {
         details.open = false;
       }
     }
-    enqueueFields(form.action, kind, fields, text, form.dataset.draft || "");
+    enqueueFields(url, kind, fields, text, form.dataset.draft || "");
   }
 
   document.addEventListener("submit", (event) => {
@@ -231,7 +234,7 @@ function start() {
     if (confirmed) {
       data.set("confirmed", "1");
     }
-    enqueue(form, data);
+    enqueue(form, data, event.submitter);
   });
 
   // A rating is sent as soon as it is chosen.
@@ -243,7 +246,7 @@ function start() {
     }
     const data = new FormData();
     data.set(input.name, input.value);
-    enqueue(form, data);
+    enqueue(form, data, event.submitter);
   });
 
   document.addEventListener("input", (event) => {

@@ -24,11 +24,16 @@ function busy(region) {
   });
 }
 
+// Where a button sends: its own address (the vote list's buttons) or its form's.
+function target(button) {
+  return button.hasAttribute("formaction") ? button.formAction : button.form ? button.form.action : null;
+}
+
 // Swap in the fresh region, keeping which forms were open and where the focus was.
 function swap(region, fresh) {
   const openForms = Array.from(region.querySelectorAll("details[open] form"), (form) => form.action);
   const active = region.contains(document.activeElement) ? document.activeElement : null;
-  const focusForm = active && active.form ? active.form.action : null;
+  const focusTarget = active && active.form ? target(active) : null;
   region.replaceChildren(...Array.from(fresh.childNodes, (node) => document.importNode(node, true)));
   for (const attribute of ["data-by-votes"]) {
     if (fresh.hasAttribute(attribute)) {
@@ -40,11 +45,10 @@ function swap(region, fresh) {
       form.closest("details").open = true;
     }
   }
-  if (focusForm) {
-    const again = Array.from(region.querySelectorAll("form")).find((form) => form.action === focusForm);
-    const target = again && again.querySelector("button:not([disabled])");
-    if (target) {
-      target.focus();
+  if (focusTarget) {
+    const again = Array.from(region.querySelectorAll("button:not([disabled]):not([hidden])")).find((button) => target(button) === focusTarget);
+    if (again) {
+      again.focus();
     }
   }
 }

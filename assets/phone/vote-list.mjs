@@ -10,6 +10,29 @@ export function samePlace(shown, event) {
   return shown.group === String(event.group || "") && shown.column === String(event.column || "");
 }
 
+// The take-back button of a card in the vote list (`item`). The page has one only where this
+// phone has voted; after a first vote it is added here as the server writes it, from the address
+// and words the list's form names. Null when the item is not in such a list.
+export function takeBack(item) {
+  const shown = item.querySelector('button[data-outbox="unvote"]');
+  const form = item.closest("form[data-take-back-url]");
+  if (shown || !form) {
+    return shown;
+  }
+  const button = document.createElement("button");
+  button.type = "submit";
+  button.setAttribute("formaction", form.dataset.takeBackUrl.replace(form.dataset.takeBackMark, item.dataset.cardId));
+  button.dataset.outbox = "unvote";
+  button.className = "button button-tertiary";
+  button.textContent = form.dataset.takeBack;
+  const label = item.querySelector('button[data-outbox="vote"] .sr-only');
+  if (label) {
+    button.appendChild(label.cloneNode(true));
+  }
+  item.querySelector(".samskab-actions").appendChild(button);
+  return button;
+}
+
 export function voteList() {
   const list = () => document.getElementById("phone-vote");
   const item = (id) => list() && list().querySelector('[data-card-id="' + id + '"]');

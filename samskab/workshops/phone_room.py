@@ -44,6 +44,7 @@ class Room:
     board_html: str = ""  # the phone's "#phone-board", the same for everyone
     vote_cards: list = field(default_factory=list)  # phone_rows.VoteCard with my_votes=0
     vote_rows: list = field(default_factory=list)  # phone_rows.VoteRow, escaped once
+    vote_list: phone_rows.VoteList | None = None  # the vote list's HTML, written once; each phone adds its votes
     digest: str = ""  # changes when anything above changes: part of the phone's version
 
 
@@ -94,6 +95,7 @@ def _build(section: Section, *, voting: bool, show_board: bool) -> Room:
         )
         shared.vote_cards = [phone_rows.VoteCard.shared(*row) for row in rows]
         shared.vote_rows = [phone_rows.VoteRow.of(card) for card in shared.vote_cards]
+        shared.vote_list = phone_rows.VoteList(section.workshop.join_code, shared.vote_rows)
     seen = {
         "board": [[str(c.client_id), c.text, c.column_id, c.theme_id, c.group_id, c.vote_count] for c in shared.board_cards],
         "vote": [[str(c.client_id), c.text, c.column_id, c.theme_id, c.group_id, c.group_name, c.column_text] for c in shared.vote_cards],

@@ -175,7 +175,7 @@ def test_the_page_follows_the_facilitator_to_the_vote_and_counts_my_votes(phone,
     workshop.votes_per_participant = 1
     workshop.save()
     run(workshop, board, phase=Phase.VOTE)
-    vote_button = phone.locator('#phone-vote form[data-outbox="vote"] button[type="submit"]')
+    vote_button = phone.locator('#phone-vote button[data-outbox="vote"]')
     expect(vote_button).to_be_visible(timeout=15_000)  # the page reloaded itself for the new phase
     vote_button.click()
     expect(vote_button).to_be_disabled(timeout=10_000)  # no votes left

@@ -208,10 +208,7 @@ def _render(request: HttpRequest, attendee: Attendee, status: int = 200, **extra
         # The empty card phone.mjs fills to show a card just sent, without fetching the page.
         state["card_template"] = Card(client_id=uuid.UUID(int=0))
     if state.get("voting"):
-        rows = state["room"].vote_rows
-        state["vote_list"] = mark_safe(
-            phone_rows.vote_list(request, state["code"], rows, state["votes_left"], state["my_votes"])
-        )
+        state["vote_list"] = mark_safe(state["room"].vote_list.html(request, state["votes_left"], state["my_votes"]))
     if state.get("show_board"):
         state["room_board_html"] = state["room"].board_html
     state.update(
@@ -224,6 +221,8 @@ def _render(request: HttpRequest, attendee: Attendee, status: int = 200, **extra
     refusal = extra.get("refusal")
     if refusal is not None:
         _place_refusal(state, refusal)
+    if state.get("board"):
+        _my_cards_html(request, state)
     if state.get("rating"):
         state["ratings_client_id"] = uuid.uuid4()
         state["scale"] = cards.RATING_VALUES
@@ -234,6 +233,25 @@ def _render(request: HttpRequest, attendee: Attendee, status: int = 200, **extra
         response = render(request, "workshops/phone.html", state, status=status)
     patch_vary_headers(response, ["HX-Request"])
     return response
+
+
+def _my_cards_html(request: HttpRequest, state: dict) -> None:
+    """The phone's own cards, and the empty one phone.mjs fills for a card just sent, written in Python."""
+    mine = phone_rows.MyCards(
+        request,
+        state["code"],
+        columns=state["columns"],
+        themes=state["themes"],
+        editable=state["editable"],
+        max_length=CARD_MAX_LENGTH,
+        edit_card=state.get("edit_card"),
+        edit_text=state.get("edit_text") or "",
+        warning=state.get("warning") or "",
+    )
+    state["my_cards_html"] = mark_safe(mine.cards(state["my_cards"]))
+    if state.get("card_template"):
+        mine.edit_card = None
+        state["my_card_template_html"] = mark_safe(mine.card(state["card_template"]))
 
 
 def _place_refusal(state: dict, refusal: Refused) -> None:
