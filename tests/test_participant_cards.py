@@ -331,6 +331,30 @@ def test_votes_are_counted_once_per_client_id_and_not_beyond_the_limit(phone, wo
     assert vote(phone, workshop, other, same).status_code == 200  # the first vote, repeated, still answers
 
 
+def test_without_javascript_the_vote_lists_one_form_votes_and_takes_back_with_each_cards_button(phone, workshop, voting):
+    import re
+
+    _mine, other, _hidden = voting
+    phone.handler.enforce_csrf_checks = True  # the form's token must do, as in a browser
+
+    def submit(action: str):
+        """Press the card's button of `action` (its formaction) in the page's vote list: the form's fields go along."""
+        page = html(phone.get(phone_url(workshop)))
+        form = page[page.index('<form method="post" data-outbox="vote"') :]
+        form = form[: form.index("</form>")]
+        fields = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]+)">', form))
+        address = re.search(rf'formaction="([^"]*/{other.client_id}/[^"]*)" data-outbox="{action}"', form)
+        assert address is not None and set(fields) == {"csrfmiddlewaretoken", "client_id"}
+        return phone.post(address.group(1), fields)
+
+    assert submit("vote").status_code == 302
+    assert Vote.objects.filter(card=other).count() == 1
+    assert submit("vote").status_code == 302  # the page came back with a new client id: a second vote
+    assert Vote.objects.filter(card=other).count() == 2
+    assert submit("unvote").status_code == 302
+    assert Vote.objects.filter(card=other).count() == 1
+
+
 def test_a_vote_is_cast_in_a_fixed_number_of_queries(phone, workshop, voting, django_assert_num_queries):
     # The attendee with its workshop, the card with its section; in the transaction (a savepoint
     # here) the attendee's lock where the database has row locks (SQLite lets one writer in at a
