@@ -26,6 +26,7 @@
   var LAST_PAUSE_MS = 15000;
   var SOCKET_RETRY_WHILE_POLLING_MS = 30000;
   var FRAGMENT_EVERY_MS = 333;
+  var OWN_ANSWER_WAIT_MS = 5000;
   var NEWS_MS = 10000;
   var NEWS_GATHER_MS = 1500;
   var TIMER_MOMENTS = [300, 120, 60, 0]; // seconds left that are announced
@@ -350,11 +351,29 @@
       }, Math.max(0, lastFetch + FRAGMENT_EVERY_MS - Date.now()));
     }
 
-    start({
+    // The facilitator's own form answers (HTMX) swap in a fragment that already shows their
+    // change: its data-seq is at least the change's number, so the change's event is not fetched
+    // again (a second swap could land under a card being dragged). The event may come before the
+    // answer: while a form of the page is on its way (HTMX marks it .htmx-request, and takes the
+    // mark away after swapping in the answer), wait for it, at most OWN_ANSWER_WAIT_MS.
+    function upToDate() {
+      var current = document.getElementById(id);
+      return Boolean(current) && Number(current.dataset.seq || 0) >= live.seq();
+    }
+
+    function afterOwnAnswers(waited) {
+      if (document.querySelector(".htmx-request") && waited < OWN_ANSWER_WAIT_MS) {
+        window.setTimeout(function () { afterOwnAnswers(waited + 50); }, 50);
+      } else if (!upToDate()) {
+        soon();
+      }
+    }
+
+    var live = start({
       socket: element.dataset.liveSocket,
       seq: element.dataset.seq,
       pollMs: Number(element.dataset.pollMs || POLL_MS),
-      onEvents: soon,
+      onEvents: function () { afterOwnAnswers(0); },
       refetch: refetch,
     });
   }

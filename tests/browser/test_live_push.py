@@ -109,6 +109,31 @@ def test_a_card_reaches_the_projector_the_run_page_and_another_phone_without_pol
     expect(writer.locator("#live-news")).to_have_text("")  # not news to the one who wrote it
 
 
+def test_the_facilitators_own_change_is_not_fetched_again_when_its_event_arrives(workshop, open_tab):
+    """The answer HTMX swaps in already shows the change; a second swap could land under a drag."""
+    run_page = open_tab("konsulent")
+    frames: list[str] = []
+    run_page.on("websocket", lambda socket: socket.on("framereceived", lambda frame: frames.append(frame)))
+    board_fetches = []
+    run_page.on(
+        "request",
+        lambda request: board_fetches.append(request.url) if request.headers.get("hx-target") == "run-board" else None,
+    )
+    run_page.goto(f"/workshops/{workshop.pk}/afvikl/")
+    following(run_page, "socket")
+
+    swaps = run_page.evaluate("() => Number(document.documentElement.dataset.runSwaps || 0)")
+    run_page.locator("form:has(#timer-minutes) button[type=submit]").click()
+    run_page.wait_for_function("before => Number(document.documentElement.dataset.runSwaps || 0) > before", arg=swaps)
+    for _ in range(50):  # the change's own event reaches the run page's socket
+        if any('"changed"' in frame for frame in frames):
+            break
+        run_page.wait_for_timeout(100)
+    assert any('"changed"' in frame for frame in frames), frames
+    run_page.wait_for_timeout(1000)  # three times the pause live.js keeps between a fragment's fetches
+    assert board_fetches == [], (frames, run_page.evaluate("() => document.getElementById('run-board').dataset.seq"))
+
+
 def test_with_websockets_blocked_the_pages_poll_and_still_update(workshop, open_tab):
     projector = open_tab("konsulent", block_sockets=True)
     projector.goto(f"/workshops/{workshop.pk}/projektor/")
