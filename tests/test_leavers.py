@@ -98,4 +98,4 @@ def test_the_retention_page_saves_the_period_for_people_who_left(client_as, pers
     assert response.status_code == 302
     assert RetentionPeriods.objects.get(organisation=personas["central"].organisation).leaver_months == 2
     privacy = html(client.get(f"/privatliv/{personas['central'].organisation.slug}/"))
-    assert "2 måneder efter, at du forlod" in privacy
+    assert "2 måneder efter din fratræden" in privacy

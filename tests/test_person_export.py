@@ -6,7 +6,9 @@ import re
 import zipfile
 
 from samskab.decisions.models import Decision
-from samskab.processes.models import Participant
+from samskab.organisations.models import Unit
+from samskab.processes.models import Participant, Process
+from samskab.workshops.models import MinutesVersion
 from tests.helpers import html
 
 
@@ -48,3 +50,21 @@ def test_the_administrator_downloads_a_persons_data_on_request(client_as, person
     assert data["person"]["username"] == "medarbejder"
     assert client_as("konsulent").get(f"/administration/persondata/personer/{person.pk}/eksport/").status_code == 404
     assert client_as("central").get(f"/administration/persondata/personer/{personas['nabo'].pk}/eksport/").status_code == 404
+
+
+def test_the_referater_naming_a_person_are_their_own_municipalitys_only(client_as, personas):
+    """A namesake in another municipality's approved referat is not in the person's data."""
+    person = personas["solsikken.leder"]
+    version = MinutesVersion.objects.select_related("minutes__workshop__round__process").filter(
+        minutes__workshop__round__process__unit__organisation=person.organisation
+    ).first()
+    MinutesVersion.objects.filter(pk=version.pk).update(approved_by_name=person.get_full_name())
+    process = version.minutes.workshop.round.process
+
+    def named_in() -> list[str]:
+        data, _ = unzip(client_as("solsikken.leder").get("/konto/mine-data/eksport/"))
+        return [found["workshop"] for found in data["approved_minutes_naming_you"]]
+
+    assert version.minutes.workshop.title in named_in()
+    Process.objects.filter(pk=process.pk).update(unit=Unit.objects.get(organisation__slug="nabo-kommune", parent=None))
+    assert version.minutes.workshop.title not in named_in()

@@ -6,9 +6,9 @@ from tests.helpers import html
 
 def test_the_privacy_page_gives_the_default_periods(client, demo):
     page = html(client.get(f"/privatliv/{demo.unit.organisation.slug}/"))
-    assert "slettes 6 måneder efter, at workshoppens referat er godkendt" in page
+    assert "slettes 6 måneder efter godkendelsen af workshoppens referat" in page
     assert "5 år efter dets slutdato" in page and "24 måneder efter ændringen" in page
-    assert "slettes efter 3 måneder" in page and "senest efter 8 timer" in page
+    assert "en note om det i 3 måneder" in page and "senest efter 8 timer" in page
     assert "/konto/mine-data/" in page
 
 

@@ -20,6 +20,7 @@ from django.apps import apps
 from django.db import models
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.translation import pgettext
 
 from samskab.accounts.models import User
 from samskab.organisations.models import MedCommittee, Organisation, Unit
@@ -64,7 +65,7 @@ def _row(obj, column_owner: dict, title) -> dict:
             target = column.related_model
             value = getattr(obj, column.attname)
             if target in column_owner:
-                row[column.name] = "dig" if value in column_owner[target] else None
+                row[column.name] = pgettext("a link in a person's data export to the person themself", "you") if value in column_owner[target] else None
             elif issubclass(target, TITLED) and value is not None:
                 row[column.name] = title(target, value)
             continue
@@ -98,7 +99,9 @@ def _tables(person) -> list[dict]:
 def _referater(person) -> list[dict]:
     name = person.get_full_name()
     found = []
-    for version in MinutesVersion.objects.select_related("minutes__workshop").order_by("pk"):
+    # Only the person's own municipality: a namesake's referat elsewhere is not about them.
+    versions = MinutesVersion.objects.filter(minutes__workshop__round__process__unit__organisation=person.organisation_id)
+    for version in versions.select_related("minutes__workshop").order_by("pk"):
         text = json.dumps(version.content, ensure_ascii=False) + version.approved_by_name
         if name and name in text:
             found.append({"workshop": version.minutes.workshop.title, "version": version.number, "approved": _plain(version.approved_at)})
