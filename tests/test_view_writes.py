@@ -92,6 +92,21 @@ def test_no_view_module_writes_to_the_database():
     assert not found, "move these writes into the app's services.py:\n" + "\n".join(found)
 
 
+def form_modules() -> list[Path]:
+    return sorted([*ROOT.glob("*/forms.py"), *ROOT.glob("*/*_forms.py")])
+
+
+def test_no_form_module_writes_to_the_database():
+    """A form validates; a model form may save its own record (`super().save`), nothing more."""
+    found = [
+        f"{path.relative_to(ROOT.parent)}:{line}: {call}(...)"
+        for path in form_modules()
+        for line, call in writes_in(path.read_text())
+        if call != "super().save" and not call.endswith(".attrs.update")  # a widget's HTML attributes
+    ]
+    assert form_modules() and not found, "move these writes into the app's services.py:\n" + "\n".join(found)
+
+
 def test_it_finds_every_kind_of_write():
     source = """
 def view(request, form, formset, workshop, card, items):

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samskab.accounts.models import User
 from samskab.core.forms import FIELDSET, StyledForm, SubmittedOnceForm
-from samskab.network.models import AgendaItem, ContactConsultant, ErfaGroup, ErfaMeeting, TrainedFacilitator
+from samskab.network.models import AgendaItem, ErfaGroup, ErfaMeeting, TrainedFacilitator
 from samskab.organisations.models import Unit, tree_label
 
 
@@ -44,7 +44,7 @@ class TrainedFacilitatorForm(StyledForm, forms.ModelForm):
 
 
 class ContactConsultantForm(StyledForm, forms.Form):
-    """Sets a unit's contact consultant, replacing the one it had."""
+    """A unit and its contact consultant (saved by `services.contact_consultant_set`)."""
 
     unit = UnitChoiceField(label=_("Unit"), queryset=Unit.objects.none())
     consultant = forms.ModelChoiceField(label=_("Contact consultant"), queryset=User.objects.none())
@@ -53,12 +53,6 @@ class ContactConsultantForm(StyledForm, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units_of(organisation_id)
         self.fields["consultant"].queryset = people_of(organisation_id)
-
-    def save(self) -> ContactConsultant:
-        contact, _created = ContactConsultant.objects.update_or_create(
-            unit=self.cleaned_data["unit"], defaults={"consultant": self.cleaned_data["consultant"]}
-        )
-        return contact
 
 
 class ErfaGroupForm(SubmittedOnceForm):

@@ -14,6 +14,12 @@ def trained_facilitator_remove(*, trained: TrainedFacilitator, by) -> None:
     trained.delete()
 
 
+def contact_consultant_set(*, unit, consultant, by) -> ContactConsultant:
+    """Make `consultant` the unit's contact consultant, replacing the one it had."""
+    contact, _created = ContactConsultant.objects.update_or_create(unit=unit, defaults={"consultant": consultant})
+    return contact
+
+
 def contact_consultant_remove(*, contact: ContactConsultant, by) -> None:
     contact.delete()
 

@@ -75,7 +75,7 @@ def consultants(request):
         if "unit" in request.POST or "consultant" in request.POST:  # the contact consultant's form
             contact_form = posted = ContactConsultantForm(request.POST, organisation_id=organisation_id)
             if contact_form.is_valid():
-                contact = contact_form.save()
+                contact = services.contact_consultant_set(**contact_form.cleaned_data, by=request.user)
                 messages.success(
                     request,
                     _("%(person)s is now the contact consultant of %(unit)s.")
