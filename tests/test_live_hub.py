@@ -8,6 +8,7 @@ stopped reading).
 import asyncio
 import json
 import threading
+import uuid
 
 import pytest
 
@@ -251,3 +252,32 @@ def test_every_write_of_a_participant_is_announced_after_commit(demo, client, re
         ("vote", None, 1),
     ]
     assert recorded.published[2][1]["id"] == vote_id
+
+
+def test_a_votes_announcement_carries_the_cards_votes_from_everyone(
+    demo, client, recorded, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    """Counted in the vote's own transaction where nobody else writes meanwhile (SQLite): no query after the commit."""
+    from django.db import connection
+    from django.test import Client
+
+    from tests.phone_helpers import JSON, phone_url
+
+    workshop = demo_workshop(demo)
+    board = run(workshop, learning_board(workshop), phase=Phase.VOTE)
+    author = join(client, workshop)
+    card = Card.objects.create(client_id="6b1d3c9e-1f7a-4e3b-9d1c-2a4e5f6a7b8c", section=board, attendee=author, text="Kort")
+    other = Client()
+    join(other, workshop)
+    for phone in (client, other, client):
+        with django_capture_on_commit_callbacks() as callbacks:
+            response = phone.post(phone_url(workshop, f"kort/{card.client_id}/stem"), {"client_id": str(uuid.uuid4())}, **JSON)
+        assert response.status_code == 200
+        with django_assert_num_queries(0 if connection.vendor == "sqlite" else 1):
+            for announce in callbacks:
+                announce()
+    assert [(event["type"], event["card"], event["votes"]) for _, event, _ in recorded.published] == [
+        ("vote", str(card.client_id), 1),
+        ("vote", str(card.client_id), 2),
+        ("vote", str(card.client_id), 3),
+    ]

@@ -257,13 +257,16 @@ def vote_cast(*, attendee: Attendee, card_id: uuid.UUID, client_id: uuid.UUID) -
         card = _card_to_vote_on(attendee, card_id)
         with transaction.atomic():
             _one_vote_at_a_time(attendee)
-            left, mine = votes_left_and_mine(attendee, card)
+            left, mine, on_card = _vote_counts(attendee, card)
             if left <= 0:
                 raise Refused(_("You have used all your votes."))
             vote = Vote.objects.create(client_id=client_id, card=card, attendee=attendee)
             # The answer's counts, known now: the view need not count again (votes_left_and_mine).
             card.counted = (attendee.pk, left - 1, mine + 1)
-            _announce(live.vote_cast, vote)
+            # In SQLite nobody else writes until this transaction commits, so the card's count read in
+            # it is the count at the commit; elsewhere another vote may commit meanwhile, and live
+            # counts the card's votes after the commit.
+            _announce(live.vote_cast, vote, votes=on_card + 1 if connection.vendor == "sqlite" else None)
     except (Refused, IntegrityError):
         existing = Vote.objects.filter(client_id=client_id).first()
         if existing is None:
@@ -313,6 +316,17 @@ def votes_left_and_mine(attendee: Attendee, card: Card) -> tuple[int, int]:
         used=Count("pk"), mine=Count("pk", filter=Q(card_id=card.pk))
     )
     return max(attendee.workshop.votes_per_participant - counts["used"], 0), counts["mine"]
+
+
+def _vote_counts(attendee: Attendee, card: Card) -> tuple[int, int, int]:
+    """As votes_left_and_mine, and the card's votes from everyone, in the same one query."""
+    mine = Q(attendee=attendee)
+    counts = Vote.objects.filter(Q(mine, card__section_id=card.section_id) | Q(card_id=card.pk)).aggregate(
+        used=Count("pk", filter=mine),
+        mine=Count("pk", filter=Q(mine, card_id=card.pk)),
+        on_card=Count("pk", filter=Q(card_id=card.pk)),
+    )
+    return max(attendee.workshop.votes_per_participant - counts["used"], 0), counts["mine"], counts["on_card"]
 
 
 def _card_to_vote_on(attendee: Attendee, card_id: uuid.UUID) -> Card:

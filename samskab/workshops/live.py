@@ -109,14 +109,17 @@ def card_removed(card: Card) -> None:
     hub().publish(card.section.workshop_id, _removed(card))
 
 
-def vote_cast(vote: Vote) -> None:
+def vote_cast(vote: Vote, *, votes: int | None = None) -> None:
+    """A vote was cast or taken back; `votes`, the card's votes now, is counted here unless given."""
     card = vote.card
+    if votes is None:
+        votes = Vote.objects.filter(card_id=card.pk).count()
     event = {
         "type": "vote",
         "section": card.section_id,
         "card": str(card.client_id),
         "id": str(vote.client_id),
-        "votes": Vote.objects.filter(card_id=card.pk).count(),
+        "votes": votes,
     }
     hub().publish(card.section.workshop_id, event)
 
