@@ -111,3 +111,23 @@ def test_a_phones_fetch_takes_the_same_few_queries_however_many_cards_the_room_h
         with django_assert_num_queries(4 if phase == Phase.VOTE else 3):  # the phone, the section, its cards (, its votes)
             page = fragment(bo, workshop)
         assert page.count("Kort ") >= many
+
+
+def test_a_vote_makes_a_new_room_but_keeps_its_vote_list_and_a_hidden_card_does_not(
+    workshop, board, phones, personas, django_capture_on_commit_callbacks
+):
+    anna, bo = phones
+    run(workshop, board, phase=Phase.VOTE)
+    live.changed(workshop.pk)
+    first = anna.get(phone_url(workshop), **HX).context["room"]
+    card = Card.objects.get(text="Bos kort om vagtplanen")
+    with django_capture_on_commit_callbacks(execute=True):
+        voted = anna.post(f"/w/{workshop.join_code}/kort/{card.client_id}/stem/", {"client_id": str(uuid.uuid4())}, **JSON)
+    assert voted.status_code == 200
+    after_vote = bo.get(phone_url(workshop), **HX).context["room"]
+    assert after_vote is not first and after_vote.vote_list is first.vote_list  # the same cards: written once
+    with django_capture_on_commit_callbacks(execute=True):
+        services.card_hide(card=card, hidden=True, by=personas["konsulent"])
+    after_hiding = anna.get(phone_url(workshop), **HX)  # Bo still sees it, among his own cards
+    assert after_hiding.context["room"].vote_list is not first.vote_list
+    assert after_hiding.context["room"].digest != first.digest and "Bos kort om vagtplanen" not in html(after_hiding)

@@ -68,9 +68,51 @@ def room(section: Section, seq: int, *, voting: bool, show_board: bool) -> Room:
 
 
 def forget() -> None:
-    """Empty the cache (tests)."""
+    """Empty the caches (tests)."""
     with _lock:
         _entries.clear()
+        _listings.clear()
+
+
+@dataclass
+class VoteListing:
+    """The cards to vote on, as read (`source`) and as written once for the phones."""
+
+    source: list  # the query's rows: the listing is used again while they are the same
+    cards: list  # phone_rows.VoteCard
+    rows: list  # phone_rows.VoteRow
+    html: phone_rows.VoteList
+    digest: str
+
+
+# While voting, every vote raises the live sequence number and so makes a new Room; the cards to
+# vote on do not change with a vote, so their listing (the costly part) is kept per section and
+# language and used again as long as the query reads the same rows.
+_listings: dict[tuple, VoteListing] = {}
+
+
+def _vote_listing(section: Section) -> VoteListing:
+    source = list(
+        section.cards.filter(hidden=False)
+        .order_by("group__order", "group__pk", "column__order", "created_at", "pk")
+        .values_list(*phone_rows.VoteCard.SHARED_FIELDS)
+    )
+    key = (section.pk, section.workshop.join_code, get_language())
+    with _lock:
+        found = _listings.get(key)
+    if found is not None and found.source == source:
+        return found
+    cards = [phone_rows.VoteCard.shared(*row) for row in source]
+    rows = [phone_rows.VoteRow.of(card) for card in cards]
+    seen = [[str(c.client_id), c.text, c.column_id, c.theme_id, c.group_id, c.group_name, c.column_text] for c in cards]
+    digest = hashlib.sha256(json.dumps(seen).encode()).hexdigest()
+    listing = VoteListing(source, cards, rows, phone_rows.VoteList(section.workshop.join_code, rows), digest)
+    with _lock:
+        _listings.pop(key, None)
+        while len(_listings) >= MAX_ENTRIES:
+            del _listings[next(iter(_listings))]
+        _listings[key] = listing
+    return listing
 
 
 def _build(section: Section, *, voting: bool, show_board: bool) -> Room:
@@ -87,18 +129,12 @@ def _build(section: Section, *, voting: bool, show_board: bool) -> Room:
         shared.board_cards = [card for part in parts for card in part.cards]
         context = {"phone_board": board, "board_by_votes": section.phase in BY_VOTES}
         shared.board_html = mark_safe(render_to_string("workshops/phone_room_board.html", context))
-    if voting:
-        rows = (
-            section.cards.filter(hidden=False)
-            .order_by("group__order", "group__pk", "column__order", "created_at", "pk")
-            .values_list(*phone_rows.VoteCard.SHARED_FIELDS)
-        )
-        shared.vote_cards = [phone_rows.VoteCard.shared(*row) for row in rows]
-        shared.vote_rows = [phone_rows.VoteRow.of(card) for card in shared.vote_cards]
-        shared.vote_list = phone_rows.VoteList(section.workshop.join_code, shared.vote_rows)
+    listing = _vote_listing(section) if voting else None
+    if listing is not None:
+        shared.vote_cards, shared.vote_rows, shared.vote_list = listing.cards, listing.rows, listing.html
     seen = {
         "board": [[str(c.client_id), c.text, c.column_id, c.theme_id, c.group_id, c.vote_count] for c in shared.board_cards],
-        "vote": [[str(c.client_id), c.text, c.column_id, c.theme_id, c.group_id, c.group_name, c.column_text] for c in shared.vote_cards],
+        "vote": listing.digest if listing is not None else "",
         "prompts": [[p.pk, p.role, p.text] for p in prompts],
         "board_html": shared.board_html,
     }
