@@ -160,6 +160,7 @@ class Phone:
     page: PhonePage | None = None
     socket: object = None
     seq: int = 0  # the last number of the workshop's sequence this phone has applied
+    seq_not_vote: int = 0  # the same for the last event that was not a vote (phone.mjs: a page without the board may miss votes)
     seen: set = field(default_factory=set)
     fetching: bool = False
     fetch_again: bool = False
@@ -343,6 +344,8 @@ class Run:
                     self._refetch(phone)
                     continue
                 layout = None  # the layout the last "changed" event names
+                if any(event.get("type") != "vote" for event in events):
+                    phone.seq_not_vote = phone.seq
                 for event in events:
                     kind = event.get("type")
                     if kind in ("card", "vote"):
@@ -435,7 +438,7 @@ class Run:
                     return
                 phone.page = page
                 self._caught_up(phone, asked, time.perf_counter())
-                if page.seq >= phone.seq:
+                if page.seq >= (phone.seq if page.board else phone.seq_not_vote):
                     break  # else events came meanwhile and were shown on what was swapped out: again
         finally:
             phone.reloading = False

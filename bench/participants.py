@@ -141,12 +141,13 @@ class Participant(Browser):
 
 @dataclass
 class PhonePage:
-    """What the phone page tells its script: the layout's fingerprint, the lists' version, the live sequence and socket."""
+    """What the phone page tells its script (fingerprint, version, live sequence and socket), and whether it shows the board."""
 
     fingerprint: str
     seq: int
     socket: str
     version: str = ""
+    board: bool = False  # it shows the board (with vote counts)
 
     @classmethod
     def read(cls, html: str) -> "PhonePage":
@@ -157,7 +158,11 @@ class PhonePage:
             return match.group(1)
 
         return cls(
-            attribute("data-fingerprint"), int(attribute("data-seq") or 0), attribute("data-live-socket"), attribute("data-version")
+            attribute("data-fingerprint"),
+            int(attribute("data-seq") or 0),
+            attribute("data-live-socket"),
+            attribute("data-version"),
+            'id="phone-board"' in html,
         )
 
 

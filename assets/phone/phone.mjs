@@ -277,6 +277,7 @@ function start() {
   }
 
   let live = null; // the socket's follower (assets/live.js), once started
+  let lastNotVote = 0; // the number of the last event applied that was not a vote
   const keeper = pageKeeper(root, {
     afterSwap() {
       for (const item of root.querySelectorAll("[data-card-id]")) {
@@ -284,12 +285,16 @@ function start() {
       }
       restoreDrafts();
     },
-    seq: () => (live ? live.seq() : 0),
+    // A page without the board may be older than the last votes: a vote changes only the board's counts.
+    seq: (page) => (!live ? 0 : page.querySelector("#phone-board") ? live.seq() : lastNotVote),
   });
 
   // --- Live events (assets/live.js): others' cards and votes, as they happen.
 
   function applyEvents(events) {
+    if (live && events.some((event) => event.type !== "vote")) {
+      lastNotVote = live.seq(); // live.js numbers the events before it hands them over
+    }
     const section = Number(root.dataset.section || 0);
     let lists = false;
     let changed = null; // the layout the last "changed" event names

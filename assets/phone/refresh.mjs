@@ -56,7 +56,8 @@ function swap(region, fresh) {
 // The attributes of #phone that follow the page fetched (the others name the workshop).
 const FOLLOWED = ["fingerprint", "version", "section", "seq"];
 
-// `seq()`: the last number of the workshop's sequence this phone has applied (assets/live.js).
+// `seq(page)`: the last number of the workshop's sequence this phone has applied (assets/live.js)
+// that the fetched page `page` must include to be up to date.
 export function pageKeeper(root, { afterSwap, seq = () => 0 }) {
   let fingerprint = root.dataset.fingerprint;
   let version = root.dataset.version;
@@ -117,7 +118,7 @@ export function pageKeeper(root, { afterSwap, seq = () => 0 }) {
       version = null;
       return;
     }
-    if (Number(fresh.dataset.seq || 0) < seq()) {
+    if (Number(fresh.dataset.seq || 0) < seq(fresh)) {
       // Events came while the page was on its way, and were shown on what is swapped out now.
       window.setTimeout(() => refresh(), 0);
     }
