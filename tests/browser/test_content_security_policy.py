@@ -44,7 +44,7 @@ def test_the_watch_sees_what_the_policy_blocks(page_as):
         script.textContent = "window.__ran = true";
         document.body.appendChild(script);
     }""")
-    tab.wait_for_timeout(200)
+    tab.wait_for_function("() => window.__violations.length >= 2")  # the style and the script, reported
     assert tab.evaluate("() => window.__ran") is None  # the inline script did not run
     found = violations(tab, seen)
     assert any("style" in item for item in found) and any("script" in item for item in found), found

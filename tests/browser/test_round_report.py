@@ -30,6 +30,7 @@ def test_the_leder_approves_the_round_report_and_the_med_committee_reads_it(page
     leader = page_as("leder")
     leader.goto(f"/runder/{evaluation_round.pk}/")
     leader.get_by_role("link", name="Rundens afrapportering").click()
+    leader.wait_for_url("**/afrapportering/")
     expect(leader.locator(".alert-warning")).to_contain_text("Kladde")
     _assert_accessible(leader, "the draft, as the leder")
     leader.get_by_role("button", name="Godkend afrapporteringen").click()
@@ -39,6 +40,7 @@ def test_the_leder_approves_the_round_report_and_the_med_committee_reads_it(page
 
     reader.goto(f"/runder/{evaluation_round.pk}/")
     reader.get_by_role("link", name="Rundens afrapportering").click()
+    reader.wait_for_url("**/afrapportering/")
     expect(reader.locator("main")).to_contain_text(RATIONALE)
     _assert_accessible(reader, "approved, as a MED member")
     with reader.expect_download() as downloading:
