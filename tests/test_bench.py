@@ -11,15 +11,20 @@ from pathlib import Path
 
 import pytest
 
-from tests import migrated
+from tests import migrated, migrated_demo
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run_bench(script: str, *args: str) -> subprocess.CompletedProcess:
-    """Run bench/<script> with its own temporary SQLite database, whatever the suite itself runs on."""
+def run_bench(script: str, *args: str, with_demo: bool = True) -> subprocess.CompletedProcess:
+    """Run bench/<script> with its own temporary SQLite database, whatever the suite itself runs on.
+
+    The database is a copy of the suite's migrated one (instead of migrating again), with Demo Kommune
+    loaded already (tests/migrated_demo.py: the benchmark's own `demo.load()` finds it there), or
+    without it for a benchmark that does not load the demo.
+    """
     env = {name: value for name, value in os.environ.items() if name not in ("DATABASE_URL", "REDIS_URL")}
-    env[migrated.ENV_NAME] = str(migrated.template())  # the suite's migrated copy, instead of migrating again
+    env[migrated.ENV_NAME] = str(migrated_demo.template() if with_demo else migrated.template())
     return subprocess.run(
         [sys.executable, f"bench/{script}", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
     )
@@ -81,7 +86,7 @@ def test_the_actions_benchmark_prints_one_json_line_last():
 
 def test_the_bank_benchmark_prints_one_json_line_per_database():
     """`make bench-bank --small` on SQLite: a small synthetic municipality, search and portfolio over HTTP."""
-    result = run_bench("bench_bank.py", "--small", "--db", "sqlite")
+    result = run_bench("bench_bank.py", "--small", "--db", "sqlite", with_demo=False)
     assert result.returncode == 0, result.stderr
     reports = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
     assert len(reports) == 1, result.stdout

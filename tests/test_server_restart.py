@@ -14,7 +14,7 @@ import pytest
 
 from bench.participants import Facilitator, Participant
 from bench.servers import Server, manage_json, server_env
-from tests import migrated
+from tests import migrated_demo
 
 PARTICIPANTS = 5
 CARDS_EACH = 12
@@ -64,8 +64,8 @@ def run_workshop(server: Server, workshop: dict, login: tuple[str, str]) -> dict
 
 @pytest.fixture
 def server(tmp_path):
-    """A server on a file database copied from the suite's migrated one (tests/migrated.py)."""
-    env = server_env(sqlite_path=migrated.copy_to(tmp_path / "samskab.sqlite3"))
+    """A server on a file database copied from the suite's migrated one with the demo (tests/migrated_demo.py)."""
+    env = server_env(sqlite_path=migrated_demo.copy_to(tmp_path / "samskab.sqlite3"))
     server = Server(env, tmp_path / "uvicorn.log")
     yield server
     server.stop()
