@@ -45,7 +45,8 @@ class Listener:
     """One open socket: its audience, a bounded backlog of serialised messages and its own writer task.
 
     The backlog is a plain deque with one future to wake the writer, not an asyncio.Queue: a full
-    hall puts every message on 200 backlogs, and the queue's bookkeeping was a fifth of the fan-out.
+    hall puts every message on 200 backlogs, and the queue's bookkeeping cost about 1 µs more per
+    socket and message (2.5 against 1.5 µs, without the write itself).
     """
 
     def __init__(
