@@ -45,8 +45,8 @@ def test_an_installation_that_does_not_say_demo_gets_no_admin_with_the_demo_pass
     assert "not a demo" in refused.stderr
 
 
-@pytest.mark.django_db
-def test_load_demo_prints_the_address_the_demo_runs_on(settings, capsys):
+def test_load_demo_prints_the_address_the_demo_runs_on(demo, settings, capsys):
+    """Also when the demo is there already (the suite's, as on every `make run` after the first)."""
     settings.DEMO = True
     settings.SITE_URL = "http://127.0.0.1:8080"  # make run PORT=8080 sets it
     call_command("load_demo")
