@@ -67,13 +67,13 @@ def workshop_with_cards(cards: int) -> tuple[int, int]:
     return workshop.pk, facilitator.pk
 
 
-def central_of_large_municipality(processes: int) -> int:
+def central_of_large_municipality(processes: int, units: int = 200) -> int:
     from samskab.accounts.models import User
     from samskab.demo import synthetic
 
     started = time.perf_counter()
-    made = synthetic.generate(units=200, processes=processes, items=0, name=NAME)
-    say(f"generated 200 units and {processes} forløb in {time.perf_counter() - started:.1f} s")
+    made = synthetic.generate(units=units, processes=processes, items=0, name=NAME)
+    say(f"generated {units} units and {processes} forløb in {time.perf_counter() - started:.1f} s")
     return User.objects.get(username=made.central_username).pk
 
 
@@ -96,6 +96,7 @@ def main() -> None:
     parser.add_argument("--cards", type=int, default=150, help="cards in the referat's workshop (default 150)")
     parser.add_argument("--processes", type=int, default=1000, help="forløb in the portfolio (default 1000)")
     parser.add_argument("--times", type=int, default=5, help="timed downloads of each document (default 5)")
+    parser.add_argument("--units", type=int, default=200, help="units of the portfolio's municipality (default 200)")
     args = parser.parse_args()
 
     load = os.getloadavg()[0]
@@ -106,7 +107,7 @@ def main() -> None:
     from samskab.accounts.models import User
 
     workshop, facilitator = workshop_with_cards(args.cards)
-    central = central_of_large_municipality(args.processes)
+    central = central_of_large_municipality(args.processes, args.units)
     client = Client(SERVER_NAME="127.0.0.1")
     client.force_login(User.objects.get(pk=facilitator))
     docx_ms = timed(client, reverse("workshops:minutes_docx", args=[workshop]), args.times)

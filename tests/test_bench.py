@@ -103,7 +103,7 @@ def test_the_bank_benchmark_prints_one_json_line_per_database():
 
 def test_the_documents_benchmark_prints_one_json_line_last():
     """`make bench-documents` with a small referat and portfolio: the whole views, their JSON line."""
-    result = run_bench("bench_documents.py", "--cards", "10", "--processes", "5", "--times", "1")
+    result = run_bench("bench_documents.py", "--cards", "10", "--processes", "5", "--units", "4", "--times", "1")
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert list(report) == ["bench", "cards", "docx_ms", "pdf_ms", "portfolio_xlsx_ms"]
