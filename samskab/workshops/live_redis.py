@@ -39,6 +39,7 @@ class RedisHub(Hub):
         self._client = redis.Redis.from_url(url)
         self._publish = self._client.register_script(PUBLISH)
         self._subscriber: asyncio.Task | None = None
+        self._async_client: redis.asyncio.Redis | None = None  # made on the hub's loop, in started()
         self.subscribed: asyncio.Event | None = None  # made on the hub's loop, in started()
 
     def _seq_key(self, workshop_id: int) -> str:
@@ -65,13 +66,10 @@ class RedisHub(Hub):
     # --- The loop side.
 
     async def current_seq_async(self, workshop_id: int) -> int:
-        client = redis.asyncio.Redis.from_url(self.url)
         try:
-            return int(await client.get(self._seq_key(workshop_id)) or 0)
+            return int(await self._async_client.get(self._seq_key(workshop_id)) or 0)
         except redis.RedisError:
             return 0
-        finally:
-            await client.aclose()
 
     async def connect(self, workshop_id, audience, send, close):
         """As Hub.connect, once the subscription is up: then no event after the hello's number is missed."""
@@ -83,6 +81,8 @@ class RedisHub(Hub):
         return await super().connect(workshop_id, audience, send, close)
 
     def started(self) -> None:
+        # One client of this loop for the sockets' hellos (a client per hello cost a connection each).
+        self._async_client = redis.asyncio.Redis.from_url(self.url)
         self.subscribed = asyncio.Event()
         self._subscriber = asyncio.get_running_loop().create_task(self._subscribe())
 
@@ -90,6 +90,9 @@ class RedisHub(Hub):
         if self._subscriber is not None:
             self._subscriber.cancel()
             self._subscriber = None
+        if self._async_client is not None:
+            await self._async_client.aclose()
+            self._async_client = None
         await super().stop()
 
     async def _subscribe(self) -> None:
