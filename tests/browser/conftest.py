@@ -195,10 +195,29 @@ def _run_axe(tab: Page) -> dict:
         if tab.context not in _axe_contexts:
             tab.context.add_init_script(_axe_text())
             _axe_contexts.add(tab.context)
-    return tab.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-        AXE_TAGS,
-    )
+    return tab.evaluate(AXE_RUN, AXE_TAGS)
+
+
+# axe-core's run, again when a part of the page was swapped (an element added or removed) while it ran:
+# a live page (the run page, the projector, a phone) may swap a fragment in at any moment, and a run
+# that saw half of the old part and half of the new one judged neither. Text that changes (a timer)
+# does not count. Three runs at most: a page that never stops changing is judged as its last run saw it.
+AXE_RUN = """async tags => {
+    const swapped = records => records.some(record => [...record.addedNodes, ...record.removedNodes].some(node => node.nodeType === Node.ELEMENT_NODE));
+    for (let run = 1; ; run++) {
+        let changed = false;
+        const watch = new MutationObserver(records => { changed = changed || swapped(records); });
+        watch.observe(document, {childList: true, subtree: true});
+        let results;
+        try {
+            results = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+        } finally {
+            changed = changed || swapped(watch.takeRecords());
+            watch.disconnect();
+        }
+        if (!changed || run === 3) return results;
+    }
+}"""
 
 
 def describe(violations: list[Violation]) -> str:
