@@ -202,6 +202,7 @@ def test_a_whole_workshop_from_joining_to_the_approved_referat(live_world: World
         write(phone, card)
     for text, _column in first + second:
         expect(wall).to_contain_text(text)
+        expect(card_on(run, text)).to_have_count(1)  # the run page has fetched it too, before any card is dragged
     assert projector.evaluate("() => window.notReloaded === true"), "the projector reloaded instead of being pushed"
     expect(projector.locator("html")).to_have_attribute("data-live", "socket")  # pushed, not polled
 
@@ -276,6 +277,7 @@ def test_a_whole_workshop_from_joining_to_the_approved_referat(live_world: World
     # Close, open the referat from the workshop's page, approve it, and download both files.
     press(run, run.get_by_role("button", name="Luk workshoppen"))
     run.get_by_role("navigation", name="Du er her").get_by_role("link", name=workshop.title).click()
+    run.wait_for_url(f"**/workshops/{workshop.pk}/")
     run.get_by_role("link", name=re.compile("^Referat")).click()
     expect(run.get_by_role("heading", level=1)).to_contain_text("Referat")
     press(run, run.get_by_role("button", name="Godkend referatet"))
