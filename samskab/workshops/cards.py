@@ -16,7 +16,6 @@ from functools import partial
 
 from django.core.cache import cache
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from samskab.core.text import without_control_characters
@@ -312,21 +311,30 @@ def votes_left_and_mine(attendee: Attendee, card: Card) -> tuple[int, int]:
     counted = getattr(card, "counted", None)
     if counted is not None and counted[0] == attendee.pk:
         return counted[1], counted[2]
-    counts = Vote.objects.filter(attendee=attendee, card__section_id=card.section_id).aggregate(
-        used=Count("pk"), mine=Count("pk", filter=Q(card_id=card.pk))
-    )
-    return max(attendee.workshop.votes_per_participant - counts["used"], 0), counts["mine"]
+    left, mine, _on_card = _vote_counts(attendee, card)
+    return left, mine
 
 
 def _vote_counts(attendee: Attendee, card: Card) -> tuple[int, int, int]:
-    """As votes_left_and_mine, and the card's votes from everyone, in the same one query."""
-    mine = Q(attendee=attendee)
-    counts = Vote.objects.filter(Q(mine, card__section_id=card.section_id) | Q(card_id=card.pk)).aggregate(
-        used=Count("pk", filter=mine),
-        mine=Count("pk", filter=Q(mine, card_id=card.pk)),
-        on_card=Count("pk", filter=Q(card_id=card.pk)),
-    )
-    return max(attendee.workshop.votes_per_participant - counts["used"], 0), counts["mine"], counts["on_card"]
+    """The votes the attendee has left in the card's section, those they gave this card, and the
+    card's votes from everyone, in one query.
+
+    Written in SQL: the ORM took about 1 ms of CPU to build it (or the two queries it replaces),
+    where the query itself runs in 35 µs; a whole room votes within the same minute.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            SELECT COUNT(CASE WHEN vote.attendee_id = %s THEN 1 END),
+                   COUNT(CASE WHEN vote.attendee_id = %s AND vote.card_id = %s THEN 1 END),
+                   COUNT(CASE WHEN vote.card_id = %s THEN 1 END)
+            FROM {Vote._meta.db_table} vote JOIN {Card._meta.db_table} card ON card.id = vote.card_id
+            WHERE (vote.attendee_id = %s AND card.section_id = %s) OR vote.card_id = %s
+            """,
+            [attendee.pk, attendee.pk, card.pk, card.pk, attendee.pk, card.section_id, card.pk],
+        )
+        used, mine, on_card = cursor.fetchone()
+    return max(attendee.workshop.votes_per_participant - used, 0), mine, on_card
 
 
 def _card_to_vote_on(attendee: Attendee, card_id: uuid.UUID) -> Card:
