@@ -67,9 +67,7 @@ def assert_accessible(tab: Page, username: str, where: str) -> None:
     assert not found, f"{where} ({username})\n{found}"
 
 
-def _decide(
-    tab: Page, solution: Solution, kind: str, rationale: str, *, adjustments=(), new_title: str = ""
-) -> None:
+def _decide(tab: Page, solution: Solution, kind: str, rationale: str, *, adjustments=(), new_title: str = "") -> None:
     """The leader opens the solution's "Analyse og beslut" and records the decision of round 1."""
     tab.goto(f"/loesninger/{solution.pk}/")
     tab.get_by_role("link", name="Analysér og beslut").click()
