@@ -23,7 +23,7 @@ from samskab.processes.models import Solution, SolutionStatus
 from samskab.rounds.models import Action, EvaluationRound, RoundStatus
 from samskab.workshops.models import Workshop
 from samskab.workshops.template import ANCHORING_STATEMENTS
-from tests.browser.conftest import violations_at_both_widths
+from tests.browser.conftest import press, violations_at_both_widths
 from tests.minutes_helpers import ACTION as AFTALE
 from tests.minutes_helpers import hold_workshop
 
@@ -164,7 +164,7 @@ def test_from_the_workshop_to_decisions_actions_and_the_next_round(page_as, held
     suggestion.get_by_label("Hvad skal gøres").fill(WEAK_ACTION)
     suggestion.get_by_label("Hvem").select_option(label=_danish(participants["leder"]))
     suggestion.get_by_label("Senest").fill((_today() + timedelta(days=30)).isoformat())
-    suggestion.get_by_role("button", name="Føj til handlingsplanen").click()
+    press(facilitator, suggestion.get_by_role("button", name="Føj til handlingsplanen"))  # the page shows a success already
     expect(facilitator.locator(".alert-success")).to_be_visible()
     weak = Action.objects.get(what=WEAK_ACTION)
     assert weak.round == evaluation_round and weak.owner == participants["leder"]
@@ -204,7 +204,7 @@ def test_from_the_workshop_to_decisions_actions_and_the_next_round(page_as, held
     assert (row.audience, row.message, row.sender) == (AUDIENCE, MESSAGE, participants["medarbejder"])
     in_plan = facilitator.locator("main tbody tr", has_text=AUDIENCE)
     expect(in_plan).to_contain_text("ambassadør")
-    in_plan.get_by_role("button", name="Gør den til en handling").click()
+    press(facilitator, in_plan.get_by_role("button", name="Gør den til en handling"))  # the page shows a success already
     expect(facilitator.locator(".alert-success")).to_be_visible()
     assert_accessible(facilitator, "konsulent", "communication plan with a row")
     told = Action.objects.get(source_type=ContentType.objects.get_for_model(CommunicationRow), source_id=row.pk)
