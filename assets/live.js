@@ -347,7 +347,9 @@
       queued = true;
       window.setTimeout(function () {
         queued = false;
-        refetch();
+        if (!upToDate()) {  // an answer of the page's own may have brought it up to date meanwhile
+          refetch();
+        }
       }, Math.max(0, lastFetch + FRAGMENT_EVERY_MS - Date.now()));
     }
 
