@@ -9,16 +9,18 @@ The file is made as those subprocesses made the demo: `manage.py bench_workshops
 the real settings (and so their password hasher), on a copy of tests/migrated.py's file. Its
 name holds the day, as the demo's dates are counted from it, and a key over the migrated file
 and the app's code, templates and translations (any of them may change what the demo writes).
-Files of earlier days are removed when a new one is made; two workers that find no file wait on
-a lock while the first one makes it.
+When a new one is made, the others made more than an hour ago are removed (a run that started on
+other code has copied them by then). Two workers that find no file wait on a lock while the
+first one makes it.
 """
 
+import contextlib
 import fcntl
 import hashlib
 import os
 import shutil
 import sqlite3
-from contextlib import closing
+import time
 from datetime import date
 from pathlib import Path
 
@@ -49,10 +51,15 @@ def template() -> Path:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not path.exists():
             _make(path)
-            for stale in migrated.VAR.glob(f"{PREFIX}????-??-??-*.sqlite3"):
-                if stale.name[len(PREFIX) : len(PREFIX) + len(today)] < today:
-                    stale.unlink(missing_ok=True)
+            _remove_older_than(path, seconds=3600)
     return path
+
+
+def _remove_older_than(kept: Path, seconds: float) -> None:
+    for other in migrated.VAR.glob(f"{PREFIX}*.sqlite3"):
+        with contextlib.suppress(FileNotFoundError):  # removed meanwhile by another run
+            if other != kept and time.time() - other.stat().st_mtime > seconds:
+                other.unlink()
 
 
 def copy_to(path: Path) -> Path:
@@ -66,7 +73,7 @@ def _make(path: Path) -> None:
     migrated.copy_to(partial)
     try:
         manage(server_env(sqlite_path=partial), "bench_workshops", "prepare")
-        with closing(sqlite3.connect(partial)) as database:  # one self-contained file (the WAL folded in)
+        with contextlib.closing(sqlite3.connect(partial)) as database:  # one self-contained file (the WAL folded in)
             database.execute("PRAGMA journal_mode=DELETE")
         os.replace(partial, path)
     finally:
