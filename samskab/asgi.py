@@ -34,7 +34,8 @@ class OneHopASGIHandler(ASGIHandler):
     request_finished signals, which look after the connection, and the chain) runs there. Logins,
     documents, imports and search take the slow lane's threads (at a lower CPU priority),
     everything else the phone lane's, so that no request waits behind another, and slow ones
-    never take the phones' threads or their CPU.
+    never take the phones' threads or their CPU. A write waiting for a thread goes before the
+    reads waiting for one (a card sent while the whole room fetches its page).
     """
 
     def __init__(self):
@@ -53,7 +54,8 @@ class OneHopASGIHandler(ASGIHandler):
             raise ValueError(f"Django serves only HTTP connections, not {scope['type']}.")
         scope, receive = limit_body(scope, receive)  # a body above the limit is not read
         lane = self.slow_lane if is_slow(scope["path"]) else self.phone_lane
-        async with lane.thread() as thread, ThreadSensitiveContext(executor=thread):
+        write = scope["method"] not in ("GET", "HEAD")  # a card or vote goes before the pages waiting
+        async with lane.thread(write) as thread, ThreadSensitiveContext(executor=thread):
             await self.handle(scope, receive, send)
 
 

@@ -80,6 +80,50 @@ def test_a_request_waits_for_a_free_thread_of_its_lane():
 
 
 @override_settings(ROOT_URLCONF="tests.lanes_urls")
+def test_a_write_waiting_for_a_thread_goes_before_the_reads_that_came_first():
+    """While the room fetches its pages, a card does not queue behind them."""
+    app = handler(REQUEST_THREADS=1, SLOW_REQUEST_THREADS=1)
+
+    async def run() -> list[str]:
+        lanes_urls.release.clear()
+        lanes_urls.ran.clear()
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as client:
+            held = asyncio.create_task(client.get("/waiting/"))
+            await started(1)
+            reads = [asyncio.create_task(client.get("/noted/")) for _ in range(3)]
+            await asyncio.sleep(0.1)  # the reads are waiting for the thread before the write asks
+            write = asyncio.create_task(client.post("/noted/"))
+            await asyncio.sleep(0.1)
+            lanes_urls.release.set()
+            answers = await asyncio.gather(held, *reads, write)
+        assert all(answer.status_code == 200 for answer in answers)
+        return list(lanes_urls.ran)
+
+    assert asyncio.run(run()) == ["POST", "GET", "GET", "GET"]
+
+
+@override_settings(ROOT_URLCONF="tests.lanes_urls")
+def test_a_request_that_gave_up_waiting_hands_on_its_thread():
+    """A client that went away while waiting leaves no thread lost: the next request still runs."""
+    app = handler(REQUEST_THREADS=1, SLOW_REQUEST_THREADS=1)
+
+    async def run() -> int:
+        lanes_urls.release.clear()
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://testserver") as client:
+            held = asyncio.create_task(client.get("/waiting/"))
+            await started(1)
+            gone = asyncio.create_task(client.get("/quick/"))
+            await asyncio.sleep(0.1)
+            gone.cancel()
+            lanes_urls.release.set()
+            await held
+            answer = await asyncio.wait_for(client.get("/quick/"), timeout=10)
+        return answer.status_code
+
+    assert asyncio.run(run()) == 200
+
+
+@override_settings(ROOT_URLCONF="tests.lanes_urls")
 def test_the_slow_lane_runs_at_a_lower_cpu_priority_than_the_phones():
     app = handler(REQUEST_THREADS=1, SLOW_REQUEST_THREADS=1)
 

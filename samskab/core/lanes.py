@@ -6,6 +6,9 @@ costs more than a small request), so each request runs on one thread from start 
 request waits only for a FREE thread of its lane, never behind another request.
 
 - The phone lane: everything that is not known to be slow (pages, a card, a vote, the state).
+  Within a lane a write (any method but GET and HEAD) takes the next free thread before the reads
+  waiting for one: when the facilitator opens voting, every phone in the room fetches its page at
+  the same moment, and a card or vote sent then should not wait behind all of those pages.
 - The slow lane: what is known to take long or hash a password: logins and password changes,
   documents (Word, PDF, .xlsx), imports, search. However many of them arrive, they take only the
   slow lane's threads, and the phones' requests keep theirs.
@@ -22,6 +25,7 @@ does not hold the interpreter lock the phones' threads need.
 import asyncio
 import os
 import threading
+from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 
 from django.urls import Resolver404, get_resolver
@@ -56,11 +60,12 @@ def is_slow(path: str) -> bool:
 
 
 class Lane:
-    """`size` worker threads; a request borrows a free one for its whole run (`async with lane.thread()`).
+    """`size` worker threads; a request borrows a free one for its whole run (`async with lane.thread(write)`).
 
     Each thread is its own one-thread executor, as asgiref's ThreadSensitiveContext needs: every
     thread-sensitive call of a request (request_started, the middleware chain, request_finished)
-    runs on the thread the request borrowed.
+    runs on the thread the request borrowed. Requests waiting for a thread get one in the order
+    they came, writes before reads.
     """
 
     def __init__(self, name: str, size: int, niceness: int = 0):
@@ -72,21 +77,43 @@ class Lane:
             )
             for number in range(self.size)
         ]
-        self._free: asyncio.Queue | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
+        self._free: list[ThreadPoolExecutor] = []
+        self._waiting: tuple[deque, deque] = (deque(), deque())  # futures of the writes, of the reads
 
-    def _queue(self) -> asyncio.Queue:
-        """The free threads, for the running loop (a new loop, in tests, starts with all of them free)."""
+    def _for_this_loop(self) -> asyncio.AbstractEventLoop:
+        """A new loop (in tests) starts with every thread free and no one waiting."""
         loop = asyncio.get_running_loop()
         if self._loop is not loop:
             self._loop = loop
-            self._free = asyncio.Queue()
-            for executor in self.executors:
-                self._free.put_nowait(executor)
-        return self._free
+            self._free = list(self.executors)
+            self._waiting = (deque(), deque())
+        return loop
 
-    def thread(self) -> "_Borrowed":
-        return _Borrowed(self)
+    async def borrow(self, write: bool) -> ThreadPoolExecutor:
+        loop = self._for_this_loop()
+        if self._free and not any(self._waiting):
+            return self._free.pop()
+        turn = loop.create_future()
+        self._waiting[0 if write else 1].append(turn)
+        try:
+            return await turn
+        except asyncio.CancelledError:  # the client went away: a thread handed over meanwhile goes on
+            if turn.done() and not turn.cancelled():
+                self.give_back(turn.result())
+            raise
+
+    def give_back(self, executor: ThreadPoolExecutor) -> None:
+        for waiting in self._waiting:
+            while waiting:
+                turn = waiting.popleft()
+                if not turn.done():  # a cancelled wait is skipped
+                    turn.set_result(executor)
+                    return
+        self._free.append(executor)
+
+    def thread(self, write: bool = False) -> "_Borrowed":
+        return _Borrowed(self, write)
 
 
 def lower_priority(niceness: int) -> None:
@@ -100,14 +127,14 @@ def lower_priority(niceness: int) -> None:
 
 
 class _Borrowed:
-    def __init__(self, lane: Lane):
+    def __init__(self, lane: Lane, write: bool):
         self.lane = lane
+        self.write = write
         self.executor: ThreadPoolExecutor | None = None
 
     async def __aenter__(self) -> ThreadPoolExecutor:
-        self.queue = self.lane._queue()
-        self.executor = await self.queue.get()
+        self.executor = await self.lane.borrow(self.write)
         return self.executor
 
     async def __aexit__(self, *exc) -> None:
-        self.queue.put_nowait(self.executor)
+        self.lane.give_back(self.executor)
