@@ -23,7 +23,7 @@ from samskab.demo import kommune as demo_data
 from samskab.processes.models import Process
 from samskab.workshops import live
 from tests import migrated
-from tests.snapshot import MIGRATED, SNAPSHOT, MigratedRows, Snapshot, flush_by_delete
+from tests.snapshot import MIGRATED, SNAPSHOT, MigratedRows, Snapshot, flush_by_delete, flush_waits_for_the_live_server
 
 
 @pytest.fixture(scope="session")
@@ -61,6 +61,7 @@ def django_db_setup(django_db_setup, django_db_blocker, request):
         request.config.stash[SNAPSHOT] = (Snapshot.take(), django_db_blocker)
     with pytest.MonkeyPatch.context() as patch:
         flush_by_delete(patch)
+        flush_waits_for_the_live_server(patch)
         yield
 
 

@@ -8,12 +8,13 @@ Measured: about 1 ms on SQLite and 90 ms on PostgreSQL, against 0.3-2 s for load
 """
 
 import sqlite3
+import time
 
 import pytest
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.color import no_style
-from django.db import connection, transaction
+from django.db import OperationalError, connection, transaction
 
 SNAPSHOT = pytest.StashKey[tuple["Snapshot", object]]()  # in the config's stash: the snapshot, and the db blocker
 MIGRATED = pytest.StashKey["MigratedRows"]()
@@ -128,3 +129,29 @@ def flush_by_delete(monkeypatch: pytest.MonkeyPatch) -> None:
         return [f"DELETE FROM {self.quote_name(table)};" for table in tables]
 
     monkeypatch.setattr(operations, "sql_flush", sql_flush)
+
+
+def flush_waits_for_the_live_server(monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLite: the flush after a browser test tries again while a table is locked.
+
+    The live server answers in threads of its own on the same in-memory database (shared cache).
+    A request the browser sent just before its tab closed can still be reading when the flush
+    begins, and SQLite's shared cache then refuses the DELETE at once ("database table is
+    locked"; a busy timeout does not apply to it). The flush is one transaction, so trying it
+    again a moment later, once that request is answered, starts from the same state.
+    """
+    if connection.vendor != "sqlite":
+        return
+    operations = type(connection.ops)
+    flush = operations.execute_sql_flush
+
+    def execute_sql_flush(self, sql_list):
+        for attempt in range(50):
+            try:
+                return flush(self, sql_list)
+            except OperationalError as error:
+                if "locked" not in str(error) or attempt == 49:
+                    raise
+                time.sleep(0.1)
+
+    monkeypatch.setattr(operations, "execute_sql_flush", execute_sql_flush)

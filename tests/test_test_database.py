@@ -1,11 +1,14 @@
 """The suite's own set-up: the demo loaded once per session, the snapshot that puts it back
 after a transactional test's flush, and a Redis database per xdist worker."""
 
+import threading
+import time
+
 import pytest
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, connections
 
 from samskab.demo import kommune as demo_data
 from samskab.organisations.models import Organisation, Unit
@@ -61,6 +64,33 @@ def test_the_snapshot_puts_back_the_demo_after_a_flush(request):
     organisation = Organisation.objects.get(slug=demo_data.DEMO_SLUG)
     unit = Unit.objects.create(organisation=organisation, name="Ny enhed")
     assert unit.pk == max(before["organisations.Unit"]) + 1, "the sequence continues after the demo's rows"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_flush_waits_for_a_live_server_request_still_reading(request):
+    """SQLite's shared cache refuses the flush's DELETE while another connection is reading."""
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's shared-cache table locks")
+    reading, done = threading.Event(), threading.Event()
+
+    def live_server_request():  # another thread, so another connection to the same database
+        with connections["default"].cursor() as cursor:
+            cursor.execute("SELECT id FROM processes_process")
+            cursor.fetchone()  # the statement stays open, holding its read lock
+            reading.set()
+            done.wait(10)
+            time.sleep(0.3)
+        connections["default"].close()
+
+    reader = threading.Thread(target=live_server_request)
+    reader.start()
+    assert reading.wait(10)
+    done.set()
+    call_command("flush", verbosity=0, interactive=False)  # would fail at once: "database table is locked"
+    reader.join(10)
+    assert not Process.objects.exists()
+    snapshot, _blocker = request.config.stash[SNAPSHOT]
+    snapshot.restore()
 
 
 @pytest.mark.parametrize(
