@@ -16,11 +16,15 @@ TEXT = 'Borgerne <script>alert("x")</script> & "vi"'
 
 def vote_card(**fields) -> phone_rows.VoteCard:
     values = dict(
-        client_id=uuid.uuid4(), text=TEXT, column_id=1, theme_id=None, hidden=False, my_votes=0,
+        client_id=uuid.uuid4(), text=TEXT, column_id=1, theme_id=None, hidden=False,
         group_id=None, group_name=None, column_text="Gør igen",
     )
     values.update(fields)
     return phone_rows.VoteCard(**values)
+
+
+def vote_list(request, cards, votes_left: int, my_votes: dict | None = None) -> str:
+    return phone_rows.VoteList("ABC123", cards).html(request, votes_left, my_votes or {})
 
 
 def test_shortened_is_the_templates_truncatechars():
@@ -30,9 +34,9 @@ def test_shortened_is_the_templates_truncatechars():
 
 def test_the_vote_list_escapes_the_text_and_names_no_author():
     request = RequestFactory().get("/")
-    card = vote_card(my_votes=2, group_id=4, group_name="Tid <b>")
+    card = vote_card(group_id=4, group_name="Tid <b>")
     with translation.override("da"):
-        html = phone_rows.vote_list(request, "ABC123", [card], votes_left=0)
+        html = vote_list(request, [card], votes_left=0, my_votes={card.client_id: 2})
     assert "<script>" not in html and "&lt;script&gt;" in html and "Tid &lt;b&gt;" in html
     assert f'formaction="/w/ABC123/kort/{card.client_id}/stem/" data-outbox="vote"' in html
     assert f'formaction="/w/ABC123/kort/{card.client_id}/stem/tilbage/" data-outbox="unvote"' in html  # mine to take back
@@ -42,15 +46,15 @@ def test_the_vote_list_escapes_the_text_and_names_no_author():
 
 def test_the_vote_list_is_one_form_with_one_token_and_id_and_a_take_back_only_where_i_voted():
     request = RequestFactory().get("/")
-    cards = [vote_card(), vote_card(my_votes=1), vote_card()]
-    html = phone_rows.vote_list(request, "ABC123", cards, votes_left=3)
+    cards = [vote_card(), vote_card(), vote_card()]
+    html = vote_list(request, cards, votes_left=3, my_votes={cards[1].client_id: 1})
     assert html.count("<form") == 1 and html.startswith('<form method="post" data-outbox="vote"')
     assert html.count('name="csrfmiddlewaretoken"') == 1 and html.count('name="client_id"') == 1
     assert html.count('data-outbox="vote" class') == 3 and " disabled" not in html
     assert html.count('data-outbox="unvote"') == 1 and f'kort/{cards[1].client_id}/stem/tilbage/"' in html
     # The address vote-list.mjs gives a take-back button added after a first vote.
     assert f'data-take-back-url="/w/ABC123/kort/{phone_rows.CARD_MARK}/stem/tilbage/"' in html
-    again = phone_rows.vote_list(request, "ABC123", cards, votes_left=3)
+    again = vote_list(request, cards, votes_left=3, my_votes={cards[1].client_id: 1})
     assert again.split('name="client_id" value="')[1][:36] != html.split('name="client_id" value="')[1][:36]
 
 
@@ -68,7 +72,7 @@ def test_a_rooms_vote_list_gives_each_phone_its_own_votes():
 
 def test_the_vote_list_without_cards_says_so():
     with translation.override("da"):
-        html = phone_rows.vote_list(RequestFactory().get("/"), "ABC123", [], votes_left=3)
+        html = vote_list(RequestFactory().get("/"), [], votes_left=3)
     assert "<form" not in html and "Der er ingen kort at stemme på" in html
 
 
@@ -89,12 +93,11 @@ def test_the_shared_rows_with_my_votes_write_the_same_list_as_the_cards():
     import re
 
     request = RequestFactory().get("/")
-    cards = [vote_card(my_votes=1, group_id=4, group_name="Tid"), vote_card()]
-    rows = [phone_rows.VoteRow.of(phone_rows.VoteCard.shared(*[getattr(c, f) for f in (
-        "client_id", "text", "column_id", "theme_id", "hidden", "group_id", "group_name", "column_text")])) for c in cards]
+    cards = [vote_card(group_id=4, group_name="Tid"), vote_card()]
+    rows = [phone_rows.VoteRow.of(card) for card in cards]
     with translation.override("da"):
-        from_cards = phone_rows.vote_list(request, "ABC123", cards, votes_left=2)
-        from_rows = phone_rows.vote_list(request, "ABC123", rows, votes_left=2, my_votes={cards[0].client_id: 1})
+        from_cards = vote_list(request, cards, votes_left=2, my_votes={cards[0].client_id: 1})
+        from_rows = vote_list(request, rows, votes_left=2, my_votes={cards[0].client_id: 1})
     ids = re.compile(r'name="(client_id|csrfmiddlewaretoken)" value="[^"]+"')
     assert ids.sub("", from_cards) == ids.sub("", from_rows)
     assert f'data-card-id="{cards[0].client_id}" data-my-votes="1"' in from_rows

@@ -315,6 +315,11 @@ def votes_left_and_mine(attendee: Attendee, card: Card) -> tuple[int, int]:
     return left, mine
 
 
+def votes_left(workshop, used: int) -> int:
+    """The votes a participant who has cast `used` in a section still has there."""
+    return max(workshop.votes_per_participant - used, 0)
+
+
 def _vote_counts(attendee: Attendee, card: Card) -> tuple[int, int, int]:
     """The votes the attendee has left in the card's section, those they gave this card, and the
     card's votes from everyone, in one query.
@@ -334,7 +339,7 @@ def _vote_counts(attendee: Attendee, card: Card) -> tuple[int, int, int]:
             [attendee.pk, attendee.pk, card.pk, card.pk, attendee.pk, card.section_id, card.pk],
         )
         used, mine, on_card = cursor.fetchone()
-    return max(attendee.workshop.votes_per_participant - used, 0), mine, on_card
+    return votes_left(attendee.workshop, used), mine, on_card
 
 
 def _card_to_vote_on(attendee: Attendee, card_id: uuid.UUID) -> Card:

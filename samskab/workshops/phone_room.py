@@ -42,7 +42,7 @@ class Room:
     themes: list = field(default_factory=list)
     board_cards: list = field(default_factory=list)  # shown on the board, in the board's order
     board_html: str = ""  # the phone's "#phone-board", the same for everyone
-    vote_cards: list = field(default_factory=list)  # phone_rows.VoteCard with my_votes=0
+    vote_cards: list = field(default_factory=list)  # phone_rows.VoteCard
     vote_rows: list = field(default_factory=list)  # phone_rows.VoteRow, escaped once
     vote_list: phone_rows.VoteList | None = None  # the vote list's HTML, written once; each phone adds its votes
     digest: str = ""  # changes when anything above changes: part of the phone's version
@@ -95,14 +95,14 @@ def _vote_listing(section: Section) -> VoteListing:
     source = list(
         section.cards.filter(hidden=False)
         .order_by("group__order", "group__pk", "column__order", "created_at", "pk")
-        .values_list(*phone_rows.VoteCard.SHARED_FIELDS)
+        .values_list(*phone_rows.VoteCard.FIELDS)
     )
     key = (section.pk, section.workshop.join_code, get_language())
     with _lock:
         found = _listings.get(key)
     if found is not None and found.source == source:
         return found
-    cards = [phone_rows.VoteCard.shared(*row) for row in source]
+    cards = [phone_rows.VoteCard(*row) for row in source]
     rows = [phone_rows.VoteRow.of(card) for card in cards]
     seen = [[str(c.client_id), c.text, c.column_id, c.theme_id, c.group_id, c.group_name, c.column_text] for c in cards]
     digest = hashlib.sha256(json.dumps(seen).encode()).hexdigest()

@@ -23,26 +23,20 @@ CARD_MARK = uuid.UUID(int=0)  # reversed once, then replaced by each card's id
 
 @dataclass
 class VoteCard:
-    """A card to vote on, as read for one phone: no author, only what the phone shows and my votes."""
+    """A card to vote on, as every phone of the section sees it: no author, only what the phone shows
+    (each phone's own votes are counted apart)."""
 
     client_id: uuid.UUID
     text: str
     column_id: int | None
     theme_id: int | None
     hidden: bool
-    my_votes: int
     group_id: int | None
     group_name: str | None
     column_text: str | None
 
     # The query's columns, in the order of the fields above.
-    FIELDS = ("client_id", "text", "column_id", "theme_id", "hidden", "my_votes", "group_id", "group__name", "column__text")
-    # The same without my_votes: what every phone of the section shares (phone_room.py).
-    SHARED_FIELDS = tuple(name for name in FIELDS if name != "my_votes")
-
-    @classmethod
-    def shared(cls, client_id, text, column_id, theme_id, hidden, group_id, group_name, column_text) -> "VoteCard":
-        return cls(client_id, text, column_id, theme_id, hidden, 0, group_id, group_name, column_text)
+    FIELDS = ("client_id", "text", "column_id", "theme_id", "hidden", "group_id", "group__name", "column__text")
 
 
 @dataclass
@@ -152,14 +146,6 @@ class VoteList:
             f'<input type="hidden" name="client_id" value="{uuid.uuid4()}">'
             f'<ul class="samskab-cards">{"".join(rows)}</ul></form>'
         )
-
-
-def vote_list(request, code: str, rows, votes_left: int, my_votes: dict | None = None) -> str:
-    """The cards to vote on for one phone (VoteList.html); `rows` are VoteRow or VoteCard, and without
-    `my_votes` a VoteCard's my_votes count."""
-    if my_votes is None:
-        my_votes = {row.client_id: row.my_votes for row in rows if isinstance(row, VoteCard) and row.my_votes}
-    return VoteList(code, rows).html(request, votes_left, my_votes)
 
 
 def privacy_warning(text: str, shown: bool) -> str:

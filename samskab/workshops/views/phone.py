@@ -95,7 +95,7 @@ def _state(attendee: Attendee) -> dict:
                 .order_by()
             )
             state["my_votes"] = mine
-            state["votes_left"] = max(workshop.votes_per_participant - sum(mine.values()), 0)
+            state["votes_left"] = cards.votes_left(workshop, sum(mine.values()))
             state["vote_cards"] = shared.vote_cards
     elif section is not None and section.kind == SectionKind.RATING:
         mine = dict(Rating.objects.filter(attendee=attendee, prompt__section=section).values_list("prompt_id", "value"))
