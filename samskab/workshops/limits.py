@@ -15,10 +15,9 @@ import hmac
 import time
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest
 
-from samskab.core.counters import count
+from samskab.core.counters import count, count_all, get_all, shared_cache
 
 # What one participant may send: a room writes a card now and then; an outbox that was offline
 # sends what it kept at once, so a minute allows a burst, but not a flood. Votes have their own
@@ -60,7 +59,7 @@ def _count(key: str, length: int) -> int:
 
 def limited_for(address: str, session: str | None) -> bool:
     counters = _counters(address, session)
-    counts = cache.get_many([key for key, _limit in counters])
+    counts = shared_cache().get_many([key for key, _limit in counters])
     return any(counts.get(key, 0) >= limit for key, limit in counters)
 
 
@@ -89,14 +88,22 @@ def _section_key(attendee_id: int, section_id: int) -> str:
     return f"samskab:cards:{attendee_id}:{section_id}:{_window(CARDS_WINDOW)[0]}"
 
 
-def cards_used_up(attendee_id: int, section_id: int) -> bool:
-    """Has the attendee written CARDS_PER_SECTION cards on this board (counted in the cache, not read)?"""
-    return (cache.get(_section_key(attendee_id, section_id)) or 0) >= CARDS_PER_SECTION
+def card_allowance_used_up(attendee_id: int, section_id: int) -> str | None:
+    """Which of a participant's card limits is used up, if any: "minute" (WRITES_PER_MINUTE this
+    minute) or "section" (CARDS_PER_SECTION on this board). Both read in one round trip."""
+    minute, section = _writes_key("card", attendee_id), _section_key(attendee_id, section_id)
+    counts = get_all([minute, section])
+    if counts[minute] >= WRITES_PER_MINUTE:
+        return "minute"
+    if counts[section] >= CARDS_PER_SECTION:
+        return "section"
+    return None
 
 
 def count_card(attendee_id: int, section_id: int) -> None:
-    _count(_section_key(attendee_id, section_id), CARDS_WINDOW)
-    count_write("card", attendee_id)
+    """Count a card that was stored: on its board and in this minute's writes, in one round trip."""
+    section, minute = _section_key(attendee_id, section_id), _writes_key("card", attendee_id)
+    count_all([(section, _window(CARDS_WINDOW)[1]), (minute, _window(60)[1])])
 
 
 def _writes_key(kind: str, attendee_id: int) -> str:
@@ -105,7 +112,7 @@ def _writes_key(kind: str, attendee_id: int) -> str:
 
 def writes_used_up(kind: str, attendee_id: int) -> bool:
     """Has the attendee sent WRITES_PER_MINUTE of this kind ("card", "rating") this minute?"""
-    return (cache.get(_writes_key(kind, attendee_id)) or 0) >= WRITES_PER_MINUTE
+    return (shared_cache().get(_writes_key(kind, attendee_id)) or 0) >= WRITES_PER_MINUTE
 
 
 def count_write(kind: str, attendee_id: int) -> None:
