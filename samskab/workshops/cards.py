@@ -19,7 +19,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils.translation import gettext as _
 
 from samskab.core.text import without_control_characters
-from samskab.workshops import limits, live, privacy
+from samskab.workshops import hot_reads, limits, live, privacy
 from samskab.workshops.models import (
     CARD_MAX_LENGTH,
     Attendee,
@@ -37,6 +37,7 @@ from samskab.workshops.models import (
 # Phases in which participants add cards (while the section is not locked).
 WRITING = (Phase.WRITE, Phase.SHOW, Phase.GROUP)
 RATING_VALUES = range(1, 6)
+MAX_ID = 2**63 - 1  # an id above a bigint column's range is no section (the ORM found none; SQL would fail)
 # How long a replaced rating's id is remembered, so that it cannot come back late and undo a newer one.
 REPLACED_FOR = 24 * 3600
 
@@ -120,18 +121,15 @@ def _own_card(attendee: Attendee, card_id: uuid.UUID) -> Card | None:
 def board_to_write_on(attendee: Attendee, section_id: str) -> tuple[Section | None, list[Prompt]]:
     """The section of the attendee's workshop with this id, and its prompts (columns, themes), for a new card.
 
-    Read together in one query whenever the section has prompts (a board has its columns): the
-    write a whole room makes in the same second. A section without prompts is read on its own.
+    Read together in one query whenever the section has prompts (a board has its columns), written
+    in SQL (hot_reads.py): the write a whole room makes in the same second. A section without
+    prompts is read on its own.
     """
-    if not section_id.isdigit():
+    if not (section_id.isascii() and section_id.isdigit()) or int(section_id) > MAX_ID:
         return None, []
-    prompts = list(
-        Prompt.objects.select_related("section").filter(section_id=section_id, section__workshop_id=attendee.workshop_id)
-    )
+    prompts = hot_reads.board_prompts(int(section_id), attendee.workshop_id)  # one section object for all
     if prompts:
         section = prompts[0].section
-        for prompt in prompts:
-            prompt.section = section  # one object, as section.prompts.all() would give
     else:
         section = Section.objects.filter(pk=section_id, workshop_id=attendee.workshop_id).first()
     if section is not None:
@@ -191,12 +189,13 @@ def _new_card_text(
 
 def _check_card_allowance(attendee: Attendee, section: Section) -> None:
     """As many cards as a room needs from one participant, and not all at once (limits.py)."""
-    if limits.writes_used_up("card", attendee.pk):
+    used_up = limits.card_allowance_used_up(attendee.pk, section.pk)
+    if used_up == "minute":
         raise Refused(
             _("You have sent many cards in a short time. Wait a minute, then send again. Your text has not been saved."),
             status=429,
         )
-    if limits.cards_used_up(attendee.pk, section.pk):
+    if used_up == "section":
         raise Refused(
             _("You have written %(limit)d cards in this part of the workshop, as many as one participant can. Your text has not been saved.")
             % {"limit": limits.CARDS_PER_SECTION}
@@ -302,7 +301,8 @@ def _one_vote_at_a_time(attendee: Attendee) -> None:
     (settings.py), which already lets one writer at a time in.
     """
     if connection.features.has_select_for_update:
-        Attendee.objects.select_for_update().filter(pk=attendee.pk).first()
+        with connection.cursor() as cursor:  # in SQL: the ORM took longer to build it than the lock takes
+            cursor.execute(f"SELECT id FROM {Attendee._meta.db_table} WHERE id = %s FOR UPDATE", [attendee.pk])
 
 
 def votes_left_and_mine(attendee: Attendee, card: Card) -> tuple[int, int]:
@@ -343,11 +343,7 @@ def _vote_counts(attendee: Attendee, card: Card) -> tuple[int, int, int]:
 
 
 def _card_to_vote_on(attendee: Attendee, card_id: uuid.UUID) -> Card:
-    card = (
-        Card.objects.select_related("section")
-        .filter(client_id=card_id, section__workshop_id=attendee.workshop_id, hidden=False)
-        .first()
-    )
+    card = hot_reads.visible_card(card_id, attendee.workshop_id)
     if card is None:
         raise not_found()
     card.section.workshop = attendee.workshop

@@ -17,6 +17,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from samskab.workshops import hot_reads
 from samskab.workshops.models import Attendance, AttendanceStatus, Attendee, Workshop, WorkshopStatus
 
 COOKIE_SALT = "samskab.workshops.attendee"
@@ -142,8 +143,7 @@ def attendee_by_code(request: HttpRequest, code: str) -> Attendee | None:
     code = normalise_code(code)
     if not tokens or not code:
         return None
-    candidates = Attendee.objects.select_related("workshop").filter(workshop__join_code=code, token__in=tokens.values())
-    for attendee in candidates:
+    for attendee in hot_reads.attendees_by_code(code, list(tokens.values())):
         if tokens.get(attendee.workshop_id) == attendee.token:
             return attendee
     return None

@@ -1,0 +1,117 @@
+"""The reads every card and vote from a phone starts with, written out in SQL.
+
+Building these queries through the ORM (filters, a join, select_related, the compiler) took
+several times the CPU PostgreSQL took to run them, and a theme day's rooms send a card or a vote
+every few milliseconds. So they are written out here once, and their rows made into model
+instances as the ORM makes them: each column through the database's and the field's converters,
+then `Model.from_db`. The results are the same objects the ORM queries gave.
+"""
+
+from dataclasses import dataclass
+from functools import cache
+
+from django.db import connection, models
+
+from samskab.workshops.models import Attendee, Card, Prompt, Section, Workshop
+
+
+@dataclass(frozen=True)
+class Columns:
+    """A model's columns in a query under a table alias, and how to make an instance of a row's part."""
+
+    model: type[models.Model]
+    sql: str  # "a"."id", "a"."token", …
+    names: list[str]  # the fields' attnames, in the same order
+    converters: list[tuple[int, list, object]]  # (position, converters, the column expression)
+
+    def instance(self, values: tuple) -> models.Model:
+        values = list(values)
+        for position, converters, expression in self.converters:
+            for convert in converters:
+                values[position] = convert(values[position], expression, connection)
+        return self.model.from_db(connection.alias, self.names, values)
+
+
+@cache
+def _columns(model: type[models.Model], alias: str, vendor: str) -> Columns:
+    """Made once per model, alias and database kind (the converters differ between SQLite and PostgreSQL)."""
+    quote = connection.ops.quote_name
+    fields = model._meta.concrete_fields
+    converters = []
+    for position, field in enumerate(fields):
+        expression = field.get_col(alias)
+        found = connection.ops.get_db_converters(expression) + expression.get_db_converters(connection)
+        if found:
+            converters.append((position, found, expression))
+    return Columns(
+        model=model,
+        sql=", ".join(f"{quote(alias)}.{quote(field.column)}" for field in fields),
+        names=[field.attname for field in fields],
+        converters=converters,
+    )
+
+
+def columns(model: type[models.Model], alias: str) -> Columns:
+    return _columns(model, alias, connection.vendor)
+
+
+def _table(model: type[models.Model]) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def attendees_by_code(code: str, tokens: list[str]) -> list[Attendee]:
+    """The attendees with one of these tokens in the workshop with this join code, each with its workshop."""
+    if not tokens:
+        return []
+    a, w = columns(Attendee, "a"), columns(Workshop, "w")
+    marks = ", ".join(["%s"] * len(tokens))
+    sql = (
+        f"SELECT {a.sql}, {w.sql} FROM {_table(Attendee)} a JOIN {_table(Workshop)} w ON w.id = a.workshop_id "
+        f"WHERE w.join_code = %s AND a.token IN ({marks})"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [code, *tokens])
+        rows = cursor.fetchall()
+    found = []
+    for row in rows:
+        attendee = a.instance(row[: len(a.names)])
+        attendee.workshop = w.instance(row[len(a.names) :])
+        found.append(attendee)
+    return found
+
+
+def board_prompts(section_id: int, workshop_id: int) -> list[Prompt]:
+    """The prompts (columns, themes) of the workshop's section with this id, each with that section as one object."""
+    p, s = columns(Prompt, "p"), columns(Section, "s")
+    sql = (
+        f"SELECT {p.sql}, {s.sql} FROM {_table(Prompt)} p JOIN {_table(Section)} s ON s.id = p.section_id "
+        f"WHERE p.section_id = %s AND s.workshop_id = %s ORDER BY p.role, p.{connection.ops.quote_name('order')}, p.id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [section_id, workshop_id])
+        rows = cursor.fetchall()
+    prompts, section = [], None
+    for row in rows:
+        prompt = p.instance(row[: len(p.names)])
+        section = section or s.instance(row[len(p.names) :])
+        prompt.section = section
+        prompts.append(prompt)
+    return prompts
+
+
+def visible_card(client_id, workshop_id: int) -> Card | None:
+    """The card with this client id in the workshop, not hidden, with its section."""
+    c, s = columns(Card, "c"), columns(Section, "s")
+    sql = (
+        f"SELECT {c.sql}, {s.sql} FROM {_table(Card)} c JOIN {_table(Section)} s ON s.id = c.section_id "
+        f"WHERE c.client_id = %s AND s.workshop_id = %s AND NOT c.hidden"
+    )
+    prepared = Card._meta.get_field("client_id").get_db_prep_value(client_id, connection)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [prepared, workshop_id])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    card = c.instance(row[: len(c.names)])
+    card.section = s.instance(row[len(c.names) :])
+    return card
