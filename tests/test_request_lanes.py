@@ -12,7 +12,7 @@ from django.test import override_settings
 from django.urls import reverse
 
 from samskab.asgi import OneHopASGIHandler
-from samskab.core.lanes import is_slow, is_slow_name
+from samskab.core.lanes import PHONE_PATHS, is_slow, is_slow_name
 from tests import lanes_urls
 
 
@@ -151,3 +151,23 @@ def test_the_lane_is_chosen_by_the_real_urls():
     assert is_slow(reverse("workshops:minutes_pdf", args=[1]))
     assert not is_slow(reverse("workshops:join"))
     assert not is_slow("/no/such/page/")
+
+
+def _routes(patterns, prefix="/"):
+    """(path pattern, URL name) of every page, through the included URL lists."""
+    for pattern in patterns:
+        route = prefix + str(pattern.pattern)
+        if hasattr(pattern, "url_patterns"):
+            yield from _routes(pattern.url_patterns, route)
+        else:
+            yield route, pattern.name
+
+
+def test_no_page_of_the_phones_is_slow_so_their_paths_need_no_resolving():
+    """is_slow answers for the phones' paths without resolving them: none of their names may be slow."""
+    from django.urls import get_resolver
+
+    phone_pages = [name for route, name in _routes(get_resolver().url_patterns) if route.startswith(PHONE_PATHS)]
+    assert "phone_vote" in phone_pages and "phone_card_add" in phone_pages
+    for name in phone_pages:
+        assert not is_slow_name(name), name
