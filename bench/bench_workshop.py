@@ -70,6 +70,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import httpx
+import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -91,6 +92,7 @@ CONNECT_AT_ONCE = 20  # joins and socket handshakes in flight together
 PHONE_TIMEOUT = 120
 SETUP_WAIT = 60  # seconds for a phone's first page while setting up; then it is asked for again
 SETUP_TRIES = 5
+PROCESSES_FOR = 3.0  # seconds the list of the servers' processes is used before it is looked up again
 
 
 @dataclass(frozen=True)
@@ -188,6 +190,7 @@ class Run:
         self.pages = pages
         self.random = random.Random(seed)
         self.items: dict[str, Item] = {}
+        self.items_of: dict[int, list[tuple[str, Item]]] = {}  # by workshop: a fetch looks only at its own
         self.phones: list[Phone] = []
         self.sockets = True
         self.peak_rss = 0
@@ -196,6 +199,8 @@ class Run:
         self.tasks: set[asyncio.Task] = set()
         self.fetch_failures: Counter = Counter()
         self.closing = False
+        self._known_processes: list = []
+        self._processes_at = float("-inf")
 
     def _background(self, coroutine) -> None:
         task = asyncio.create_task(self._quietly(coroutine))
@@ -395,8 +400,8 @@ class Run:
         so the socket will not send it again), though its own answer came a moment after the
         request for the page went out.
         """
-        for item_id, item in list(self.items.items()):
-            if item.workshop == phone.workshop and item.stored_at and item.stored_at < now:
+        for item_id, item in list(self.items_of.get(phone.workshop, ())):
+            if item.stored_at and item.stored_at < now:
                 self._received(phone, item_id, now)
 
     def _refetch(self, phone: Phone) -> None:
@@ -453,6 +458,7 @@ class Run:
         others = self.scenario.participants - 1
         item = Item(kind, phone.workshop, phone.index, time.perf_counter(), waiting_for=others)
         self.items[client_id] = item
+        self.items_of.setdefault(phone.workshop, []).append((client_id, item))
         try:
             outcome = await make(client_id)
         except Refused as refusal:
@@ -519,8 +525,14 @@ class Run:
 
     # --- The servers' resources.
 
-    def _processes(self):
-        return [process for server in self.servers for process in server.psutil_processes()]
+    def _processes(self, fresh: bool = True):
+        """The servers' processes; unless `fresh`, looked up again at most every few seconds: finding
+        a process's children reads every process of the machine, and the sampler asks five times a second."""
+        now = time.perf_counter()
+        if fresh or now - self._processes_at > PROCESSES_FOR:
+            self._known_processes = [process for server in self.servers for process in server.psutil_processes()]
+            self._processes_at = now
+        return self._known_processes
 
     def _cpu_seconds(self) -> float:
         total = 0.0
@@ -531,7 +543,15 @@ class Run:
 
     async def _sample_rss(self) -> None:
         while True:
-            each = [process.memory_info().rss for process in self._processes()]
+            each = []
+            for process in self._processes(fresh=False):
+                try:
+                    each.append(process.memory_info().rss)
+                except psutil.NoSuchProcess:  # a PDF printer that has finished
+                    self._processes_at = float("-inf")
+            if not each:
+                await asyncio.sleep(0.2)
+                continue
             self.peak_rss = max(self.peak_rss, sum(each))
             self.peak_process_rss = max(self.peak_process_rss, *each)
             await asyncio.sleep(0.2)
