@@ -41,13 +41,13 @@ def workshop_with_cards(cards: int) -> tuple[int, int]:
 
     from samskab.accounts.models import User
     from samskab.demo import kommune as demo
-    from samskab.workshops.models import Attendee, Card, PromptRole, SectionKind, Vote, Workshop
+    from samskab.workshops.models import Attendee, Card, HeadingKind, SectionKind, Vote, Workshop
 
     demo.load()
     facilitator = User.objects.get(username="konsulent")
     workshop = Workshop.objects.filter(round__process__participants__user=facilitator).order_by("pk").first()
     board = workshop.sections.filter(kind=SectionKind.BOARD).order_by("order", "pk").first()
-    columns = list(board.prompts.filter(role=PromptRole.COLUMN).order_by("pk"))
+    columns = list(board.headings.filter(kind=HeadingKind.COLUMN).order_by("pk"))
     with transaction.atomic():
         attendees = Attendee.objects.bulk_create(Attendee(workshop=workshop, role="medarbejder") for _ in range(30))
         made = Card.objects.bulk_create(

@@ -2,7 +2,7 @@
 
 import uuid
 
-from samskab.workshops.models import Attendee, Card, Phase, PromptRole, Section, SectionKind, Vote, Workshop, WorkshopStatus
+from samskab.workshops.models import Attendee, Card, Phase, HeadingKind, Section, SectionKind, Vote, Workshop, WorkshopStatus
 
 
 def running_board(process, phase: str = Phase.SHOW) -> Section:
@@ -24,11 +24,11 @@ def close(workshop: Workshop) -> None:
 
 
 def column(section: Section, index: int = 0):
-    return section.prompts.filter(role=PromptRole.COLUMN)[index]
+    return section.headings.filter(kind=HeadingKind.COLUMN)[index]
 
 
 def theme(section: Section, index: int = 0):
-    return section.prompts.filter(role=PromptRole.THEME)[index]
+    return section.headings.filter(kind=HeadingKind.THEME)[index]
 
 
 def card(section: Section, text: str, **fields) -> Card:

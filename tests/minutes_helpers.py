@@ -14,7 +14,7 @@ from samskab.workshops.models import (
     Card,
     CardGroup,
     Lesson,
-    PromptRole,
+    HeadingKind,
     Rating,
     SectionKind,
     Vote,
@@ -48,8 +48,8 @@ def hold_workshop(process: Process, *, anonymous: bool = True, raters: int = 5, 
     board = workshop.sections.get(kind=SectionKind.BOARD, order=1)
     transfer = workshop.sections.get(kind=SectionKind.BOARD, order=2)
     rating = workshop.sections.get(kind=SectionKind.RATING)
-    keep, change = board.prompts.filter(role=PromptRole.COLUMN)[:2]
-    method = board.prompts.filter(role=PromptRole.THEME).first()
+    keep, change = board.headings.filter(kind=HeadingKind.COLUMN)[:2]
+    method = board.headings.filter(kind=HeadingKind.THEME).first()
     roles = ["leder", "medarbejder", "medarbejder", "tr", ""]
     attendees = [
         Attendee.objects.create(
@@ -67,16 +67,16 @@ def hold_workshop(process: Process, *, anonymous: bool = True, raters: int = 5, 
     visible = card(board, VISIBLE, column=keep, theme=method)
     grouped = card(board, GROUPED, column=keep, group=group)
     hidden = card(board, HIDDEN, column=change, hidden=True)
-    card(transfer, TRANSFER, column=transfer.prompts.filter(role=PromptRole.COLUMN).first())
+    card(transfer, TRANSFER, column=transfer.headings.filter(kind=HeadingKind.COLUMN).first())
     for voter in attendees[:3]:
         Vote.objects.create(client_id=uuid.uuid4(), card=visible, attendee=voter)
     Vote.objects.create(client_id=uuid.uuid4(), card=grouped, attendee=attendees[1])
     Vote.objects.create(client_id=uuid.uuid4(), card=hidden, attendee=attendees[2])
-    first, second = rating.prompts.filter(role=PromptRole.STATEMENT)[:2]
+    first, second = rating.statements.all()[:2]
     for i, attendee in enumerate(attendees[:raters]):
-        Rating.objects.create(client_id=uuid.uuid4(), prompt=first, attendee=attendee, value=4 if i % 2 else 5)
+        Rating.objects.create(client_id=uuid.uuid4(), statement=first, attendee=attendee, value=4 if i % 2 else 5)
     for attendee in attendees[:2]:
-        Rating.objects.create(client_id=uuid.uuid4(), prompt=second, attendee=attendee, value=1)
+        Rating.objects.create(client_id=uuid.uuid4(), statement=second, attendee=attendee, value=1)
 
     lesson = Lesson.objects.create(section=board, text=LESSON, reusable=True, theme=method)
     lesson.cards.add(visible)

@@ -58,7 +58,7 @@ def card_data(section: Section, text: str = "Tavlemøderne gav ro", **overrides)
     data = {
         "section": section.pk,
         "client_id": str(uuid.uuid4()),
-        "column": section.prompts.filter(role="kolonne").first().pk,
+        "column": section.headings.filter(kind="kolonne").first().pk,
         "text": text,
     }
     data.update(overrides)

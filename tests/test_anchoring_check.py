@@ -10,7 +10,7 @@ from samskab.processes.models import Participant, Process
 from samskab.rounds.models import Action, EvaluationRound
 from samskab.rounds import services as round_services
 from samskab.workshops import services
-from samskab.workshops.models import Attendee, Prompt, Rating, SectionKind
+from samskab.workshops.models import Attendee, Rating, SectionKind, Statement
 from samskab.workshops.template import ANCHORING_STATEMENTS
 from tests.helpers import assert_form_error, html, row, today
 
@@ -103,10 +103,10 @@ def test_a_suggestion_with_an_owner_outside_the_forloeb_is_refused_and_kept(demo
 
 
 def rate(workshop, answers: int, value: int) -> None:
-    for prompt in Prompt.objects.filter(section__workshop=workshop, section__kind=SectionKind.RATING, key__in=KEYS):
+    for statement in Statement.objects.filter(section__workshop=workshop, section__kind=SectionKind.RATING, key__in=KEYS):
         for _person in range(answers):
             attendee = Attendee.objects.create(workshop=workshop)
-            Rating.objects.create(client_id=uuid.uuid4(), prompt=prompt, attendee=attendee, value=value)
+            Rating.objects.create(client_id=uuid.uuid4(), statement=statement, attendee=attendee, value=value)
 
 
 def test_scores_come_from_the_workshop_only_for_large_enough_groups(demo, client_as):

@@ -14,7 +14,7 @@ from samskab.bank.search import Filters, search
 from samskab.decisions.models import Decision, DecisionKind
 from samskab.workshops import minutes_content as referat
 from samskab.workshops import services
-from samskab.workshops.models import Card, Lesson, PromptRole, SectionKind
+from samskab.workshops.models import Card, Lesson, HeadingKind, SectionKind
 from tests.minutes_helpers import ATTENDEE_NAME, HIDDEN, LESSON, TRANSFER, hold_workshop
 
 NOT_REUSABLE = "Husk kaffe til workshoppen"
@@ -31,7 +31,7 @@ def held(demo):
         client_id=uuid.uuid4(),
         section=transfer,
         text=HIDDEN_TRANSFER,
-        column=transfer.prompts.filter(role=PromptRole.COLUMN, key="next").get(),
+        column=transfer.headings.filter(kind=HeadingKind.COLUMN, key="next").get(),
         hidden=True,
     )
     solution = demo.challenges.first().solutions.get(title="Fælles skabelon for besøgsnotater")
@@ -120,7 +120,7 @@ def test_collecting_twice_changes_nothing(held, personas):
 
 def test_the_query_count_does_not_grow_with_the_number_of_items(held, personas):
     transfer = held.workshop.sections.get(kind=SectionKind.BOARD, order=2)
-    column = transfer.prompts.filter(role=PromptRole.COLUMN).first()
+    column = transfer.headings.filter(kind=HeadingKind.COLUMN).first()
 
     def queries_for(extra: int) -> int:
         BankItem.objects.all().delete()

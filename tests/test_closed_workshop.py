@@ -56,7 +56,7 @@ def snapshot(workshop) -> tuple:
         sorted(Lesson.objects.filter(section__workshop=workshop).values_list("pk", "text")),
         sorted(Action.objects.filter(round=workshop.round).values_list("pk", "what", "why")),
         Vote.objects.filter(card__section__workshop=workshop).count(),
-        Rating.objects.filter(prompt__section__workshop=workshop).count(),
+        Rating.objects.filter(statement__section__workshop=workshop).count(),
         FollowUp.objects.count(),
         workshop.attendance.count(),
     )
@@ -120,7 +120,7 @@ def test_every_phone_path_refuses_with_a_message(closed):
     phone, workshop, board = closed["phone"], closed["workshop"], closed["board"]
     first = closed["cards"][0]
     before = snapshot(workshop)
-    statement = workshop.sections.get(kind="vurdering").prompts.first()
+    statement = workshop.sections.get(kind="vurdering").statements.first()
     writes = [
         (phone_url(workshop, "kort"), card_data(board)),
         (f"/w/{workshop.join_code}/kort/{first.client_id}/stem/", {"client_id": str(uuid.uuid4())}),

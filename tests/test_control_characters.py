@@ -199,7 +199,7 @@ def test_the_card_service_strips_them_too_whatever_calls_it(phone):
     attendee = Attendee.objects.get(workshop=workshop)
     card = cards.card_add(
         attendee=attendee, section=board, client_id=card_data(board)["client_id"], text="Fra\x0b et andet sted",
-        column=board.prompts.filter(role="kolonne").first(),
+        column=board.headings.filter(kind="kolonne").first(),
     )
     assert card.text == "Fra et andet sted"
 

@@ -14,7 +14,7 @@ from samskab.decisions.models import ProcessDecision, ProcessDecisionKind
 from samskab.ideas.models import Idea, IdeaOrigin, IdeaStatus
 from samskab.organisations.models import MedCommittee, Organisation, Unit, UnitKind
 from samskab.processes.models import Participant, Process, Step
-from samskab.workshops.models import Card, Minutes, PromptRole
+from samskab.workshops.models import Card, Minutes, HeadingKind
 from tests.helpers import assert_form_error, html, submission, today
 from tests.minutes_helpers import HIDDEN, TRANSFER, hold_workshop
 
@@ -25,8 +25,8 @@ LIST = "/ideer/"
 
 
 def _next_card(workshop, text: str, *, hidden: bool = False) -> Card:
-    section = workshop.sections.get(prompts__key="next")
-    column = section.prompts.get(role=PromptRole.COLUMN, key="next")
+    section = workshop.sections.get(headings__key="next")
+    column = section.headings.get(kind=HeadingKind.COLUMN, key="next")
     return Card.objects.create(client_id=uuid.uuid4(), section=section, column=column, text=text, hidden=hidden)
 
 

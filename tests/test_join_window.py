@@ -14,7 +14,7 @@ from django.utils import translation
 from django.utils.html import escape
 
 from samskab.workshops import limits
-from samskab.workshops.models import Attendee, PromptRole, SectionKind, WorkshopStatus
+from samskab.workshops.models import Attendee, SectionKind, WorkshopStatus
 from tests.helpers import html
 from tests.phone_helpers import JSON, card_data, join, learning_board, phone_url, run, workshop  # noqa: F401  (fixture)
 
@@ -152,7 +152,7 @@ def test_cards_are_limited_per_board(workshop, monkeypatch):
 def test_ratings_are_limited_per_minute(workshop, monkeypatch):
     monkeypatch.setattr(limits, "WRITES_PER_MINUTE", 2)
     rating = run(workshop, workshop.sections.get(kind=SectionKind.RATING))
-    statement = rating.prompts.filter(role=PromptRole.STATEMENT).first()
+    statement = rating.statements.first()
     phone = Client()
     join(phone, workshop)
 

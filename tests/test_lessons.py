@@ -75,7 +75,7 @@ def test_a_card_or_theme_of_another_board_is_refused_and_the_text_kept(board, cl
     response = _new(client, board, text="Min tekst", cards=[elsewhere.pk])
     assert_form_error(response, "cards")
     assert "Min tekst" in html(response)
-    other_theme = other.prompts.filter(role="tema").first()
+    other_theme = other.headings.filter(kind="tema").first()
     if other_theme is not None:
         assert_form_error(_new(client, board, text="Min tekst", theme=other_theme.pk), "theme")
     assert not north_lessons().exists()

@@ -51,8 +51,8 @@ def test_the_phone_shows_the_current_board_its_phase_and_a_card_form(phone, work
     assert response.context["section"] == board
     assert escape(board.title) in page
     assert escape(board.get_phase_display()) in page
-    for prompt in board.prompts.all():
-        assert escape(prompt.text) in page  # columns to choose, themes to pick
+    for heading in board.headings.all():
+        assert escape(heading.text) in page  # columns to choose, themes to pick
     assert 'name="text"' in page
     assert 'aria-live="polite"' in page
     assert "phone/phone.mjs" in page
@@ -74,7 +74,7 @@ def test_a_card_is_sent_without_javascript_and_shown_among_my_cards(phone, works
     assert response.url == phone_url(workshop)
     card = north_cards().get()
     assert card.section == board
-    assert card.column.role == "kolonne"
+    assert card.column.kind == "kolonne"
     page = html(phone.get(response.url))
     assert "Tavlemøderne gav ro" in page
     assert card.client_id and str(card.client_id) in page  # its edit and delete forms
@@ -104,7 +104,7 @@ def test_a_card_stored_before_the_board_was_locked_answers_its_repeat_as_stored(
 
 def test_a_card_is_written_in_a_fixed_number_of_queries(phone, workshop, board, django_assert_num_queries):
     # The write a whole room makes in the same second: the attendee with its workshop, the section
-    # with its prompts (one query), the insert, and the transaction's savepoint and release around it.
+    # with its headings (one query), the insert, and the transaction's savepoint and release around it.
     data = card_data(board)
     with django_assert_num_queries(5):
         response = add(phone, workshop, data, **JSON)
@@ -112,8 +112,8 @@ def test_a_card_is_written_in_a_fixed_number_of_queries(phone, workshop, board, 
 
 
 def test_a_board_without_columns_or_themes_takes_a_card_without_them(phone, workshop, board):
-    # Such a section is read on its own, not with its prompts (cards.board_to_write_on).
-    board.prompts.all().delete()
+    # Such a section is read on its own, not with its headings (cards.board_to_write_on).
+    board.headings.all().delete()
     data = {"section": board.pk, "client_id": str(uuid.uuid4()), "text": "Uden kolonner"}
     response = add(phone, workshop, data, **JSON)
     assert response.status_code == 200, response.content
@@ -239,7 +239,7 @@ def my_card(phone, workshop, board) -> Card:
 
 
 def test_a_participant_changes_their_own_card(phone, workshop, board, my_card):
-    other_column = board.prompts.filter(role="kolonne").last()
+    other_column = board.headings.filter(kind="kolonne").last()
     response = phone.post(edit_url(workshop, my_card), {"text": "Bedre formuleret", "column": other_column.pk}, **JSON)
     assert response.status_code == 200
     my_card.refresh_from_db()
@@ -388,14 +388,14 @@ def rating(workshop, phone):
 
 
 def rate(client: Client, workshop: Workshop, values: dict, client_id: str | None = None, **headers):
-    data = {f"p{prompt.pk}": value for prompt, value in values.items()}
+    data = {f"p{statement.pk}": value for statement, value in values.items()}
     data["client_id"] = client_id or str(uuid.uuid4())
     return client.post(phone_url(workshop, "vurderinger"), data, **headers)
 
 
 def test_the_phone_shows_each_statement_with_a_labelled_scale(phone, workshop, rating):
     page = html(phone.get(phone_url(workshop)))
-    statements = list(rating.prompts.all())
+    statements = list(rating.statements.all())
     assert page.count("<fieldset") == len(statements)
     for statement in statements:
         assert escape(statement.text) in page
@@ -404,7 +404,7 @@ def test_the_phone_shows_each_statement_with_a_labelled_scale(phone, workshop, r
 
 
 def test_a_rating_replaces_the_earlier_one_and_an_old_one_arriving_late_does_not_undo_it(phone, workshop, rating):
-    statement = rating.prompts.first()
+    statement = rating.statements.first()
     first = str(uuid.uuid4())
     assert rate(phone, workshop, {statement: 2}, first, **JSON).status_code == 200
     assert rate(phone, workshop, {statement: 4}, **JSON).status_code == 200
@@ -415,7 +415,7 @@ def test_a_rating_replaces_the_earlier_one_and_an_old_one_arriving_late_does_not
 
 
 def test_all_statements_can_be_rated_in_one_form_without_javascript(phone, workshop, rating):
-    statements = list(rating.prompts.all())
+    statements = list(rating.statements.all())
     response = rate(phone, workshop, {statement: 3 for statement in statements})
     assert response.status_code == 302
     assert Rating.objects.count() == len(statements)
@@ -423,14 +423,14 @@ def test_all_statements_can_be_rated_in_one_form_without_javascript(phone, works
 
 
 def test_a_rating_outside_one_to_five_is_refused(phone, workshop, rating):
-    assert rate(phone, workshop, {rating.prompts.first(): 6}, **JSON).status_code == 422
+    assert rate(phone, workshop, {rating.statements.first(): 6}, **JSON).status_code == 422
     assert not Rating.objects.exists()
 
 
 def test_a_locked_rating_refuses_a_change(phone, workshop, rating):
     rating.locked = True
     rating.save()
-    assert rate(phone, workshop, {rating.prompts.first(): 5}, **JSON).status_code == 409
+    assert rate(phone, workshop, {rating.statements.first(): 5}, **JSON).status_code == 409
     assert not Rating.objects.exists()
 
 

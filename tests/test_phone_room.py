@@ -101,7 +101,7 @@ def test_a_phones_fetch_takes_the_same_few_queries_however_many_cards_the_room_h
 ):
     anna, bo = phones
     run(workshop, board, phase=phase)
-    column = board.prompts.filter(role="kolonne").first()
+    column = board.headings.filter(kind="kolonne").first()
     for many in (0, 40):
         Card.objects.bulk_create(
             Card(client_id=uuid.uuid4(), section=board, column=column, text=f"Kort {n}") for n in range(many)

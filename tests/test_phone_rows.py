@@ -82,7 +82,7 @@ def test_the_boards_cards_show_text_and_votes_only():
         text = TEXT
         vote_count = 3
 
-    column = Column(prompt=None, cards=[Card()])
+    column = Column(heading=None, cards=[Card()])
     with translation.override("da"):
         html = phone_rows.board_cards(column.cards)
     assert "&lt;script&gt;" in html and 'data-votes="3"' in html and "3 stemmer" in html
@@ -106,7 +106,7 @@ def test_the_shared_rows_with_my_votes_write_the_same_list_as_the_cards():
     assert len(form_ids) == 1 and form_ids[0].version == 4
 
 
-class Prompt:
+class Heading:
     def __init__(self, pk: int, text: str):
         self.pk, self.text = pk, text
 
@@ -121,8 +121,8 @@ class MyCard:
         self.theme, self.theme_id = theme, theme.pk if theme else None
 
 
-COLUMNS = [Prompt(1, "Gør <igen>"), Prompt(2, "Gør anderledes")]
-THEMES = [Prompt(7, "Tid & rum")]
+COLUMNS = [Heading(1, "Gør <igen>"), Heading(2, "Gør anderledes")]
+THEMES = [Heading(7, "Tid & rum")]
 
 
 def my_cards(**options) -> phone_rows.MyCards:

@@ -56,7 +56,7 @@ def test_the_code_and_qr_code_show_only_while_joining_is_open(running, client_as
 
 def test_while_concluding_the_lessons_and_aftaler_come_before_the_board(running, client_as):
     board = running.current_section
-    Card.objects.create(client_id=uuid.uuid4(), section=board, text="Korte møder", column=board.prompts.first())
+    Card.objects.create(client_id=uuid.uuid4(), section=board, text="Korte møder", column=board.headings.first())
     Lesson.objects.create(section=board, text="Start småt")
     Action.objects.create(
         round=running.round, section=board, what="Del skabelonen", deadline=timezone.localdate() + timedelta(days=9)
@@ -71,10 +71,10 @@ def test_while_concluding_the_lessons_and_aftaler_come_before_the_board(running,
 
 
 def _rate(section, role: str, values: list[int]) -> None:
-    statement = section.prompts.filter(role="udsagn").first()
+    statement = section.statements.first()
     for value in values:
         attendee = Attendee.objects.create(workshop=section.workshop, role=role)
-        Rating.objects.create(client_id=uuid.uuid4(), prompt=statement, attendee=attendee, value=value)
+        Rating.objects.create(client_id=uuid.uuid4(), statement=statement, attendee=attendee, value=value)
 
 
 def test_a_closed_rating_is_drawn_from_its_published_figures_and_names_the_hidden_roles_once(running, client_as):
@@ -90,9 +90,9 @@ def test_a_closed_rating_is_drawn_from_its_published_figures_and_names_the_hidde
     _rate(section, "medarbejder", [1, 1, 1])  # after publication: no screen shows these
     charts = rating_charts(board_state(section, for_facilitator=False))
     first = charts[0]
-    assert first.statement.count == 12 and first.statement.distribution == [1, 1, 5, 3, 2]
+    assert first.figures.count == 12 and first.figures.distribution == [1, 1, 5, 3, 2]
     assert [bar.height for bar in first.bars] == [40, 40, 200, 120, 80]  # the largest count fills the column
-    assert first.average_length == round(first.statement.average / 5 * 1000)
+    assert first.average_length == round(first.figures.average / 5 * 1000)
     labels = {role: str(label) for role, label in ratings.ROLE_GROUPS}
     assert first.hidden_roles == [labels["leder"], labels[ratings.NOT_STATED]]  # answered, hidden; no others named
     assert [str(role.label) for role in first.roles] == [labels["medarbejder"]]

@@ -13,7 +13,7 @@ from django.test import Client
 from django.urls import reverse
 
 from samskab.workshops import live, ratings
-from samskab.workshops.models import Attendee, PromptRole, SectionKind, WorkshopStatus
+from samskab.workshops.models import Attendee, SectionKind, WorkshopStatus
 from samskab.workshops.ratings import (
     HIDDEN_COMPLEMENT,
     HIDDEN_EARLIER,
@@ -88,7 +88,7 @@ def rating(demo):
 
 
 def statement(section):
-    return section.prompts.filter(role=PromptRole.STATEMENT).order_by("order", "pk").first()
+    return section.statements.all().order_by("order", "pk").first()
 
 
 def rate(client: Client, section, value: int) -> None:

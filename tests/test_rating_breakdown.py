@@ -76,10 +76,10 @@ def _close(section) -> None:
 
 
 def _rate(section, role: str, values: list[int]) -> None:
-    statement = section.prompts.first()
+    statement = section.statements.first()
     for value in values:
         attendee = Attendee.objects.create(workshop=section.workshop, role=role)
-        Rating.objects.create(client_id=uuid.uuid4(), prompt=statement, attendee=attendee, value=value)
+        Rating.objects.create(client_id=uuid.uuid4(), statement=statement, attendee=attendee, value=value)
 
 
 def test_the_state_reads_roles_from_the_attendees_in_a_fixed_number_of_queries(rating_section, django_assert_max_num_queries):

@@ -6,7 +6,7 @@ from django.utils.html import escape
 
 from samskab.processes.models import Process
 from samskab.workshops import services
-from samskab.workshops.models import Prompt, PromptRole, Section, SectionKind, Workshop
+from samskab.workshops.models import Heading, HeadingKind, Section, SectionKind, Statement, Workshop
 from tests.helpers import assert_form_error, html
 
 
@@ -38,8 +38,12 @@ def create_url(workshop: Workshop) -> str:
     return reverse("workshops:section_create", args=[workshop.pk])
 
 
-def texts(section: Section, role: str) -> list[str]:
-    return list(section.prompts.filter(role=role).values_list("text", flat=True))
+def texts(section: Section, kind: str) -> list[str]:
+    return list(section.headings.filter(kind=kind).values_list("text", flat=True))
+
+
+def statement_texts(section: Section) -> list[str]:
+    return list(section.statements.values_list("text", flat=True))
 
 
 def edit_data(client, section: Section) -> dict:
@@ -48,7 +52,7 @@ def edit_data(client, section: Section) -> dict:
     assert response.status_code == 200
     values = {}
     forms = [response.context["form"]]
-    for _role, _label, formset in response.context["formsets"]:
+    for _prefix, _label, formset in response.context["formsets"]:
         forms += [formset.management_form, *formset]
     for form in forms:
         for field in form:
@@ -58,9 +62,9 @@ def edit_data(client, section: Section) -> dict:
     return values
 
 
-def prompt_index(section: Section, role: str, text: str) -> int:
-    """The position of a question's form in its formset (the forms follow the questions' order)."""
-    return texts(section, role).index(text)
+def heading_index(section: Section, kind: str, text: str) -> int:
+    """The position of a heading's form in its formset (the forms follow the headings' order)."""
+    return texts(section, kind).index(text)
 
 
 @pytest.fixture
@@ -86,7 +90,7 @@ def test_the_facilitator_adds_a_section_of_each_kind_at_the_end(demo, client_as,
     assert section.kind == kind
     assert section.intro == "Kort intro"
     assert sections_of(demo) == [*before, section]
-    assert not section.prompts.exists()
+    assert not section.headings.exists() and not section.statements.exists()
     # Boards and ratings need questions next; a status round needs none.
     assert response.url == (workshop.get_absolute_url() if kind == SectionKind.STATUS else edit_url(section))
     assert escape("Ekstra runde") in html(client.get(workshop.get_absolute_url()))
@@ -159,7 +163,8 @@ def test_leaving_out_a_section_asks_first(demo, client_as):
     assert response.status_code == 302
     assert response.url == workshop_of(demo).get_absolute_url()
     assert not Section.objects.filter(pk=section.pk).exists()
-    assert not Prompt.objects.filter(section_id=section.pk).exists()
+    assert not Heading.objects.filter(section_id=section.pk).exists()
+    assert not Statement.objects.filter(section_id=section.pk).exists()
     assert escape(section.title) not in html(client.get(response.url))
     assert len(sections_of(demo)) == 3
 
@@ -177,7 +182,7 @@ def test_the_facilitator_edits_title_and_introduction(demo, client_as):
     assert response.url == workshop_of(demo).get_absolute_url()
     section.refresh_from_db()
     assert (section.title, section.intro) == ("Hvad lærte vi?", "Tænk på hele året.")
-    assert section.prompts.count() == 8
+    assert section.headings.count() == 8
     page = html(client.get(response.url))
     assert "Hvad lærte vi?" in page
     assert "Tænk på hele året." in page
@@ -185,10 +190,10 @@ def test_the_facilitator_edits_title_and_introduction(demo, client_as):
 
 def test_saving_unchanged_changes_no_question(demo, client_as):
     section = section_of(demo, SectionKind.BOARD)
-    before = list(section.prompts.values_list("pk", "role", "key", "text", "order"))
+    before = list(section.headings.values_list("pk", "kind", "key", "text", "order"))
     client = client_as("konsulent")
     assert client.post(edit_url(section), edit_data(client, section)).status_code == 302
-    assert list(section.prompts.values_list("pk", "role", "key", "text", "order")) == before
+    assert list(section.headings.values_list("pk", "kind", "key", "text", "order")) == before
 
 
 def test_a_board_gets_a_new_column_last(demo, client_as):
@@ -197,10 +202,10 @@ def test_a_board_gets_a_new_column_last(demo, client_as):
     values = edit_data(client, section)
     values["kolonne-3-text"] = "Overrasket os"
     assert client.post(edit_url(section), values).status_code == 302
-    assert texts(section, PromptRole.COLUMN)[-1] == "Overrasket os"
-    new = section.prompts.get(text="Overrasket os")
-    assert (new.role, new.key) == (PromptRole.COLUMN, "")
-    assert len(texts(section, PromptRole.THEME)) == 5
+    assert texts(section, HeadingKind.COLUMN)[-1] == "Overrasket os"
+    new = section.headings.get(text="Overrasket os")
+    assert (new.kind, new.key) == (HeadingKind.COLUMN, "")
+    assert len(texts(section, HeadingKind.THEME)) == 5
 
 
 def test_a_new_question_given_the_first_position_comes_first(demo, client_as):
@@ -209,16 +214,16 @@ def test_a_new_question_given_the_first_position_comes_first(demo, client_as):
     values = edit_data(client, section)
     values.update({"udsagn-8-text": "Vi vil gerne fortsætte", "udsagn-8-order": "0"})
     assert client.post(edit_url(section), values).status_code == 302
-    assert texts(section, PromptRole.STATEMENT).index("Vi vil gerne fortsætte") <= 1
-    assert section.prompts.count() == 9
+    assert statement_texts(section).index("Vi vil gerne fortsætte") <= 1
+    assert section.statements.count() == 9
 
 
 def test_a_column_is_renamed_and_keeps_its_key(demo, client_as):
     section = section_of(demo, SectionKind.BOARD)
-    keep = section.prompts.get(key="keep")
+    keep = section.headings.get(key="keep")
     client = client_as("konsulent")
     values = edit_data(client, section)
-    values[f"kolonne-{prompt_index(section, PromptRole.COLUMN, keep.text)}-text"] = "Det gør vi igen"
+    values[f"kolonne-{heading_index(section, HeadingKind.COLUMN, keep.text)}-text"] = "Det gør vi igen"
     assert client.post(edit_url(section), values).status_code == 302
     keep.refresh_from_db()
     assert (keep.text, keep.key, keep.pk) == ("Det gør vi igen", "keep", keep.pk)
@@ -227,25 +232,25 @@ def test_a_column_is_renamed_and_keeps_its_key(demo, client_as):
 
 def test_a_theme_is_deleted(demo, client_as):
     section = section_of(demo, SectionKind.BOARD)
-    obstacles = section.prompts.get(key="obstacles")
+    obstacles = section.headings.get(key="obstacles")
     client = client_as("konsulent")
     values = edit_data(client, section)
-    values[f"tema-{prompt_index(section, PromptRole.THEME, obstacles.text)}-DELETE"] = "on"
+    values[f"tema-{heading_index(section, HeadingKind.THEME, obstacles.text)}-DELETE"] = "on"
     assert client.post(edit_url(section), values).status_code == 302
-    assert not Prompt.objects.filter(pk=obstacles.pk).exists()
-    assert len(texts(section, PromptRole.THEME)) == 4
+    assert not Heading.objects.filter(pk=obstacles.pk).exists()
+    assert len(texts(section, HeadingKind.THEME)) == 4
     assert escape(obstacles.text) not in html(client.get(workshop_of(demo).get_absolute_url()))
 
 
 def test_positions_set_the_order_of_the_questions(demo, client_as):
     section = section_of(demo, SectionKind.BOARD)
-    keep, change, avoid = section.prompts.filter(role=PromptRole.COLUMN)
+    keep, change, avoid = section.headings.filter(kind=HeadingKind.COLUMN)
     client = client_as("konsulent")
     values = edit_data(client, section)
     values["kolonne-0-order"] = "7"  # keep
     values["kolonne-2-order"] = "0"  # avoid
     assert client.post(edit_url(section), values).status_code == 302
-    assert texts(section, PromptRole.COLUMN) == [avoid.text, change.text, keep.text]
+    assert texts(section, HeadingKind.COLUMN) == [avoid.text, change.text, keep.text]
     page = html(client.get(workshop_of(demo).get_absolute_url()))
     assert page.index(escape(avoid.text)) < page.index(escape(change.text)) < page.index(escape(keep.text))
 
@@ -257,7 +262,7 @@ def test_an_empty_question_is_refused_and_the_rest_kept(demo, client_as):
     values.update({"section-title": "Ny titel", "kolonne-1-text": ""})
     response = client.post(edit_url(section), values)
     assert response.status_code == 200
-    assert any(form.errors.get("text") for _r, _l, formset in response.context["formsets"] for form in formset)
+    assert any(form.errors.get("text") for _p, _l, formset in response.context["formsets"] for form in formset)
     assert 'value="Ny titel"' in html(response)
     section.refresh_from_db()
     assert section.title != "Ny titel"
@@ -265,7 +270,7 @@ def test_an_empty_question_is_refused_and_the_rest_kept(demo, client_as):
 
 def test_a_question_of_another_section_is_not_changed(demo, client_as, other_workshop):
     section = section_of(demo, SectionKind.BOARD)
-    foreign = other_workshop.sections.get(kind=SectionKind.RATING).prompts.first()
+    foreign = Heading.objects.filter(section__workshop=other_workshop, kind=HeadingKind.COLUMN).first()
     client = client_as("konsulent")
     values = edit_data(client, section)
     values.update({"kolonne-0-id": foreign.pk, "kolonne-0-text": "Kapret"})
@@ -290,7 +295,7 @@ def test_a_status_round_has_no_questions_to_edit(demo, client_as):
 def test_a_rating_has_statements_only(demo, client_as):
     section = section_of(demo, SectionKind.RATING)
     response = client_as("konsulent").get(edit_url(section))
-    assert [role for role, _label, _formset in response.context["formsets"]] == [PromptRole.STATEMENT]
+    assert [prefix for prefix, _label, _formset in response.context["formsets"]] == ["udsagn"]
     assert len(response.context["formsets"][0][2].initial_forms) == 8
 
 
@@ -357,9 +362,9 @@ def test_the_workshop_page_does_not_query_per_section_or_question(demo, client_a
     before = count_queries(client, workshop.get_absolute_url())
     for number in range(4):
         section = Section.objects.create(workshop=workshop, kind=SectionKind.BOARD, title=f"Tavle {number}", order=10)
-        Prompt.objects.bulk_create(
-            Prompt(section=section, role=role, text=f"{role} {i}", order=i)
-            for role in (PromptRole.COLUMN, PromptRole.THEME)
+        Heading.objects.bulk_create(
+            Heading(section=section, kind=kind, text=f"{kind} {i}", order=i)
+            for kind in (HeadingKind.COLUMN, HeadingKind.THEME)
             for i in range(5)
         )
     page = html(client.get(workshop.get_absolute_url()))

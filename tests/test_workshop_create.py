@@ -7,7 +7,7 @@ from samskab.processes.models import Process
 from samskab.rounds.models import EvaluationRound
 from samskab.rounds import services as round_services
 from samskab.workshops import services
-from samskab.workshops.models import JOIN_CODE_ALPHABET, PromptRole, SectionKind, Workshop
+from samskab.workshops.models import JOIN_CODE_ALPHABET, HeadingKind, SectionKind, Workshop
 from tests.helpers import assert_form_error, html, submission, today
 
 
@@ -68,11 +68,11 @@ def test_the_facilitator_creates_the_workshop_from_the_template(demo, fresh_roun
         SectionKind.BOARD,
         SectionKind.RATING,
     ]
-    assert learning.prompts.filter(role=PromptRole.COLUMN).count() == 3
-    assert learning.prompts.filter(role=PromptRole.THEME).count() == 5
-    assert transfer.prompts.filter(role=PromptRole.COLUMN).count() == 2
-    assert rating.prompts.filter(role=PromptRole.STATEMENT).count() == 8
-    assert list(learning.prompts.filter(role=PromptRole.COLUMN).values_list("key", flat=True)) == [
+    assert learning.headings.filter(kind=HeadingKind.COLUMN).count() == 3
+    assert learning.headings.filter(kind=HeadingKind.THEME).count() == 5
+    assert transfer.headings.filter(kind=HeadingKind.COLUMN).count() == 2
+    assert rating.statements.count() == 8
+    assert list(learning.headings.filter(kind=HeadingKind.COLUMN).values_list("key", flat=True)) == [
         "keep",
         "change",
         "avoid",
@@ -81,8 +81,8 @@ def test_the_facilitator_creates_the_workshop_from_the_template(demo, fresh_roun
     page = html(client.get(response.url))
     for section in (status, learning, transfer, rating):
         assert escape(section.title) in page
-    for prompt in rating.prompts.all():
-        assert escape(prompt.text) in page
+    for statement in rating.statements.all():
+        assert escape(statement.text) in page
     assert escape("Et år med mindre bøvl") in html(client.get(fresh_round.get_absolute_url()))
 
 

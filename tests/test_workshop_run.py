@@ -129,17 +129,17 @@ def test_an_outsider_cannot_hide_a_card(board, client_as):
 
 def test_ratings_are_summarised_only_from_the_smallest_group_up(workshop, client_as):
     rating = workshop.sections.get(kind=SectionKind.RATING)
-    statement = rating.prompts.first()
+    statement = rating.statements.first()
     workshop.current_section = rating
     workshop.save()
     client = client_as("konsulent")
     for value in (1, 2, 3, 4):
         attendee = Attendee.objects.create(workshop=workshop)
-        Rating.objects.create(client_id=uuid.uuid4(), prompt=statement, attendee=attendee, value=value)
+        Rating.objects.create(client_id=uuid.uuid4(), statement=statement, attendee=attendee, value=value)
     page = client.get(f"/workshops/{workshop.pk}/projektor/").content.decode()
     assert "2,5" not in page and "2.5" not in page
     Rating.objects.create(
-        client_id=uuid.uuid4(), prompt=statement, attendee=Attendee.objects.create(workshop=workshop), value=5
+        client_id=uuid.uuid4(), statement=statement, attendee=Attendee.objects.create(workshop=workshop), value=5
     )
     page = client.get(f"/workshops/{workshop.pk}/projektor/").content.decode()
     assert "3,0" not in page and "3.0" not in page  # open: only how many have answered
@@ -165,7 +165,7 @@ def _running(workshop, section, phase=Phase.WRITE):
 
 def test_the_facilitator_types_in_a_paper_card_once_without_a_name(workshop, board, client_as):
     _running(workshop, board)
-    column = board.prompts.filter(role="kolonne").first()
+    column = board.headings.filter(kind="kolonne").first()
     data = {"client_id": str(uuid.uuid4()), "column": column.pk, "text": "Skrevet i hånden: mere tid til borgerne"}
     client = client_as("konsulent")
     assert client.post(f"/sektioner/{board.pk}/papirkort/", data).status_code == 302
@@ -178,7 +178,7 @@ def test_the_facilitator_types_in_a_paper_card_once_without_a_name(workshop, boa
 
 def test_a_paper_card_without_text_keeps_the_form_and_says_why(workshop, board, client_as):
     _running(workshop, board)
-    column = board.prompts.filter(role="kolonne").first()
+    column = board.headings.filter(kind="kolonne").first()
     response = client_as("konsulent").post(
         f"/sektioner/{board.pk}/papirkort/", {"client_id": str(uuid.uuid4()), "column": column.pk, "text": ""}
     )
@@ -191,7 +191,7 @@ def test_a_paper_card_in_a_locked_section_is_refused_and_the_text_stays(workshop
     _running(workshop, board)
     board.locked = True
     board.save()
-    column = board.prompts.filter(role="kolonne").first()
+    column = board.headings.filter(kind="kolonne").first()
     text = "Et kort, der kom for sent"
     response = client_as("konsulent").post(
         f"/sektioner/{board.pk}/papirkort/", {"client_id": str(uuid.uuid4()), "column": column.pk, "text": text}

@@ -8,7 +8,7 @@ from samskab.processes.models import Process
 from samskab.rounds.models import EvaluationRound, RoundStatus
 from samskab.rounds import services as round_services
 from samskab.workshops import services
-from samskab.workshops.models import JOIN_CODE_ALPHABET, PromptRole, SectionKind, Workshop
+from samskab.workshops.models import JOIN_CODE_ALPHABET, HeadingKind, SectionKind, Workshop
 from samskab.workshops.template import (
     ANCHORING_STATEMENTS,
     LEARNING_COLUMNS,
@@ -26,8 +26,12 @@ def new_workshop(process: Process, by, **fields) -> Workshop:
     return services.workshop_create(workshop=Workshop(**values), evaluation_round=evaluation_round, by=by)
 
 
-def keys(section, role: str) -> list[str]:
-    return list(section.prompts.filter(role=role).order_by("order").values_list("key", flat=True))
+def keys(section, kind: str) -> list[str]:
+    return list(section.headings.filter(kind=kind).order_by("order").values_list("key", flat=True))
+
+
+def statement_keys(section) -> list[str]:
+    return list(section.statements.order_by("order").values_list("key", flat=True))
 
 
 def test_the_template_has_the_four_step_6_sections_in_order(demo, personas):
@@ -38,14 +42,14 @@ def test_the_template_has_the_four_step_6_sections_in_order(demo, personas):
     assert all(s.title for s in sections)
     status, learning, transfer, rating = sections
 
-    assert not status.prompts.exists()
-    assert keys(learning, PromptRole.COLUMN) == ["keep", "change", "avoid"]
-    assert keys(learning, PromptRole.THEME) == ["method", "results", "roles", "tasks", "obstacles"]
-    assert keys(transfer, PromptRole.COLUMN) == ["elsewhere", "next"]
-    assert keys(transfer, PromptRole.THEME) == []
-    assert len(keys(rating, PromptRole.STATEMENT)) == 8
-    assert keys(rating, PromptRole.STATEMENT) == [key for key, _text in ANCHORING_STATEMENTS]
-    assert not rating.prompts.exclude(role=PromptRole.STATEMENT).exists()
+    assert not status.headings.exists() and not status.statements.exists()
+    assert keys(learning, HeadingKind.COLUMN) == ["keep", "change", "avoid"]
+    assert keys(learning, HeadingKind.THEME) == ["method", "results", "roles", "tasks", "obstacles"]
+    assert keys(transfer, HeadingKind.COLUMN) == ["elsewhere", "next"]
+    assert keys(transfer, HeadingKind.THEME) == []
+    assert len(statement_keys(rating)) == 8
+    assert statement_keys(rating) == [key for key, _text in ANCHORING_STATEMENTS]
+    assert not rating.headings.exists()
 
 
 def test_the_texts_are_stored_in_the_language_of_the_creator_and_the_keys_stay(demo, personas):
@@ -55,7 +59,9 @@ def test_the_texts_are_stored_in_the_language_of_the_creator_and_the_keys_stay(d
         danish = new_workshop(demo, personas["konsulent"])
 
     def texts(workshop: Workshop) -> dict[str, str]:
-        return dict(workshop.sections.values_list("prompts__key", "prompts__text").exclude(prompts__key=None))
+        headings = workshop.sections.values_list("headings__key", "headings__text").exclude(headings__key=None)
+        statements = workshop.sections.values_list("statements__key", "statements__text").exclude(statements__key=None)
+        return dict(headings) | dict(statements)
 
     english_texts, danish_texts = texts(english), texts(danish)
     assert english_texts.keys() == danish_texts.keys()
@@ -65,7 +71,7 @@ def test_the_texts_are_stored_in_the_language_of_the_creator_and_the_keys_stay(d
     assert english.sections.first().title != danish.sections.first().title
 
 
-def test_every_template_prompt_has_its_own_key_and_text(demo, personas):
+def test_every_template_heading_and_statement_has_its_own_key_and_text(demo, personas):
     for items in (LEARNING_COLUMNS, LEARNING_THEMES, TRANSFER_COLUMNS, ANCHORING_STATEMENTS):
         assert len({key for key, _text in items}) == len(items)
         assert len({str(text) for _key, text in items}) == len(items)
@@ -76,7 +82,7 @@ def test_the_template_can_be_added_to_a_workshop_with_no_sections(demo, personas
     workshop.sections.all().delete()
     add_template_sections(workshop)
     assert workshop.sections.count() == 4
-    assert workshop.sections.filter(prompts__role=PromptRole.STATEMENT).distinct().count() == 1
+    assert workshop.sections.filter(statements__isnull=False).distinct().count() == 1
 
 
 def test_the_creator_is_the_only_facilitator(demo, personas):

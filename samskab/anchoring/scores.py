@@ -16,7 +16,7 @@ from samskab.anchoring.models import AnchoringCheck
 from samskab.anchoring.queries import check_of
 from samskab.rounds.models import EvaluationRound
 from samskab.workshops import ratings
-from samskab.workshops.models import PromptRole, SectionKind, Workshop
+from samskab.workshops.models import SectionKind, Workshop
 from samskab.workshops.queries import workshop_of
 from samskab.workshops.template import ANCHORING_STATEMENTS
 
@@ -90,9 +90,7 @@ def rating_workshop(evaluation_round: EvaluationRound) -> Workshop | None:
     if workshop is None:
         return None
     keys = [key for key, _text in ANCHORING_STATEMENTS]
-    has_statements = workshop.sections.filter(
-        kind=SectionKind.RATING, prompts__role=PromptRole.STATEMENT, prompts__key__in=keys
-    ).exists()
+    has_statements = workshop.sections.filter(kind=SectionKind.RATING, statements__key__in=keys).exists()
     return workshop if has_statements else None
 
 
@@ -103,17 +101,15 @@ def scores_from_workshop(workshop: Workshop) -> dict[str, tuple[Decimal | None, 
     none below the smallest group, and a reopened rating's new answers only once they are safe.
     """
     keys = [key for key, _text in ANCHORING_STATEMENTS]
-    sections = workshop.sections.filter(
-        kind=SectionKind.RATING, prompts__role=PromptRole.STATEMENT, prompts__key__in=keys
-    ).distinct()
+    sections = workshop.sections.filter(kind=SectionKind.RATING, statements__key__in=keys).distinct()
     result = {}
     for section in sections:
         section.workshop = workshop
-        for statement in ratings.board(section)["statements"]:
-            if statement.prompt.key not in keys or not (statement.answered or statement.count):
+        for figures in ratings.board(section)["statements"]:
+            if figures.statement.key not in keys or not (figures.answered or figures.count):
                 continue
-            average = None if statement.average is None else Decimal(str(statement.average)).quantize(ONE_DECIMAL)
-            result[statement.prompt.key] = (average, statement.answered if statement.count is None else statement.count)
+            average = None if figures.average is None else Decimal(str(figures.average)).quantize(ONE_DECIMAL)
+            result[figures.statement.key] = (average, figures.answered if figures.count is None else figures.count)
     return result
 
 

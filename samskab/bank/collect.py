@@ -25,7 +25,7 @@ from samskab.decisions.models import Decision
 from samskab.processes.models import Indicator, MeasurementPhase
 from samskab.rounds.models import EvaluationRound
 from samskab.workshops.minutes_content import TRANSFER_KEYS
-from samskab.workshops.models import Card, Lesson, Prompt, PromptRole, Workshop
+from samskab.workshops.models import Card, Heading, HeadingKind, Lesson, Workshop
 
 TITLE_LENGTH = 300
 FIELDS = ["kind", "title", "text", "theme_key", "theme", "decision", "date", "unit", "unit_path", "listed"]
@@ -98,12 +98,12 @@ def _lessons(workshop: Workshop) -> list[tuple[object, dict]]:
     return [item for item in found if item]
 
 
-def _written(source, kind: str, written: str, prompt, section) -> tuple[object, dict] | None:
-    """An item's values from a text someone wrote (a lesson, a card), themed by its prompt or else its section."""
+def _written(source, kind: str, written: str, heading, section) -> tuple[object, dict] | None:
+    """An item's values from a text someone wrote (a lesson, a card), themed by its heading or else its section."""
     title, text = first_line(written)
     if not title:
         return None
-    theme = {"theme_key": prompt.key, "theme": prompt.text} if prompt else {"theme_key": "", "theme": section.title}
+    theme = {"theme_key": heading.key, "theme": heading.text} if heading else {"theme_key": "", "theme": section.title}
     return source, {"kind": kind, "title": title, "text": text, "decision": "", **theme}
 
 
@@ -173,7 +173,7 @@ def _solutions(evaluation_round: EvaluationRound) -> list[tuple[object, dict]]:
 def _transfer_cards(workshop: Workshop) -> list[tuple[object, dict]]:
     """The visible cards of the transfer board. Hidden cards never leave the workshop."""
     sections = set(
-        Prompt.objects.filter(section__workshop=workshop, role=PromptRole.COLUMN, key__in=TRANSFER_KEYS).values_list(
+        Heading.objects.filter(section__workshop=workshop, kind=HeadingKind.COLUMN, key__in=TRANSFER_KEYS).values_list(
             "section_id", flat=True
         )
     )

@@ -28,7 +28,7 @@ from samskab.processes.models import (
 from samskab.rounds.models import EvaluationRound, RoundStatus
 from samskab.workshops import minutes_content as referat
 from samskab.workshops import services
-from samskab.workshops.models import Card, Lesson, PromptRole, SectionKind, Workshop, WorkshopStatus
+from samskab.workshops.models import Card, HeadingKind, Lesson, SectionKind, Workshop, WorkshopStatus
 from samskab.workshops.template import add_template_sections
 
 FACILITATOR = "bo.konsulent"  # not a persona: nobody logs in as this person in the demo
@@ -136,8 +136,8 @@ def load(today: date) -> None:
         add_template_sections(workshop)
     learning = workshop.sections.get(kind=SectionKind.BOARD, order=1)
     transfer = workshop.sections.get(kind=SectionKind.BOARD, order=2)
-    themes = {prompt.key: prompt for prompt in learning.prompts.filter(role=PromptRole.THEME)}
-    columns = {prompt.key: prompt for prompt in transfer.prompts.filter(role=PromptRole.COLUMN)}
+    themes = {heading.key: heading for heading in learning.headings.filter(kind=HeadingKind.THEME)}
+    columns = {heading.key: heading for heading in transfer.headings.filter(kind=HeadingKind.COLUMN)}
 
     for title, key, reusable, more in LESSONS:
         Lesson.objects.create(

@@ -54,13 +54,14 @@ from samskab.workshops.models import (
     Attendee,
     AttendeeRole,
     Card,
+    Heading,
+    HeadingKind,
     Lesson,
     Minutes,
     MinutesStatus,
-    Prompt,
-    PromptRole,
     Section,
     SectionKind,
+    Statement,
     Workshop,
     WorkshopStatus,
 )
@@ -465,7 +466,7 @@ class _Maker:
             ],
         )
 
-        # The step-6 template's sections and prompts, as add_template_sections makes them, in bulk.
+        # The step-6 template's sections, headings and statements, as add_template_sections makes them, in bulk.
         titles = [
             (SectionKind.STATUS, _("How has each challenge gone?"), _("One challenge at a time: how is it going, and what is needed? What is stalled?")),
             (SectionKind.BOARD, _("Learning from co-created governance"), str(REFLECTION)),
@@ -482,19 +483,20 @@ class _Maker:
             "sections",
         )
         self.sections = {workshop.pk: sections[4 * i : 4 * i + 4] for i, workshop in enumerate(self.workshops)}
-        prompts = []
+        headings, statements = [], []
         for _status, learning, transfer, rating in self.sections.values():
-            for section, role, texts in (
-                (learning, PromptRole.COLUMN, LEARNING_COLUMNS),
-                (learning, PromptRole.THEME, LEARNING_THEMES),
-                (transfer, PromptRole.COLUMN, TRANSFER_COLUMNS),
-                (rating, PromptRole.STATEMENT, ANCHORING_STATEMENTS),
+            for section, kind, texts in (
+                (learning, HeadingKind.COLUMN, LEARNING_COLUMNS),
+                (learning, HeadingKind.THEME, LEARNING_THEMES),
+                (transfer, HeadingKind.COLUMN, TRANSFER_COLUMNS),
             ):
-                prompts += [Prompt(section=section, role=role, key=key, text=str(text), order=i) for i, (key, text) in enumerate(texts)]
-        prompts = self.bulk(Prompt, prompts, "prompts")
-        self.prompts: dict[tuple[int, str], list[Prompt]] = {}
-        for prompt in prompts:
-            self.prompts.setdefault((prompt.section_id, prompt.role), []).append(prompt)
+                headings += [Heading(section=section, kind=kind, key=key, text=str(text), order=i) for i, (key, text) in enumerate(texts)]
+            statements += [Statement(section=rating, key=key, text=str(text), order=i) for i, (key, text) in enumerate(ANCHORING_STATEMENTS)]
+        headings = self.bulk(Heading, headings, "headings")
+        self.bulk(Statement, statements, "statements")
+        self.headings: dict[tuple[int, str], list[Heading]] = {}
+        for heading in headings:
+            self.headings.setdefault((heading.section_id, heading.kind), []).append(heading)
 
         attendees, attendance = [], []
         roles = [AttendeeRole.EMPLOYEE, AttendeeRole.EMPLOYEE, AttendeeRole.EMPLOYEE, AttendeeRole.LEADER, AttendeeRole.TR, AttendeeRole.AMR, ""]
@@ -514,7 +516,7 @@ class _Maker:
         cards, lessons = [], []
         for workshop in self.workshops:
             _status, learning, _transfer, _rating = self.sections[workshop.pk]
-            columns, themes = self.prompts[(learning.pk, PromptRole.COLUMN)], self.prompts[(learning.pk, PromptRole.THEME)]
+            columns, themes = self.headings[(learning.pk, HeadingKind.COLUMN)], self.headings[(learning.pk, HeadingKind.THEME)]
             for n in range(rng.randint(4, 8)):
                 cards.append(
                     Card(
@@ -630,8 +632,8 @@ class _Maker:
         for position, (evaluation_round, workshop) in enumerate(self.approved):
             quota = per_round + (position < extra)
             _status, learning, transfer, _rating = self.sections[workshop.pk]
-            themes = self.prompts[(learning.pk, PromptRole.THEME)]
-            columns = self.prompts[(transfer.pk, PromptRole.COLUMN)]
+            themes = self.headings[(learning.pk, HeadingKind.THEME)]
+            columns = self.headings[(transfer.pk, HeadingKind.COLUMN)]
             for _lesson in range(quota // 2):
                 title, text = write.title(), write.text(rng.randint(1, 3))
                 lesson = Lesson(section=learning, text=f"{title}\n{text}", reusable=True, theme=rng.choice(themes))

@@ -13,7 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from samskab.decisions.models import ProcessDecision, ProcessDecisionKind
 from samskab.ideas.models import Idea, IdeaOrigin
 from samskab.rounds.models import EvaluationRound
-from samskab.workshops.models import Card, PromptRole, SectionKind
+from samskab.workshops.models import Card, HeadingKind, SectionKind
 
 NEXT_KEY = "next"  # the transfer board's column of new workflows or challenges (workshops/template.py)
 
@@ -22,7 +22,7 @@ def _next_cards(evaluation_round: EvaluationRound):
     return Card.objects.filter(
         section__workshop__round=evaluation_round,
         section__kind=SectionKind.BOARD,
-        column__role=PromptRole.COLUMN,
+        column__kind=HeadingKind.COLUMN,
         column__key=NEXT_KEY,
         hidden=False,
     ).select_related("section__workshop")

@@ -24,12 +24,13 @@ from samskab.workshops.models import (
     CARD_MAX_LENGTH,
     Attendee,
     Card,
+    Heading,
+    HeadingKind,
     Phase,
-    Prompt,
-    PromptRole,
     Rating,
     Section,
     SectionKind,
+    Statement,
     Vote,
     WorkshopStatus,
 )
@@ -103,10 +104,10 @@ def _check_privacy(text: str, confirmed: bool) -> None:
         raise Refused(privacy_warning(reason), status=422, confirm=reason)
 
 
-def _check_prompts(section: Section, column: Prompt | None, theme: Prompt | None) -> None:
-    if column is not None and (column.section_id != section.pk or column.role != PromptRole.COLUMN):
+def _check_headings(section: Section, column: Heading | None, theme: Heading | None) -> None:
+    if column is not None and (column.section_id != section.pk or column.kind != HeadingKind.COLUMN):
         raise Refused(_("Choose one of the board's columns."), status=422)
-    if theme is not None and (theme.section_id != section.pk or theme.role != PromptRole.THEME):
+    if theme is not None and (theme.section_id != section.pk or theme.kind != HeadingKind.THEME):
         raise Refused(_("Choose one of the board's themes."), status=422)
 
 
@@ -118,23 +119,23 @@ def _own_card(attendee: Attendee, card_id: uuid.UUID) -> Card | None:
     return card
 
 
-def board_to_write_on(attendee: Attendee, section_id: str) -> tuple[Section | None, list[Prompt]]:
-    """The section of the attendee's workshop with this id, and its prompts (columns, themes), for a new card.
+def board_to_write_on(attendee: Attendee, section_id: str) -> tuple[Section | None, list[Heading]]:
+    """The section of the attendee's workshop with this id, and its headings (columns, themes), for a new card.
 
-    Read together in one query whenever the section has prompts (a board has its columns), written
+    Read together in one query whenever the section has headings (a board has its columns), written
     in SQL (hot_reads.py): the write a whole room makes in the same second. A section without
-    prompts is read on its own.
+    headings is read on its own.
     """
     if not (section_id.isascii() and section_id.isdigit()) or int(section_id) > MAX_ID:
         return None, []
-    prompts = hot_reads.board_prompts(int(section_id), attendee.workshop_id)  # one section object for all
-    if prompts:
-        section = prompts[0].section
+    headings = hot_reads.board_headings(int(section_id), attendee.workshop_id)  # one section object for all
+    if headings:
+        section = headings[0].section
     else:
         section = Section.objects.filter(pk=section_id, workshop_id=attendee.workshop_id).first()
     if section is not None:
         section.workshop = attendee.workshop
-    return section, prompts
+    return section, headings
 
 
 def card_add(
@@ -143,8 +144,8 @@ def card_add(
     section: Section,
     client_id: uuid.UUID,
     text: str,
-    column: Prompt | None = None,
-    theme: Prompt | None = None,
+    column: Heading | None = None,
+    theme: Heading | None = None,
     confirmed: bool = False,
 ) -> Card:
     """Put a card on a board. A card already stored with this client_id is returned as it is.
@@ -171,7 +172,7 @@ def card_add(
 
 
 def _new_card_text(
-    attendee: Attendee, section: Section, text: str, column: Prompt | None, theme: Prompt | None, confirmed: bool
+    attendee: Attendee, section: Section, text: str, column: Heading | None, theme: Heading | None, confirmed: bool
 ) -> str:
     """The new card's text, cleaned, if the attendee may add it to the section now."""
     if section.workshop_id != attendee.workshop_id or section.kind != SectionKind.BOARD:
@@ -182,7 +183,7 @@ def _new_card_text(
     if not attendee.on_paper:
         _check_card_allowance(attendee, section)
     text = _clean_text(text)
-    _check_prompts(section, column, theme)
+    _check_headings(section, column, theme)
     _check_privacy(text, confirmed)
     return text
 
@@ -224,7 +225,7 @@ def card_edit(
     if (card.text, card.column_id, card.theme_id) == (text, getattr(column, "pk", None), getattr(theme, "pk", None)):
         return card  # nothing to change: a repeat of an edit answers as the edit did
     _check_open(card.section)
-    _check_prompts(card.section, column, theme)
+    _check_headings(card.section, column, theme)
     if text != card.text:
         _check_privacy(text, confirmed)
     card.text, card.column, card.theme = text, column, theme
@@ -357,21 +358,17 @@ def _replaced_key(client_id: uuid.UUID) -> str:
     return f"samskab:rating-replaced:{client_id}"
 
 
-def rating_set(*, attendee: Attendee, prompt: Prompt, client_id: uuid.UUID, value: int) -> Rating:
+def rating_set(*, attendee: Attendee, statement: Statement, client_id: uuid.UUID, value: int) -> Rating:
     """Rate a statement from 1 to 5. A new rating of the same statement replaces the attendee's earlier one."""
     existing = Rating.objects.filter(client_id=client_id).first()
     if existing is not None:
         if existing.attendee_id != attendee.pk:
             raise not_found()
         return existing
-    section = prompt.section
-    if (
-        section.workshop_id != attendee.workshop_id
-        or section.kind != SectionKind.RATING
-        or prompt.role != PromptRole.STATEMENT
-    ):
+    section = statement.section
+    if section.workshop_id != attendee.workshop_id or section.kind != SectionKind.RATING:
         raise Refused(_("We cannot find that statement."), status=404)
-    current = Rating.objects.filter(prompt=prompt, attendee=attendee).first()
+    current = Rating.objects.filter(statement=statement, attendee=attendee).first()
     if current is not None and cache.get(_replaced_key(client_id)):
         return current  # an older rating arriving late: the newer one stands
     _check_open(section)
@@ -379,9 +376,9 @@ def rating_set(*, attendee: Attendee, prompt: Prompt, client_id: uuid.UUID, valu
         raise Refused(_("Choose a rating from 1 to 5."), status=422)
     try:
         with transaction.atomic():
-            current = Rating.objects.select_for_update().filter(prompt=prompt, attendee=attendee).first()
+            current = Rating.objects.select_for_update().filter(statement=statement, attendee=attendee).first()
             if current is None:
-                rating = Rating.objects.create(client_id=client_id, prompt=prompt, attendee=attendee, value=value)
+                rating = Rating.objects.create(client_id=client_id, statement=statement, attendee=attendee, value=value)
             else:
                 # Safe to remember before the commit: while the row keeps this id, it is found by it first.
                 cache.set(_replaced_key(current.client_id), True, REPLACED_FOR)

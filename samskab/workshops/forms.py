@@ -14,10 +14,11 @@ from samskab.workshops.models import (
     CARD_MAX_LENGTH,
     AttendanceStatus,
     Card,
+    Heading,
+    HeadingKind,
     Lesson,
-    Prompt,
-    PromptRole,
     Section,
+    Statement,
     Workshop,
 )
 from samskab.workshops.phone_forms import TEXT_ERRORS
@@ -84,15 +85,24 @@ class SectionEditForm(StyledForm, forms.ModelForm):
         fields = ["title", "intro"]
 
 
-class PromptForm(StyledForm, forms.ModelForm):
+class HeadingForm(StyledForm, forms.ModelForm):
     class Meta:
-        model = Prompt
+        model = Heading
         fields = ["text", "order"]
         labels = {"order": _("Position")}
         help_texts = {"order": _("Lower numbers come first.")}
 
 
-PromptFormSet = inlineformset_factory(Section, Prompt, form=PromptForm, extra=1, can_delete=True)
+class StatementForm(StyledForm, forms.ModelForm):
+    class Meta:
+        model = Statement
+        fields = ["text", "order"]
+        labels = {"order": _("Position")}
+        help_texts = {"order": _("Lower numbers come first.")}
+
+
+HeadingFormSet = inlineformset_factory(Section, Heading, form=HeadingForm, extra=1, can_delete=True)
+StatementFormSet = inlineformset_factory(Section, Statement, form=StatementForm, extra=1, can_delete=True)
 
 
 class AttendanceForm(StyledForm, forms.Form):
@@ -174,14 +184,14 @@ class CardModerateForm(StyledForm, forms.Form):
         label=_("Text of the card"), max_length=CARD_MAX_LENGTH, widget=forms.Textarea, error_messages=TEXT_ERRORS
     )
     column = forms.ModelChoiceField(
-        queryset=Prompt.objects.none(),
+        queryset=Heading.objects.none(),
         label=_("Column"),
         required=False,
         empty_label=_("Without column"),
         error_messages={"invalid_choice": _("Choose one of the columns.")},
     )
     theme = forms.ModelChoiceField(
-        queryset=Prompt.objects.none(),
+        queryset=Heading.objects.none(),
         label=_("Theme"),
         required=False,
         empty_label=_("No particular theme"),
@@ -191,9 +201,9 @@ class CardModerateForm(StyledForm, forms.Form):
     def __init__(self, *args, card: Card, ask_confirm: bool = False, **kwargs):
         kwargs.setdefault("initial", {"text": card.text, "column": card.column_id, "theme": card.theme_id})
         super().__init__(*args, **kwargs)
-        prompts = Prompt.objects.filter(section_id=card.section_id)
-        self.fields["column"].queryset = prompts.filter(role=PromptRole.COLUMN)
-        self.fields["theme"].queryset = prompts.filter(role=PromptRole.THEME)
+        headings = Heading.objects.filter(section_id=card.section_id)
+        self.fields["column"].queryset = headings.filter(kind=HeadingKind.COLUMN)
+        self.fields["theme"].queryset = headings.filter(kind=HeadingKind.THEME)
         if not self.fields["theme"].queryset.exists():
             del self.fields["theme"]
         if ask_confirm:
@@ -248,7 +258,7 @@ class LessonForm(SubmittedOnceForm):
     def __init__(self, *args, section: Section, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["text"].widget.attrs["rows"] = 3
-        themes = Prompt.objects.filter(section=section, role=PromptRole.THEME)
+        themes = Heading.objects.filter(section=section, kind=HeadingKind.THEME)
         cards = Card.objects.filter(section=section, hidden=False)
         self.fields["theme"].queryset = themes
         self.fields["theme"].empty_label = _("No particular theme")

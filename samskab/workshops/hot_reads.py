@@ -12,7 +12,7 @@ from functools import cache
 
 from django.db import connection, models
 
-from samskab.workshops.models import Attendee, Card, Prompt, Section, Workshop
+from samskab.workshops.models import Attendee, Card, Heading, Section, Workshop
 
 
 @dataclass(frozen=True)
@@ -80,23 +80,23 @@ def attendees_by_code(code: str, tokens: list[str]) -> list[Attendee]:
     return found
 
 
-def board_prompts(section_id: int, workshop_id: int) -> list[Prompt]:
-    """The prompts (columns, themes) of the workshop's section with this id, each with that section as one object."""
-    p, s = columns(Prompt, "p"), columns(Section, "s")
+def board_headings(section_id: int, workshop_id: int) -> list[Heading]:
+    """The headings (columns, themes) of the workshop's section with this id, each with that section as one object."""
+    h, s = columns(Heading, "h"), columns(Section, "s")
     sql = (
-        f"SELECT {p.sql}, {s.sql} FROM {_table(Prompt)} p JOIN {_table(Section)} s ON s.id = p.section_id "
-        f"WHERE p.section_id = %s AND s.workshop_id = %s ORDER BY p.role, p.{connection.ops.quote_name('order')}, p.id"
+        f"SELECT {h.sql}, {s.sql} FROM {_table(Heading)} h JOIN {_table(Section)} s ON s.id = h.section_id "
+        f"WHERE h.section_id = %s AND s.workshop_id = %s ORDER BY h.kind, h.{connection.ops.quote_name('order')}, h.id"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [section_id, workshop_id])
         rows = cursor.fetchall()
-    prompts, section = [], None
+    headings, section = [], None
     for row in rows:
-        prompt = p.instance(row[: len(p.names)])
-        section = section or s.instance(row[len(p.names) :])
-        prompt.section = section
-        prompts.append(prompt)
-    return prompts
+        heading = h.instance(row[: len(h.names)])
+        section = section or s.instance(row[len(h.names) :])
+        heading.section = section
+        headings.append(heading)
+    return headings
 
 
 def visible_card(client_id, workshop_id: int) -> Card | None:

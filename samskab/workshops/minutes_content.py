@@ -31,10 +31,10 @@ from samskab.workshops.models import (
     AttendanceStatus,
     AttendeeRole,
     Card,
+    HeadingKind,
     Lesson,
     Minutes,
     MinutesVersion,
-    PromptRole,
     SectionKind,
     Workshop,
 )
@@ -411,7 +411,7 @@ def _status_before(workshop: Workshop, solution_ids) -> dict[int, str]:
 
 
 def _is_transfer(section) -> bool:
-    return any(p.role == PromptRole.COLUMN and p.key in TRANSFER_KEYS for p in section.prompts.all())
+    return any(h.kind == HeadingKind.COLUMN and h.key in TRANSFER_KEYS for h in section.headings.all())
 
 
 def _board(section, *, named: bool) -> tuple[Board, list[CardLine]]:
@@ -428,7 +428,7 @@ def _board(section, *, named: bool) -> tuple[Board, list[CardLine]]:
     columns: dict[int | None, CardBlock] = {}
     lines = []
     for card in cards:
-        where = " · ".join(prompt.text for prompt in (card.column, card.theme) if prompt is not None)
+        where = " · ".join(heading.text for heading in (card.column, card.theme) if heading is not None)
         line = CardLine(
             text=card.text,
             votes=card.vote_count,
@@ -441,7 +441,7 @@ def _board(section, *, named: bool) -> tuple[Board, list[CardLine]]:
         else:
             title = card.column.text if card.column else _("Other cards")
             columns.setdefault(card.column_id, CardBlock(title, False, [])).cards.append(line)
-    order = {prompt.pk: prompt.order for prompt in section.prompts.all() if prompt.role == PromptRole.COLUMN}
+    order = {heading.pk: heading.order for heading in section.headings.all() if heading.kind == HeadingKind.COLUMN}
     loose = [columns[key] for key in sorted(columns, key=lambda key: (key is None, order.get(key, 0)))]
     blocks = [block for block in groups.values() if block.cards] + loose
     return Board(section.title, blocks, voted=any(line.votes for line in lines)), lines
@@ -454,17 +454,17 @@ def _rating(section) -> RatingResult:
         smallest=state["smallest"],
         statements=[
             StatementResult(
-                text=statement.prompt.text,
-                count=statement.count,
-                average=statement.average,
-                distribution=statement.distribution,
+                text=figures.statement.text,
+                count=figures.count,
+                average=figures.average,
+                distribution=figures.distribution,
                 by_role=[
-                    RoleAverage(str(figures.label), figures.average)
-                    for figures in getattr(statement, "by_role", [])
-                    if figures.hidden is None and figures.average is not None
+                    RoleAverage(str(role.label), role.average)
+                    for role in getattr(figures, "by_role", [])
+                    if role.hidden is None and role.average is not None
                 ],
             )
-            for statement in state["statements"]
+            for figures in state["statements"]
         ],
     )
 

@@ -146,28 +146,47 @@ class Section(models.Model):
         return reverse("workshops:section_edit", args=[self.pk])
 
 
-class PromptRole(models.TextChoices):
+class HeadingKind(models.TextChoices):
     COLUMN = "kolonne", _("column")  # a card board's columns: Gør igen, Gør anderledes, Undgå, or a question
     THEME = "tema", _("theme")  # a card board's rows: Metoden, Resultaterne, …
-    STATEMENT = "udsagn", _("statement")  # a rating's statements on the 1–5 scale
 
 
-class Prompt(models.Model):
-    """A column, theme or statement of a section."""
+class Heading(models.Model):
+    """A card board's column or theme (a row): what the cards on the board are written under."""
 
-    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="prompts")
-    role = models.CharField(_("kind"), max_length=20, choices=PromptRole.choices)
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="headings")
+    kind = models.CharField(_("kind"), max_length=20, choices=HeadingKind.choices)
     text = models.CharField(_("text"), max_length=300)
     key = models.CharField(
-        max_length=30, blank=True, help_text="Stable key of a template prompt (keep/change/avoid, an anchoring factor)."
+        max_length=30, blank=True, help_text="Stable key of a template's heading (keep/change/avoid, a theme)."
     )
     order = models.PositiveSmallIntegerField(_("position"), default=0)
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = _("question")
-        verbose_name_plural = _("questions")
-        ordering = ["role", "order", "pk"]
+        verbose_name = _("board heading")
+        verbose_name_plural = _("board headings")
+        ordering = ["kind", "order", "pk"]  # columns ("kolonne") before themes ("tema")
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class Statement(models.Model):
+    """A rating's statement, which each attendee rates on the 1–5 scale."""
+
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="statements")
+    text = models.CharField(_("text"), max_length=300)
+    key = models.CharField(
+        max_length=30, blank=True, help_text="Stable key of a template's statement (an anchoring factor)."
+    )
+    order = models.PositiveSmallIntegerField(_("position"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("statement")
+        verbose_name_plural = _("statements")
+        ordering = ["order", "pk"]
 
     def __str__(self) -> str:
         return self.text
@@ -244,10 +263,10 @@ class Card(models.Model):
     client_id = models.UUIDField(unique=True, editable=False)
     section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="cards")
     column = models.ForeignKey(
-        Prompt, verbose_name=_("column"), on_delete=models.SET_NULL, null=True, blank=True, related_name="cards"
+        Heading, verbose_name=_("column"), on_delete=models.SET_NULL, null=True, blank=True, related_name="cards"
     )
     theme = models.ForeignKey(
-        Prompt, verbose_name=_("theme"), on_delete=models.SET_NULL, null=True, blank=True, related_name="themed_cards"
+        Heading, verbose_name=_("theme"), on_delete=models.SET_NULL, null=True, blank=True, related_name="themed_cards"
     )
     attendee = models.ForeignKey(Attendee, on_delete=models.SET_NULL, null=True, blank=True, related_name="cards")
     text = models.TextField(_("text"), max_length=CARD_MAX_LENGTH)
@@ -291,7 +310,7 @@ class Rating(models.Model):
     """A rating of a statement on the 1–5 scale; one per attendee and statement (changing it replaces it)."""
 
     client_id = models.UUIDField(unique=True, editable=False)
-    prompt = models.ForeignKey(Prompt, on_delete=models.CASCADE, related_name="ratings")
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="ratings")
     attendee = models.ForeignKey(Attendee, on_delete=models.CASCADE, related_name="ratings")
     value = models.PositiveSmallIntegerField(_("rating"), validators=[MinValueValidator(1), MaxValueValidator(5)])
     updated_at = CoarseDateTimeField(auto_now=True)
@@ -299,7 +318,7 @@ class Rating(models.Model):
     class Meta:
         verbose_name = _("rating")
         verbose_name_plural = _("ratings")
-        constraints = [models.UniqueConstraint(fields=["prompt", "attendee"], name="one_rating_per_statement")]
+        constraints = [models.UniqueConstraint(fields=["statement", "attendee"], name="one_rating_per_statement")]
 
 
 class Lesson(SubmittedOnce):
@@ -313,7 +332,7 @@ class Lesson(SubmittedOnce):
         help_text=_("Marks the lesson for other workplaces in the municipality once the minutes are approved."),
     )
     theme = models.ForeignKey(
-        Prompt, verbose_name=_("theme"), on_delete=models.SET_NULL, null=True, blank=True, related_name="lessons"
+        Heading, verbose_name=_("theme"), on_delete=models.SET_NULL, null=True, blank=True, related_name="lessons"
     )
     cards = models.ManyToManyField(Card, verbose_name=_("cards"), blank=True, related_name="lessons")
     created_at = models.DateTimeField(auto_now_add=True)

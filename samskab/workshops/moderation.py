@@ -19,7 +19,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from samskab.workshops import live
-from samskab.workshops.cards import Refused, _check_privacy, _check_prompts, _clean_text
+from samskab.workshops.cards import Refused, _check_privacy, _check_headings, _clean_text
 from samskab.workshops.models import CARD_MAX_LENGTH, Card, CardGroup, Section, Vote, Workshop, WorkshopStatus
 
 GROUP_NAME_MAX_LENGTH = 200
@@ -103,7 +103,7 @@ def card_edit(*, card: Card, text: str, column=None, theme=None, confirmed: bool
     section = card.section
     check_not_closed(section.workshop)
     text = _clean_text(text)
-    _check_prompts(section, column, theme)
+    _check_headings(section, column, theme)
     if (card.text, card.column_id, card.theme_id) == (text, getattr(column, "pk", None), getattr(theme, "pk", None)):
         return card
     if text != card.text:

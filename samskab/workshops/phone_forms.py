@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samskab.core.forms import CleanTextForm, StyledForm
 from samskab.workshops.joining import normalise_code
-from samskab.workshops.models import CARD_MAX_LENGTH, AttendeeRole, Prompt, PromptRole, Section
+from samskab.workshops.models import CARD_MAX_LENGTH, AttendeeRole, Heading, HeadingKind, Section, Statement
 
 TEXT_ERRORS = {
     "required": _("Write something on the card first."),
@@ -42,31 +42,31 @@ class JoinForm(StyledForm, forms.Form):
             del self.fields["name"]
 
 
-class PromptField(forms.ModelChoiceField):
-    """One of the section's prompts of one role, from those the form has read: no query to show or check a choice."""
+class HeadingField(forms.ModelChoiceField):
+    """One of the section's headings of one kind, from those the form has read: no query to show or check a choice."""
 
-    prompts: dict[str, Prompt] = {}
+    headings: dict[str, Heading] = {}
 
-    def to_python(self, value) -> Prompt | None:
+    def to_python(self, value) -> Heading | None:
         if value in self.empty_values:
             return None
-        prompt = self.prompts.get(str(value))
-        if prompt is None:
+        heading = self.headings.get(str(value))
+        if heading is None:
             raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value})
-        return prompt
+        return heading
 
 
 class CardForm(CleanTextForm, forms.Form):
     """A new card, or a change to one (`edit=True`: no section field, client id optional)."""
 
     client_id = forms.UUIDField(widget=forms.HiddenInput)
-    column = PromptField(
-        queryset=Prompt.objects.none(),
+    column = HeadingField(
+        queryset=Heading.objects.none(),
         label=_("Where does the card belong?"),
         error_messages={"required": _("Choose where the card belongs."), "invalid_choice": _("Choose one of the columns.")},
     )
-    theme = PromptField(
-        queryset=Prompt.objects.none(),
+    theme = HeadingField(
+        queryset=Heading.objects.none(),
         label=_("Theme"),
         required=False,
         empty_label=_("No particular theme"),
@@ -75,19 +75,19 @@ class CardForm(CleanTextForm, forms.Form):
     text = forms.CharField(label=_("Your card"), max_length=CARD_MAX_LENGTH, widget=forms.Textarea, error_messages=TEXT_ERRORS)
     confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, section: Section, edit: bool = False, prompts: list[Prompt] | None = None, **kwargs):
+    def __init__(self, *args, section: Section, edit: bool = False, headings: list[Heading] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.section = section
-        if prompts is None:  # `prompts`: the section's, when they were read with it (cards.board_to_write_on)
-            prompts = list(section.prompts.all())  # one query: which fields the form has, what may be chosen, and its labels
-        for name, role in (("column", PromptRole.COLUMN), ("theme", PromptRole.THEME)):
+        if headings is None:  # `headings`: the section's, when they were read with it (cards.board_to_write_on)
+            headings = list(section.headings.all())  # one query: which fields the form has, what may be chosen, and its labels
+        for name, kind in (("column", HeadingKind.COLUMN), ("theme", HeadingKind.THEME)):
             field = self.fields[name]
-            field.prompts = {str(prompt.pk): prompt for prompt in prompts if prompt.role == role}
-            if not field.prompts:
+            field.headings = {str(heading.pk): heading for heading in headings if heading.kind == kind}
+            if not field.headings:
                 del self.fields[name]
                 continue
             empty = [] if field.empty_label is None else [("", field.empty_label)]
-            field.choices = empty + [(prompt.pk, prompt.text) for prompt in field.prompts.values()]
+            field.choices = empty + [(heading.pk, heading.text) for heading in field.headings.values()]
         if edit:  # a change may leave the column as it is
             self.fields["client_id"].required = False
             if "column" in self.fields:
@@ -104,9 +104,9 @@ class RatingsForm(CleanTextForm, forms.Form):
     def __init__(self, *args, statements, **kwargs):
         super().__init__(*args, **kwargs)
         self.statements = list(statements)
-        for prompt in self.statements:
-            self.fields[f"p{prompt.pk}"] = forms.TypedChoiceField(
-                label=prompt.text,
+        for statement in self.statements:
+            self.fields[f"p{statement.pk}"] = forms.TypedChoiceField(
+                label=statement.text,
                 choices=[(value, str(value)) for value in range(1, 6)],
                 coerce=int,
                 required=False,
@@ -115,7 +115,7 @@ class RatingsForm(CleanTextForm, forms.Form):
         if not self.is_bound:
             self.initial.setdefault("client_id", uuid.uuid4())
 
-    def ratings(self) -> list[tuple[Prompt, int, uuid.UUID]]:
+    def ratings(self) -> list[tuple[Statement, int, uuid.UUID]]:
         """(statement, value, that rating's client id) for each statement given a value.
 
         One submission carries one client id; each statement's rating gets its own id derived
@@ -123,9 +123,9 @@ class RatingsForm(CleanTextForm, forms.Form):
         """
         client_id = self.cleaned_data["client_id"]
         return [
-            (prompt, self.cleaned_data[f"p{prompt.pk}"], uuid.uuid5(client_id, str(prompt.pk)))
-            for prompt in self.statements
-            if self.cleaned_data.get(f"p{prompt.pk}") not in (None, "")
+            (statement, self.cleaned_data[f"p{statement.pk}"], uuid.uuid5(client_id, str(statement.pk)))
+            for statement in self.statements
+            if self.cleaned_data.get(f"p{statement.pk}") not in (None, "")
         ]
 
 

@@ -24,7 +24,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from samskab.workshops import live, phone_rows
-from samskab.workshops.models import PromptRole, Section
+from samskab.workshops.models import HeadingKind, Section
 from samskab.workshops.state import BY_VOTES, board_state
 
 MAX_AGE = 10.0  # seconds
@@ -116,10 +116,10 @@ def _vote_listing(section: Section) -> VoteListing:
 
 
 def _build(section: Section, *, voting: bool, show_board: bool) -> Room:
-    prompts = list(section.prompts.all())
+    headings = list(section.headings.all())
     shared = Room(
-        columns=[p for p in prompts if p.role == PromptRole.COLUMN],
-        themes=[p for p in prompts if p.role == PromptRole.THEME],
+        columns=[heading for heading in headings if heading.kind == HeadingKind.COLUMN],
+        themes=[heading for heading in headings if heading.kind == HeadingKind.THEME],
     )
     if show_board:
         board = board_state(section, for_facilitator=False)  # hidden cards are not in it
@@ -135,7 +135,7 @@ def _build(section: Section, *, voting: bool, show_board: bool) -> Room:
     seen = {
         "board": [[str(c.client_id), c.text, c.column_id, c.theme_id, c.group_id, c.vote_count] for c in shared.board_cards],
         "vote": listing.digest if listing is not None else "",
-        "prompts": [[p.pk, p.role, p.text] for p in prompts],
+        "headings": [[heading.pk, heading.kind, heading.text] for heading in headings],
         "board_html": shared.board_html,
     }
     shared.digest = hashlib.sha256(json.dumps(seen, sort_keys=True).encode()).hexdigest()[:16]

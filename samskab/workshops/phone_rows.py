@@ -175,8 +175,8 @@ class MyCards:
         self.edit_url = _card_url("workshops:phone_card_edit", code)
         self.delete_url = _card_url("workshops:phone_card_delete", code)
         self.csrf = f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(get_token(request))}">' if editable else ""
-        self.columns = [(prompt.pk, escape(prompt.text)) for prompt in columns]
-        self.themes = [(prompt.pk, escape(prompt.text)) for prompt in themes]
+        self.columns = [(heading.pk, escape(heading.text)) for heading in columns]
+        self.themes = [(heading.pk, escape(heading.text)) for heading in themes]
         self.hidden_note = escape(_("hidden by the facilitator"))
         self.words = {
             name: escape(word)
@@ -189,8 +189,8 @@ class MyCards:
         self.no_warning = privacy_warning("", False)
 
     @staticmethod
-    def _options(prompts, chosen) -> str:
-        return "".join(f'<option value="{pk}"{" selected" if pk == chosen else ""}>{text}</option>' for pk, text in prompts)
+    def _options(headings, chosen) -> str:
+        return "".join(f'<option value="{pk}"{" selected" if pk == chosen else ""}>{text}</option>' for pk, text in headings)
 
     def card(self, card) -> str:
         """One card (the template phone.mjs fills for a card just sent is one with client id 0 and no text)."""

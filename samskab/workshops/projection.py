@@ -29,7 +29,7 @@ class Bar:
 
 @dataclass
 class Chart:
-    statement: object  # ratings.Statement
+    figures: object  # ratings.StatementFigures
     average_length: int = 0  # 0–1000: the average on the 1–5 scale
     bars: list[Bar] = field(default_factory=list)
     roles: list = field(default_factory=list)  # the role groups shown (ratings.RoleFigures)
@@ -38,15 +38,15 @@ class Chart:
 
 def rating_charts(board: dict) -> list[Chart]:
     charts = []
-    for statement in board["statements"]:
-        chart = Chart(statement)
-        if statement.average is not None:
-            chart.average_length = round(statement.average / max(SCALE) * 1000)
-            largest = max(statement.distribution) or 1
-            for value, count in zip(SCALE, statement.distribution):
+    for figures in board["statements"]:
+        chart = Chart(figures)
+        if figures.average is not None:
+            chart.average_length = round(figures.average / max(SCALE) * 1000)
+            largest = max(figures.distribution) or 1
+            for value, count in zip(SCALE, figures.distribution):
                 height = round(count / largest * 200)
                 chart.bars.append(Bar(str(value), count, (value - 1) * 100 + 5, 200 - height, height))
-        for role in statement.by_role:
+        for role in figures.by_role:
             if role.hidden is None:
                 chart.roles.append(role)
             elif role.hidden != HIDDEN_NO_ANSWERS:
@@ -60,18 +60,18 @@ class RoleTable:
     """The ratings by role as a table: a column for each role group that answered any statement."""
 
     roles: list  # (role, label) of the columns
-    rows: list  # (statement, [RoleFigures of the columns' roles])
+    rows: list  # (StatementFigures, [RoleFigures of the columns' roles])
     reasons: list[str] = field(default_factory=list)  # the HIDDEN_ reasons that occur, in a fixed order
 
 
 def role_table(board: dict) -> RoleTable:
-    answered = {role.role for statement in board["statements"] for role in statement.by_role if role.hidden != HIDDEN_NO_ANSWERS}
+    answered = {role.role for figures in board["statements"] for role in figures.by_role if role.hidden != HIDDEN_NO_ANSWERS}
     roles = [(role, label) for role, label in ROLE_GROUPS if role in answered]
     rows, reasons = [], set()
-    for statement in board["statements"]:
-        by_role = {figures.role: figures for figures in statement.by_role}
+    for figures in board["statements"]:
+        by_role = {role_figures.role: role_figures for role_figures in figures.by_role}
         cells = [by_role[role] for role, _label in roles if role in by_role]
         reasons |= {cell.hidden for cell in cells if cell.hidden is not None}
-        rows.append((statement, cells))
+        rows.append((figures, cells))
     order = [HIDDEN_NO_ANSWERS, HIDDEN_TOO_FEW, HIDDEN_COMPLEMENT, HIDDEN_EARLIER]
     return RoleTable(roles, rows, [reason for reason in order if reason in reasons])

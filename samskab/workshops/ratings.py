@@ -28,7 +28,7 @@ from statistics import mean
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from samskab.workshops.models import AttendeeRole, PromptRole, Rating, Section, SectionKind, WorkshopStatus
+from samskab.workshops.models import AttendeeRole, Rating, Section, SectionKind, WorkshopStatus
 
 SCALE = range(1, 6)
 # The role groups of a rating: the roles an attendee may state, then those who did not say.
@@ -54,8 +54,10 @@ class RoleFigures:
 
 
 @dataclass
-class Statement:
-    prompt: object
+class StatementFigures:
+    """A statement with what the screens show of its ratings."""
+
+    statement: object
     answered: int  # how many have answered now: the one thing shown while the rating is open
     count: int  # answers in the published figures; while none are published, how many have answered
     average: float | None  # None while open, before k answers, or never published
@@ -144,11 +146,11 @@ def safe_change(before: dict[str, list[int]], after: dict, smallest: int) -> boo
 
 def _current_basis(section: Section) -> dict[int, dict[str, list[int]]]:
     """Each statement's distribution of answers per role group, now."""
-    prompts = list(section.prompts.filter(role=PromptRole.STATEMENT).values_list("pk", flat=True))
-    values: dict[int, dict[str, list[int]]] = {pk: {} for pk in prompts}
-    ratings = Rating.objects.filter(prompt__in=prompts).values_list("prompt_id", "attendee__role", "value")
-    for prompt_id, role, value in ratings:
-        values[prompt_id].setdefault(role or NOT_STATED, []).append(value)
+    statements = list(section.statements.values_list("pk", flat=True))
+    values: dict[int, dict[str, list[int]]] = {pk: {} for pk in statements}
+    ratings = Rating.objects.filter(statement__in=statements).values_list("statement_id", "attendee__role", "value")
+    for statement_id, role, value in ratings:
+        values[statement_id].setdefault(role or NOT_STATED, []).append(value)
     return {pk: {role: _distribution(v) for role, v in by_role.items()} for pk, by_role in values.items()}
 
 
@@ -160,17 +162,17 @@ def publish(section: Section) -> bool:
     earlier = section.published_results
     statements = {}
     safe = True
-    for prompt_id, basis in _current_basis(section).items():
-        before = (earlier or {}).get("statements", {}).get(str(prompt_id))
+    for statement_id, basis in _current_basis(section).items():
+        before = (earlier or {}).get("statements", {}).get(str(statement_id))
         if before is None:
-            statements[str(prompt_id)] = statement_figures(basis, smallest)
+            statements[str(statement_id)] = statement_figures(basis, smallest)
             continue
         hidden_before = {
             role for role, figures in before["roles"].items() if figures["hidden"] not in (None, HIDDEN_NO_ANSWERS)
         }
         after = statement_figures(basis, smallest, hidden_before)
         safe = safe and safe_change(before["basis"], after, smallest)
-        statements[str(prompt_id)] = after
+        statements[str(statement_id)] = after
     if earlier is not None and not safe:
         section.published_results = {**earlier, "held_back": True}
     else:
@@ -194,10 +196,9 @@ def close_all(workshop) -> None:
 
 
 def _answered(section: Section) -> dict[int, int]:
-    prompts = section.prompts.filter(role=PromptRole.STATEMENT)
     counts: dict[int, int] = {}
-    for prompt_id in Rating.objects.filter(prompt__in=prompts).values_list("prompt_id", flat=True):
-        counts[prompt_id] = counts.get(prompt_id, 0) + 1
+    for statement_id in Rating.objects.filter(statement__section=section).values_list("statement_id", flat=True):
+        counts[statement_id] = counts.get(statement_id, 0) + 1
     return counts
 
 
@@ -217,17 +218,16 @@ def board(section: Section) -> dict:
         publish(section)
         section.refresh_from_db(fields=["published_results"])
     published = section.published_results if closed else None
-    prompts = list(section.prompts.filter(role=PromptRole.STATEMENT))
     answered = _answered(section)
     statements = []
-    for prompt in prompts:
-        figures = (published or {}).get("statements", {}).get(str(prompt.pk))
-        statement = Statement(prompt, answered.get(prompt.pk, 0), answered.get(prompt.pk, 0), None, None)
+    for statement in section.statements.all():
+        figures = (published or {}).get("statements", {}).get(str(statement.pk))
+        shown = StatementFigures(statement, answered.get(statement.pk, 0), answered.get(statement.pk, 0), None, None)
         if figures is not None:
-            statement.count = figures["answered"]
-            statement.average, statement.distribution = figures["average"], figures["distribution"]
-            statement.by_role = [RoleFigures(role, label, **_role(figures, role)) for role, label in ROLE_GROUPS]
-        statements.append(statement)
+            shown.count = figures["answered"]
+            shown.average, shown.distribution = figures["average"], figures["distribution"]
+            shown.by_role = [RoleFigures(role, label, **_role(figures, role)) for role, label in ROLE_GROUPS]
+        statements.append(shown)
     return {
         "kind": SectionKind.RATING,
         "statements": statements,

@@ -14,7 +14,7 @@ from samskab.processes.models import Challenge, Participant, Process, Solution
 from samskab.rounds import services as round_services
 from samskab.rounds.models import EvaluationRound, RoundStatus
 from samskab.rounds.signals import action_changed
-from samskab.workshops.models import Attendance, Prompt, Section, Workshop, WorkshopStatus, new_join_code
+from samskab.workshops.models import Attendance, Heading, Section, Statement, Workshop, WorkshopStatus, new_join_code
 from samskab.workshops.template import add_template_sections
 from samskab.workshops import cards, live, ratings, signals
 from samskab.workshops import minutes_content as referat
@@ -315,16 +315,21 @@ def section_add(*, section: Section, workshop: Workshop, by) -> Section:
 
 
 @transaction.atomic
-def section_edit(*, section: Section, prompts: dict[str, list[Prompt]], deleted: list[Prompt], by) -> Section:
-    """Save a section's title and introduction with its questions: `prompts` are the new and changed
-    ones of each role (columns, themes, statements), `deleted` the ones taken out."""
+def section_edit(
+    *, section: Section, headings: dict[str, list[Heading]], statements: list[Statement], deleted: list, by
+) -> Section:
+    """Save a section's title and introduction with its texts: `headings` are the new and changed
+    headings of each kind (columns, themes), `statements` the new and changed statements, `deleted`
+    the headings or statements taken out."""
     section.save()
-    for role, changed in prompts.items():
-        for prompt in changed:
-            prompt.role = role
-            prompt.save()
-    for prompt in deleted:
-        prompt.delete()
+    for kind, changed in headings.items():
+        for heading in changed:
+            heading.kind = kind
+            heading.save()
+    for statement in statements:
+        statement.save()
+    for heading_or_statement in deleted:
+        heading_or_statement.delete()
     return section
 
 

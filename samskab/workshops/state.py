@@ -7,7 +7,7 @@ from django.db.models import Count
 from samskab.processes.overview import solutions_for_overview
 from samskab.rounds.models import Action
 from samskab.workshops import ratings
-from samskab.workshops.models import Card, Lesson, Phase, PromptRole, Section, SectionKind
+from samskab.workshops.models import Card, HeadingKind, Lesson, Phase, Section, SectionKind
 
 # Phases in which the cards are shown to the room (before "vis", only their number is).
 REVEALED = (Phase.SHOW, Phase.GROUP, Phase.VOTE, Phase.DISCUSS, Phase.CONCLUDE)
@@ -16,7 +16,7 @@ BY_VOTES = (Phase.DISCUSS, Phase.CONCLUDE)
 
 @dataclass
 class Column:
-    prompt: object
+    heading: object  # None for the cards without a column
     cards: list = field(default_factory=list)
 
 
@@ -52,11 +52,11 @@ def _board(section: Section, for_facilitator: bool) -> dict:
     cards = list(cards)
     if section.phase in BY_VOTES:
         cards.sort(key=lambda card: -card.vote_count)
-    prompts = list(section.prompts.all())
+    headings = list(section.headings.all())
     groups = [Group(group) for group in section.groups.all()]
     group_by_pk = {group.group.pk: group for group in groups}
-    columns = [Column(p) for p in prompts if p.role == PromptRole.COLUMN]
-    by_pk = {column.prompt.pk: column for column in columns}
+    columns = [Column(heading) for heading in headings if heading.kind == HeadingKind.COLUMN]
+    by_pk = {column.heading.pk: column for column in columns}
     loose = Column(None)
     for card in cards:
         if card.group_id in group_by_pk:
@@ -71,7 +71,7 @@ def _board(section: Section, for_facilitator: bool) -> dict:
         "kind": SectionKind.BOARD,
         "columns": columns,
         "groups": groups,
-        "themes": [p for p in prompts if p.role == PromptRole.THEME],
+        "themes": [heading for heading in headings if heading.kind == HeadingKind.THEME],
         "count": sum(1 for card in cards if not card.hidden),
         "revealed": for_facilitator or section.phase in REVEALED,
     }

@@ -7,7 +7,7 @@ The keys stay the same in any language: later work reads the anchoring statement
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from samskab.workshops.models import Prompt, PromptRole, Section, SectionKind, Workshop
+from samskab.workshops.models import Heading, HeadingKind, Section, SectionKind, Statement, Workshop
 
 LEARNING_COLUMNS = [
     ("keep", gettext_lazy("Do again")),
@@ -42,8 +42,12 @@ ANCHORING_STATEMENTS = [
 ]
 
 
-def _prompts(section: Section, role: str, items) -> list[Prompt]:
-    return [Prompt(section=section, role=role, key=key, text=str(text), order=i) for i, (key, text) in enumerate(items)]
+def _headings(section: Section, kind: str, items) -> list[Heading]:
+    return [Heading(section=section, kind=kind, key=key, text=str(text), order=i) for i, (key, text) in enumerate(items)]
+
+
+def _statements(section: Section, items) -> list[Statement]:
+    return [Statement(section=section, key=key, text=str(text), order=i) for i, (key, text) in enumerate(items)]
 
 
 def add_template_sections(workshop: Workshop) -> None:
@@ -74,9 +78,9 @@ def add_template_sections(workshop: Workshop) -> None:
     )
     for section in (status, learning, transfer, rating):
         section.save()
-    Prompt.objects.bulk_create(
-        _prompts(learning, PromptRole.COLUMN, LEARNING_COLUMNS)
-        + _prompts(learning, PromptRole.THEME, LEARNING_THEMES)
-        + _prompts(transfer, PromptRole.COLUMN, TRANSFER_COLUMNS)
-        + _prompts(rating, PromptRole.STATEMENT, ANCHORING_STATEMENTS)
+    Heading.objects.bulk_create(
+        _headings(learning, HeadingKind.COLUMN, LEARNING_COLUMNS)
+        + _headings(learning, HeadingKind.THEME, LEARNING_THEMES)
+        + _headings(transfer, HeadingKind.COLUMN, TRANSFER_COLUMNS)
     )
+    Statement.objects.bulk_create(_statements(rating, ANCHORING_STATEMENTS))

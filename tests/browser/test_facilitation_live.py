@@ -27,7 +27,7 @@ def room(live_world: World):
     """A board in the group phase: three cards in its first column and one empty group."""
     workshop = Workshop.objects.get(round__process=live_world.process)
     board = run(workshop, phase=Phase.GROUP)
-    column = board.prompts.filter(role="kolonne").first()
+    column = board.headings.filter(kind="kolonne").first()
     cards = [
         Card.objects.create(client_id=uuid.uuid4(), section=board, column=column, text=text)
         for text in ("Tavlemøderne virker", "For mange skemaer", "Korte møder")

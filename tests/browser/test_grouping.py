@@ -23,7 +23,7 @@ def grouping_board(live_world):
     workshop.save()
     board.phase = Phase.GROUP
     board.save()
-    column = board.prompts.filter(role="kolonne").first()
+    column = board.headings.filter(kind="kolonne").first()
     cards = [
         Card.objects.create(client_id=uuid.uuid4(), section=board, column=column, text=text)
         for text in ("Tavlemøderne virker", "For mange skemaer", "Korte møder")
@@ -95,7 +95,7 @@ def test_grouping_and_concluding_pass_axe_on_the_run_page_and_the_projector_at_b
     workshop, board, group, cards = grouping_board
     cards[0].group = group
     cards[0].save()
-    lesson = Lesson.objects.create(section=board, text="Korte møder giver tid", reusable=True, theme=board.prompts.filter(role="tema").first())
+    lesson = Lesson.objects.create(section=board, text="Korte møder giver tid", reusable=True, theme=board.headings.filter(kind="tema").first())
     lesson.cards.add(cards[0])
     owner = workshop.round.process.participants.first()
     Action.objects.create(
@@ -117,11 +117,11 @@ def test_ratings_by_role_pass_axe_at_both_widths(page_as, live_world):
     workshop.status = WorkshopStatus.RUNNING
     workshop.current_section = section
     workshop.save()
-    statement = section.prompts.first()
+    statement = section.statements.first()
     for role, count in (("medarbejder", 6), ("leder", 1), ("", 5)):
         for _ in range(count):
             attendee = Attendee.objects.create(workshop=workshop, role=role)
-            Rating.objects.create(client_id=uuid.uuid4(), prompt=statement, attendee=attendee, value=4)
+            Rating.objects.create(client_id=uuid.uuid4(), statement=statement, attendee=attendee, value=4)
     # Figures by role are shown once the facilitator has closed the rating (workshops/ratings.py).
     section.locked = True
     section.save(update_fields=["locked"])

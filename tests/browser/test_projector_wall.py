@@ -79,8 +79,8 @@ def wall(live_world):
     workshop.status, workshop.joining_open, workshop.max_attendees = WorkshopStatus.RUNNING, True, 30
     workshop.current_section = board
     workshop.save()
-    columns = list(board.prompts.filter(role="kolonne"))
-    themes = list(board.prompts.filter(role="tema"))
+    columns = list(board.headings.filter(kind="kolonne"))
+    themes = list(board.headings.filter(kind="tema"))
     attendees = [Attendee.objects.create(workshop=workshop) for _ in range(6)]
     groups = [CardGroup.objects.create(section=board, name=f"Gruppe {n}", order=n) for n in range(1, 5)]
     cards = []
@@ -186,17 +186,17 @@ def test_the_status_round_and_a_closed_rating_fit_the_wall(browser, live_server,
         workshop.save(update_fields=["current_section"])
         _open_wall(tab, workshop)
         _check_fits(tab, size, "the open rating")
-        for statement in rating.prompts.filter(role="udsagn"):
+        for statement in rating.statements.all():
             for n, role in enumerate(["medarbejder"] * 7 + ["leder"] * 2 + [""] * 5):
                 attendee = Attendee.objects.create(workshop=workshop, role=role)
-                Rating.objects.create(client_id=uuid.uuid4(), prompt=statement, attendee=attendee, value=n % 5 + 1)
+                Rating.objects.create(client_id=uuid.uuid4(), statement=statement, attendee=attendee, value=n % 5 + 1)
         rating.locked = True
         rating.save(update_fields=["locked"])
         ratings.publish(rating)
         _open_wall(tab, workshop)
         _check_fits(tab, size, "the closed rating")
         # The figures are beside their bars: one chart per statement, each with its average as text.
-        assert tab.locator(".samskab-rating-chart svg").count() == 2 * rating.prompts.filter(role="udsagn").count()
+        assert tab.locator(".samskab-rating-chart svg").count() == 2 * rating.statements.count()
         assert "Skjult" not in tab.locator("#projector").inner_text()
     finally:
         tab.context.close()
@@ -255,10 +255,10 @@ def test_the_wall_passes_axe_at_1920(browser, live_server, wall, shown):
         workshop.current_section = section = workshop.sections.get(kind=shown)
         workshop.save(update_fields=["current_section"])
         if shown == SectionKind.RATING:
-            statement = section.prompts.filter(role="udsagn").first()
+            statement = section.statements.first()
             for n in range(6):
                 attendee = Attendee.objects.create(workshop=workshop, role="medarbejder")
-                Rating.objects.create(client_id=uuid.uuid4(), prompt=statement, attendee=attendee, value=n % 5 + 1)
+                Rating.objects.create(client_id=uuid.uuid4(), statement=statement, attendee=attendee, value=n % 5 + 1)
             section.locked = True
             section.save(update_fields=["locked"])
             ratings.publish(section)

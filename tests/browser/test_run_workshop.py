@@ -18,7 +18,7 @@ def running_board(live_world):
     workshop.status = WorkshopStatus.RUNNING
     workshop.current_section = board
     workshop.save()
-    column = board.prompts.filter(role="kolonne").first()
+    column = board.headings.filter(kind="kolonne").first()
     Card.objects.create(client_id=uuid.uuid4(), section=board, column=column, text="Tavlemøderne virker")
     Card.objects.create(client_id=uuid.uuid4(), section=board, column=column, text="Navnet på en kollega", hidden=True)
     return workshop, board

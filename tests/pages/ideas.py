@@ -7,7 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from tests.pages.naming import reverse
 
 from samskab.ideas.models import Idea, IdeaOrigin
-from samskab.workshops.models import Card, PromptRole, SectionKind
+from samskab.workshops.models import Card, HeadingKind, SectionKind
 
 WALK_CARD = uuid.UUID(int=5)
 
@@ -17,8 +17,8 @@ def idea_url(name: str) -> Callable:
 
     def url(world) -> str:
         column = (
-            world.workshop.sections.get(kind=SectionKind.BOARD, prompts__key="next")
-            .prompts.get(role=PromptRole.COLUMN, key="next")
+            world.workshop.sections.get(kind=SectionKind.BOARD, headings__key="next")
+            .headings.get(kind=HeadingKind.COLUMN, key="next")
         )
         card, _created = Card.objects.get_or_create(
             client_id=WALK_CARD,

@@ -28,11 +28,10 @@ from samskab.workshops.models import (
     Attendee,
     Card,
     Phase,
-    Prompt,
-    PromptRole,
     Rating,
     Section,
     SectionKind,
+    Statement,
     Vote,
     WorkshopStatus,
 )
@@ -98,11 +97,11 @@ def _state(attendee: Attendee) -> dict:
             state["votes_left"] = cards.votes_left(workshop, sum(mine.values()))
             state["vote_cards"] = shared.vote_cards
     elif section is not None and section.kind == SectionKind.RATING:
-        mine = dict(Rating.objects.filter(attendee=attendee, prompt__section=section).values_list("prompt_id", "value"))
+        mine = dict(Rating.objects.filter(attendee=attendee, statement__section=section).values_list("statement_id", "value"))
         state.update(
             rating=True,
             rating_open=not section.locked,
-            statements=[(p, mine.get(p.pk)) for p in section.prompts.filter(role=PromptRole.STATEMENT)],
+            statements=[(statement, mine.get(statement.pk)) for statement in section.statements.all()],
         )
     return state
 
@@ -132,7 +131,7 @@ def _own_part(state: dict) -> dict:
         "my_cards": [_card_json(card) for card in state["my_cards"]],
         "my_votes": {str(card_id): n for card_id, n in state.get("my_votes", {}).items() if n},
         "votes_left": state.get("votes_left"),
-        "ratings": {str(prompt.pk): value for prompt, value in state["statements"] if value is not None},
+        "ratings": {str(statement.pk): value for statement, value in state["statements"] if value is not None},
         "room": room.digest if room is not None else None,
     }
     if section is not None:
@@ -306,19 +305,13 @@ def _invalid(form) -> Refused:
     return Refused(first, status=422)
 
 
-def _prompt(section: Section, value, role: str) -> Prompt | None:
-    if value in (None, ""):
-        return None
-    return section.prompts.filter(role=role, pk=value).first() if str(value).isdigit() else None
-
-
 @require_POST
 @attendee_required
 def card_add(request: HttpRequest, attendee: Attendee) -> HttpResponse:
-    section, prompts = cards.board_to_write_on(attendee, request.POST.get("section", ""))
+    section, headings = cards.board_to_write_on(attendee, request.POST.get("section", ""))
     if section is None:
         return _refused(request, attendee, Refused(_("We cannot find that part of the workshop."), status=404))
-    form = CardForm(request.POST, section=section, prompts=prompts)
+    form = CardForm(request.POST, section=section, headings=headings)
     text = request.POST.get("text", "")
     page = {"card_form": form, "refused_text": text}
     if not form.is_valid():
@@ -417,8 +410,8 @@ def vote_withdraw(request: HttpRequest, attendee: Attendee, card: uuid.UUID) -> 
 @require_POST
 @attendee_required
 def ratings(request: HttpRequest, attendee: Attendee) -> HttpResponse:
-    statements = Prompt.objects.filter(
-        section__workshop=attendee.workshop, section__kind=SectionKind.RATING, role=PromptRole.STATEMENT
+    statements = Statement.objects.filter(
+        section__workshop=attendee.workshop, section__kind=SectionKind.RATING
     ).select_related("section")
     form = RatingsForm(request.POST, statements=statements)
     if not form.is_valid():
@@ -430,9 +423,9 @@ def ratings(request: HttpRequest, attendee: Attendee) -> HttpResponse:
         message = _("You have saved your ratings many times in a short time. Wait a minute, then save again.")
         return _refused(request, attendee, Refused(message, status=429))
     try:
-        for prompt, value, client_id in given:
-            prompt.section.workshop = attendee.workshop
-            cards.rating_set(attendee=attendee, prompt=prompt, client_id=client_id, value=value)
+        for statement, value, client_id in given:
+            statement.section.workshop = attendee.workshop
+            cards.rating_set(attendee=attendee, statement=statement, client_id=client_id, value=value)
     except Refused as refusal:
         return _refused(request, attendee, refusal)
     limits.count_write("rating", attendee.pk)

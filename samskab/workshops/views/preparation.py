@@ -9,8 +9,8 @@ from django.views.decorators.http import require_POST
 
 from samskab.workshops import services
 from samskab.workshops.access import get_section_for_facilitator, get_workshop_for_facilitator, is_facilitator
-from samskab.workshops.forms import AttendanceForm, PromptFormSet, SectionEditForm, SectionForm, WorkshopEditForm
-from samskab.workshops.models import PromptRole, SectionKind, WorkshopStatus
+from samskab.workshops.forms import AttendanceForm, HeadingFormSet, SectionEditForm, SectionForm, StatementFormSet, WorkshopEditForm
+from samskab.workshops.models import HeadingKind, SectionKind, WorkshopStatus
 
 
 def _context(workshop, **extra) -> dict:
@@ -28,7 +28,7 @@ def _refuse_closed(request, workshop):
 @login_required
 def workshop_detail(request, pk: int):
     workshop = get_workshop_for_facilitator(request.user, pk)
-    sections = list(workshop.sections.prefetch_related("prompts"))
+    sections = list(workshop.sections.prefetch_related("headings", "statements"))
     attendance = workshop.attendance.values_list("status", flat=True)
     return render(
         request,
@@ -75,17 +75,19 @@ def section_create(request, pk: int):
 
 @login_required
 def section_edit(request, pk: int):
-    """A section's title and introduction, and its questions (columns, themes or statements)."""
+    """A section's title and introduction, and its texts (columns and themes, or statements)."""
     section = get_section_for_facilitator(request.user, pk)
     if refused := _refuse_closed(request, section.workshop):
         return refused
     form = SectionEditForm(request.POST or None, instance=section, prefix="section")
-    formsets = _prompt_formsets(section, request.POST or None)
-    if request.method == "POST" and form.is_valid() and all(formset.is_valid() for _r, _l, formset in formsets):
+    formsets = _text_formsets(section, request.POST or None)
+    if request.method == "POST" and form.is_valid() and all(formset.is_valid() for _p, _l, formset in formsets):
+        changed = {prefix: formset.save(commit=False) for prefix, _label, formset in formsets}
         services.section_edit(
             section=form.instance,
-            prompts={role: formset.save(commit=False) for role, _label, formset in formsets},
-            deleted=[prompt for _role, _label, formset in formsets for prompt in formset.deleted_objects],
+            headings={kind: changed[kind] for kind in HeadingKind.values if kind in changed},
+            statements=changed.get(STATEMENTS, []),
+            deleted=[item for _prefix, _label, formset in formsets for item in formset.deleted_objects],
             by=request.user,
         )
         messages.success(request, _("The section has been saved."))
@@ -95,24 +97,30 @@ def section_edit(request, pk: int):
     )
 
 
-def _roles(section) -> list[tuple[str, str]]:
-    """The kinds of question a section has, with a heading for each."""
+STATEMENTS = "udsagn"  # the statements' formset's prefix (the headings' are their kinds)
+
+
+def _texts(section) -> list[tuple[str, str, type, object]]:
+    """The texts a section has: (formset prefix, legend, formset class, the texts now)."""
     if section.kind == SectionKind.BOARD:
-        return [(PromptRole.COLUMN, _("Columns")), (PromptRole.THEME, _("Themes (rows, optional)"))]
+        return [
+            (HeadingKind.COLUMN, _("Columns"), HeadingFormSet, section.headings.filter(kind=HeadingKind.COLUMN)),
+            (HeadingKind.THEME, _("Themes (rows, optional)"), HeadingFormSet, section.headings.filter(kind=HeadingKind.THEME)),
+        ]
     if section.kind == SectionKind.RATING:
-        return [(PromptRole.STATEMENT, _("Statements, rated from 1 (not at all) to 5 (to a high degree)"))]
+        legend = _("Statements, rated from 1 (not at all) to 5 (to a high degree)")
+        return [(STATEMENTS, legend, StatementFormSet, section.statements.all())]
     return []
 
 
-def _prompt_formsets(section, data) -> list:
-    """One formset per kind of question: (role, heading, formset). A new question is offered the last position."""
+def _text_formsets(section, data) -> list:
+    """One formset per kind of text: (prefix, legend, formset). A new text is offered the last position."""
     formsets = []
-    for role, label in _roles(section):
-        prompts = section.prompts.filter(role=role)
-        last = prompts.aggregate(Max("order"))["order__max"]
+    for prefix, legend, formset_class, texts in _texts(section):
+        last = texts.aggregate(Max("order"))["order__max"]
         after_last = 0 if last is None else last + 1
-        formset = PromptFormSet(data, instance=section, prefix=role, queryset=prompts, initial=[{"order": after_last}])
-        formsets.append((role, label, formset))
+        formset = formset_class(data, instance=section, prefix=prefix, queryset=texts, initial=[{"order": after_last}])
+        formsets.append((prefix, legend, formset))
     return formsets
 
 

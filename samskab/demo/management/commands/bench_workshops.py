@@ -28,7 +28,7 @@ from samskab.organisations.models import Role, Unit
 from samskab.processes.models import Participant, Process, Step
 from samskab.rounds.models import EvaluationRound
 from samskab.workshops.joining import COOKIE_PATH, cookie_name, remember
-from samskab.workshops.models import Attendee, Card, Phase, PromptRole, SectionKind, Vote, Workshop, WorkshopStatus
+from samskab.workshops.models import Attendee, Card, HeadingKind, Phase, SectionKind, Vote, Workshop, WorkshopStatus
 from samskab.workshops.services import workshop_create
 
 FACILITATOR = "konsulent"
@@ -88,7 +88,7 @@ def create(count: int, phase: str, votes: int, attendees: int = 0) -> dict:
             workshop.joining_open = True  # no cap: the benchmark's phones are as many as it says
             workshop.current_section = board
             workshop.save(update_fields=["status", "joining_open", "current_section"])
-            columns = list(board.prompts.filter(role=PromptRole.COLUMN).values_list("pk", flat=True))
+            columns = list(board.headings.filter(kind=HeadingKind.COLUMN).values_list("pk", flat=True))
             made = {"pk": workshop.pk, "code": workshop.join_code, "section": board.pk, "columns": columns}
             if attendees:
                 made["attendees"] = joined(workshop, attendees)
