@@ -7,6 +7,7 @@ the server's event loop, so that writes in request threads can hand their events
 """
 
 import os
+from functools import lru_cache
 
 import django
 from asgiref.sync import ThreadSensitiveContext, sync_to_async
@@ -14,13 +15,13 @@ from django.core import signals
 from django.core.exceptions import RequestAborted
 from django.core.handlers.asgi import ASGIHandler, get_script_prefix
 from django.http import FileResponse, HttpResponseBase
-from django.urls import set_script_prefix
+from django.urls import get_resolver, set_script_prefix
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samskab.settings")
 django.setup(set_prefix=False)
 
 from samskab.core.body_limit import limit_body  # noqa: E402  (after django.setup())
-from samskab.core.lanes import SLOW_NICENESS, Lane, is_slow  # noqa: E402
+from samskab.core.lanes import PHONE_PATHS, SLOW_NICENESS, Lane, is_slow  # noqa: E402
 
 
 class OneHopASGIHandler(ASGIHandler):
@@ -76,6 +77,19 @@ class OneHopASGIHandler(ASGIHandler):
         finally:
             body_file.close()
 
+    def resolve_request(self, request):
+        """As Django's, but each phone's path (/w/…) is resolved once per process and kept.
+
+        Django tries every URL pattern in order, and the phone's come after most of the app's:
+        resolving took as long as the card's own view. A phone asks for the same few paths (its
+        page, its state, the card form's) again and again.
+        """
+        if hasattr(request, "urlconf") or not request.path_info.startswith(PHONE_PATHS):
+            return super().resolve_request(request)
+        match = _resolved(get_resolver(), request.path_info)
+        request.resolver_match = match
+        return match
+
     def _respond(self, scope, body_file) -> HttpResponseBase:
         """The response to the request, in the request's thread; closed already unless it streams."""
         signals.request_started.send(sender=self.__class__, scope=scope)
@@ -97,6 +111,12 @@ class OneHopASGIHandler(ASGIHandler):
         write = scope["method"] not in ("GET", "HEAD")  # a card or vote goes before the pages waiting
         async with lane.thread(write) as thread, ThreadSensitiveContext(executor=thread):
             await self.handle(scope, receive, send)
+
+
+@lru_cache(maxsize=4096)
+def _resolved(resolver, path: str):
+    """The resolver's match for a path (a path that matches nothing raises Resolver404 each time)."""
+    return resolver.resolve(path)
 
 
 application = OneHopASGIHandler()

@@ -23,6 +23,7 @@ from samskab.demo import kommune as demo_data
 from samskab.processes.models import Process
 from samskab.workshops import live
 from tests import migrated
+from tests.signed_in import signed_in_client
 from tests.snapshot import MIGRATED, SNAPSHOT, MigratedRows, Snapshot, flush_by_delete, flush_waits_for_the_live_server
 
 
@@ -116,12 +117,11 @@ def personas(demo) -> dict[str, User]:
 
 @pytest.fixture
 def client_as(personas):
-    """client_as("leder") gives a test client logged in as that persona."""
+    """client_as("leder") gives a test client logged in as that persona (tests/signed_in.py: after
+    the persona's first sign-in in this process, a new session with that sign-in's content)."""
 
     def make(username: str) -> Client:
-        client = Client()
-        client.force_login(personas[username])
-        return client
+        return signed_in_client(personas[username])
 
     return make
 

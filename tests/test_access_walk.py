@@ -6,19 +6,17 @@ compares. The last tests look at what a persona is shown, not only at what they 
 
 import re
 from html import unescape
-from importlib import import_module
 from urllib.parse import urlsplit
 
 import pytest
-from django.conf import settings
 from django.http import HttpResponse
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
 
-from samskab.accounts.models import User
 from tests.pages.registry import ANONYMOUS, LOGGED_IN, OUTSIDERS, PAGES, Page, World
+from tests.signed_in import signed_in_client
 
 WHO = [ANONYMOUS, *sorted(LOGGED_IN)]
 
@@ -28,31 +26,10 @@ def world(demo) -> World:
     return World.build()
 
 
-# What a sign-in leaves in a persona's session, by the persona's row (id and password hash). The walk
-# opens about 3,600 clients; a sign-in costs some 12 ms of CPU (its signals: the audit record,
-# django-axes, the second step), so each persona signs in once per worker, and every other client
-# of theirs gets a new session with the same content.
-_SIGNED_IN: dict[tuple[int, str], dict] = {}
-
-
-def _signed_in(user: User) -> Client:
-    client = Client()
-    content = _SIGNED_IN.get((user.pk, user.password))
-    if content is None:
-        client.force_login(user)
-        _SIGNED_IN[(user.pk, user.password)] = dict(client.session.items())
-        return client
-    session = import_module(settings.SESSION_ENGINE).SessionStore()
-    session.update(content)
-    session.save()
-    client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
-    return client
-
-
 @pytest.fixture
 def client_for(personas):
     def make(who: str) -> Client:
-        return Client() if who == ANONYMOUS else _signed_in(personas[who])
+        return Client() if who == ANONYMOUS else signed_in_client(personas[who])
 
     return make
 

@@ -171,3 +171,30 @@ def test_no_page_of_the_phones_is_slow_so_their_paths_need_no_resolving():
     assert "phone_vote" in phone_pages and "phone_card_add" in phone_pages
     for name in phone_pages:
         assert not is_slow_name(name), name
+
+
+def test_a_phones_path_is_resolved_once_and_the_others_each_time(monkeypatch):
+    from django.urls.resolvers import URLResolver
+
+    resolved = []
+    original = URLResolver.resolve
+
+    def counted(self, path):
+        if self.pattern.regex.pattern == "^/":  # the root resolver: one call per resolving
+            resolved.append(path)
+        return original(self, path)
+
+    monkeypatch.setattr(URLResolver, "resolve", counted)
+    app = handler(REQUEST_THREADS=1, SLOW_REQUEST_THREADS=1)
+
+    async def get_twice(path: str) -> list[int]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+            return [(await client.get(path)).status_code for _ in range(2)]
+
+    assert asyncio.run(get_twice("/w/QWERTY/tilstand/")) == [302, 302]  # not joined: sent to the join page
+    assert asyncio.run(get_twice("/w/QWERTY/kort/ikke-her/")) == [404, 404]
+    assert asyncio.run(get_twice("/no/such/page/")) == [404, 404]
+    assert resolved.count("/w/QWERTY/tilstand/") == 1
+    assert resolved.count("/w/QWERTY/kort/ikke-her/") == 2  # nothing to keep: it matches no page
+    assert resolved.count("/no/such/page/") >= 2  # each time (its 404 even twice)

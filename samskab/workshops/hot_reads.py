@@ -1,4 +1,4 @@
-"""The reads every card and vote from a phone starts with, written out in SQL.
+"""The reads every card and vote from a phone starts with, and their inserts, written out in SQL.
 
 Building these queries through the ORM (filters, a join, select_related, the compiler) took
 several times the CPU PostgreSQL took to run them, and a theme day's rooms send a card or a vote
@@ -115,3 +115,60 @@ def visible_card(client_id, workshop_id: int) -> Card | None:
     card = c.instance(row[: len(c.names)])
     card.section = s.instance(row[len(c.names) :])
     return card
+
+
+@cache
+def _insert_sql(model: type[models.Model], vendor: str) -> tuple[str, list]:
+    """INSERT … RETURNING id for a new row of `model`, and the fields whose values it takes, in order."""
+    quote = connection.ops.quote_name
+    fields = [field for field in model._meta.concrete_fields if not field.primary_key]
+    marks = ", ".join(["%s"] * len(fields))
+    sql = f"INSERT INTO {_table(model)} ({', '.join(quote(field.column) for field in fields)}) VALUES ({marks})"
+    if connection.features.can_return_columns_from_insert:
+        sql += f" RETURNING {quote(model._meta.pk.column)}"
+    return sql, fields
+
+
+def insert(instance: models.Model) -> models.Model:
+    """Store a new card or vote as Model.objects.create does (each field's pre_save gives its value:
+    the coarse times, the defaults), with the INSERT written once per model. Card and Vote have no
+    save signals; a repeated client_id raises IntegrityError as create() does."""
+    sql, fields = _insert_sql(type(instance), connection.vendor)
+    values = [field.get_db_prep_save(field.pre_save(instance, True), connection) for field in fields]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, values)
+        instance.pk = cursor.fetchone()[0] if connection.features.can_return_columns_from_insert else cursor.lastrowid
+    instance._state.adding = False
+    instance._state.db = connection.alias
+    return instance
+
+
+def section(section_id: int) -> Section | None:
+    """The section with this id (the workshop's current one, read for every page and state a phone fetches)."""
+    s = columns(Section, "s")
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {s.sql} FROM {_table(Section)} s WHERE s.id = %s", [section_id])
+        row = cursor.fetchone()
+    return None if row is None else s.instance(row)
+
+
+def my_cards(section: Section, attendee: Attendee) -> list[Card]:
+    """The attendee's cards on the section, in the board's order, each with its column and theme (or None)."""
+    c, column, theme = columns(Card, "c"), columns(Prompt, "pc"), columns(Prompt, "pt")
+    sql = (
+        f"SELECT {c.sql}, {column.sql}, {theme.sql} FROM {_table(Card)} c "
+        f"LEFT JOIN {_table(Prompt)} pc ON pc.id = c.column_id LEFT JOIN {_table(Prompt)} pt ON pt.id = c.theme_id "
+        f"WHERE c.section_id = %s AND c.attendee_id = %s ORDER BY c.created_at, c.id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [section.pk, attendee.pk])
+        rows = cursor.fetchall()
+    cards = []
+    for row in rows:
+        card = c.instance(row[: len(c.names)])
+        rest = row[len(c.names) :]
+        card.column = column.instance(rest[: len(column.names)]) if card.column_id is not None else None
+        card.theme = theme.instance(rest[len(column.names) :]) if card.theme_id is not None else None
+        card.section = section
+        cards.append(card)
+    return cards

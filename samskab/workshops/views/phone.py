@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
-from samskab.workshops import cards, limits, live, phone_room, phone_rows, privacy
+from samskab.workshops import cards, hot_reads, limits, live, phone_room, phone_rows, privacy
 from samskab.workshops.cards import Refused
 from samskab.workshops.joining import attendee_required, wants_json
 from samskab.workshops.models import (
@@ -43,7 +43,7 @@ def _current_section(attendee: Attendee) -> Section | None:
     workshop = attendee.workshop
     if workshop.status != WorkshopStatus.RUNNING or workshop.current_section_id is None:
         return None
-    section = Section.objects.filter(pk=workshop.current_section_id).first()
+    section = hot_reads.section(workshop.current_section_id)
     if section is not None:
         section.workshop = workshop
     return section
@@ -83,7 +83,7 @@ def _state(attendee: Attendee) -> dict:
             voting=voting,
             show_board=show_board,
             board_cards=shared.board_cards,
-            my_cards=list(section.cards.filter(attendee=attendee).select_related("column", "theme")),
+            my_cards=hot_reads.my_cards(section, attendee),
         )
         if voting:
             # Only this phone's own part per phone: its votes per card (and so the votes it has left).
