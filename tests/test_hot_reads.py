@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.test import Client
 
 from samskab.workshops import hot_reads
-from samskab.workshops.models import Attendee, Card, Prompt, PromptRole, Vote
+from samskab.workshops.models import Attendee, Card, Heading, HeadingKind, Vote
 from tests.phone_helpers import board, join, run, workshop  # noqa: F401  (fixtures)
 
 
@@ -26,11 +26,11 @@ def test_the_attendee_is_found_by_code_and_token_with_its_workshop(attendee, wor
     assert hot_reads.attendees_by_code(workshop.join_code, []) == []
 
 
-def test_the_boards_prompts_come_in_the_orms_order_with_one_section(attendee, board, workshop):
-    prompts = hot_reads.board_prompts(board.pk, workshop.pk)
-    assert [p.pk for p in prompts] == [p.pk for p in Prompt.objects.filter(section=board)]
-    assert len({id(p.section) for p in prompts}) == 1 and prompts[0].section.phase == board.phase
-    assert hot_reads.board_prompts(board.pk, workshop.pk + 1000) == []
+def test_the_boards_headings_come_in_the_orms_order_with_one_section(attendee, board, workshop):
+    headings = hot_reads.board_headings(board.pk, workshop.pk)
+    assert [h.pk for h in headings] == [h.pk for h in Heading.objects.filter(section=board)]
+    assert len({id(h.section) for h in headings}) == 1 and headings[0].section.phase == board.phase
+    assert hot_reads.board_headings(board.pk, workshop.pk + 1000) == []
 
 
 def test_a_card_is_inserted_as_create_would_and_a_repeated_id_is_refused(attendee, board):
@@ -62,7 +62,7 @@ def test_a_vote_is_inserted(attendee, board):
 
 
 def test_my_cards_come_as_the_orm_gave_them_with_column_and_theme(attendee, board, workshop):
-    column = Prompt.objects.filter(section=board, role=PromptRole.COLUMN).first()
+    column = Heading.objects.filter(section=board, kind=HeadingKind.COLUMN).first()
     mine = [
         Card.objects.create(client_id=uuid.uuid4(), section=board, attendee=attendee, text="Med kolonne", column=column),
         Card.objects.create(client_id=uuid.uuid4(), section=board, attendee=attendee, text="Uden"),

@@ -154,10 +154,10 @@ def section(section_id: int) -> Section | None:
 
 def my_cards(section: Section, attendee: Attendee) -> list[Card]:
     """The attendee's cards on the section, in the board's order, each with its column and theme (or None)."""
-    c, column, theme = columns(Card, "c"), columns(Prompt, "pc"), columns(Prompt, "pt")
+    c, column, theme = columns(Card, "c"), columns(Heading, "hc"), columns(Heading, "ht")
     sql = (
         f"SELECT {c.sql}, {column.sql}, {theme.sql} FROM {_table(Card)} c "
-        f"LEFT JOIN {_table(Prompt)} pc ON pc.id = c.column_id LEFT JOIN {_table(Prompt)} pt ON pt.id = c.theme_id "
+        f"LEFT JOIN {_table(Heading)} hc ON hc.id = c.column_id LEFT JOIN {_table(Heading)} ht ON ht.id = c.theme_id "
         f"WHERE c.section_id = %s AND c.attendee_id = %s ORDER BY c.created_at, c.id"
     )
     with connection.cursor() as cursor:
