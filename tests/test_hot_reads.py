@@ -74,3 +74,11 @@ def test_my_cards_come_as_the_orm_gave_them_with_column_and_theme(attendee, boar
     assert [c.pk for c in found] == [c.pk for c in expected] == [c.pk for c in mine]
     assert found[0].column.text == column.text and found[0].theme is None and found[1].column is None
     assert hot_reads.section(board.pk).title == board.title and hot_reads.section(board.pk + 1000) is None
+
+
+def test_my_votes_are_counted_per_card_of_the_section(attendee, board, workshop):
+    cards = [Card.objects.create(client_id=uuid.uuid4(), section=board, attendee=attendee, text=f"K{n}") for n in range(3)]
+    for card in (cards[0], cards[0], cards[1]):
+        Vote.objects.create(client_id=uuid.uuid4(), card=card, attendee=attendee)
+    Vote.objects.create(client_id=uuid.uuid4(), card=cards[2], attendee=join(Client(), workshop))
+    assert hot_reads.my_votes(board, attendee) == {cards[0].client_id: 2, cards[1].client_id: 1}

@@ -12,7 +12,7 @@ from functools import cache
 
 from django.db import connection, models
 
-from samskab.workshops.models import Attendee, Card, Heading, Section, Workshop
+from samskab.workshops.models import Attendee, Card, Heading, Section, Vote, Workshop
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,19 @@ class Columns:
             for convert in converters:
                 values[position] = convert(values[position], expression, connection)
         return self.model.from_db(connection.alias, self.names, values)
+
+    def converter(self, name: str):
+        """value → the field's Python value, for one column read on its own."""
+        position = self.names.index(name)
+        found = [(converters, expression) for at, converters, expression in self.converters if at == position]
+
+        def convert(value):
+            for converters, expression in found:
+                for one in converters:
+                    value = one(value, expression, connection)
+            return value
+
+        return convert
 
 
 @cache
@@ -172,3 +185,15 @@ def my_cards(section: Section, attendee: Attendee) -> list[Card]:
         card.section = section
         cards.append(card)
     return cards
+
+
+def my_votes(section: Section, attendee: Attendee) -> dict:
+    """The attendee's votes on the section's cards: {card client id: votes}, only cards with votes."""
+    client_id = columns(Card, "c").converter("client_id")
+    sql = (
+        f"SELECT c.client_id, COUNT(*) FROM {_table(Vote)} v JOIN {_table(Card)} c ON c.id = v.card_id "
+        f"WHERE v.attendee_id = %s AND c.section_id = %s GROUP BY c.client_id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [attendee.pk, section.pk])
+        return {client_id(card): votes for card, votes in cursor.fetchall()}

@@ -15,7 +15,6 @@ from types import SimpleNamespace
 
 import pytest
 import uvicorn
-from asgiref.sync import sync_to_async
 from django.db import connections
 
 from samskab import asgi
@@ -41,14 +40,14 @@ def asgi_server(live_server, live_world, monkeypatch) -> Iterator[str]:
     if shared is not None:  # in-memory SQLite: every thread uses the test's connection
         monkeypatch.setattr(connections, "_connections", SimpleNamespace(default=shared))
     handler = _django_handler()
-    chain = handler._middleware_chain.func
+    respond = handler._respond  # the request's signals, middleware and view, in its thread (samskab/asgi.py)
     one_at_a_time = threading.Lock()
 
-    def serialised(request):
+    def serialised(scope, body_file):
         with one_at_a_time:
-            return chain(request)
+            return respond(scope, body_file)
 
-    monkeypatch.setattr(handler, "_middleware_chain", sync_to_async(serialised, thread_sensitive=True))
+    monkeypatch.setattr(handler, "_respond", serialised)
     monkeypatch.setattr(live, "_hub", None)  # a fresh hub for this server's loop
     port = free_port()
     server = uvicorn.Server(

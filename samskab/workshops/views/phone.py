@@ -11,7 +11,6 @@ import json
 import uuid
 
 from django.contrib import messages
-from django.db.models import Count
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
@@ -32,7 +31,6 @@ from samskab.workshops.models import (
     Section,
     SectionKind,
     Statement,
-    Vote,
     WorkshopStatus,
 )
 from samskab.workshops.phone_forms import CardForm, RatingsForm
@@ -87,12 +85,7 @@ def _state(attendee: Attendee) -> dict:
         )
         if voting:
             # Only this phone's own part per phone: its votes per card (and so the votes it has left).
-            mine = dict(
-                Vote.objects.filter(attendee=attendee, card__section=section)
-                .values_list("card__client_id")
-                .annotate(n=Count("pk"))
-                .order_by()
-            )
+            mine = hot_reads.my_votes(section, attendee)
             state["my_votes"] = mine
             state["votes_left"] = cards.votes_left(workshop, sum(mine.values()))
             state["vote_cards"] = shared.vote_cards
