@@ -7,6 +7,8 @@ the server's event loop, so that writes in request threads can hand their events
 """
 
 import os
+import re
+import uuid
 from functools import lru_cache
 
 import django
@@ -15,7 +17,7 @@ from django.core import signals
 from django.core.exceptions import RequestAborted
 from django.core.handlers.asgi import ASGIHandler, get_script_prefix
 from django.http import FileResponse, HttpResponseBase
-from django.urls import get_resolver, set_script_prefix
+from django.urls import ResolverMatch, get_resolver, set_script_prefix
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "samskab.settings")
 django.setup(set_prefix=False)
@@ -86,7 +88,13 @@ class OneHopASGIHandler(ASGIHandler):
         """
         if hasattr(request, "urlconf") or not request.path_info.startswith(PHONE_PATHS):
             return super().resolve_request(request)
-        match = _resolved(get_resolver(), request.path_info)
+        path = request.path_info
+        card = CARD_IN_PATH.search(path)
+        if card is None:
+            match = _resolved(get_resolver(), path)
+        else:  # a card's own path (a vote): resolved once for all cards, then given this card's id
+            shape = _resolved(get_resolver(), f"{path[: card.start()]}{ANY_CARD}{path[card.end() :]}")
+            match = _with_card(shape, uuid.UUID(card.group()))
         request.resolver_match = match
         return match
 
@@ -113,10 +121,35 @@ class OneHopASGIHandler(ASGIHandler):
             await self.handle(scope, receive, send)
 
 
+# A card's id in a phone's path, as the <uuid:…> converter reads it (lower case), and the id that
+# stands for every card in the kept matches.
+CARD_IN_PATH = re.compile(r"(?<=/kort/)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?=/)")
+ANY_CARD = uuid.UUID(int=0)
+
+
 @lru_cache(maxsize=4096)
 def _resolved(resolver, path: str):
     """The resolver's match for a path (a path that matches nothing raises Resolver404 each time)."""
     return resolver.resolve(path)
+
+
+def _with_card(shape, card: uuid.UUID):
+    """The kept match for every card's path, with this card's id where it had ANY_CARD."""
+    def given(kwargs):
+        return {name: card if value == ANY_CARD else value for name, value in kwargs.items()}
+
+    return ResolverMatch(
+        shape.func,
+        shape.args,
+        given(shape.kwargs),
+        shape.url_name,
+        shape.app_names,
+        shape.namespaces,
+        shape.route,
+        shape.tried,
+        captured_kwargs=given(shape.captured_kwargs or {}),
+        extra_kwargs=shape.extra_kwargs,
+    )
 
 
 application = OneHopASGIHandler()

@@ -28,11 +28,13 @@ def redis_cache(settings, monkeypatch):
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": URL, "KEY_PREFIX": prefix}
     }
     monkeypatch.setattr(counters, "_shared", None)
+    monkeypatch.setattr(counters, "_client", None)
     yield
     client = redis.Redis.from_url(URL)
     for key in client.scan_iter(f"{prefix}*"):
         client.delete(key)
     monkeypatch.setattr(counters, "_shared", None)
+    monkeypatch.setattr(counters, "_client", None)
 
 
 @pytest.fixture
@@ -81,6 +83,22 @@ def test_a_participants_limits_are_found_used_up(redis_cache, monkeypatch):
     assert limits.card_allowance_used_up(7, 4) is None
     limits.count_card(7, 4)
     assert limits.card_allowance_used_up(7, 4) == "minute"
+
+
+def test_a_card_makes_no_new_redis_client(redis_cache, monkeypatch):
+    """Django's cache makes a redis.Redis for each command, and making one costs more than the card's view."""
+    limits.count_card(7, 3)
+    made = []
+    original = redis.Redis.__init__
+
+    def counted(self, *args, **kwargs):
+        made.append(self)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(redis.Redis, "__init__", counted)
+    limits.card_allowance_used_up(7, 3)
+    limits.count_card(7, 3)
+    assert made == []
 
 
 def test_requests_of_one_process_share_one_redis_connection(redis_cache):

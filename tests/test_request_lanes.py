@@ -5,6 +5,7 @@ the test lets them finish (tests/lanes_urls.py): no times, only the order in whi
 """
 
 import asyncio
+import uuid
 
 import httpx
 import pytest
@@ -196,5 +197,15 @@ def test_a_phones_path_is_resolved_once_and_the_others_each_time(monkeypatch):
     assert asyncio.run(get_twice("/w/QWERTY/kort/ikke-her/")) == [404, 404]
     assert asyncio.run(get_twice("/no/such/page/")) == [404, 404]
     assert resolved.count("/w/QWERTY/tilstand/") == 1
+
+    # A vote's path: one resolving for every card of the workshop, each view given its own card.
+    from django.test import RequestFactory
+
+    cards = [uuid.uuid4(), uuid.uuid4()]
+    for card in cards * 2:
+        match = app.resolve_request(RequestFactory().post(f"/w/QWERTY/kort/{card}/stem/"))
+        assert (match.url_name, match.namespace, match.kwargs) == ("phone_vote", "workshops", {"code": "QWERTY", "card": card})
+    assert resolved.count(f"/w/QWERTY/kort/{uuid.UUID(int=0)}/stem/") == 1
+    assert not any(str(card) in path for path in resolved for card in cards)
     assert resolved.count("/w/QWERTY/kort/ikke-her/") == 2  # nothing to keep: it matches no page
     assert resolved.count("/no/such/page/") >= 2  # each time (its 404 even twice)
