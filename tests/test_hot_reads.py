@@ -82,3 +82,13 @@ def test_my_votes_are_counted_per_card_of_the_section(attendee, board, workshop)
         Vote.objects.create(client_id=uuid.uuid4(), card=card, attendee=attendee)
     Vote.objects.create(client_id=uuid.uuid4(), card=cards[2], attendee=join(Client(), workshop))
     assert hot_reads.my_votes(board, attendee) == {cards[0].client_id: 2, cards[1].client_id: 1}
+
+
+def test_nothing_listens_for_a_card_or_vote_being_saved():
+    """hot_reads.insert stores a card or vote without Model.save, so without its signals: were
+    a receiver added for either (an audit, a history), this fails and insert must send them."""
+    from django.db.models.signals import post_save, pre_save
+
+    for model in (Card, Vote):
+        for signal in (pre_save, post_save):
+            assert not signal.has_listeners(model), f"{signal} has a receiver for {model.__name__}"
