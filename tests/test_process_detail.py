@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -78,7 +78,10 @@ def test_implemented_and_stopped_solutions_are_never_without_follow_up(demo, cli
 def test_a_solution_never_followed_up_is_counted_from_its_creation(demo, client_as):
     challenge = demo.challenges.first()
     old = Solution.objects.create(challenge=challenge, title="Gammel idé", status=SolutionStatus.TRIAL)
-    Solution.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=61))
+    # Noon of the local day 61 days ago: "now minus 61 days" in UTC is the next local day late in a
+    # winter evening (summer time then), and the page counts local days.
+    created = timezone.make_aware(datetime.combine(today() - timedelta(days=61), time(12)))
+    Solution.objects.filter(pk=old.pk).update(created_at=created)
     Solution.objects.create(challenge=challenge, title="Ny idé", status=SolutionStatus.TRIAL)
     response = client_as("konsulent").get(demo.get_absolute_url())
     assert "Gammel idé" in silent_titles(response)
