@@ -85,20 +85,23 @@ class SectionEditForm(StyledForm, forms.ModelForm):
         fields = ["title", "intro"]
 
 
-class HeadingForm(StyledForm, forms.ModelForm):
+class _SectionTextForm(StyledForm, forms.ModelForm):
+    """A heading's or a statement's text and position, on the section's edit page."""
+
     class Meta:
+        fields = ["text", "order"]
+        labels = {"order": _("Position")}
+        help_texts = {"order": _("Lower numbers come first.")}
+
+
+class HeadingForm(_SectionTextForm):
+    class Meta(_SectionTextForm.Meta):
         model = Heading
-        fields = ["text", "order"]
-        labels = {"order": _("Position")}
-        help_texts = {"order": _("Lower numbers come first.")}
 
 
-class StatementForm(StyledForm, forms.ModelForm):
-    class Meta:
+class StatementForm(_SectionTextForm):
+    class Meta(_SectionTextForm.Meta):
         model = Statement
-        fields = ["text", "order"]
-        labels = {"order": _("Position")}
-        help_texts = {"order": _("Lower numbers come first.")}
 
 
 HeadingFormSet = inlineformset_factory(Section, Heading, form=HeadingForm, extra=1, can_delete=True)

@@ -1,4 +1,5 @@
-"""The reads every card and vote from a phone starts with, and their inserts, written out in SQL.
+"""The reads every card and vote from a phone starts with, their inserts and the voter's row lock,
+written out in SQL.
 
 Building these queries through the ORM (filters, a join, select_related, the compiler) took
 several times the CPU PostgreSQL took to run them, and a theme day's rooms send a card or a vote
@@ -197,3 +198,35 @@ def my_votes(section: Section, attendee: Attendee) -> dict:
     with connection.cursor() as cursor:
         cursor.execute(sql, [attendee.pk, section.pk])
         return {client_id(card): votes for card, votes in cursor.fetchall()}
+
+
+def lock_attendee(attendee_id: int) -> None:
+    """Lock the attendee's row until the transaction ends (SELECT … FOR UPDATE). SQLite has no row
+    locks and needs none: its write transactions begin IMMEDIATE (settings.py), one writer at a time."""
+    if connection.features.has_select_for_update:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT id FROM {_table(Attendee)} WHERE id = %s FOR UPDATE", [attendee_id])
+
+
+def vote_counts(attendee_id: int, card: Card) -> tuple[int, int, int]:
+    """The votes the attendee has cast in the card's section, those they gave this card, and the
+    card's votes from everyone, in one query (it runs in about 35 µs; the ORM took about 1 ms to build it)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            SELECT COUNT(CASE WHEN vote.attendee_id = %s THEN 1 END),
+                   COUNT(CASE WHEN vote.attendee_id = %s AND vote.card_id = %s THEN 1 END),
+                   COUNT(CASE WHEN vote.card_id = %s THEN 1 END)
+            FROM {_table(Vote)} vote JOIN {_table(Card)} card ON card.id = vote.card_id
+            WHERE (vote.attendee_id = %s AND card.section_id = %s) OR vote.card_id = %s
+            """,
+            [attendee_id, attendee_id, card.pk, card.pk, attendee_id, card.section_id, card.pk],
+        )
+        return cursor.fetchone()
+
+
+def votes_on(card_id: int) -> int:
+    """The card's votes now."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM {_table(Vote)} WHERE card_id = %s", [card_id])
+        return cursor.fetchone()[0]

@@ -17,7 +17,7 @@ import time
 from django.conf import settings
 from django.http import HttpRequest
 
-from samskab.core.counters import count, count_all, get_all, shared_cache
+from samskab.core.counters import count, count_all, get_all
 
 # What one participant may send: a room writes a card now and then; an outbox that was offline
 # sends what it kept at once, so a minute allows a burst, but not a flood. Votes have their own
@@ -59,8 +59,8 @@ def _count(key: str, length: int) -> int:
 
 def limited_for(address: str, session: str | None) -> bool:
     counters = _counters(address, session)
-    counts = shared_cache().get_many([key for key, _limit in counters])
-    return any(counts.get(key, 0) >= limit for key, limit in counters)
+    counts = get_all([key for key, _limit in counters])
+    return any(counts[key] >= limit for key, limit in counters)
 
 
 def limited(request: HttpRequest) -> bool:
@@ -112,7 +112,8 @@ def _writes_key(kind: str, attendee_id: int) -> str:
 
 def writes_used_up(kind: str, attendee_id: int) -> bool:
     """Has the attendee sent WRITES_PER_MINUTE of this kind ("card", "rating") this minute?"""
-    return (shared_cache().get(_writes_key(kind, attendee_id)) or 0) >= WRITES_PER_MINUTE
+    key = _writes_key(kind, attendee_id)
+    return get_all([key])[key] >= WRITES_PER_MINUTE
 
 
 def count_write(kind: str, attendee_id: int) -> None:

@@ -20,8 +20,8 @@ import hashlib
 import json
 
 from django.conf import settings
-from django.db import connection
 
+from samskab.workshops import hot_reads
 from samskab.workshops.live_hub import Hub
 from samskab.workshops.models import Card, Phase, Section, Vote, Workshop, WorkshopStatus
 
@@ -85,7 +85,7 @@ def _removed(card: Card) -> dict:
 def card_saved(card: Card, *, votes: int | None = None) -> None:
     """A card was added, edited, moved, grouped, hidden or shown again."""
     if votes is None:
-        votes = Vote.objects.filter(card_id=card.pk).count()
+        votes = hot_reads.votes_on(card.pk)
     event = {
         "type": "card",
         "section": card.section_id,
@@ -110,18 +110,11 @@ def card_removed(card: Card) -> None:
     hub().publish(card.section.workshop_id, _removed(card))
 
 
-def _votes_on(card_id: int) -> int:
-    """The card's votes now, in SQL: a room votes within the same minute, and the ORM took longer to build this than to run it."""
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT COUNT(*) FROM {Vote._meta.db_table} WHERE card_id = %s", [card_id])
-        return cursor.fetchone()[0]
-
-
 def vote_cast(vote: Vote, *, votes: int | None = None) -> None:
     """A vote was cast or taken back; `votes`, the card's votes now, is counted here unless given."""
     card = vote.card
     if votes is None:
-        votes = _votes_on(card.pk)
+        votes = hot_reads.votes_on(card.pk)
     event = {
         "type": "vote",
         "section": card.section_id,
