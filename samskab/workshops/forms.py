@@ -1,12 +1,10 @@
 from django import forms
 from django.db.models import Q
 from django.forms import inlineformset_factory
-from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from samskab.accounts.models import User
-from samskab.core.concurrency import VersionField
 from samskab.core.forms import FIELDSET, CleanTextForm, StyledForm, SubmittedOnceForm
 from samskab.processes.models import Solution, SolutionStatus
 from samskab.workshops.moderation import GROUP_NAME_MAX_LENGTH, MERGE_BOTH, MERGE_KEPT
