@@ -689,6 +689,8 @@ def run_scenario(scenario: Scenario, timing: Timing, databases: Databases, pages
                 raise
             for server in servers:
                 server.stop()
+                for line in server.log_lines("live: ")[-10:]:
+                    say(f"server (port {server.port}) said: {line}")
             report = manage_json(env, "bench_workshops", "report", "--process", str(created["process"]))
         finally:
             for server in servers:

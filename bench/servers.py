@@ -143,6 +143,13 @@ class Server:
         parent = psutil.Process(self.pid)
         return [parent, *parent.children(recursive=True)]
 
+    def log_lines(self, containing: str) -> list[str]:
+        """The lines of the server's log that contain `containing` (the live hub's pace, for example)."""
+        try:
+            return [line for line in self.log.read_text(errors="replace").splitlines() if containing in line]
+        except OSError:
+            return []
+
     def log_tail(self, chars: int = 3000) -> str:
         try:
             return self.log.read_text(errors="replace")[-chars:]

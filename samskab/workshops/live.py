@@ -35,7 +35,11 @@ def hub() -> Hub:
     """This process's hub, made on first use from the settings."""
     global _hub
     if _hub is None:
-        options = {"window": settings.LIVE_WINDOW_MS / 1000, "queue_size": settings.LIVE_QUEUE_SIZE}
+        options = {
+            "window": settings.LIVE_WINDOW_MS / 1000,
+            "widest": settings.LIVE_WINDOW_MAX_MS / 1000,
+            "queue_size": settings.LIVE_QUEUE_SIZE,
+        }
         if settings.REDIS_URL:
             from samskab.workshops.live_redis import RedisHub
 

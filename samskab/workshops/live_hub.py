@@ -12,7 +12,9 @@ from the state, instead of holding up the room.
 Every event gets the next number of its workshop's sequence. Within one process a counter is
 enough (`Hub`); with REDIS_URL, `live_redis.RedisHub` numbers and publishes through Redis, so
 that several processes serve one workshop. Events of one workshop are coalesced: one message at
-most every `window` seconds (the first at once when nothing was sent within the window).
+most every window (the first at once when nothing was sent within the window). The window is
+`window` seconds while the process keeps up, and widens up to `widest` while it is behind
+(live_pace.py).
 
 Writes happen in request threads. They call `publish()`, which numbers the event and hands it
 to the event loop with `call_soon_threadsafe` (under a lock, so loop order = sequence order).
@@ -27,6 +29,8 @@ import threading
 from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+
+from samskab.workshops.live_pace import Pace
 
 logger = logging.getLogger(__name__)
 
@@ -119,8 +123,8 @@ class Room:
 class Hub:
     """Sockets and sequences of one process (no Redis: the process is the whole world)."""
 
-    def __init__(self, *, window: float = 0.1, queue_size: int = 64):
-        self.window = window
+    def __init__(self, *, window: float = 0.1, widest: float | None = None, queue_size: int = 64):
+        self.pace = Pace(window, window if widest is None else widest)
         self.queue_size = queue_size
         self.loop: asyncio.AbstractEventLoop | None = None
         self.rooms: dict[int, Room] = {}
@@ -162,6 +166,8 @@ class Hub:
         if self.loop is not loop:
             self.loop = loop
             self.rooms = {}  # sockets of an earlier loop are gone with it
+            if self.pace.widest > self.pace.narrowest:
+                self.pace.start(loop, lambda: self.loop is loop)
             self.started()
 
     def started(self) -> None:
@@ -211,7 +217,7 @@ class Hub:
         if room.timer is not None:
             return
         loop = asyncio.get_running_loop()
-        due = room.last_sent + self.window
+        due = room.last_sent + self.pace.window
         if due <= loop.time():
             self._flush(workshop_id)
         else:
