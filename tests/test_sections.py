@@ -299,6 +299,16 @@ def test_a_rating_has_statements_only(demo, client_as):
     assert len(response.context["formsets"][0][2].initial_forms) == 8
 
 
+def test_the_empty_row_says_what_it_adds(demo, client_as):
+    client = client_as("konsulent")
+    board = html(client.get(edit_url(section_of(demo, SectionKind.BOARD))))
+    rating = html(client.get(edit_url(section_of(demo, SectionKind.RATING))))
+    assert board.count("Skriv en ny overskrift her, eller lad feltet være tomt.") == 2  # a column, a theme
+    assert "udsagn her" not in board
+    assert rating.count("Skriv et nyt udsagn her, eller lad feltet være tomt.") == 1
+    assert "overskrift her" not in rating
+
+
 # Who
 
 

@@ -84,7 +84,7 @@ class SectionEditForm(StyledForm, forms.ModelForm):
 
 
 class _SectionTextForm(StyledForm, forms.ModelForm):
-    """A heading's or a statement's text and position, on the section's edit page."""
+    """A heading's or a statement's text and position, on the section's edit page (`new_hint` under the empty row)."""
 
     class Meta:
         fields = ["text", "order"]
@@ -93,11 +93,15 @@ class _SectionTextForm(StyledForm, forms.ModelForm):
 
 
 class HeadingForm(_SectionTextForm):
+    new_hint = _("Write a new heading here, or leave it empty.")
+
     class Meta(_SectionTextForm.Meta):
         model = Heading
 
 
 class StatementForm(_SectionTextForm):
+    new_hint = _("Write a new statement here, or leave it empty.")
+
     class Meta(_SectionTextForm.Meta):
         model = Statement
 

@@ -1,4 +1,4 @@
-"""The facilitator prepares the workshop: details, sections and their questions, attendance."""
+"""The facilitator prepares the workshop: details, sections and their headings or statements, attendance."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
