@@ -18,7 +18,7 @@ def demo_workshop(process) -> Workshop:
 
 @pytest.fixture
 def workshop(demo) -> Workshop:
-    """The demo's workshop; a test module takes it (and `board`) by importing them from here."""
+    """The demo's workshop; a test module takes it (and `board`, `phone`) by importing them from here."""
     return demo_workshop(demo)
 
 
@@ -26,6 +26,19 @@ def workshop(demo) -> Workshop:
 def board(workshop) -> Section:
     """The workshop running on its learning board."""
     return run(workshop)
+
+
+@pytest.fixture
+def phone(workshop, board) -> Client:
+    """A participant's phone, joined to the workshop running on its board."""
+    return joined_phone(workshop)
+
+
+def joined_phone(workshop: Workshop) -> Client:
+    """A new phone that has joined the workshop (see `join`)."""
+    client = Client()
+    join(client, workshop)
+    return client
 
 
 def learning_board(workshop: Workshop) -> Section:

@@ -12,14 +12,7 @@ from samskab.rounds.models import EvaluationRound
 from samskab.workshops import live, services
 from samskab.workshops.models import CARD_MAX_LENGTH, Card, Phase, Rating, SectionKind, Vote, Workshop, WorkshopStatus
 from tests.helpers import html, north_cards
-from tests.phone_helpers import JSON, board, card_data, join, learning_board, phone_url, run, workshop  # noqa: F401  (fixtures)
-
-
-@pytest.fixture
-def phone(workshop, board) -> Client:
-    client = Client()
-    join(client, workshop)
-    return client
+from tests.phone_helpers import JSON, board, card_data, join, learning_board, phone, phone_url, run, workshop  # noqa: F401  (fixtures)
 
 
 def add(client: Client, workshop: Workshop, data: dict, **headers):

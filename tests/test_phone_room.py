@@ -9,7 +9,7 @@ from django.test import Client
 from samskab.workshops import live, phone_room, services
 from samskab.workshops.models import Card, Phase, Workshop
 from tests.helpers import html
-from tests.phone_helpers import JSON, board, card_data, join, phone_url, run, workshop  # noqa: F401  (fixtures)
+from tests.phone_helpers import JSON, board, card_data, joined_phone, phone_url, run, workshop  # noqa: F401  (fixtures)
 
 HX = {"HTTP_HX_REQUEST": "true"}
 
@@ -17,9 +17,7 @@ HX = {"HTTP_HX_REQUEST": "true"}
 @pytest.fixture
 def phones(workshop, board):
     """Two participants, Anna and Bo, each with a card; Bo's second card hidden by the facilitator."""
-    anna, bo = Client(), Client()
-    join(anna, workshop)
-    join(bo, workshop)
+    anna, bo = joined_phone(workshop), joined_phone(workshop)
     for client, text in ((anna, "Annas kort om tavlemøder"), (bo, "Bos kort om vagtplanen"), (bo, "Bos kort om Jens Hansen")):
         assert client.post(phone_url(workshop, "kort"), card_data(board, text), **JSON).status_code == 200
     Card.objects.filter(text="Bos kort om Jens Hansen").update(hidden=True)
