@@ -151,45 +151,47 @@ class HeadingKind(models.TextChoices):
     THEME = "tema", _("theme")  # a card board's rows: Metoden, Resultaterne, …
 
 
-class Heading(models.Model):
+class SectionText(models.Model):
+    """A text a section is made of, edited with the section: a board's heading or a rating's statement."""
+
+    text = models.CharField(_("text"), max_length=300)
+    order = models.PositiveSmallIntegerField(_("position"), default=0)
+    history = HistoricalRecords(inherit=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class Heading(SectionText):
     """A card board's column or theme (a row): what the cards on the board are written under."""
 
     section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="headings")
     kind = models.CharField(_("kind"), max_length=20, choices=HeadingKind.choices)
-    text = models.CharField(_("text"), max_length=300)
     key = models.CharField(
         max_length=30, blank=True, help_text="Stable key of a template's heading (keep/change/avoid, a theme)."
     )
-    order = models.PositiveSmallIntegerField(_("position"), default=0)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("board heading")
         verbose_name_plural = _("board headings")
         ordering = ["kind", "order", "pk"]  # columns ("kolonne") before themes ("tema")
 
-    def __str__(self) -> str:
-        return self.text
 
-
-class Statement(models.Model):
+class Statement(SectionText):
     """A rating's statement, which each attendee rates on the 1–5 scale."""
 
     section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="statements")
-    text = models.CharField(_("text"), max_length=300)
     key = models.CharField(
         max_length=30, blank=True, help_text="Stable key of a template's statement (an anchoring factor)."
     )
-    order = models.PositiveSmallIntegerField(_("position"), default=0)
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("statement")
         verbose_name_plural = _("statements")
         ordering = ["order", "pk"]
-
-    def __str__(self) -> str:
-        return self.text
 
 
 class AttendanceStatus(models.TextChoices):
