@@ -1,10 +1,12 @@
-"""The idea the page registry's walks open (registry.py, `# --- ideas ---`)."""
+"""The ideas' pages of the page registry, and the idea its walks open."""
 
 import uuid
 from collections.abc import Callable
+from types import MappingProxyType
 
 from django.contrib.contenttypes.models import ContentType
 from tests.pages.naming import reverse
+from tests.pages.page import Page
 
 from samskab.ideas.models import Idea, IdeaOrigin
 from samskab.workshops.models import Card, HeadingKind, SectionKind
@@ -40,3 +42,31 @@ def idea_url(name: str) -> Callable:
         return reverse(name, args=[idea.pk])
 
     return url
+
+
+PAGES: list[Page] = [
+    # The municipal list of ideas: central konsulenter and the MED-hovedudvalg (no demo persona sits
+    # in it; tests/test_ideas.py covers its 200 on the list and 403 on triage). Everybody else 404.
+    # nabo is the central konsulent of Nabo Kommune: they get their own municipality's list, without Demo's ideas.
+    Page(
+        "idea_list",
+        lambda w: reverse("ideas:idea_list"),
+        audience=frozenset({"central"}),
+        seen_by=frozenset(),
+        overrides=MappingProxyType({"nabo": 200}),
+    ),
+    Page(
+        "idea_triage",
+        idea_url("idea_triage"),
+        audience=frozenset({"central"}),
+        seen_by=frozenset(),
+        invalid={"note": "Tal med lederen i Syd. " * 200},  # longer than a note may be
+    ),
+    Page(
+        "idea_start",
+        idea_url("idea_start"),
+        audience=frozenset({"central"}),
+        seen_by=frozenset(),
+        invalid={"title": "", "unit": ""},
+    ),
+]
