@@ -11,11 +11,11 @@ MO := locale/da/LC_MESSAGES/django.mo locale/en/LC_MESSAGES/django.mo
 # (clients send nothing on them), no access log (it would tie phones' addresses to times).
 SERVE := --no-server-header --ws-max-size 4096 --no-access-log
 
-.PHONY: install install-dev run test imports bench bench-process bench-workshop bench-actions bench-bank bench-documents lock audit messages system-packages clean
+.PHONY: install install-dev run test imports bench bench-machine bench-process bench-workshop bench-actions bench-bank bench-documents lock audit messages system-packages clean
 
 # Development, tests and benchmarks use the built-in development key and may load the demo
 # (settings.py: SAMSKAB_DEV, SAMSKAB_DEMO); production sets neither.
-run test bench bench-process bench-workshop bench-actions bench-bank bench-documents messages: export SAMSKAB_DEV = 1
+run test bench bench-machine bench-process bench-workshop bench-actions bench-bank bench-documents messages: export SAMSKAB_DEV = 1
 run bench bench-process bench-workshop bench-actions bench-bank bench-documents: export SAMSKAB_DEMO = 1
 
 # What production installs: requirements.txt only.
@@ -80,7 +80,11 @@ test: install-dev system-packages
 imports: $(VENV)/.installed-dev
 	$(PY) tools/import_graph.py; graph=$$?; $(VENV)/bin/lint-imports --no-logo && exit $$graph
 
-bench: bench-process bench-workshop bench-actions bench-bank bench-documents
+bench: bench-machine bench-process bench-workshop bench-actions bench-bank bench-documents
+
+# How fast this machine runs Python on one core and on all at once: the other figures are read against it.
+bench-machine: install-dev
+	$(PY) bench/bench_machine.py
 
 bench-process: install-dev
 	$(PY) bench/bench_process.py

@@ -50,6 +50,15 @@ def test_the_process_benchmark_prints_one_json_line_last():
 
 
 
+def test_the_machine_benchmark_times_one_core_and_all_cores():
+    result = run_bench("bench_machine.py", "--repeat", "1", with_demo=False)
+    report = only_report(result)
+    assert list(report) == ["bench", "cores", "one_core_ms", "all_cores_ms"]
+    assert report["bench"] == "machine" and report["cores"] == os.cpu_count()
+    assert report["one_core_ms"] > 0 and report["all_cores_ms"] > 0
+
+
+
 WORKSHOP_KEYS = [
     "bench", "scenario", "workshops", "participants", "processes", "sent", "stored", "lost", "duplicated",
     "p50_ms", "p95_ms", "p99_ms", "rss_mb", "cpu_pct", "like_phones", "rss_max_mb",
