@@ -8,8 +8,10 @@ VENDOR := assets/vendor
 MO := locale/da/LC_MESSAGES/django.mo locale/en/LC_MESSAGES/django.mo
 
 # The uvicorn options of every server: no `Server` header, WebSocket frames of at most 4 KiB
-# (clients send nothing on them), no access log (it would tie phones' addresses to times).
-SERVE := --no-server-header --ws-max-size 4096 --no-access-log
+# (clients send nothing on them), no access log (it would tie phones' addresses to times), idle
+# connections kept 75 s (longer than a proxy's upstream keep-alive and a phone's pause between
+# sends: uvicorn's 5 s closed connections just as cards were sent on them).
+SERVE := --no-server-header --ws-max-size 4096 --no-access-log --timeout-keep-alive 75
 
 .PHONY: install install-dev run test imports bench bench-machine bench-process bench-workshop bench-actions bench-bank bench-documents lock audit messages system-packages clean
 

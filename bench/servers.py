@@ -97,7 +97,7 @@ class Server:
         command = [
             sys.executable, "-m", "uvicorn", "samskab.asgi:application",
             "--host", "127.0.0.1", "--port", str(self.port), "--no-access-log", "--log-level", self.log_level,
-            "--no-server-header", "--ws-max-size", "4096",
+            "--no-server-header", "--ws-max-size", "4096", "--timeout-keep-alive", "75",
         ]  # fmt: skip
         with self.log.open("ab") as log:
             self.process = subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT)

@@ -264,6 +264,27 @@ def test_make_run_limits_websocket_frames_to_what_the_consumers_accept():
     assert command[command.index("--ws-max-size") + 1] == str(settings.WS_MAX_FRAME)
 
 
+def test_make_run_keeps_an_idle_connection_open_longer_than_a_proxy_keeps_its_own():
+    """A server that closes an idle connection while a card is sent on it fails that send (the
+    phone sends it again; behind nginx the phone gets a 502): the app keeps it longer than nginx's
+    upstream keep-alive (60 s) and a phone's pause between two sends."""
+    command = make_run_server_command(8000)
+    assert int(command[command.index("--timeout-keep-alive") + 1]) > 60
+
+
+def test_the_server_started_like_make_run_answers_on_a_connection_idle_for_longer_than_uvicorns_default(server):
+    conn = http.client.HTTPConnection("127.0.0.1", server, timeout=60)
+    try:
+        for pause in (0, 6):  # uvicorn's own default closes a connection idle for 5 s
+            time.sleep(pause)
+            conn.request("GET", "/log-ind/")
+            response = conn.getresponse()
+            response.read()
+            assert response.status == 200
+    finally:
+        conn.close()
+
+
 def test_the_server_started_like_make_run_refuses_a_large_body_before_reading_it(server):
     """A body declared larger than the limit is answered with 413 while most of it is unsent."""
     with socket.create_connection(("127.0.0.1", server), timeout=10) as sock:
