@@ -301,8 +301,9 @@ JOIN_TRIES_PER_ADDRESS = envint("JOIN_TRIES_PER_ADDRESS", "300")
 
 # Live workshops (samskab/workshops/live_hub.py): changes of one workshop are sent together at
 # most every LIVE_WINDOW_MS, and less often while the process is behind, at most every
-# LIVE_WINDOW_MAX_MS (live_pace.py; the same value turns that off); a socket with LIVE_QUEUE_SIZE messages not yet written is too slow
-# and is closed (its client catches up). With REDIS_URL, keys and channel start with the prefix.
+# LIVE_WINDOW_MAX_MS (live_pace.py; the same value turns that off); a socket with
+# LIVE_QUEUE_SIZE messages not yet written is too slow and is closed (its client catches up).
+# With REDIS_URL, keys and channel start with the prefix.
 LIVE_WINDOW_MS = envint("LIVE_WINDOW_MS", "100")
 LIVE_WINDOW_MAX_MS = envint("LIVE_WINDOW_MAX_MS", "300")
 LIVE_QUEUE_SIZE = envint("LIVE_QUEUE_SIZE", "64")

@@ -53,8 +53,8 @@ class Pace:
 
     def _tell(self) -> None:
         """Log when the process falls behind and when it has caught up (not every probe)."""
-        behind = self.window >= self.narrowest * BEHIND
-        if behind and not self.behind:
+        if not self.behind and self.window >= self.narrowest * BEHIND:
+            self.behind = True
             logger.warning(
                 "live: this process is behind (its event loop runs %.0f ms late): "
                 "each workshop's changes go out every %.0f ms until it catches up",
@@ -62,10 +62,8 @@ class Pace:
                 self.window * 1000,
             )
         elif self.behind and self.window == self.narrowest:
+            self.behind = False
             logger.warning("live: this process has caught up: changes go out every %.0f ms again", self.window * 1000)
-        else:
-            return
-        self.behind = behind
 
     def start(self, loop: asyncio.AbstractEventLoop, running: Callable[[], bool]) -> None:
         """Probe `loop` every PROBE_EVERY seconds while `running()` says so."""
