@@ -4,7 +4,7 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from tests.pages.naming import reverse
-from tests.pages.page import EDITORS, LOGGED_IN, READERS, Page, World, world_url
+from tests.pages.page import EDITORS, LOGGED_IN, READERS, Page, World, deletion, world_url
 
 from samskab.processes.models import Participant
 from samskab.rounds.models import Action
@@ -38,6 +38,5 @@ PAGES: list[Page] = [
     Page("plan_action_create", world_url("plan_action_create", "evaluation_round"), audience=EDITORS, invalid={"what": ""}),
     Page("plan_action_edit", _action("plan_action_edit"), audience=EDITORS | {"medarbejder"}, invalid={"what": ""}),
     Page("action_ics", _action("action_ics"), audience=READERS, html=False),
-    Page("plan_action_delete", _action("plan_action_delete"), audience=EDITORS),
-    Page("plan_action_delete:post", _action("plan_action_delete"), audience=EDITORS, method="POST", destructive=True),
+    *deletion("plan_action_delete", _action("plan_action_delete"), EDITORS),
 ]

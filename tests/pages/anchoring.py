@@ -3,7 +3,7 @@
 from collections.abc import Callable
 
 from tests.pages.naming import reverse
-from tests.pages.page import EDITORS, READERS, Page, World, world_url
+from tests.pages.page import EDITORS, READERS, Page, World, deletion, world_url
 
 from samskab.anchoring.models import AnchoringMeasure
 
@@ -25,14 +25,7 @@ PAGES: list[Page] = [
     Page("anchoring", world_url("anchoring", "process"), audience=READERS),
     Page("anchoring_measure_create", world_url("anchoring_measure_create", "process"), audience=EDITORS, invalid={"title": ""}),
     Page("anchoring_measure_edit", _measure("anchoring_measure_edit"), audience=EDITORS, invalid={"title": ""}),
-    Page("anchoring_measure_delete", _measure("anchoring_measure_delete"), audience=EDITORS),
-    Page(
-        "anchoring_measure_delete:post",
-        _measure("anchoring_measure_delete"),
-        audience=EDITORS,
-        method="POST",
-        destructive=True,
-    ),
+    *deletion("anchoring_measure_delete", _measure("anchoring_measure_delete"), EDITORS),
     Page("anchoring_check", world_url("anchoring_check", "evaluation_round"), audience=READERS),
     Page("anchoring_check_edit", world_url("anchoring_check_edit", "evaluation_round"), audience=EDITORS, invalid={"threshold": "9"}),
     Page(

@@ -165,3 +165,11 @@ def world_url(name: str, *args: str) -> Callable[[World], str]:
         return reverse(name, args=[getattr(world, arg).pk for arg in args])
 
     return url
+
+
+def deletion(name: str, url: Callable[[World], str], audience: frozenset[str]) -> list[Page]:
+    """A delete page's two entries: the confirmation it shows, and the delete it posts (destructive)."""
+    return [
+        Page(name, url, audience=audience),
+        Page(f"{name}:post", url, audience=audience, method="POST", destructive=True),
+    ]

@@ -2,7 +2,7 @@
 challenges, solutions, follow-ups, indicators and measurements."""
 
 from tests.pages.naming import reverse
-from tests.pages.page import CONTRIBUTORS, EDITORS, LOGGED_IN, READERS, Page, world_url
+from tests.pages.page import CONTRIBUTORS, EDITORS, LOGGED_IN, READERS, Page, deletion, world_url
 
 PAGES: list[Page] = [
     # Everyone logged in has these, showing only what they may see.
@@ -37,39 +37,18 @@ PAGES: list[Page] = [
     Page("challenge_create", world_url("challenge_create", "process"), audience=EDITORS, invalid={"title": ""}),
     Page("challenge", world_url("challenge", "challenge"), audience=READERS),
     Page("challenge_edit", world_url("challenge_edit", "challenge"), audience=EDITORS, invalid={"title": ""}),
-    Page("challenge_delete", world_url("challenge_delete", "challenge"), audience=EDITORS),
-    Page(
-        "challenge_delete:post",
-        world_url("challenge_delete", "challenge"),
-        audience=EDITORS,
-        method="POST",
-        destructive=True,
-    ),
+    *deletion("challenge_delete", world_url("challenge_delete", "challenge"), EDITORS),
     # Solutions, follow-ups, indicators and measurements.
     Page("solution_create", world_url("solution_create", "challenge"), audience=EDITORS, invalid={"title": ""}),
     Page("solution", world_url("solution", "solution"), audience=READERS),
     Page("solution_edit", world_url("solution_edit", "solution"), audience=EDITORS, invalid={"title": ""}),
-    Page("solution_delete", world_url("solution_delete", "solution"), audience=EDITORS),
-    Page(
-        "solution_delete:post",
-        world_url("solution_delete", "solution"),
-        audience=EDITORS,
-        method="POST",
-        destructive=True,
-    ),
+    *deletion("solution_delete", world_url("solution_delete", "solution"), EDITORS),
     Page("follow_up_create", world_url("follow_up_create", "solution"), audience=CONTRIBUTORS, invalid={"happened": ""}),
     # Participants edit the follow-ups they wrote; the facilitator wrote this one.
     Page("follow_up_edit", world_url("follow_up_edit", "follow_up"), audience=EDITORS, invalid={"happened": ""}),
     Page("indicator_create", world_url("indicator_create", "solution"), audience=EDITORS, invalid={"name": ""}),
     Page("indicator_edit", world_url("indicator_edit", "indicator"), audience=EDITORS, invalid={"name": ""}),
-    Page("indicator_delete", world_url("indicator_delete", "indicator"), audience=EDITORS),
-    Page(
-        "indicator_delete:post",
-        world_url("indicator_delete", "indicator"),
-        audience=EDITORS,
-        method="POST",
-        destructive=True,
-    ),
+    *deletion("indicator_delete", world_url("indicator_delete", "indicator"), EDITORS),
     Page(
         "measurement_create",
         world_url("measurement_create", "indicator"),
@@ -83,12 +62,5 @@ PAGES: list[Page] = [
         audience=EDITORS,
         invalid={"value": "not a number"},
     ),
-    Page("measurement_delete", world_url("measurement_delete", "measurement"), audience=EDITORS),
-    Page(
-        "measurement_delete:post",
-        world_url("measurement_delete", "measurement"),
-        audience=EDITORS,
-        method="POST",
-        destructive=True,
-    ),
+    *deletion("measurement_delete", world_url("measurement_delete", "measurement"), EDITORS),
 ]

@@ -5,7 +5,7 @@ import uuid
 from collections.abc import Callable
 
 from tests.pages.naming import reverse
-from tests.pages.page import EDITORS, FACILITATORS, PUBLIC, READERS, Page, World, everyone_but, world_url
+from tests.pages.page import EDITORS, FACILITATORS, PUBLIC, READERS, Page, World, deletion, everyone_but, world_url
 
 from samskab.rounds.models import Action, EvaluationRound
 from samskab.workshops.models import Card, CardGroup, Lesson, MinutesVersion
@@ -124,16 +124,14 @@ PAGES: list[Page] = [
     # run page also has its own page, where it comes back with its errors.
     Page("group_create", world_url("group_create", "section"), audience=FACILITATORS, invalid={"name": ""}),
     Page("group_edit", _on_group("group_edit"), audience=FACILITATORS, invalid={"name": ""}),
-    Page("group_delete", _on_group("group_delete"), audience=FACILITATORS),
-    Page("group_delete:post", _on_group("group_delete"), audience=FACILITATORS, method="POST", destructive=True),
+    *deletion("group_delete", _on_group("group_delete"), FACILITATORS),
     Page("card_group", _on_card("card_group"), audience=FACILITATORS, method="POST", ok=302),
     Page("card_moderate", _on_card("card_moderate"), audience=FACILITATORS, invalid={"text": ""}),
     Page("card_merge", _on_card("card_merge"), audience=FACILITATORS, invalid={"into": ""}),
     Page("card_solutions", _on_card("card_solutions"), audience=FACILITATORS),
     Page("lesson_create", world_url("lesson_create", "section"), audience=FACILITATORS, invalid={"text": ""}),
     Page("lesson_edit", _on_lesson("lesson_edit"), audience=FACILITATORS, invalid={"text": ""}),
-    Page("lesson_delete", _on_lesson("lesson_delete"), audience=FACILITATORS),
-    Page("lesson_delete:post", _on_lesson("lesson_delete"), audience=FACILITATORS, method="POST", destructive=True),
+    *deletion("lesson_delete", _on_lesson("lesson_delete"), FACILITATORS),
     Page("action_create", world_url("action_create", "section"), audience=FACILITATORS, invalid={"what": ""}),
     # The aftale's old address leads its facilitators on to the action's one edit page (actionplan).
     Page("action_edit", _on_action("action_edit"), audience=FACILITATORS, ok=302),
@@ -146,8 +144,7 @@ PAGES: list[Page] = [
         invalid={"what": ""},
         overrides=everyone_but(404, keep=FACILITATORS | {"amr"}),
     ),
-    Page("action_delete", _on_action("action_delete"), audience=FACILITATORS),
-    Page("action_delete:post", _on_action("action_delete"), audience=FACILITATORS, method="POST", destructive=True),
+    *deletion("action_delete", _on_action("action_delete"), FACILITATORS),
     Page(
         "section_delete:post",
         world_url("section_delete", "section"),
