@@ -166,8 +166,7 @@ class Hub:
         if self.loop is not loop:
             self.loop = loop
             self.rooms = {}  # sockets of an earlier loop are gone with it
-            if self.pace.widest > self.pace.narrowest:
-                self.pace.start(loop, lambda: self.loop is loop)
+            self.pace.start(loop, lambda: self.loop is loop)
             self.started()
 
     def started(self) -> None:

@@ -66,7 +66,10 @@ class Pace:
             logger.warning("live: this process has caught up: changes go out every %.0f ms again", self.window * 1000)
 
     def start(self, loop: asyncio.AbstractEventLoop, running: Callable[[], bool]) -> None:
-        """Probe `loop` every PROBE_EVERY seconds while `running()` says so."""
+        """Probe `loop` every PROBE_EVERY seconds while `running()` says so (not at all when the
+        window cannot widen)."""
+        if self.widest == self.narrowest:
+            return
 
         def probe(due: float) -> None:
             if not running():
