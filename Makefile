@@ -50,11 +50,11 @@ $(VENDOR)/.copied: node_modules/.installed
 locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(VENV)/.installed
 	$(PY) -m samskab.core.compile_messages $<
 
-# The system packages the suite needs: Chromium for browser tests, gettext for message checks,
+# The system packages the suite needs: Chromium's headless shell for browser tests, gettext for message checks,
 # Pango and fonts for WeasyPrint's PDF referat (production needs those two as well).
 system-packages:
-	@command -v chromium >/dev/null && command -v xgettext >/dev/null && /sbin/ldconfig -p | grep -q libpangoft2 || { \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium gettext fonts-dejavu-core \
+	@command -v chromium-headless-shell >/dev/null && command -v xgettext >/dev/null && /sbin/ldconfig -p | grep -q libpangoft2 || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-headless-shell gettext fonts-dejavu-core \
 	    libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; }
 
 # The demo's links and the address load_demo prints follow PORT (make run PORT=8080).

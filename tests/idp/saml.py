@@ -35,8 +35,9 @@ def signing_keys() -> KeyPair:
     return key_pair("Test Context Handler (signing)")
 
 
-def metadata(keys: KeyPair | None = None) -> str:
-    """The IdP's metadata, as a municipality pastes it into its sign-in settings."""
+def metadata(keys: KeyPair | None = None, sso_url: str = SSO_URL) -> str:
+    """The IdP's metadata, as a municipality pastes it into its sign-in settings (`sso_url`: where
+    it takes the AuthnRequest, for a test that serves the sign-in page itself)."""
     keys = keys or signing_keys()
     return f"""<?xml version="1.0"?>
 <md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" xmlns:ds="{DS}" entityID="{ENTITY_ID}">
@@ -44,7 +45,7 @@ def metadata(keys: KeyPair | None = None) -> str:
     <md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>{keys.cert_base64}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>
     <md:SingleLogoutService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="{SLO_URL}"/>
     <md:NameIDFormat>urn:oasis:names:tc:SAML:2.0:nameid-format:persistent</md:NameIDFormat>
-    <md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="{SSO_URL}"/>
+    <md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="{sso_url}"/>
   </md:IDPSSODescriptor>
 </md:EntityDescriptor>"""
 
