@@ -9,6 +9,7 @@ import uuid
 
 import pytest
 import redis
+from django.core.cache.backends import locmem
 from redis.connection import Connection
 
 from samskab.core import counters
@@ -18,7 +19,7 @@ URL = "redis://127.0.0.1:6379/13"
 
 
 @pytest.fixture
-def redis_cache(settings, monkeypatch):
+def redis_cache(settings):
     prefix = f"samskab-test-{uuid.uuid4().hex[:12]}"
     try:
         redis.Redis.from_url(URL).ping()
@@ -27,14 +28,10 @@ def redis_cache(settings, monkeypatch):
     settings.CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": URL, "KEY_PREFIX": prefix}
     }
-    monkeypatch.setattr(counters, "_shared", None)
-    monkeypatch.setattr(counters, "_client", None)
-    yield
+    yield  # the counters make their cache and client again for the new setting, and after it
     client = redis.Redis.from_url(URL)
     for key in client.scan_iter(f"{prefix}*"):
         client.delete(key)
-    monkeypatch.setattr(counters, "_shared", None)
-    monkeypatch.setattr(counters, "_client", None)
 
 
 @pytest.fixture
@@ -107,3 +104,12 @@ def test_requests_of_one_process_share_one_redis_connection(redis_cache):
         contextvars.copy_context().run(limits.count_card, 7, 3)
     pool = counters.shared_cache()._cache.get_client(write=True).connection_pool
     assert pool._created_connections == 1
+
+
+def test_the_counters_follow_a_changed_cache_setting(settings):
+    before = counters.shared_cache()
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "counters-test"}}
+    after = counters.shared_cache()
+    assert after is not before
+    assert after._cache is locmem._caches["counters-test"]
+    assert [counters.count("cards", 60) for _ in range(2)] == [1, 2]

@@ -10,7 +10,7 @@ import time
 
 from samskab.workshops.live_hub import ROOM, Hub
 from samskab.workshops.live_pace import PROBE_EVERY, Pace
-from tests.test_live_hub import open_socket
+from tests.fake_sockets import open_socket
 
 NARROWEST, WIDEST = 0.1, 0.3
 

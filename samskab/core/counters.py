@@ -2,6 +2,8 @@
 
 from django.core.cache import DEFAULT_CACHE_ALIAS, caches
 from django.core.cache.backends.base import BaseCache
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 
 _shared: BaseCache | None = None
 
@@ -83,3 +85,11 @@ def _redis_client():
         backend = shared_cache()
         _client = backend._cache.get_client(write=True) if isinstance(backend, RedisCache) else False
     return _client or None
+
+
+@receiver(setting_changed)
+def _forget_the_cache(setting: str, **kwargs) -> None:
+    """Another CACHES setting (a test's override): the next counter makes its cache and client again."""
+    global _shared, _client
+    if setting == "CACHES":
+        _shared = _client = None
