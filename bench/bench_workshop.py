@@ -238,7 +238,7 @@ class Run:
             say(f"{len(self.phones)} WebSockets open in {time.perf_counter() - started:.1f} s")
 
         sampler = asyncio.create_task(self._sample_rss())
-        busy = [asyncio.create_task(load) for load in self._busy_loads()] if self.scenario.busy else []
+        busy = await self._start_busy() if self.scenario.busy else []
         cpu_before = self._cpu_seconds()
         client_cpu_before = sum(os.times()[:2])
         active_from = time.perf_counter()
@@ -257,7 +257,9 @@ class Run:
         sampler.cancel()
         for task in busy:
             task.cancel()
-        await asyncio.gather(*busy, return_exceptions=True)
+        for outcome in await asyncio.gather(*busy, return_exceptions=True):
+            if not isinstance(outcome, asyncio.CancelledError):
+                raise RuntimeError(f"a load of the busy scenario stopped: {outcome!r}")
         client_cpu = sum(os.times()[:2]) - client_cpu_before
 
         self.closing = True
@@ -558,17 +560,27 @@ class Run:
 
     # --- The busy scenario: what else a municipality's server does while the rooms write.
 
-    def _busy_loads(self) -> list:
+    async def _start_busy(self) -> list[asyncio.Task]:
         """4 browsers trying wrong passwords, 2 downloading a referat as PDF, 1 the portfolio's .xlsx; each in a loop.
 
-        The portfolio is the central konsulent's (Demo Kommune's `central`, with the demo's password).
+        The portfolio is the central konsulent's (Demo Kommune's `central`, with the demo's password
+        and the code of the app `bench_workshops create` gave them). The three downloaders sign in
+        before the wrong passwords start: the login's lockout counts by address as well, and they
+        all come from 127.0.0.1.
         """
         url = self.servers[0].url
         workshops = self.created["workshops"]
-        loads = [self._wrong_passwords(Facilitator(url), number) for number in range(4)]
-        loads += [self._downloads(Facilitator(url), "pdf", f"/workshops/{workshops[n % len(workshops)]['pk']}/referat/pdf/") for n in range(2)]
-        loads.append(self._downloads(Facilitator(url), "xlsx", "/portefoelje/portefoelje.xlsx", user="central"))
-        return loads
+        password = self.created["password"]
+        downloads = []
+        for number in range(2):
+            browser = Facilitator(url)
+            await browser.log_in(self.created["facilitator"], password)
+            downloads.append(self._downloads(browser, "pdf", f"/workshops/{workshops[number % len(workshops)]['pk']}/referat/pdf/"))
+        central = Facilitator(url)
+        await central.log_in(self.created["central"], password, totp_key=self.created["central_totp_key"])
+        downloads.append(self._downloads(central, "xlsx", "/portefoelje/portefoelje.xlsx"))
+        guesses = [self._wrong_passwords(Facilitator(url), number) for number in range(4)]
+        return [asyncio.create_task(load) for load in downloads + guesses]
 
     async def _wrong_passwords(self, browser: Facilitator, number: int) -> None:
         try:
@@ -580,12 +592,14 @@ class Run:
         finally:
             await browser.close()
 
-    async def _downloads(self, browser: Facilitator, kind: str, path: str, user: str = "") -> None:
+    async def _downloads(self, browser: Facilitator, kind: str, path: str) -> None:
+        """Download in a loop; anything but the document (a 302 to a sign-in step, say) stops the benchmark."""
         try:
-            await browser.log_in(user or self.created["facilitator"], self.created["password"])
             while True:
                 response = await browser.client.get(path)
                 self.busy[f"{kind} {response.status_code}"] += 1
+                if response.status_code != 200:
+                    raise RuntimeError(f"{path} answered {response.status_code}, not the {kind} (busy scenario)")
         finally:
             await browser.close()
 

@@ -16,6 +16,7 @@ import uuid
 from dataclasses import dataclass, field
 
 import httpx
+from django_otp.oath import totp  # the function alone: no Django set-up
 
 try:
     import sniffio  # noqa: F401
@@ -178,13 +179,19 @@ class PhonePage:
 class Facilitator(Browser):
     """The facilitator's browser, logged in through the login form."""
 
-    async def log_in(self, username: str, password: str) -> None:
+    async def log_in(self, username: str, password: str, totp_key: str = "") -> None:
+        """Sign in with the password and, given the key of the person's app (hex), with its code."""
         await self.client.get("/log-ind/")
         response = await self.client.post(
             "/log-ind/", data={"csrfmiddlewaretoken": self.csrf_token(), "username": username, "password": password}
         )
         if response.status_code != 302 or "/log-ind/" in response.headers.get("location", ""):
             raise RuntimeError(f"{username} could not log in ({response.status_code})")
+        if totp_key:
+            code = f"{totp(bytes.fromhex(totp_key)):06d}"
+            response = await self.client.post("/log-ind/kode/", data={"csrfmiddlewaretoken": self.csrf_token(), "code": code})
+            if response.status_code != 302 or "/log-ind/" in response.headers.get("location", ""):
+                raise RuntimeError(f"{username}'s code was not taken ({response.status_code})")
 
     async def phase(self, section: int, phase: str) -> None:
         """Move the section to a phase with the run page's form."""

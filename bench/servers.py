@@ -44,7 +44,9 @@ def free_port() -> int:
 def server_env(*, sqlite_path: Path | None = None, database_url: str = "", redis_url: str = "", **extra: str) -> dict:
     """The environment for the server and `manage`: one SQLite file (WAL, busy timeout) or DATABASE_URL."""
     env = {name: value for name, value in os.environ.items() if name not in NOT_INHERITED}
-    env.update(DEBUG="0", LOG_LEVEL="WARNING", PYTHONUNBUFFERED="1")
+    # As in production, whatever the caller's environment says (the suite's says demo): a central
+    # konsulent signs in with a code as well.
+    env.update(DEBUG="0", LOG_LEVEL="WARNING", PYTHONUNBUFFERED="1", TOTP_REQUIRED="True")
     if sqlite_path is not None:
         env["SQLITE_PATH"] = str(sqlite_path)  # settings.py gives SQLite WAL mode and a busy timeout
     if database_url:

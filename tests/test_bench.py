@@ -3,8 +3,10 @@
 Only a few requests, and no times asserted: this checks that the benchmarks still work.
 """
 
+import ast
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -65,12 +67,21 @@ WORKSHOP_KEYS = [
 ]  # fmt: skip
 
 
-def test_the_workshop_benchmark_loses_nothing_in_a_small_room():
-    """`make bench-workshop --quick` for one scenario: real server, phones, sockets; its JSON line."""
-    result = run_bench("bench_workshop.py", "--quick", "--scenario", "rooms")
+def test_the_workshop_benchmark_loses_nothing_in_a_small_busy_room():
+    """`make bench-workshop --quick` for one scenario: real server, phones, sockets; its JSON line.
+
+    `busy` is `rooms` with logins and downloads beside it: every download must be the document (a
+    central konsulent who owes the sign-in's code step would get a redirect instead).
+    """
+    result = run_bench("bench_workshop.py", "--quick", "--scenario", "busy")
     report = only_report(result)
     assert list(report) == WORKSHOP_KEYS
-    assert report["bench"] == "workshop" and report["scenario"] == "rooms"
+    assert report["bench"] == "workshop" and report["scenario"] == "busy"
+    downloads = re.search(r"meanwhile, by kind and HTTP status: (\{.*\})", result.stderr)
+    assert downloads is not None, result.stderr
+    counts = ast.literal_eval(downloads.group(1))
+    assert counts.get("pdf 200", 0) > 0 and counts.get("xlsx 200", 0) > 0, counts
+    assert {kind for kind in counts if kind.startswith(("pdf", "xlsx"))} == {"pdf 200", "xlsx 200"}, counts
     # --quick: 2 workshops of 4 participants, each sending 5 cards and 5 votes.
     assert (report["workshops"], report["participants"], report["processes"]) == (2, 8, 1)
     assert report["sent"] == 8 * (5 + 5)

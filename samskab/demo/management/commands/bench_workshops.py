@@ -21,6 +21,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils import timezone, translation
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from samskab.accounts.models import User
 from samskab.demo import kommune as demo
@@ -33,6 +34,10 @@ from samskab.workshops.services import workshop_create
 
 FACILITATOR = "konsulent"
 UNIT = "Hjemmeplejen Nord"
+# The central konsulent downloads the portfolio in the busy scenario. Central konsulenter sign in
+# with a code from an app as well (TOTP_REQUIRED, on in production): the benchmark's one has this key.
+CENTRAL = "central"
+CENTRAL_TOTP_KEY = "3132333435363738393031323334353637383930"
 
 
 class Command(BaseCommand):
@@ -74,6 +79,9 @@ def create(count: int, phase: str, votes: int, attendees: int = 0) -> dict:
             step=Step.LEARN,
         )
         Participant.objects.create(process=process, user=facilitator, role=Role.CONSULTANT)
+        TOTPDevice.objects.get_or_create(
+            user=User.objects.get(username=CENTRAL), name="Benchmark", defaults={"key": CENTRAL_TOTP_KEY, "confirmed": True}
+        )
         for number in range(1, count + 1):
             evaluation_round = EvaluationRound.objects.create(process=process, number=number, opened_on=today)
             workshop = workshop_create(
@@ -93,7 +101,14 @@ def create(count: int, phase: str, votes: int, attendees: int = 0) -> dict:
             if attendees:
                 made["attendees"] = joined(workshop, attendees)
             workshops.append(made)
-    return {"process": process.pk, "facilitator": FACILITATOR, "password": demo.DEMO_PASSWORD, "workshops": workshops}
+    return {
+        "process": process.pk,
+        "facilitator": FACILITATOR,
+        "password": demo.DEMO_PASSWORD,
+        "central": CENTRAL,
+        "central_totp_key": CENTRAL_TOTP_KEY,
+        "workshops": workshops,
+    }
 
 
 def joined(workshop: Workshop, count: int) -> list[dict]:
