@@ -65,14 +65,16 @@ run: install
 	$(MANAGE) load_demo
 	$(VENV)/bin/uvicorn samskab.asgi:application --host 127.0.0.1 --port $(PORT) $(SERVE)
 
-# The suite on every core (pytest-xdist): each worker has its own test database with the demo
-# loaded once. Tests go to whichever worker is free (worksteal): a few browser tests take a
-# minute. `make test TEST_WORKERS=0` runs it in one process. First the live client's own tests
+# The suite on every core (pytest-xdist), with one worker more than cores: a browser test's
+# worker waits for the browser's frames and the live server now and then, and the extra worker
+# fills that time (README, Tests and benchmarks). Each worker has its own test database with the
+# demo loaded once. Tests go to whichever worker is free (worksteal): a few browser tests take
+# half a minute. `make test TEST_WORKERS=0` runs it in one process. First the live client's own tests
 # (assets/tests/*.test.mjs, Node's built-in runner: no package needed).
 # Python writes its bytecode for the run even where PYTHONDONTWRITEBYTECODE is set: pytest keeps
 # each test module's rewritten asserts there, and rewriting them all again costs every worker
 # about 7 s of CPU (the files are ignored by git).
-TEST_WORKERS ?= auto
+TEST_WORKERS ?= $(shell echo $$(( $$(nproc) + 1 )))
 test: export PYTHONDONTWRITEBYTECODE =
 test: install-dev system-packages
 	node --test assets/tests/
