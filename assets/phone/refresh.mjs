@@ -61,6 +61,7 @@ const FOLLOWED = ["fingerprint", "version", "section", "seq"];
 export function pageKeeper(root, { afterSwap, seq = () => 0 }) {
   let fingerprint = root.dataset.fingerprint;
   let version = root.dataset.version;
+  let shownSeq = Number(root.dataset.seq || 0); // the newest page shown: its number in the workshop's sequence
   let waiting = null; // a layout to swap in once the person has finished typing
 
   // Swap in the new layout: what the section shows. The text being typed is kept as a draft
@@ -118,7 +119,12 @@ export function pageKeeper(root, { afterSwap, seq = () => 0 }) {
       version = null;
       return;
     }
-    if (Number(fresh.dataset.seq || 0) < seq(fresh)) {
+    const freshSeq = Number(fresh.dataset.seq || 0);
+    if (freshSeq < shownSeq) {
+      return; // two fetches crossed, and this older page came last: the newer one stays
+    }
+    shownSeq = freshSeq;
+    if (freshSeq < seq(fresh)) {
       // Events came while the page was on its way, and were shown on what is swapped out now.
       window.setTimeout(() => refresh(), 0);
     }

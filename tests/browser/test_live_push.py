@@ -11,9 +11,11 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, Route, expect
 
 from tests.pages.registry import ANONYMOUS, World
+from samskab.accounts.models import User
+from samskab.workshops import services
 from samskab.workshops.models import Phase, Workshop
 from tests.browser.conftest import DESKTOP, PHONE, describe, sign_in
 from tests.helpers import north_cards
@@ -238,3 +240,58 @@ def test_a_phone_that_misses_a_message_sees_the_gap_and_catches_up_from_the_stat
     expect(board).to_contain_text("Det andet kort")
     expect(board).to_contain_text("Det første kort")  # fetched with the state, after the gap
     assert len(lost) == 1 and "Det første kort" in lost[0]
+
+
+class HeldPage:
+    """Route interception for the phone's page fetches (as fragments): holds one answer back while told."""
+
+    def __init__(self, tab: Page, workshop: Workshop):
+        self.holding = False
+        self.held: list[tuple[Route, object]] = []
+        tab.route(f"**/w/{workshop.join_code}/deltag/", self.handle)
+
+    def handle(self, route: Route) -> None:
+        if self.holding and route.request.headers.get("hx-request") and not self.held:
+            self.held.append((route, route.fetch()))  # the page as the server renders it now …
+        else:
+            route.continue_()
+
+
+# Every phase the phone's page shows, in order, as its script swaps pages in.
+PHASES_SHOWN = """() => {
+    window.phasesShown = [];
+    const note = () => {
+        const phase = (document.getElementById("phone").innerText.match(/Fase: (\\S+)/) || [])[1];
+        if (phase && phase !== window.phasesShown.at(-1)) window.phasesShown.push(phase);
+    };
+    note();
+    new MutationObserver(note).observe(document.getElementById("phone"), {childList: true, subtree: true});
+}"""
+
+
+def test_an_older_page_that_arrives_after_a_newer_one_is_not_shown(workshop, open_tab):
+    """Two fetches of the page cross: the phase moved on while the first was on its way, and its answer
+    comes last. The phone keeps the newer page instead of going back for a moment to a phase the
+    facilitator has left (which also undid what the person had just ticked)."""
+    phone = open_tab(ANONYMOUS, PHONE)
+    join(phone, workshop)
+    following(phone, "socket")
+    board = workshop.current_section
+    facilitator = User.objects.get(username="konsulent")
+    network = HeldPage(phone, workshop)
+    phone.evaluate(PHASES_SHOWN)
+    network.holding = True
+    services.section_phase_set(section=board, phase=Phase.GROUP, by=facilitator)
+    for _ in range(100):  # the phone fetches its page for the new phase: held
+        if network.held:
+            break
+        phone.wait_for_timeout(100)
+    assert network.held, "the phone did not fetch its page when the phase changed"
+    network.holding = False
+    services.section_phase_set(section=board, phase=Phase.VOTE, by=facilitator)
+    expect(phone.locator("#phone")).to_contain_text("Fase: stem")
+    route, older = network.held[0]
+    with phone.expect_request_finished(lambda request: request == route.request):
+        route.fulfill(response=older)  # … answered only now, with the phase "gruppér"
+    phone.evaluate("() => new Promise(done => setTimeout(done, 500))")  # its script has read it, and fetched again if it would
+    assert phone.evaluate("() => window.phasesShown") == ["vis", "stem"]

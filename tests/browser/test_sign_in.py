@@ -33,10 +33,17 @@ NORTH_PROCESS = "Mindre bøvl, mere tid hos borgerne"
 SOUTH_PROCESS = "Færre faste skemaer"
 
 
-def _sees_only_north(tab) -> None:
+def _signs_in_and_sees_only_north(browser, base_url: str) -> None:
+    """Sign in through the municipality's button on the login page, and see Nord's forløb alone."""
+    context = browser.new_context(base_url=base_url)
+    tab = context.new_page()
+    tab.goto(reverse("accounts:login"))
+    tab.get_by_role("link", name="Log ind via Demo Kommune").click()
+    tab.wait_for_url(base_url + reverse("processes:dashboard"))
     text = tab.locator("main").inner_text()
     assert NORTH_PROCESS in text
     assert SOUTH_PROCESS not in text
+    context.close()
 
 
 class ContextHandler:
@@ -102,13 +109,7 @@ def test_a_leader_signs_in_through_the_context_handler_and_sees_their_units_forl
         )
         Unit.objects.filter(organisation=organisation, name="Hjemmeplejen Nord").update(source_uuid=NORTH_UUID)
         RoleMapping.objects.create(organisation=organisation, value=saml_idp.PRIVILEGE_PREFIX + "leder/1", role=Role.LEADER)
-        context = browser.new_context(base_url=live_server.url)
-        tab = context.new_page()
-        tab.goto(reverse("accounts:login"))
-        tab.get_by_role("link", name="Log ind via Demo Kommune").click()
-        tab.wait_for_url(live_server.url + reverse("processes:dashboard"))
-        _sees_only_north(tab)
-        context.close()
+        _signs_in_and_sees_only_north(browser, live_server.url)
     finally:
         context_handler.stop()
 
@@ -123,13 +124,7 @@ def test_a_leader_signs_in_through_entra_id_and_sees_their_units_forloeb(browser
         north = Unit.objects.get(organisation=organisation, name="Hjemmeplejen Nord")
         RoleMapping.objects.create(organisation=organisation, value="Samskab.Leder", role=Role.LEADER, unit=north)
         provider.sign_in_next(roles=["Samskab.Leder"], oid=str(uuid.uuid4()), sub="browser-test-subject")
-        context = browser.new_context(base_url=live_server.url)
-        tab = context.new_page()
-        tab.goto(reverse("accounts:login"))
-        tab.get_by_role("link", name="Log ind via Demo Kommune").click()
-        tab.wait_for_url(live_server.url + reverse("processes:dashboard"))
-        _sees_only_north(tab)
-        context.close()
+        _signs_in_and_sees_only_north(browser, live_server.url)
     finally:
         provider.stop()
 
