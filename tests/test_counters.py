@@ -112,4 +112,5 @@ def test_the_counters_follow_a_changed_cache_setting(settings):
     after = counters.shared_cache()
     assert after is not before
     assert after._cache is locmem._caches["counters-test"]
+    after.clear()
     assert [counters.count("cards", 60) for _ in range(2)] == [1, 2]

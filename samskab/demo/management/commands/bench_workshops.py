@@ -79,9 +79,8 @@ def create(count: int, phase: str, votes: int, attendees: int = 0) -> dict:
             step=Step.LEARN,
         )
         Participant.objects.create(process=process, user=facilitator, role=Role.CONSULTANT)
-        TOTPDevice.objects.get_or_create(
-            user=User.objects.get(username=CENTRAL), name="Benchmark", defaults={"key": CENTRAL_TOTP_KEY, "confirmed": True}
-        )
+        central = User.objects.get(username=CENTRAL, organisation__slug=demo.DEMO_SLUG)  # the demo's persona alone
+        TOTPDevice.objects.get_or_create(user=central, name="Benchmark", defaults={"key": CENTRAL_TOTP_KEY, "confirmed": True})
         for number in range(1, count + 1):
             evaluation_round = EvaluationRound.objects.create(process=process, number=number, opened_on=today)
             workshop = workshop_create(
