@@ -47,7 +47,9 @@ def test_the_process_benchmark_prints_one_json_line_last():
     assert list(report) == ["bench", "median_ms", "p95_ms", "floor_median_ms", "ratio", "queries", "rss_mb"]
     assert report["bench"] == "process"
     assert report["median_ms"] > 0 and report["floor_median_ms"] > 0 and report["rss_mb"] > 0
-    assert report["ratio"] == pytest.approx(report["median_ms"] / report["floor_median_ms"], rel=0.01)
+    # The ratio is printed to one decimal, the two times to two: up to 0.05 apart from their quotient, and more
+    # when the floor is small (3.6 against 3.55 has been seen), so within a tenth.
+    assert report["ratio"] == pytest.approx(report["median_ms"] / report["floor_median_ms"], abs=0.1)
     assert 0 < report["queries"] < 20, "the forløb page should not query once per challenge or solution"
 
 
