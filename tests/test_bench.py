@@ -11,8 +11,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from tests import migrated, migrated_demo
 
 ROOT = Path(__file__).resolve().parent.parent
