@@ -1,4 +1,5 @@
-"""Browser tests: Debian's Chromium (its headless shell), driven by Playwright, against pytest-django's live server.
+"""Browser tests: Debian's Chromium (its headless shell), driven by Playwright, against
+pytest-django's live server.
 
 One browser per test module (see `browser`). `page_as("konsulent")` gives a tab logged in
 (`sign_in`: through the real login form the first time in a test process, then with that sign-in's

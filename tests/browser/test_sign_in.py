@@ -1,16 +1,13 @@
 """A leader signs in through single sign-on in a browser and sees exactly their unit's forløb.
 
-The Context Handler answers from inside the test, on 127.0.0.1 (the AuthnRequest in, an
-auto-posting form with the signed, encrypted answer out): not at its own address served by
-Playwright, which does not intercept a request that a redirect leads to (by design; one Chromium
-build happened to). The OIDC provider is the in-suite one on 127.0.0.1. Both scope the leader to
-Hjemmeplejen Nord.
+The Context Handler answers from inside the test, on 127.0.0.1 (`tests/idp/saml.ContextHandler`:
+the AuthnRequest in, an auto-posting form with the signed, encrypted answer out): not at its own
+address served by Playwright, which does not intercept a request that a redirect leads to (by
+design; one Chromium build happened to). The OIDC provider is the in-suite one on 127.0.0.1
+(`tests/idp/oidc.OidcProvider`). Both scope the leader to Hjemmeplejen Nord.
 """
 
-import threading
 import uuid
-from html import escape
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.urls import reverse
@@ -46,41 +43,6 @@ def _signs_in_and_sees_only_north(browser, base_url: str) -> None:
     context.close()
 
 
-class ContextHandler:
-    """The Context Handler's sign-in page on 127.0.0.1: it reads the AuthnRequest and answers with
-    a page that posts `answer(request)`, signed and encrypted, to the service provider."""
-
-    def __init__(self, acs_url: str, answer) -> None:
-        def page(location: str) -> bytes:
-            request, _query = saml_idp.authn_request(location)
-            response = escape(saml_idp.response(answer(request)))
-            return (
-                f'<!DOCTYPE html><html lang="da"><head><title>Context Handler</title></head><body>'
-                f'<form method="post" action="{acs_url}"><input type="hidden" name="SAMLResponse" value="{response}">'
-                f"<button>Fortsæt</button></form><script>document.forms[0].submit()</script></body></html>"
-            ).encode()
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args) -> None:
-                pass
-
-            def do_GET(self) -> None:
-                body = page(self.path)
-                self.send_response(200)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.sso_url = f"http://127.0.0.1:{self.server.server_address[1]}/runtime/saml2/issue.idp"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def stop(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
-
 def test_a_leader_signs_in_through_the_context_handler_and_sees_their_units_forloeb(browser, live_server, live_world, settings):
     sp = key_pair("Samskab service provider (test)")
     settings.SAML_SP_KEY, settings.SAML_SP_CERT, settings.SITE_URL = sp.key_pem, sp.cert_pem, live_server.url
@@ -97,7 +59,7 @@ def test_a_leader_signs_in_through_the_context_handler_and_sees_their_units_forl
             privileges=saml_idp.privileges(CVR, [("leder", [str(NORTH_UUID)])]),
         )
 
-    context_handler = ContextHandler(acs, answer)
+    context_handler = saml_idp.ContextHandler(acs, answer)
     try:
         organisation = Organisation.objects.get(slug=DEMO_SLUG)
         organisation.cvr = CVR

@@ -10,15 +10,14 @@ import base64
 import hashlib
 import json
 import secrets
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from joserfc import jwt
 from joserfc.jwk import RSAKey
 
 from tests.idp.keys import key_pair
+from tests.idp.local import LocalServer, QuietHandler
 
 CLIENT_ID = "6f1c2a7e-0000-4000-8000-00000000c1e7"
 CLIENT_SECRET = "test-only-secret"
@@ -34,25 +33,19 @@ class OidcProvider:
         self._codes: dict[str, dict] = {}
         provider = self
 
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args) -> None:
-                pass
-
+        class Handler(QuietHandler):
             def do_GET(self) -> None:
                 provider._get(self)
 
             def do_POST(self) -> None:
                 provider._post(self)
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.local = LocalServer(Handler)
+        self.base = self.local.base
         self.issuer = f"{self.base}/{TENANT}/v2.0"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
 
     def stop(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        self.local.stop()
 
     def sign_in_next(self, **claims) -> None:
         """What the next ID token says (Entra's shape, with these claims on top)."""

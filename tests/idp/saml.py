@@ -7,8 +7,10 @@ Every part can be spoilt on purpose to test a refusal.
 """
 
 import base64
+import html
 import uuid
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from urllib.parse import parse_qs, urlsplit
@@ -18,6 +20,7 @@ import xmlsec
 from lxml import etree
 
 from tests.idp.keys import KeyPair, key_pair
+from tests.idp.local import LocalServer, QuietHandler
 
 ENTITY_ID = "https://context-handler.test/runtime/saml2/metadata.idp"
 SSO_URL = "https://context-handler.test/runtime/saml2/issue.idp"
@@ -204,3 +207,34 @@ def logout_request(name_id: str, destination: str) -> str:
     )
     compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
     return base64.b64encode(compressor.compress(xml.encode()) + compressor.flush()).decode()
+
+
+class ContextHandler:
+    """The Context Handler's sign-in page, served on 127.0.0.1 (`sso_url`, for `metadata`): it reads
+    the AuthnRequest and answers with a page that posts `answer(request)`, signed and encrypted, to
+    the service provider's `acs_url`."""
+
+    def __init__(self, acs_url: str, answer: Callable[[etree._Element], Answer]) -> None:
+        def page(location: str) -> bytes:
+            request, _query = authn_request(location)
+            posted = html.escape(response(answer(request)))
+            return (
+                f'<!DOCTYPE html><html lang="da"><head><title>Context Handler</title></head><body>'
+                f'<form method="post" action="{acs_url}"><input type="hidden" name="SAMLResponse" value="{posted}">'
+                f"<button>Fortsæt</button></form><script>document.forms[0].submit()</script></body></html>"
+            ).encode()
+
+        class Handler(QuietHandler):
+            def do_GET(self) -> None:
+                body = page(self.path)
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        self.local = LocalServer(Handler)
+        self.sso_url = f"{self.local.base}/runtime/saml2/issue.idp"
+
+    def stop(self) -> None:
+        self.local.stop()
